@@ -1,0 +1,23 @@
+/** `entente schema [scenario]`: print the JSON Schema editors can use for autocompletion. */
+import { type Command, InvalidArgumentError } from 'commander';
+import { Scenario } from '../../scenario/schema.js';
+
+const SCHEMAS = { scenario: Scenario } as const;
+
+export function registerSchema(program: Command, print: (text: string) => void): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of a file kind')
+    .argument(
+      '[kind]',
+      `one of: ${Object.keys(SCHEMAS).join(', ')}`,
+      (v: string) => {
+        if (!(v in SCHEMAS)) throw new InvalidArgumentError(`expected one of: ${Object.keys(SCHEMAS).join(', ')}.`);
+        return v as keyof typeof SCHEMAS;
+      },
+      'scenario',
+    )
+    .action((kind: keyof typeof SCHEMAS) => {
+      print(JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...SCHEMAS[kind] }, null, 2));
+    });
+}

@@ -1,0 +1,28 @@
+/**
+ * The commander program. Built by a function so tests can drive it in-process
+ * with exitOverride() and captured output; only main.ts exits the process.
+ */
+import { Command } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { registerRun } from './commands/run.js';
+import { registerSchema } from './commands/schema.js';
+import { VERSION } from './version.js';
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('entente')
+    .description('Simulate a limited strategic partnership under stress and compare policy levers.')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+  registerRun(program, io.out);
+  registerCheck(program, io.out);
+  registerSchema(program, io.out);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}

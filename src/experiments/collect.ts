@@ -1,0 +1,115 @@
+/**
+ * Turning model state into tidy rows. A collector is handed the config and
+ * state; it imports nothing that writes files (Mesa's DataCollector split).
+ */
+
+import type { Cell } from '../io/csvFile.js';
+import type { ModelConfig } from '../model/config.js';
+import { D, DOMAINS } from '../model/domains.js';
+import { ShockEvent, type ShockEventCode } from '../model/shocks.js';
+import { type ModelState, pairDepth } from '../model/state.js';
+import { tickDate } from './dates.js';
+
+export type RowSink = (row: readonly Cell[]) => void;
+
+export interface Sinks {
+  readonly ties?: RowSink;
+  readonly pairs?: RowSink;
+  readonly actors?: RowSink;
+  readonly events?: RowSink;
+  readonly contributions?: RowSink;
+}
+
+const EVENT_NAMES: Record<ShockEventCode, string> = {
+  [ShockEvent.started]: 'started',
+  [ShockEvent.ended]: 'ended',
+  [ShockEvent.withdrawn]: 'withdrawn',
+};
+
+/** Per-replication summary of each pair: final and time-mean depth and rhetoric. */
+export class PairSummary {
+  readonly depthFinal: Float64Array;
+  readonly depthSum: Float64Array;
+  readonly rhetoricFinal: Float64Array;
+  readonly rhetoricSum: Float64Array;
+  ticks = 0;
+  constructor(P: number) {
+    this.depthFinal = new Float64Array(P);
+    this.depthSum = new Float64Array(P);
+    this.rhetoricFinal = new Float64Array(P);
+    this.rhetoricSum = new Float64Array(P);
+  }
+  reset(): void {
+    this.depthSum.fill(0);
+    this.rhetoricSum.fill(0);
+    this.ticks = 0;
+  }
+  add(cfg: ModelConfig, s: ModelState): void {
+    for (let p = 0; p < cfg.P; p++) {
+      const depth = pairDepth(cfg, s.commitment, p);
+      this.depthFinal[p] = depth;
+      this.depthSum[p] = (this.depthSum[p] as number) + depth;
+      this.rhetoricFinal[p] = s.rhetoric[p] as number;
+      this.rhetoricSum[p] = (this.rhetoricSum[p] as number) + (s.rhetoric[p] as number);
+    }
+    this.ticks++;
+  }
+}
+
+export function collectTick(cfg: ModelConfig, s: ModelState, t: number, replication: number, seed: number, sinks: Sinks): void {
+  const ids = cfg.actorIds;
+  if (sinks.ties) {
+    for (let k = 0; k < cfg.K; k++) {
+      const row: Cell[] = [replication, seed, t, ids[cfg.tieFrom[k] as number] as string, ids[cfg.tieTo[k] as number] as string];
+      for (let d = 0; d < D; d++) row.push(s.commitment[k * D + d] as number);
+      row.push(s.concession[k] as number, s.dependence[k] as number);
+      sinks.ties(row);
+    }
+  }
+  if (sinks.pairs) {
+    for (let p = 0; p < cfg.P; p++) {
+      sinks.pairs([
+        replication,
+        seed,
+        t,
+        ids[cfg.pairA[p] as number] as string,
+        ids[cfg.pairB[p] as number] as string,
+        pairDepth(cfg, s.commitment, p),
+        s.rhetoric[p] as number,
+        s.trade[p] as number,
+        s.channel[p] as number,
+        s.divergence[p] as number,
+      ]);
+    }
+  }
+  if (sinks.actors) {
+    for (let i = 0; i < cfg.n; i++) {
+      sinks.actors([replication, seed, t, ids[i] as string, s.stress[i] as number, s.need[i] as number, s.costBorne[i] as number]);
+    }
+  }
+  if (sinks.contributions) collectContributions(cfg, s, t, replication, seed, sinks.contributions);
+}
+
+/** η × each mechanism's term, and the baseline valuation, per tie and domain. */
+function collectContributions(cfg: ModelConfig, s: ModelState, t: number, replication: number, seed: number, sink: RowSink): void {
+  const ids = cfg.actorIds;
+  const len = cfg.K * D;
+  const eta = cfg.params.stepSize;
+  for (let k = 0; k < cfg.K; k++) {
+    const from = ids[cfg.tieFrom[k] as number] as string;
+    const to = ids[cfg.tieTo[k] as number] as string;
+    for (let d = 0; d < D; d++) {
+      const x = k * D + d;
+      const domain = DOMAINS[d] as string;
+      sink([replication, seed, t, from, to, domain, 'baseline', eta * (s.baseline[x] as number)]);
+      cfg.mechanisms.forEach(({ name }, m) => {
+        sink([replication, seed, t, from, to, domain, name, eta * (s.contributions[m * len + x] as number)]);
+      });
+    }
+  }
+}
+
+export function eventRow(cfg: ModelConfig, t: number, shock: number, event: ShockEventCode, replication: number, seed: number): Cell[] {
+  const sh = cfg.shocks[shock];
+  return [replication, seed, t, tickDate(cfg.start, t), sh?.id ?? '', sh?.kind ?? '', EVENT_NAMES[event]];
+}

@@ -1,0 +1,13 @@
+/** Output column names: the contract of DESIGN §4 (extended at the end, never reordered). */
+import { DOMAINS } from '../model/domains.js';
+
+export const COLUMNS = {
+  ties: ['replication', 'seed', 'tick', 'from', 'to', ...DOMAINS, 'concessions', 'dependence'],
+  pairs: ['replication', 'seed', 'tick', 'a', 'b', 'depth', 'rhetoric', 'trade', 'channel', 'divergence'],
+  actors: ['replication', 'seed', 'tick', 'actor', 'stress', 'need', 'costBorne'],
+  summary: ['replication', 'seed', 'a', 'b', 'depth_final', 'depth_mean', 'rhetoric_final', 'rhetoric_mean'],
+  events: ['replication', 'seed', 'tick', 'date', 'shock', 'kind', 'event'],
+  contributions: ['replication', 'seed', 'tick', 'from', 'to', 'domain', 'mechanism', 'value'],
+} as const;
+
+export type OutputName = keyof typeof COLUMNS;

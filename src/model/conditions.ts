@@ -1,0 +1,59 @@
+/**
+ * Actor and pair conditions after the shock phase (docs/model.md §5.3):
+ * stress, need, dollar access, grievance, divergence, shared grievance, the
+ * payment channel, realised trade and trade dependence. Each level moves a
+ * fraction ρ of the way to its target per tick.
+ */
+import { clamp01, inc } from './arrays.js';
+import type { ModelConfig } from './config.js';
+import { D, FINANCE } from './domains.js';
+import type { ModelState } from './state.js';
+
+export function sharedGrievance(cfg: ModelConfig, grievance: Float64Array, p: number): number {
+  const { n } = cfg;
+  const a = cfg.pairA[p] as number;
+  const b = cfg.pairB[p] as number;
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    if (r !== a && r !== b) sum += Math.min(grievance[a * n + r] as number, grievance[b * n + r] as number);
+  }
+  return clamp01(sum);
+}
+
+export function updateConditions(cfg: ModelConfig, s: ModelState): void {
+  const { n, P, params } = cfg;
+  const push = s.push;
+  for (let i = 0; i < n; i++) {
+    inc(s.stress, i, params.stressRate * (clamp01((cfg.stress0[i] as number) + (push.stress[i] as number)) - (s.stress[i] as number)));
+    inc(s.need, i, params.needRate * (clamp01(push.need[i] as number) - (s.need[i] as number)));
+    s.dollarAccess[i] = 1 - clamp01(push.financeCut[i] as number);
+  }
+  for (let x = 0; x < n * n; x++) {
+    inc(s.grievance, x, params.grievanceRate * (clamp01(push.grievance[x] as number) - (s.grievance[x] as number)));
+  }
+  const c = s.commitment;
+  const pay = cfg.domains.payment;
+  let paySum = 0;
+  for (let d = 0; d < D; d++) paySum += pay[d] as number;
+  for (let p = 0; p < P; p++) {
+    inc(s.divergence, p, params.divergenceRate * (Math.max(0, push.divergence[p] as number) - (s.divergence[p] as number)));
+    s.shared[p] = sharedGrievance(cfg, s.grievance, p);
+    const a = cfg.pairA[p] as number;
+    const b = cfg.pairB[p] as number;
+    const ab = (cfg.pairAB[p] as number) * D;
+    const ba = (cfg.pairBA[p] as number) * D;
+    // Trade clears through dollar access or through the pair's own finance ties.
+    const conventional = Math.min(s.dollarAccess[a] as number, s.dollarAccess[b] as number);
+    const own = Math.min(1, Math.min(c[ab + FINANCE] as number, c[ba + FINANCE] as number) / params.financeForTrade);
+    const channel = 1 - (1 - conventional) * (1 - own);
+    s.channel[p] = channel;
+    let mutual = 0;
+    for (let d = 0; d < D; d++) mutual += (pay[d] as number) * Math.min(c[ab + d] as number, c[ba + d] as number);
+    s.trade[p] =
+      paySum > 0 ? (params.gravity * Math.sqrt((cfg.economy[a] as number) * (cfg.economy[b] as number)) * mutual * channel) / paySum : 0;
+  }
+  for (let k = 0; k < cfg.K; k++) {
+    const i = cfg.tieFrom[k] as number;
+    s.dependence[k] = clamp01((s.trade[cfg.tiePair[k] as number] as number) / (1000 * (cfg.economy[i] as number)));
+  }
+}

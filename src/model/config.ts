@@ -1,0 +1,85 @@
+/**
+ * The fully resolved model configuration: ids are indices, expressions are
+ * per-tick tables, defaults are filled in. Plain data and typed arrays only, so
+ * it can be posted to worker threads by structured clone and read in the hot
+ * loop without a string or Map lookup. Ties are directed and indexed k; tie k's
+ * domain d lives at k * D + d. Actor-by-actor matrices are indexed i * n + j.
+ */
+import type { ShockKind } from '../scenario/schema.js';
+import type { MechanismName, ModelParams } from './parameters.js';
+
+export interface ShockConfig {
+  readonly id: string;
+  readonly kind: ShockKind;
+  /** First and last tick (inclusive) at which the shock is active. */
+  readonly at: number;
+  readonly until: number;
+  /** war/economicShock: the actor; sanctions/inducement: sender; sovereigntyChallenge: challenger; summit: a. */
+  readonly actor: number;
+  /** sanctions/inducement/sovereigntyChallenge: target; summit: b; otherwise -1. */
+  readonly target: number;
+  /** 1 for each domain the shock names (sanctions); all 1 where it names none. */
+  readonly domainMask: Uint8Array;
+  /** intensity, severity or size at each tick. */
+  readonly magnitude: Float64Array;
+  /** enforcement at each tick (1 where the kind has none). */
+  readonly enforcement: Float64Array;
+  /** Conditional inducement: the partner, its domains and the bound; partner -1 if unconditional. */
+  readonly conditionPartner: number;
+  readonly conditionMask: Uint8Array;
+  readonly conditionMax: number;
+}
+
+export interface DomainTable {
+  readonly cost: Float64Array;
+  readonly financialExposure: Float64Array;
+  readonly strategic: Float64Array;
+  readonly payment: Float64Array;
+}
+
+export interface ModelConfig {
+  readonly name: string;
+  readonly ticks: number;
+  readonly start: string | undefined;
+  readonly params: ModelParams;
+  readonly mechanisms: readonly { readonly name: MechanismName; readonly weight: number }[];
+  readonly domains: DomainTable;
+
+  readonly n: number;
+  readonly actorIds: readonly string[];
+  readonly economy: Float64Array;
+  readonly costAversion: Float64Array;
+  readonly exposureAversion: Float64Array;
+  readonly opportunism: Float64Array;
+  readonly commitmentNorm: Float64Array;
+  readonly stress0: Float64Array;
+  readonly grievance0: Float64Array;
+  readonly exposure0: Float64Array;
+  readonly stake: Float64Array;
+
+  readonly K: number;
+  readonly tieFrom: Int32Array;
+  readonly tieTo: Int32Array;
+  readonly tieReverse: Int32Array;
+  readonly tiePair: Int32Array;
+  readonly commitment0: Float64Array;
+  /** tieOf[i * n + j]: the tie i→j, or -1. pairOf likewise for the unordered pair. */
+  readonly tieOf: Int32Array;
+  readonly pairOf: Int32Array;
+  /** Ties grouped by their `to` actor: incomingTies[incomingStart[j] .. incomingStart[j+1]). */
+  readonly incomingStart: Int32Array;
+  readonly incomingTies: Int32Array;
+
+  readonly P: number;
+  readonly pairA: Int32Array;
+  readonly pairB: Int32Array;
+  /** The tie a→b and b→a of each pair. */
+  readonly pairAB: Int32Array;
+  readonly pairBA: Int32Array;
+  readonly alignment: Float64Array;
+  readonly rhetoric0: Float64Array;
+  readonly divergence0: Float64Array;
+  readonly complementarity: Float64Array;
+
+  readonly shocks: readonly ShockConfig[];
+}

@@ -1,0 +1,19 @@
+/**
+ * Commitment cost: K_kd = −α_K · costAversion_i · w_d · c_kd. Commitment is costly
+ * (Fearon 1997), more so in costly domains; cost-averse actors feel it more.
+ * This is the term that keeps a limited partnership limited.
+ */
+import { D } from '../domains.js';
+import type { Mechanism } from './mechanism.js';
+
+export const commitmentCost: Mechanism = {
+  name: 'commitmentCost',
+  contribute(cfg, s, out, weight) {
+    const w = cfg.domains.cost;
+    const c = s.commitment;
+    for (let k = 0; k < cfg.K; k++) {
+      const aversion = weight * (cfg.costAversion[cfg.tieFrom[k] as number] as number);
+      for (let d = 0; d < D; d++) out[k * D + d] = -aversion * (w[d] as number) * (c[k * D + d] as number);
+    }
+  },
+};

@@ -1,0 +1,18 @@
+/**
+ * Divergence: V_kd = −α_V · δ_p · v_d. Where a pair disagrees about the order
+ * they want (Europe's role, Central Asian sovereignty), strategically relevant
+ * commitments are worth less. δ_p rises with sovereignty challenges.
+ */
+import { D } from '../domains.js';
+import type { Mechanism } from './mechanism.js';
+
+export const divergence: Mechanism = {
+  name: 'divergence',
+  contribute(cfg, s, out, weight) {
+    const v = cfg.domains.strategic;
+    for (let k = 0; k < cfg.K; k++) {
+      const delta = weight * (s.divergence[cfg.tiePair[k] as number] as number);
+      for (let d = 0; d < D; d++) out[k * D + d] = -delta * (v[d] as number);
+    }
+  },
+};

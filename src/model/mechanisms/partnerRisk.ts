@@ -1,0 +1,18 @@
+/**
+ * Partner risk: R_kd = −α_R · exposureAversion_i · f_d · stress_j. Committing to
+ * an unstable partner exposes i in proportion to the domain's financial
+ * exposure f_d (why the swap line and CIPS stay under-used).
+ */
+import { D } from '../domains.js';
+import type { Mechanism } from './mechanism.js';
+
+export const partnerRisk: Mechanism = {
+  name: 'partnerRisk',
+  contribute(cfg, s, out, weight) {
+    const f = cfg.domains.financialExposure;
+    for (let k = 0; k < cfg.K; k++) {
+      const risk = weight * (cfg.exposureAversion[cfg.tieFrom[k] as number] as number) * (s.stress[cfg.tieTo[k] as number] as number);
+      for (let d = 0; d < D; d++) out[k * D + d] = -risk * (f[d] as number);
+    }
+  },
+};

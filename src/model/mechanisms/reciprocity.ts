@@ -1,0 +1,19 @@
+/**
+ * Reciprocity: C_kd = α_C · commitmentNorm_i · (c_ji,d − c_ij,d). Actors with a
+ * commitment norm match what the partner has committed (NATO-like burden
+ * sharing); actors without one do not.
+ */
+import { D } from '../domains.js';
+import type { Mechanism } from './mechanism.js';
+
+export const reciprocity: Mechanism = {
+  name: 'reciprocity',
+  contribute(cfg, s, out, weight) {
+    const c = s.commitment;
+    for (let k = 0; k < cfg.K; k++) {
+      const norm = weight * (cfg.commitmentNorm[cfg.tieFrom[k] as number] as number);
+      const back = (cfg.tieReverse[k] as number) * D;
+      for (let d = 0; d < D; d++) out[k * D + d] = norm * ((c[back + d] as number) - (c[k * D + d] as number));
+    }
+  },
+};

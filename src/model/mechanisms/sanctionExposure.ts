@@ -1,0 +1,22 @@
+/**
+ * Sanction exposure: X_kd = −α_X · (π_kd + costAversion_i · χ_kd), where π is
+ * the pressure of i's own sanctions on j (the sender complies with its own law)
+ * and χ = Σ severity·enforcement·exposure_i,sender over secondary sanctions on
+ * j in domain d: third parties pay in proportion to what they stand to lose.
+ */
+import { D } from '../domains.js';
+import type { Mechanism } from './mechanism.js';
+
+export const sanctionExposure: Mechanism = {
+  name: 'sanctionExposure',
+  contribute(cfg, s, out, weight) {
+    const { primary, thirdParty } = s.push;
+    for (let k = 0; k < cfg.K; k++) {
+      const aversion = cfg.costAversion[cfg.tieFrom[k] as number] as number;
+      for (let d = 0; d < D; d++) {
+        const x = k * D + d;
+        out[x] = -weight * ((primary[x] as number) + aversion * (thirdParty[x] as number));
+      }
+    }
+  },
+};

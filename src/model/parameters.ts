@@ -1,0 +1,64 @@
+/**
+ * Model-wide parameters with their defaults. A scenario's `model:` block
+ * overrides any of them (and `--set model.NAME=VALUE`). Symbols match
+ * docs/model.md §4, where each one's meaning and source are given.
+ */
+export const DEFAULT_MODEL_PARAMS = {
+  /** η: commitment moves by η × (net marginal value) per tick. */
+  stepSize: 0.5,
+  /** Δmax: the largest change of one commitment in one tick. */
+  maxStep: 0.05,
+  /** σ: standard deviation of the per-tick commitment noise (uniform). */
+  noise: 0.004,
+  /** ρ_s: monthly adjustment rate of stress toward its target. */
+  stressRate: 0.25,
+  /** ρ_n: monthly adjustment rate of need toward its target. */
+  needRate: 0.25,
+  /** ρ_g: monthly adjustment rate of grievance toward its target. */
+  grievanceRate: 0.1,
+  /** ρ_v: monthly adjustment rate of a pair's divergence toward its target. */
+  divergenceRate: 0.1,
+  /** ρ_c: monthly adjustment rate of concessions toward their target. */
+  concessionRate: 0.15,
+  /** ρ_r: monthly adjustment rate of rhetoric toward its target. */
+  rhetoricRate: 0.2,
+  /** γ: how strongly shared grievance and divergence move rhetoric. */
+  rhetoricGain: 0.5,
+  /** ν: how much an actor's need raises its economic gain from any partner. */
+  needGain: 1.0,
+  /** κ: how much concessions received raise economic gain. */
+  concessionGain: 1.0,
+  /** φ: mutual finance commitment that carries a pair's trade without dollar access. */
+  financeForTrade: 0.3,
+  /** τ: realised trade in USD bn per unit of mutual commitment and √(E_a E_b) (E in USD tn). */
+  gravity: 80,
+} as const;
+
+export type ModelParamName = keyof typeof DEFAULT_MODEL_PARAMS;
+export type ModelParams = { readonly [K in ModelParamName]: number };
+
+export const MECHANISM_NAMES = [
+  'economicGain',
+  'strategicValue',
+  'sanctionExposure',
+  'rewardCondition',
+  'partnerRisk',
+  'reciprocity',
+  'divergence',
+  'commitmentCost',
+  'inertia',
+] as const;
+export type MechanismName = (typeof MECHANISM_NAMES)[number];
+
+/** α_m: the weight of each mechanism; 0 switches it off. */
+export const DEFAULT_MECHANISM_WEIGHTS: Readonly<Record<MechanismName, number>> = {
+  economicGain: 0.1,
+  strategicValue: 0.1,
+  sanctionExposure: 0.5,
+  rewardCondition: 0.5,
+  partnerRisk: 0.15,
+  reciprocity: 0.2,
+  divergence: 0.1,
+  commitmentCost: 0.1,
+  inertia: 0.02,
+};

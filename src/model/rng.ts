@@ -1,0 +1,24 @@
+/**
+ * Seeds and random streams. A run's seed is a function of (base seed, point,
+ * replication) only — never of execution order — so results do not depend on
+ * worker count or shard split:
+ *
+ *   runSeed = first 52 bits of sha256("entente/<base>/<point>/<replication>")
+ *
+ * 52 bits keep the seed an exact JavaScript integer; a million runs collide with
+ * probability about 1e-4. Each run draws from its own seedrandom `alea` stream.
+ */
+import { createHash } from 'node:crypto';
+import seedrandom from 'seedrandom';
+
+export type Random = () => number;
+
+export function deriveSeed(base: number, point: number, replication: number): number {
+  const hex = createHash('sha256').update(`entente/${base}/${point}/${replication}`).digest('hex');
+  return Number.parseInt(hex.slice(0, 13), 16);
+}
+
+export function makeRandom(seed: number): Random {
+  const prng = seedrandom.alea(String(seed));
+  return () => prng();
+}

@@ -1,0 +1,148 @@
+/**
+ * The shock phase: resets what shocks press on this tick, then lets every
+ * shock in force act on state (docs/model.md §5.2). Shocks never set outcomes;
+ * they move stress, need, grievance, exposure, divergence and the pressures
+ * the mechanisms read. Inducements go first because secondary sanctions read
+ * the exposure they create.
+ */
+
+import { inc } from './arrays.js';
+import type { ModelConfig, ShockConfig } from './config.js';
+import { D, FINANCE } from './domains.js';
+import type { ModelState } from './state.js';
+
+export const ShockEvent = { started: 0, ended: 1, withdrawn: 2 } as const;
+export type ShockEventCode = (typeof ShockEvent)[keyof typeof ShockEvent];
+export type EventSink = (t: number, shock: number, event: ShockEventCode) => void;
+
+function resetPush(cfg: ModelConfig, s: ModelState): void {
+  const p = s.push;
+  p.stress.fill(0);
+  p.need.fill(0);
+  p.financeCut.fill(0);
+  p.threat.fill(0);
+  p.shockCost.fill(0);
+  p.grievance.set(cfg.grievance0);
+  p.divergence.set(cfg.divergence0);
+  p.primary.fill(0);
+  p.thirdParty.fill(0);
+  p.conditional.fill(0);
+  s.exposure.set(cfg.exposure0);
+}
+
+/** Mean commitment of tie k over the masked domains. */
+function maskedMean(s: ModelState, k: number, mask: Uint8Array): number {
+  let sum = 0;
+  let count = 0;
+  for (let d = 0; d < D; d++) {
+    if (mask[d]) {
+      sum += s.commitment[k * D + d] as number;
+      count++;
+    }
+  }
+  return count ? sum / count : 0;
+}
+
+function inducement(cfg: ModelConfig, s: ModelState, q: number, sh: ShockConfig, t: number, emit: EventSink): void {
+  const { n } = cfg;
+  const m = sh.magnitude[t] as number;
+  if (sh.conditionPartner >= 0) {
+    const k = cfg.tieOf[sh.target * n + sh.conditionPartner] as number;
+    if (k >= 0 && maskedMean(s, k, sh.conditionMask) > sh.conditionMax) {
+      s.inForce[q] = 0;
+      emit(t, q, ShockEvent.withdrawn);
+      return;
+    }
+    // "You can't have it both ways": committing more to the partner risks the reward.
+    if (k >= 0) for (let d = 0; d < D; d++) if (sh.conditionMask[d]) inc(s.push.conditional, k * D + d, m);
+  }
+  inc(s.exposure, sh.target * n + sh.actor, m);
+  inc(s.push.grievance, sh.target * n + sh.actor, -m);
+  inc(s.push.shockCost, sh.actor, m);
+}
+
+function sanctions(cfg: ModelConfig, s: ModelState, sh: ShockConfig, t: number, first: boolean): void {
+  const { n } = cfg;
+  const sender = sh.actor;
+  const target = sh.target;
+  const pressure = (sh.magnitude[t] as number) * (sh.enforcement[t] as number);
+  const share = (cfg.economy[sender] as number) / ((cfg.economy[sender] as number) + (cfg.economy[target] as number));
+  inc(s.push.stress, target, pressure * share);
+  inc(s.push.need, target, pressure * share);
+  if (sh.domainMask[FINANCE]) inc(s.push.financeCut, target, pressure);
+  inc(s.push.grievance, target * n + sender, pressure);
+  const k = cfg.tieOf[sender * n + target] as number;
+  if (k < 0) return;
+  const p = cfg.tiePair[k] as number;
+  for (let d = 0; d < D; d++) {
+    if (!sh.domainMask[d]) continue;
+    inc(s.push.primary, k * D + d, pressure);
+    // The sender forgoes the gain its initial commitment brought.
+    inc(s.push.shockCost, sender, pressure * (cfg.complementarity[p * D + d] as number) * (cfg.commitment0[k * D + d] as number));
+    if (first) s.commitment[k * D + d] = (s.commitment[k * D + d] as number) * (1 - (sh.magnitude[t] as number));
+  }
+}
+
+function secondarySanctions(cfg: ModelConfig, s: ModelState, sh: ShockConfig, t: number): void {
+  const { n } = cfg;
+  const pressure = (sh.magnitude[t] as number) * (sh.enforcement[t] as number);
+  for (let x = cfg.incomingStart[sh.target] as number, end = cfg.incomingStart[sh.target + 1] as number; x < end; x++) {
+    const k = cfg.incomingTies[x] as number;
+    const i = cfg.tieFrom[k] as number;
+    if (i === sh.actor) continue;
+    const exposed = pressure * (s.exposure[i * n + sh.actor] as number);
+    for (let d = 0; d < D; d++) if (sh.domainMask[d]) inc(s.push.thirdParty, k * D + d, exposed);
+  }
+}
+
+function sovereigntyChallenge(cfg: ModelConfig, s: ModelState, sh: ShockConfig, t: number): void {
+  const { n } = cfg;
+  const m = sh.magnitude[t] as number;
+  inc(s.push.threat, sh.target, m);
+  for (let i = 0; i < n; i++) {
+    const stake = cfg.stake[i * n + sh.target] as number;
+    const p = cfg.pairOf[i * n + sh.actor] as number;
+    if (i !== sh.actor && stake > 0 && p >= 0) inc(s.push.divergence, p, m * stake);
+  }
+}
+
+export function applyShocks(cfg: ModelConfig, s: ModelState, t: number, emit: EventSink): void {
+  resetPush(cfg, s);
+  const shocks = cfg.shocks;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let q = 0; q < shocks.length; q++) {
+      const sh = shocks[q] as ShockConfig;
+      if (t < sh.at || t > sh.until || !s.inForce[q] || (pass === 0) !== (sh.kind === 'inducement')) continue;
+      const first = t === sh.at;
+      if (first) emit(t, q, ShockEvent.started);
+      const m = sh.magnitude[t] as number;
+      switch (sh.kind) {
+        case 'war':
+          inc(s.push.need, sh.actor, m);
+          inc(s.push.stress, sh.actor, 0.5 * m);
+          break;
+        case 'economicShock':
+          inc(s.push.stress, sh.actor, m);
+          break;
+        case 'sanctions':
+          sanctions(cfg, s, sh, t, first);
+          break;
+        case 'secondarySanctions':
+          secondarySanctions(cfg, s, sh, t);
+          break;
+        case 'inducement':
+          inducement(cfg, s, q, sh, t, emit);
+          break;
+        case 'sovereigntyChallenge':
+          sovereigntyChallenge(cfg, s, sh, t);
+          break;
+        case 'summit': {
+          const p = cfg.pairOf[sh.actor * cfg.n + sh.target] as number;
+          if (first && p >= 0) inc(s.rhetoric, p, m * (1 - (s.rhetoric[p] as number)));
+          break;
+        }
+      }
+      if (t === sh.until && sh.until < cfg.ticks - 1) emit(t, q, ShockEvent.ended);
+    }
+  }
+}

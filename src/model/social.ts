@@ -1,0 +1,52 @@
+/**
+ * After commitments move (docs/model.md §5.6): concessions, rhetoric and the
+ * costs each actor bears.
+ * - Concessions: the weaker side concedes as its need and dependence grow:
+ *   conc_ij → opportunism_j · need_i · max(0, (dep_ij − dep_ji) / (dep_ij + dep_ji)).
+ * - Rhetoric (cheap talk) follows shared grievance and divergence, not costs:
+ *   r_p → clamp(r0_p + γ(G_p − G0_p) − γ(δ_p − δ0_p)).
+ * - Costs borne: Σ_j [Σ_d w_d c_ijd (1 + pressures_ijd) + conc_ij] + shock costs.
+ */
+import { clamp01 } from './arrays.js';
+import type { ModelConfig } from './config.js';
+import { D } from './domains.js';
+import type { ModelState } from './state.js';
+
+export function updateConcessions(cfg: ModelConfig, s: ModelState): void {
+  const rate = cfg.params.concessionRate;
+  for (let k = 0; k < cfg.K; k++) {
+    const mine = s.dependence[k] as number;
+    const theirs = s.dependence[cfg.tieReverse[k] as number] as number;
+    const asymmetry = mine + theirs > 0 ? Math.max(0, (mine - theirs) / (mine + theirs)) : 0;
+    const target = (cfg.opportunism[cfg.tieTo[k] as number] as number) * (s.need[cfg.tieFrom[k] as number] as number) * asymmetry;
+    s.concession[k] = (s.concession[k] as number) + rate * (target - (s.concession[k] as number));
+  }
+}
+
+export function updateRhetoric(cfg: ModelConfig, s: ModelState): void {
+  const { rhetoricRate, rhetoricGain } = cfg.params;
+  for (let p = 0; p < cfg.P; p++) {
+    const target = clamp01(
+      (cfg.rhetoric0[p] as number) +
+        rhetoricGain * ((s.shared[p] as number) - (s.shared0[p] as number)) -
+        rhetoricGain * ((s.divergence[p] as number) - (cfg.divergence0[p] as number)),
+    );
+    s.rhetoric[p] = (s.rhetoric[p] as number) + rhetoricRate * (target - (s.rhetoric[p] as number));
+  }
+}
+
+export function updateCosts(cfg: ModelConfig, s: ModelState): void {
+  const w = cfg.domains.cost;
+  const { primary, thirdParty, conditional, shockCost } = s.push;
+  s.costBorne.set(shockCost);
+  for (let k = 0; k < cfg.K; k++) {
+    let cost = s.concession[k] as number;
+    for (let d = 0; d < D; d++) {
+      const x = k * D + d;
+      const pressure = (primary[x] as number) + (thirdParty[x] as number) + (conditional[x] as number);
+      cost += (w[d] as number) * (s.commitment[x] as number) * (1 + pressure);
+    }
+    const i = cfg.tieFrom[k] as number;
+    s.costBorne[i] = (s.costBorne[i] as number) + cost;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The mutable state of one run, struct-of-arrays. Allocated once per
+ * (config, worker) and reset for each replication, so the tick loop never
+ * allocates. Shapes: n actors, K ties, P pairs, D domains, M mechanisms.
+ */
+import type { ModelConfig } from './config.js';
+import { D } from './domains.js';
+
+export interface ModelState {
+  t: number;
+  /** c[k*D+d]: commitment of tie k's `from` to its `to` in domain d. */
+  readonly commitment: Float64Array;
+  /** contributions[m*K*D + k*D + d]: mechanism m's term of the marginal value this tick. */
+  readonly contributions: Float64Array;
+  /** b[k*D+d]: the baseline valuation that makes the initial state a rest point (docs/model.md §5.1). */
+  readonly baseline: Float64Array;
+  /** concession[k]: what tie k's `from` concedes to its `to` (price discounts, terms). */
+  readonly concession: Float64Array;
+  readonly dependence: Float64Array;
+
+  readonly stress: Float64Array;
+  readonly need: Float64Array;
+  readonly dollarAccess: Float64Array;
+  readonly costBorne: Float64Array;
+  readonly grievance: Float64Array;
+  readonly exposure: Float64Array;
+
+  readonly rhetoric: Float64Array;
+  readonly divergence: Float64Array;
+  readonly shared: Float64Array;
+  readonly shared0: Float64Array;
+  readonly channel: Float64Array;
+  readonly trade: Float64Array;
+
+  /** What the active shocks press on this tick (reset every tick by the shock phase). */
+  readonly push: {
+    readonly stress: Float64Array;
+    readonly need: Float64Array;
+    readonly financeCut: Float64Array;
+    readonly threat: Float64Array;
+    readonly shockCost: Float64Array;
+    readonly grievance: Float64Array;
+    readonly divergence: Float64Array;
+    readonly primary: Float64Array;
+    readonly thirdParty: Float64Array;
+    readonly conditional: Float64Array;
+  };
+  /** 1 while a shock is in force; a conditional inducement drops to 0 when withdrawn. */
+  readonly inForce: Uint8Array;
+}
+
+export function createState(cfg: ModelConfig): ModelState {
+  const { n, K, P } = cfg;
+  const f = (len: number) => new Float64Array(len);
+  return {
+    t: 0,
+    commitment: f(K * D),
+    contributions: f(cfg.mechanisms.length * K * D),
+    baseline: f(K * D),
+    concession: f(K),
+    dependence: f(K),
+    stress: f(n),
+    need: f(n),
+    dollarAccess: f(n),
+    costBorne: f(n),
+    grievance: f(n * n),
+    exposure: f(n * n),
+    rhetoric: f(P),
+    divergence: f(P),
+    shared: f(P),
+    shared0: f(P),
+    channel: f(P),
+    trade: f(P),
+    push: {
+      stress: f(n),
+      need: f(n),
+      financeCut: f(n),
+      threat: f(n),
+      shockCost: f(n),
+      grievance: f(n * n),
+      divergence: f(P),
+      primary: f(K * D),
+      thirdParty: f(K * D),
+      conditional: f(K * D),
+    },
+    inForce: new Uint8Array(cfg.shocks.length),
+  };
+}
+
+/** Initial values from the config; derived quantities are set by the first condition update. */
+export function resetState(cfg: ModelConfig, s: ModelState): void {
+  s.t = 0;
+  s.commitment.set(cfg.commitment0);
+  s.contributions.fill(0);
+  s.baseline.fill(0);
+  s.concession.fill(0);
+  s.stress.set(cfg.stress0);
+  s.need.fill(0);
+  s.dollarAccess.fill(1);
+  s.costBorne.fill(0);
+  s.grievance.set(cfg.grievance0);
+  s.exposure.set(cfg.exposure0);
+  s.rhetoric.set(cfg.rhetoric0);
+  s.divergence.set(cfg.divergence0);
+  s.inForce.fill(1);
+}
+
+/** depth = Σ_d w_d · min(c_ab,d, c_ba,d) / Σ_d w_d, in [0,1]. */
+export function pairDepth(cfg: ModelConfig, commitment: Float64Array, p: number): number {
+  const ab = (cfg.pairAB[p] as number) * D;
+  const ba = (cfg.pairBA[p] as number) * D;
+  const w = cfg.domains.cost;
+  let num = 0;
+  let den = 0;
+  for (let d = 0; d < D; d++) {
+    const wd = w[d] as number;
+    num += wd * Math.min(commitment[ab + d] as number, commitment[ba + d] as number);
+    den += wd;
+  }
+  return num / den;
+}

@@ -1,0 +1,109 @@
+/**
+ * Parameter paths name any value of a scenario: `actors.CHN.costAversion`,
+ * `shocks.eo14114.enforcement` (shocks by id), `ties.CHN>RUS.commitment.finance`,
+ * `pairs.CHN-RUS.alignment`, `model.stepSize`, `model.mechanisms.inertia`.
+ * They are resolved against the scenario's data *and* its schema, so a path to
+ * an optional field that the file leaves out still works, and a path that
+ * names nothing is an error.
+ */
+import type { TSchema } from '@sinclair/typebox';
+import { EntenteError } from '../errors.js';
+import { Scenario } from './schema.js';
+import type { PathSegment } from './source.js';
+
+type Json = Record<string, unknown>;
+
+export interface ResolvedPath {
+  /** Segments into the scenario data, e.g. ['shocks', 3, 'enforcement']. */
+  readonly segments: readonly PathSegment[];
+  readonly parent: Json;
+  readonly key: string;
+}
+
+const KEYED: Record<string, (item: Json) => string[]> = {
+  shocks: (s) => (typeof s.id === 'string' ? [s.id] : []),
+  ties: (t) => [`${t.from}>${t.to}`],
+  pairs: (p) => [`${p.a}-${p.b}`, `${p.b}-${p.a}`],
+  divergences: (d) => (typeof d.id === 'string' ? [d.id] : []),
+};
+
+function childSchema(schema: TSchema | undefined, key: string, item: unknown): TSchema | undefined {
+  if (!schema) return undefined;
+  const s = schema as {
+    oneOf?: TSchema[];
+    properties?: Record<string, TSchema>;
+    patternProperties?: Record<string, TSchema>;
+    items?: TSchema;
+  };
+  if (s.oneOf) {
+    const kind = (item as Json | undefined)?.kind;
+    return childSchema(
+      s.oneOf.find((b) => (b as { properties?: { kind?: { const?: unknown } } }).properties?.kind?.const === kind),
+      key,
+      item,
+    );
+  }
+  if (s.properties?.[key]) return s.properties[key];
+  if (s.patternProperties) return Object.values(s.patternProperties)[0];
+  return undefined;
+}
+
+function notFound(path: string, what: string): EntenteError {
+  return new EntenteError('path.unknown', `parameter path names nothing: ${what}`, {
+    where: { path },
+    expected: 'a path such as actors.CHN.costAversion, shocks.ID.FIELD, ties.A>B.commitment.DOMAIN, model.PARAM',
+    found: path,
+  });
+}
+
+export function resolvePath(data: Json, path: string): ResolvedPath {
+  const parts = path.split('.');
+  if (parts.some((p) => p === '')) throw notFound(path, 'empty segment');
+  let node: Json = data;
+  let schema: TSchema | undefined = Scenario;
+  const segments: PathSegment[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    const last = i === parts.length - 1;
+    const sub = childSchema(schema, part, node);
+    if (!sub) throw notFound(path, `"${part}" is not a field here`);
+    const keyFor = KEYED[part];
+    if (keyFor && !last) {
+      const list = node[part];
+      const key = parts[++i] as string;
+      const idx = Array.isArray(list) ? list.findIndex((it) => keyFor(it as Json).includes(key)) : -1;
+      if (idx < 0) throw notFound(path, `no ${part} entry "${key}"`);
+      segments.push(part, idx);
+      node = (list as Json[])[idx] as Json;
+      schema = (sub as { items?: TSchema }).items;
+      if (i === parts.length - 1) throw notFound(path, `a whole ${part} entry cannot be set; name one of its fields`);
+      continue;
+    }
+    segments.push(part);
+    if (last) {
+      if ((sub as { type?: string }).type === 'object' || (sub as { type?: string }).type === 'array') {
+        throw notFound(path, `"${part}" is a group of values; name one of its fields`);
+      }
+      return { segments, parent: node, key: part };
+    }
+    const next = node[part];
+    if (next === undefined) node[part] = {};
+    else if (typeof next !== 'object' || next === null) throw notFound(path, `"${part}" holds a value, not fields`);
+    node = node[part] as Json;
+    schema = sub;
+  }
+  throw notFound(path, 'nothing');
+}
+
+/** "0.5" → 0.5; anything that is not a number stays text (an expression). */
+export function parseValue(text: string): number | string {
+  const trimmed = text.trim();
+  const n = Number(trimmed);
+  return trimmed !== '' && Number.isFinite(n) ? n : trimmed;
+}
+
+export function setParameter(data: Json, path: string, value: number | string): readonly PathSegment[] {
+  const { parent, key, segments } = resolvePath(data, path);
+  parent[key] = value;
+  return segments;
+}

@@ -1,0 +1,320 @@
+/**
+ * Scenario (validated shape) → ModelConfig. Every cross-reference is checked
+ * here, where ids become indices: unknown actors, self-ties, duplicate ties,
+ * pairs and shock ids, shocks outside the tick range, bad expressions.
+ */
+import { EntenteError, inputError, show, type Where } from '../errors.js';
+import type { ModelConfig, ShockConfig } from '../model/config.js';
+import { D, DEFAULT_DOMAIN_PARAMS, DOMAINS, type Domain, domainIndex } from '../model/domains.js';
+import { DEFAULT_MECHANISM_WEIGHTS, DEFAULT_MODEL_PARAMS, MECHANISM_NAMES, type ModelParams } from '../model/parameters.js';
+import { ExpressionError, tabulate } from './expressions.js';
+import type { ScenarioFile, ShockSpec } from './schema.js';
+import type { PathSegment } from './source.js';
+
+export type Locate = (path: readonly PathSegment[]) => Where;
+
+/** A shock and where it came from (the scenario's list, or a lever's). */
+export interface PlacedShock {
+  readonly spec: ShockSpec;
+  readonly origin: readonly PathSegment[];
+}
+
+class Resolver {
+  readonly index = new Map<string, number>();
+  constructor(
+    readonly spec: ScenarioFile,
+    readonly locate: Locate,
+  ) {
+    for (const [i, id] of Object.keys(spec.actors).entries()) this.index.set(id, i);
+  }
+
+  fail(path: readonly PathSegment[], code: string, message: string, expected?: string, found?: unknown): never {
+    throw inputError(code, message, this.locate(path), expected, found === undefined ? undefined : show(found));
+  }
+
+  actor(id: string, path: readonly PathSegment[]): number {
+    const i = this.index.get(id);
+    if (i === undefined) {
+      this.fail(path, 'scenario.unknownActor', `unknown actor "${id}"`, `one of: ${[...this.index.keys()].join(', ')}`, id);
+    }
+    return i;
+  }
+
+  matrix(field: 'grievance' | 'exposure' | 'stakes'): Float64Array {
+    const n = this.index.size;
+    const out = new Float64Array(n * n);
+    for (const [id, actor] of Object.entries(this.spec.actors)) {
+      const i = this.actor(id, ['actors', id]);
+      for (const [other, v] of Object.entries(actor[field] ?? {})) {
+        const j = this.actor(other, ['actors', id, field, other]);
+        if (j === i) this.fail(['actors', id, field, other], 'scenario.selfReference', `an actor cannot name itself in ${field}`);
+        out[i * n + j] = v;
+      }
+    }
+    return out;
+  }
+
+  series(value: number | string, path: readonly PathSegment[], min: number, max: number): Float64Array {
+    try {
+      return tabulate(value, this.spec.ticks, min, max);
+    } catch (err) {
+      if (err instanceof ExpressionError)
+        this.fail(path, 'scenario.badValue', `bad value: ${err.message}`, `a value in [${min}, ${max}] at every tick`, value);
+      throw err;
+    }
+  }
+}
+
+function mask(domains: readonly Domain[] | undefined): Uint8Array {
+  const m = new Uint8Array(D);
+  if (!domains) return m.fill(1);
+  for (const d of domains) m[domainIndex(d)] = 1;
+  return m;
+}
+
+function resolveShock(r: Resolver, placed: PlacedShock, index: number, seen: Map<string, readonly PathSegment[]>): ShockConfig {
+  const { spec: s, origin } = placed;
+  const at = (f: string) => [...origin, f];
+  const id = s.id ?? `${s.kind}#${index}`;
+  if (s.id !== undefined) {
+    if (seen.has(s.id)) r.fail(at('id'), 'scenario.duplicateId', `duplicate shock id "${s.id}"`, 'each shock id once', s.id);
+    seen.set(s.id, origin);
+  }
+  const last = r.spec.ticks - 1;
+  if (s.at > last) r.fail(at('at'), 'scenario.tickRange', 'shock is outside the tick range', `a tick in 0..${last}`, s.at);
+  const until = s.until ?? last;
+  if (until < s.at || until > last)
+    r.fail(at('until'), 'scenario.tickRange', 'shock end is outside its range', `a tick in ${s.at}..${last}`, until);
+  const ones = new Float64Array(r.spec.ticks).fill(1);
+  const base = { id, kind: s.kind, at: s.at, until, conditionPartner: -1, conditionMask: mask([]), conditionMax: 1, enforcement: ones };
+  const pairOf = (a: string, fa: string, b: string, fb: string) => {
+    const i = r.actor(a, at(fa));
+    const j = r.actor(b, at(fb));
+    if (i === j) r.fail(at(fb), 'scenario.selfReference', `${fa} and ${fb} must differ`, `an actor other than ${a}`, b);
+    return [i, j] as const;
+  };
+  switch (s.kind) {
+    case 'war':
+      return {
+        ...base,
+        actor: r.actor(s.actor, at('actor')),
+        target: -1,
+        domainMask: mask(undefined),
+        magnitude: r.series(s.intensity, at('intensity'), 0, 1),
+      };
+    case 'economicShock':
+      return {
+        ...base,
+        actor: r.actor(s.actor, at('actor')),
+        target: -1,
+        domainMask: mask(undefined),
+        magnitude: r.series(s.size, at('size'), -1, 1),
+      };
+    case 'sanctions':
+    case 'secondarySanctions': {
+      const [i, j] = pairOf(s.sender, 'sender', s.target, 'target');
+      return {
+        ...base,
+        actor: i,
+        target: j,
+        domainMask: mask(s.domains),
+        magnitude: r.series(s.severity, at('severity'), 0, 1),
+        enforcement: s.enforcement === undefined ? ones : r.series(s.enforcement, at('enforcement'), 0, 1),
+      };
+    }
+    case 'inducement': {
+      const [i, j] = pairOf(s.sender, 'sender', s.target, 'target');
+      const c = s.condition;
+      const partner = c ? r.actor(c.partner, at('condition').concat('partner')) : -1;
+      if (partner === j)
+        r.fail(
+          [...at('condition'), 'partner'],
+          'scenario.selfReference',
+          'the condition must name a partner other than the target',
+          'another actor',
+          c?.partner,
+        );
+      return {
+        ...base,
+        actor: i,
+        target: j,
+        domainMask: mask(undefined),
+        magnitude: r.series(s.size, at('size'), 0, 1),
+        conditionPartner: partner,
+        conditionMask: mask(c?.domains),
+        conditionMax: c?.max ?? 1,
+      };
+    }
+    case 'sovereigntyChallenge': {
+      const [i, j] = pairOf(s.challenger, 'challenger', s.target, 'target');
+      return { ...base, actor: i, target: j, domainMask: mask(undefined), magnitude: r.series(s.intensity, at('intensity'), 0, 1) };
+    }
+    case 'summit': {
+      const [i, j] = pairOf(s.a, 'a', s.b, 'b');
+      return { ...base, actor: i, target: j, domainMask: mask(undefined), magnitude: r.series(s.intensity, at('intensity'), 0, 1) };
+    }
+  }
+}
+
+export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock[], locate: Locate): ModelConfig {
+  const r = new Resolver(spec, locate);
+  const n = r.index.size;
+  const actorIds = [...r.index.keys()];
+  const trait = (f: 'economy' | 'costAversion' | 'exposureAversion' | 'opportunism' | 'commitmentNorm' | 'stress') =>
+    Float64Array.from(Object.values(spec.actors), (a) => a[f] ?? 0);
+
+  // Ties: declared ones first, then the implied reverse of each (commitment 0).
+  const tieOf = new Int32Array(n * n).fill(-1);
+  const from: number[] = [];
+  const to: number[] = [];
+  const commitment: number[] = [];
+  spec.ties.forEach((t, k) => {
+    const i = r.actor(t.from, ['ties', k, 'from']);
+    const j = r.actor(t.to, ['ties', k, 'to']);
+    if (i === j)
+      r.fail(['ties', k, 'to'], 'scenario.selfReference', 'a tie must join two different actors', `an actor other than ${t.from}`, t.to);
+    if (tieOf[i * n + j] !== -1) r.fail(['ties', k], 'scenario.duplicateTie', `duplicate tie ${t.from}>${t.to}`, 'each directed tie once');
+    tieOf[i * n + j] = from.length;
+    from.push(i);
+    to.push(j);
+    for (const d of DOMAINS) commitment.push(t.commitment[d] ?? 0);
+  });
+  for (let k = 0, declared = from.length; k < declared; k++) {
+    const i = from[k] as number;
+    const j = to[k] as number;
+    if (tieOf[j * n + i] === -1) {
+      tieOf[j * n + i] = from.length;
+      from.push(j);
+      to.push(i);
+      for (let d = 0; d < D; d++) commitment.push(0);
+    }
+  }
+  const K = from.length;
+  const tieFrom = Int32Array.from(from);
+  const tieTo = Int32Array.from(to);
+  const tieReverse = Int32Array.from(from, (i, k) => tieOf[(to[k] as number) * n + i] as number);
+
+  // Pairs: one per unordered pair with a tie; scenario `pairs` entries add attributes.
+  const pairOf = new Int32Array(n * n).fill(-1);
+  const pairA: number[] = [];
+  const pairB: number[] = [];
+  const tiePair = new Int32Array(K);
+  for (let k = 0; k < K; k++) {
+    const i = tieFrom[k] as number;
+    const j = tieTo[k] as number;
+    const key = Math.min(i, j) * n + Math.max(i, j);
+    if (pairOf[key] === -1) {
+      pairOf[key] = pairA.length;
+      pairA.push(Math.min(i, j));
+      pairB.push(Math.max(i, j));
+    }
+    tiePair[k] = pairOf[key] as number;
+  }
+  const P = pairA.length;
+  const alignment = new Float64Array(P);
+  const rhetoric0 = new Float64Array(P);
+  const divergence0 = new Float64Array(P);
+  const complementarity = new Float64Array(P * D);
+  for (let p = 0; p < P; p++)
+    for (let d = 0; d < D; d++) complementarity[p * D + d] = DEFAULT_DOMAIN_PARAMS[DOMAINS[d] as Domain].complementarity;
+  const seenPairs = new Set<number>();
+  (spec.pairs ?? []).forEach((pair, q) => {
+    const i = r.actor(pair.a, ['pairs', q, 'a']);
+    const j = r.actor(pair.b, ['pairs', q, 'b']);
+    const key = Math.min(i, j) * n + Math.max(i, j);
+    const p = pairOf[key] as number;
+    if (i === j)
+      r.fail(['pairs', q, 'b'], 'scenario.selfReference', 'a pair must join two different actors', `an actor other than ${pair.a}`, pair.b);
+    if (p === -1)
+      r.fail(['pairs', q], 'scenario.pairWithoutTie', `pair ${pair.a}-${pair.b} has no tie`, 'a tie between the two actors in `ties`');
+    if (seenPairs.has(p)) r.fail(['pairs', q], 'scenario.duplicatePair', `duplicate pair ${pair.a}-${pair.b}`, 'each pair once');
+    seenPairs.add(p);
+    alignment[p] = pair.alignment ?? 0;
+    rhetoric0[p] = pair.rhetoric ?? 0;
+    const ids = new Set<string>();
+    (pair.divergences ?? []).forEach((dv, v) => {
+      if (ids.has(dv.id))
+        r.fail(['pairs', q, 'divergences', v, 'id'], 'scenario.duplicateId', `duplicate divergence id "${dv.id}"`, 'each id once', dv.id);
+      ids.add(dv.id);
+      divergence0[p] = (divergence0[p] as number) + dv.weight;
+    });
+    for (const [d, v] of Object.entries(pair.complementarity ?? {})) complementarity[p * D + domainIndex(d)] = v;
+  });
+
+  const incomingCount = new Int32Array(n + 1);
+  for (let k = 0; k < K; k++) {
+    const j = (tieTo[k] as number) + 1;
+    incomingCount[j] = (incomingCount[j] as number) + 1;
+  }
+  for (let j = 0; j < n; j++) incomingCount[j + 1] = (incomingCount[j + 1] as number) + (incomingCount[j] as number);
+  const next = incomingCount.slice(0, n);
+  const incomingTies = new Int32Array(K);
+  for (let k = 0; k < K; k++) {
+    const j = tieTo[k] as number;
+    incomingTies[next[j] as number] = k;
+    next[j] = (next[j] as number) + 1;
+  }
+
+  const seen = new Map<string, readonly PathSegment[]>();
+  const resolvedShocks = shocks.map((s, q) => resolveShock(r, s, q, seen));
+
+  const m = spec.model ?? {};
+  const params = Object.fromEntries(
+    Object.entries(DEFAULT_MODEL_PARAMS).map(([k, v]) => [k, (m as Record<string, number | undefined>)[k] ?? v]),
+  ) as unknown as ModelParams;
+  const mechanisms = MECHANISM_NAMES.map((name) => ({ name, weight: m.mechanisms?.[name] ?? DEFAULT_MECHANISM_WEIGHTS[name] })).filter(
+    (x) => x.weight > 0,
+  );
+  const domainParam = (f: 'cost' | 'financialExposure' | 'strategic' | 'payment') =>
+    Float64Array.from(DOMAINS, (d) => m.domains?.[d]?.[f] ?? DEFAULT_DOMAIN_PARAMS[d][f]);
+
+  return {
+    name: spec.name,
+    ticks: spec.ticks,
+    start: spec.start,
+    params,
+    mechanisms,
+    domains: {
+      cost: domainParam('cost'),
+      financialExposure: domainParam('financialExposure'),
+      strategic: domainParam('strategic'),
+      payment: domainParam('payment'),
+    },
+    n,
+    actorIds,
+    economy: trait('economy'),
+    costAversion: trait('costAversion'),
+    exposureAversion: trait('exposureAversion'),
+    opportunism: trait('opportunism'),
+    commitmentNorm: trait('commitmentNorm'),
+    stress0: trait('stress'),
+    grievance0: r.matrix('grievance'),
+    exposure0: r.matrix('exposure'),
+    stake: r.matrix('stakes'),
+    K,
+    tieFrom,
+    tieTo,
+    tieReverse,
+    tiePair,
+    commitment0: Float64Array.from(commitment),
+    tieOf,
+    pairOf: Int32Array.from(
+      pairOf,
+      (_, key) => pairOf[Math.min(Math.floor(key / n), key % n) * n + Math.max(Math.floor(key / n), key % n)] as number,
+    ),
+    incomingStart: incomingCount,
+    incomingTies,
+    P,
+    pairA: Int32Array.from(pairA),
+    pairB: Int32Array.from(pairB),
+    pairAB: Int32Array.from(pairA, (a, p) => tieOf[a * n + (pairB[p] as number)] as number),
+    pairBA: Int32Array.from(pairA, (a, p) => tieOf[(pairB[p] as number) * n + a] as number),
+    alignment,
+    rhetoric0,
+    divergence0,
+    complementarity,
+    shocks: resolvedShocks,
+  };
+}
+
+export { EntenteError };

@@ -1,0 +1,206 @@
+/**
+ * The scenario format as TypeBox schemas. TypeBox values *are* JSON Schema, so
+ * the schema `entente schema` prints and the one Ajv validates against are the
+ * same object, and the TypeScript types below are derived from it.
+ */
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { DOMAINS, type Domain } from '../model/domains.js';
+import { DEFAULT_MECHANISM_WEIGHTS, DEFAULT_MODEL_PARAMS } from '../model/parameters.js';
+
+const ActorId = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', description: 'An actor id, e.g. CHN' });
+const Unit = Type.Number({ minimum: 0, maximum: 1 });
+const Tick = Type.Integer({ minimum: 0, description: 'Tick (0 = the start month)' });
+
+/** A number, or a mathjs expression of `t` (the tick) such as "0.8 * exp(-t / 24)". */
+export const Value = Type.Union([Type.Number(), Type.String({ minLength: 1 })], {
+  description: 'A number or a math expression of t, the tick',
+});
+
+const DomainName = Type.Unsafe<Domain>({
+  type: 'string',
+  enum: [...DOMAINS],
+  description: `One of: ${DOMAINS.join(', ')}`,
+});
+const Domains = Type.Array(DomainName, { minItems: 1, uniqueItems: true });
+const PerDomain = (description: string) =>
+  Type.Partial(Type.Object({ trade: Unit, energy: Unit, finance: Unit, defense: Unit, military: Unit, diplomatic: Unit }), {
+    additionalProperties: false,
+    description,
+  });
+const PerActor = (description: string) => Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Unit, { description });
+
+export const Actor = Type.Object(
+  {
+    name: Type.Optional(Type.String()),
+    economy: Type.Number({ exclusiveMinimum: 0, description: 'GDP in USD trillion' }),
+    costAversion: Unit,
+    exposureAversion: Unit,
+    opportunism: Unit,
+    commitmentNorm: Unit,
+    stress: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Initial (baseline) stress' })),
+    grievance: Type.Optional(PerActor('Initial grievance against each named actor')),
+    exposure: Type.Optional(PerActor('What this actor would lose with each named actor (sanction exposure)')),
+    stakes: Type.Optional(PerActor("This actor's stake in each named actor's sovereignty")),
+  },
+  { additionalProperties: false },
+);
+
+export const Tie = Type.Object(
+  {
+    from: ActorId,
+    to: ActorId,
+    commitment: PerDomain('Initial commitment of `from` to `to` per domain (missing = 0)'),
+  },
+  { additionalProperties: false },
+);
+
+export const Divergence = Type.Object(
+  { id: Type.String({ minLength: 1 }), weight: Unit, description: Type.Optional(Type.String()) },
+  { additionalProperties: false },
+);
+
+export const Pair = Type.Object(
+  {
+    a: ActorId,
+    b: ActorId,
+    alignment: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Shared goals (e.g. multipolarity)' })),
+    rhetoric: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Initial rhetoric of partnership' })),
+    complementarity: Type.Optional(PerDomain('Economic complementarity per domain')),
+    divergences: Type.Optional(Type.Array(Divergence)),
+  },
+  { additionalProperties: false },
+);
+
+const shock = <K extends string, P extends Record<string, TSchema>>(kind: K, props: P, description: string) =>
+  Type.Object(
+    {
+      id: Type.Optional(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' })),
+      kind: Type.Literal(kind),
+      at: Tick,
+      until: Type.Optional(Type.Integer({ minimum: 0, description: 'Last tick the shock is active (default: to the end)' })),
+      description: Type.Optional(Type.String()),
+      ...props,
+    },
+    { additionalProperties: false, description },
+  );
+
+export const SHOCK_SCHEMAS = {
+  war: shock('war', { actor: ActorId, intensity: Value }, 'War escalation: raises the belligerent’s need and stress'),
+  sanctions: shock(
+    'sanctions',
+    { sender: ActorId, target: ActorId, domains: Domains, severity: Value, enforcement: Type.Optional(Value) },
+    "Sanctions: cut the sender's ties, raise the target's stress and grievance",
+  ),
+  secondarySanctions: shock(
+    'secondarySanctions',
+    { sender: ActorId, target: ActorId, domains: Domains, severity: Value, enforcement: Type.Optional(Value) },
+    "Secondary sanctions: make third parties' ties to the target costly in the named domains",
+  ),
+  inducement: shock(
+    'inducement',
+    {
+      sender: ActorId,
+      target: ActorId,
+      size: Value,
+      condition: Type.Optional(
+        Type.Object(
+          {
+            partner: ActorId,
+            domains: Type.Optional(Domains),
+            max: Type.Number({ minimum: 0, maximum: 1, description: 'Withdrawn if mean commitment passes this' }),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    },
+    "Inducement: raises the target's exposure to the sender, lowers grievance; optionally conditional",
+  ),
+  sovereigntyChallenge: shock(
+    'sovereigntyChallenge',
+    { challenger: ActorId, target: ActorId, intensity: Value },
+    'Sovereignty challenge: lowers alignment between the challenger and actors with a stake in the target',
+  ),
+  summit: shock('summit', { a: ActorId, b: ActorId, intensity: Value }, "Summit: raises the pair's rhetoric only"),
+  economicShock: shock('economicShock', { actor: ActorId, size: Value }, "Economic shock: moves an actor's stress"),
+} as const;
+export type ShockKind = keyof typeof SHOCK_SCHEMAS;
+export const SHOCK_KINDS = Object.keys(SHOCK_SCHEMAS) as ShockKind[];
+
+/** Shocks are a union discriminated by `kind`; Ajv's `discriminator` gives errors for the named kind only. */
+const shockUnion = Type.Union(Object.values(SHOCK_SCHEMAS));
+export const Shock = Type.Unsafe<Static<typeof shockUnion>>({
+  type: 'object',
+  required: ['kind'],
+  discriminator: { propertyName: 'kind' },
+  oneOf: Object.values(SHOCK_SCHEMAS),
+});
+
+export const Lever = Type.Object(
+  {
+    description: Type.Optional(Type.String()),
+    shocks: Type.Optional(Type.Array(Shock)),
+    set: Type.Optional(Type.Record(Type.String(), Value, { description: 'Parameter overrides by path, as with --set' })),
+  },
+  { additionalProperties: false },
+);
+
+const numberParams = <T extends Record<string, number>>(defaults: T) =>
+  Type.Object(Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, Type.Optional(Type.Number({ minimum: 0, default: v }))])), {
+    additionalProperties: false,
+  });
+
+export const ModelBlock = Type.Object(
+  {
+    ...numberParams(DEFAULT_MODEL_PARAMS).properties,
+    mechanisms: Type.Optional(numberParams(DEFAULT_MECHANISM_WEIGHTS)),
+    domains: Type.Optional(
+      Type.Object(
+        Object.fromEntries(
+          DOMAINS.map((d) => [
+            d,
+            Type.Optional(
+              Type.Object(
+                {
+                  cost: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+                  financialExposure: Type.Optional(Unit),
+                  strategic: Type.Optional(Unit),
+                  complementarity: Type.Optional(Unit),
+                  payment: Type.Optional(Unit),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+          ]),
+        ),
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Scenario = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    name: Type.String({ minLength: 1 }),
+    description: Type.Optional(Type.String()),
+    ticks: Type.Integer({ minimum: 1, description: 'Number of ticks (months) to simulate' }),
+    start: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM of tick 0' })),
+    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
+    replications: Type.Optional(Type.Integer({ minimum: 1 })),
+    model: Type.Optional(ModelBlock),
+    actors: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Actor, { minProperties: 2 }),
+    ties: Type.Array(Tie),
+    pairs: Type.Optional(Type.Array(Pair)),
+    shocks: Type.Optional(Type.Array(Shock)),
+    levers: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }), Lever)),
+  },
+  { additionalProperties: false, $id: 'https://entente.dev/schema/scenario.json', title: 'entente scenario' },
+);
+
+export type ScenarioFile = Static<typeof Scenario>;
+export type ShockSpec = Static<typeof shockUnion>;
+export type ActorSpec = Static<typeof Actor>;
+export type TieSpec = Static<typeof Tie>;
+export type PairSpec = Static<typeof Pair>;
+export type LeverSpec = Static<typeof Lever>;
