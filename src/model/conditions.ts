@@ -42,10 +42,11 @@ export function updateConditions(cfg: ModelConfig, s: ModelState): void {
     const b = cfg.pairB[p] as number;
     const ab = (cfg.pairAB[p] as number) * D;
     const ba = (cfg.pairBA[p] as number) * D;
-    // Trade clears through dollar access or through the pair's own finance ties.
+    // Trade clears through dollar access, the pair's own finance ties, or informal routes.
     const conventional = Math.min(s.dollarAccess[a] as number, s.dollarAccess[b] as number);
     const own = Math.min(1, Math.min(c[ab + FINANCE] as number, c[ba + FINANCE] as number) / params.financeForTrade);
-    const channel = 1 - (1 - conventional) * (1 - own);
+    const channel = 1 - (1 - conventional) * (1 - own) * (1 - params.informalChannel);
+    s.conventional[p] = conventional;
     s.channel[p] = channel;
     let mutual = 0;
     for (let d = 0; d < D; d++) mutual += (pay[d] as number) * Math.min(c[ab + d] as number, c[ba + d] as number);

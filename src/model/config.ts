@@ -80,6 +80,8 @@ export interface ModelConfig {
   readonly rhetoric0: Float64Array;
   readonly divergence0: Float64Array;
   readonly complementarity: Float64Array;
+  /** Mean complementarity over payment-bound domains: the trade a payment channel carries. */
+  readonly paymentComplementarity: Float64Array;
 
   readonly shocks: readonly ShockConfig[];
 }

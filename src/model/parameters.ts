@@ -26,10 +26,16 @@ export const DEFAULT_MODEL_PARAMS = {
   rhetoricGain: 0.5,
   /** ν: how much an actor's need raises its economic gain from any partner. */
   needGain: 1.0,
+  /** μ: how much a partner's need raises the gain from it (its market opens as others leave). */
+  marketGain: 0.5,
+  /** λ: how much a partner's need raises the strategic value of committing to it. */
+  partnerNeedGain: 0.3,
   /** κ: how much concessions received raise economic gain. */
   concessionGain: 1.0,
   /** φ: mutual finance commitment that carries a pair's trade without dollar access. */
-  financeForTrade: 0.3,
+  financeForTrade: 0.15,
+  /** ω: share of a pair's trade that clears outside both (third-country intermediaries, barter). */
+  informalChannel: 0.3,
   /** τ: realised trade in USD bn per unit of mutual commitment and √(E_a E_b) (E in USD tn). */
   gravity: 80,
 } as const;
@@ -59,6 +65,6 @@ export const DEFAULT_MECHANISM_WEIGHTS: Readonly<Record<MechanismName, number>> 
   partnerRisk: 0.15,
   reciprocity: 0.2,
   divergence: 0.1,
-  commitmentCost: 0.1,
+  commitmentCost: 0.3,
   inertia: 0.02,
 };

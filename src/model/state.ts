@@ -29,6 +29,8 @@ export interface ModelState {
   readonly divergence: Float64Array;
   readonly shared: Float64Array;
   readonly shared0: Float64Array;
+  /** Dollar-system access of the pair (the lesser of the two), before its own finance ties. */
+  readonly conventional: Float64Array;
   readonly channel: Float64Array;
   readonly trade: Float64Array;
 
@@ -69,6 +71,7 @@ export function createState(cfg: ModelConfig): ModelState {
     divergence: f(P),
     shared: f(P),
     shared0: f(P),
+    conventional: f(P),
     channel: f(P),
     trade: f(P),
     push: {

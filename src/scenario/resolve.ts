@@ -156,6 +156,16 @@ function resolveShock(r: Resolver, placed: PlacedShock, index: number, seen: Map
   }
 }
 
+function paymentMean(complementarity: Float64Array, payment: Float64Array, P: number): Float64Array {
+  let total = 0;
+  for (let d = 0; d < D; d++) total += payment[d] as number;
+  return Float64Array.from({ length: P }, (_, p) => {
+    let sum = 0;
+    for (let d = 0; d < D; d++) sum += (payment[d] as number) * (complementarity[p * D + d] as number);
+    return total > 0 ? sum / total : 0;
+  });
+}
+
 export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock[], locate: Locate): ModelConfig {
   const r = new Resolver(spec, locate);
   const n = r.index.size;
@@ -313,6 +323,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     rhetoric0,
     divergence0,
     complementarity,
+    paymentComplementarity: paymentMean(complementarity, domainParam('payment'), P),
     shocks: resolvedShocks,
   };
 }

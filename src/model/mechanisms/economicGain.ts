@@ -1,26 +1,37 @@
 /**
- * Economic gain: E_kd = α_E · comp_pd · ch_pd · (1 + ν·need_i + κ·conc_ji).
- * Up with the pair's complementarity, with i's need for substitutes, and with
- * the concessions i obtains from j; payment-bound domains are worth only what
- * the payment channel can clear (ch_pd = 1 − pay_d + pay_d · channel_p).
+ * Economic gain: E_kd = α_E · comp_pd · ch_pd · (1 + ν·need_i + μ·need_j + κ·conc_ji)
+ *                       + [d = finance] · α_E · (1 − conv_p) · comp̄_p.
+ * Up with the pair's complementarity, with i's need for substitutes, with j's
+ * need (j's market opens as others leave it) and with the concessions i obtains
+ * from j. Payment-bound domains are worth only what the payment channel can
+ * clear (ch_pd = 1 − pay_d + pay_d · channel_p); and when dollar access is cut
+ * (conv_p < 1), finance ties gain the value of the trade they alone can clear.
  */
-import { D } from '../domains.js';
+import { D, FINANCE } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
 
 export const economicGain: Mechanism = {
   name: 'economicGain',
   contribute(cfg, s, out, weight) {
-    const { needGain, concessionGain } = cfg.params;
+    const { needGain, marketGain, concessionGain } = cfg.params;
     const pay = cfg.domains.payment;
     for (let k = 0; k < cfg.K; k++) {
       const i = cfg.tieFrom[k] as number;
+      const j = cfg.tieTo[k] as number;
       const p = cfg.tiePair[k] as number;
       const channel = s.channel[p] as number;
-      const gain = weight * (1 + needGain * (s.need[i] as number) + concessionGain * (s.concession[cfg.tieReverse[k] as number] as number));
+      const gain =
+        weight *
+        (1 +
+          needGain * (s.need[i] as number) +
+          marketGain * (s.need[j] as number) +
+          concessionGain * (s.concession[cfg.tieReverse[k] as number] as number));
       for (let d = 0; d < D; d++) {
         const pd = pay[d] as number;
         out[k * D + d] = gain * (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel);
       }
+      out[k * D + FINANCE] =
+        (out[k * D + FINANCE] as number) + weight * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number);
     }
   },
 };

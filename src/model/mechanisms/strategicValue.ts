@@ -1,5 +1,5 @@
 /**
- * Strategic value: S_kd = α_S · v_d · [(a_p + G_p)(1 + need_j) + stake_ij · threat_j].
+ * Strategic value: S_kd = α_S · v_d · [(a_p + G_p)(1 + λ·need_j) + stake_ij · threat_j].
  * Up with the pair's shared goals a_p, the grievance both hold against the same
  * rivals G_p, j's need (a pole worth keeping), and i's stake in j's sovereignty
  * when j is threatened.
@@ -11,13 +11,14 @@ export const strategicValue: Mechanism = {
   name: 'strategicValue',
   contribute(cfg, s, out, weight) {
     const { n } = cfg;
+    const lambda = cfg.params.partnerNeedGain;
     const v = cfg.domains.strategic;
     for (let k = 0; k < cfg.K; k++) {
       const i = cfg.tieFrom[k] as number;
       const j = cfg.tieTo[k] as number;
       const p = cfg.tiePair[k] as number;
       const base =
-        ((cfg.alignment[p] as number) + (s.shared[p] as number)) * (1 + (s.need[j] as number)) +
+        ((cfg.alignment[p] as number) + (s.shared[p] as number)) * (1 + lambda * (s.need[j] as number)) +
         (cfg.stake[i * n + j] as number) * (s.push.threat[j] as number);
       for (let d = 0; d < D; d++) out[k * D + d] = weight * (v[d] as number) * base;
     }
