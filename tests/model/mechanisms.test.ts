@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelConfig } from '../../src/model/config.js';
+import { D, domainIndex } from '../../src/model/domains.js';
+import { MECHANISMS } from '../../src/model/mechanisms/index.js';
+import type { MechanismName } from '../../src/model/parameters.js';
+import { applyShocks } from '../../src/model/shocks.js';
+import { initialise } from '../../src/model/simulate.js';
+import { createState, type ModelState } from '../../src/model/state.js';
+import { loadText, TWO_ACTORS } from '../helpers.js';
+
+const AB = 0; // tie A→B is declared first
+const at = (d: string) => AB * D + domainIndex(d);
+
+function setup(extra = ''): { cfg: ModelConfig; s: ModelState } {
+  const { config: cfg } = loadText(TWO_ACTORS + extra);
+  const s = createState(cfg);
+  initialise(cfg, s);
+  return { cfg, s };
+}
+
+function term(name: MechanismName, cfg: ModelConfig, s: ModelState): Float64Array {
+  const out = new Float64Array(cfg.K * D);
+  MECHANISMS.get(name)?.contribute(cfg, s, out, 1);
+  return out;
+}
+
+describe('mechanisms, hand-computed for tie A→B at the initial state (weight 1)', () => {
+  it('economicGain: complementarity × channel × (1 + ν·need_i + μ·need_j + κ·conc_ji)', () => {
+    const { cfg, s } = setup();
+    let out = term('economicGain', cfg, s);
+    expect(out[at('trade')]).toBeCloseTo(0.6, 12); // default trade complementarity, channel 1, no need
+    expect(out[at('finance')]).toBeCloseTo(0.3, 12); // dollar access intact: no payment-channel bonus
+    s.need[0] = 0.5; // A needs substitutes: ν = 1
+    s.need[1] = 0.2; // B's market opens: μ = 0.5
+    s.concession[1] = 0.1; // B concedes 0.1 to A: κ = 1
+    out = term('economicGain', cfg, s);
+    expect(out[at('trade')]).toBeCloseTo(0.6 * (1 + 0.5 + 0.1 + 0.1), 12);
+  });
+
+  it('economicGain: finance ties gain the trade they clear when dollar access is cut', () => {
+    const { cfg, s } = setup();
+    s.conventional[0] = 0.25;
+    const out = term('economicGain', cfg, s);
+    // 0.3 (finance complementarity) + (1 − 0.25) × mean(trade 0.6, energy 0.7)
+    expect(out[at('finance')]).toBeCloseTo(0.3 + 0.75 * 0.65, 12);
+  });
+
+  it('strategicValue: v_d × (alignment + shared grievance)(1 + λ·need_j)', () => {
+    const { cfg, s } = setup();
+    expect(s.shared[0]).toBeCloseTo(0.4, 12); // min(g_AC 0.6, g_BC 0.4)
+    let out = term('strategicValue', cfg, s);
+    expect(out[at('diplomatic')]).toBeCloseTo(0.9, 12);
+    expect(out[at('defense')]).toBeCloseTo(0.6 * 0.9, 12);
+    s.need[1] = 0.5;
+    out = term('strategicValue', cfg, s);
+    expect(out[at('diplomatic')]).toBeCloseTo(0.9 * (1 + 0.3 * 0.5), 12);
+  });
+
+  it('partnerRisk: −exposureAversion_i × f_d × stress_j', () => {
+    const { cfg, s } = setup();
+    expect(term('partnerRisk', cfg, s)[at('finance')]).toBe(-0);
+    s.stress[1] = 0.5;
+    const out = term('partnerRisk', cfg, s);
+    expect(out[at('finance')]).toBeCloseTo(-0.4 * 1.0 * 0.5, 12);
+    expect(out[at('trade')]).toBeCloseTo(-0.4 * 0.3 * 0.5, 12);
+    expect(out[at('diplomatic')]).toBeCloseTo(0, 12);
+  });
+
+  it('reciprocity: commitmentNorm_i × (c_ji − c_ij)', () => {
+    const { cfg, s } = setup();
+    const out = term('reciprocity', cfg, s);
+    expect(out[at('trade')]).toBeCloseTo(0.5 * (0.2 - 0.4), 12);
+    expect(out[at('military')]).toBeCloseTo(0.5 * 0.1, 12);
+  });
+
+  it('divergence: −δ_p × v_d', () => {
+    const { cfg, s } = setup();
+    const out = term('divergence', cfg, s);
+    expect(out[at('diplomatic')]).toBeCloseTo(-0.2, 12);
+    expect(out[at('trade')]).toBeCloseTo(-0.2 * 0.2, 12);
+  });
+
+  it('commitmentCost: −costAversion_i × w_d × c', () => {
+    const { cfg, s } = setup();
+    expect(term('commitmentCost', cfg, s)[at('defense')]).toBeCloseTo(-0.5 * 2.5 * 0.3, 12);
+  });
+
+  it('inertia: −c', () => {
+    const { cfg, s } = setup();
+    expect(term('inertia', cfg, s)[at('diplomatic')]).toBeCloseTo(-0.5, 12);
+  });
+
+  it('sanctionExposure: third parties pay severity × enforcement × exposure to the sender × costAversion', () => {
+    const { cfg, s } = setup(`
+shocks:
+  - { id: sec, kind: secondarySanctions, sender: C, target: B, domains: [finance], at: 0, severity: 0.5, enforcement: 0.8 }
+  - { id: own, kind: sanctions, sender: C, target: A, domains: [trade], at: 0, severity: 0.5, enforcement: 1 }
+`);
+    applyShocks(cfg, s, 0, () => {});
+    const out = term('sanctionExposure', cfg, s);
+    expect(out[at('finance')]).toBeCloseTo(-(0.5 * 0.4 * 0.5), 12);
+    expect(out[at('trade')]).toBeCloseTo(0, 12);
+    const ca = (cfg.tieOf[2 * cfg.n + 0] as number) * D + domainIndex('trade'); // C→A: C obeys its own sanctions
+    expect(out[ca]).toBeCloseTo(-0.5, 12);
+  });
+
+  it('rewardCondition: −costAversion_i × size of the reward at risk', () => {
+    const { cfg, s } = setup(`
+shocks:
+  - { id: carrot, kind: inducement, sender: C, target: A, at: 0, size: 0.3, condition: { partner: B, domains: [defense], max: 0.9 } }
+`);
+    applyShocks(cfg, s, 0, () => {});
+    const out = term('rewardCondition', cfg, s);
+    expect(out[at('defense')]).toBeCloseTo(-0.5 * 0.3, 12);
+    expect(out[at('trade')]).toBeCloseTo(0, 12);
+    expect(s.exposure[0 * cfg.n + 2]).toBeCloseTo(0.5 + 0.3, 12); // A now stands to lose more with C
+  });
+});
