@@ -18,7 +18,6 @@ export function buildProgram(io: Io): Command {
     .description('Simulate a limited strategic partnership under stress and compare policy levers.')
     .version(VERSION)
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
   registerRun(program, io.out);
   registerCheck(program, io.out);

@@ -7,7 +7,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { inputError, show } from '../errors.js';
 import { formatPath, type PathSegment, type Source } from './source.js';
 
-const ajv = new Ajv({ allErrors: false, discriminator: true, strict: false, useDefaults: false });
+// verbose: errors carry their parentSchema, from which messages list the allowed fields and kinds.
+const ajv = new Ajv({ allErrors: false, discriminator: true, strict: false, useDefaults: false, verbose: true });
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 function compile(schema: TSchema): ValidateFunction {
