@@ -9,15 +9,35 @@ import type { ModelConfig } from './config.js';
 import { D, FINANCE } from './domains.js';
 import type { ModelState } from './state.js';
 
-export function sharedGrievance(cfg: ModelConfig, grievance: Float64Array, p: number): number {
+/**
+ * G_p = clamp(Σ_r min(g_ar, g_br)) over rivals r outside the pair. Only actors
+ * someone holds a grievance against can contribute, so the sum runs over that
+ * list (`rivals`, rebuilt each tick): O(P · rivals) rather than O(P · n).
+ */
+export function sharedGrievance(cfg: ModelConfig, grievance: Float64Array, p: number, rivals: Int32Array, count: number): number {
   const { n } = cfg;
   const a = cfg.pairA[p] as number;
   const b = cfg.pairB[p] as number;
   let sum = 0;
-  for (let r = 0; r < n; r++) {
+  for (let x = 0; x < count; x++) {
+    const r = rivals[x] as number;
     if (r !== a && r !== b) sum += Math.min(grievance[a * n + r] as number, grievance[b * n + r] as number);
   }
   return clamp01(sum);
+}
+
+/** Fill `rivals` with every actor some actor holds a grievance against; return how many. */
+function listRivals(n: number, grievance: Float64Array, rivals: Int32Array): number {
+  let count = 0;
+  for (let r = 0; r < n; r++) {
+    for (let i = 0; i < n; i++) {
+      if ((grievance[i * n + r] as number) > 0) {
+        rivals[count++] = r;
+        break;
+      }
+    }
+  }
+  return count;
 }
 
 export function updateConditions(cfg: ModelConfig, s: ModelState): void {
@@ -31,13 +51,14 @@ export function updateConditions(cfg: ModelConfig, s: ModelState): void {
   for (let x = 0; x < n * n; x++) {
     inc(s.grievance, x, params.grievanceRate * (clamp01(push.grievance[x] as number) - (s.grievance[x] as number)));
   }
+  const rivalCount = listRivals(n, s.grievance, s.rivals);
   const c = s.commitment;
   const pay = cfg.domains.payment;
   let paySum = 0;
   for (let d = 0; d < D; d++) paySum += pay[d] as number;
   for (let p = 0; p < P; p++) {
     inc(s.divergence, p, params.divergenceRate * (Math.max(0, push.divergence[p] as number) - (s.divergence[p] as number)));
-    s.shared[p] = sharedGrievance(cfg, s.grievance, p);
+    s.shared[p] = sharedGrievance(cfg, s.grievance, p, s.rivals, rivalCount);
     const a = cfg.pairA[p] as number;
     const b = cfg.pairB[p] as number;
     const ab = (cfg.pairAB[p] as number) * D;

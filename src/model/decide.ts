@@ -22,8 +22,16 @@ export function decide(cfg: ModelConfig, s: ModelState, random: Random): void {
   const M = cfg.mechanisms.length;
   const spread = noise * Math.sqrt(3);
   const c = s.commitment;
+  // Sum terms mechanism by mechanism (sequential reads), in the same order as netValue.
+  const net = s.net;
+  net.set(s.baseline);
+  const terms = s.contributions;
+  for (let m = 0; m < M; m++) {
+    const offset = m * len;
+    for (let x = 0; x < len; x++) net[x] = (net[x] as number) + (terms[offset + x] as number);
+  }
   for (let x = 0; x < len; x++) {
-    let delta = stepSize * netValue(s, x, M, len);
+    let delta = stepSize * (net[x] as number);
     if (delta > maxStep) delta = maxStep;
     else if (delta < -maxStep) delta = -maxStep;
     if (spread > 0) delta += spread * (2 * random() - 1);

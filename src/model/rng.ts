@@ -19,6 +19,5 @@ export function deriveSeed(base: number, point: number, replication: number): nu
 }
 
 export function makeRandom(seed: number): Random {
-  const prng = seedrandom.alea(String(seed));
-  return () => prng();
+  return seedrandom.alea(String(seed));
 }

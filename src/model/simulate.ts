@@ -52,7 +52,7 @@ export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Boun
   s.shared0.set(s.shared);
   contribute(cfg, s, bound);
   const len = cfg.K * D;
-  for (let x = 0; x < len; x++) s.baseline[x] = -netValue(s, x, bound.length, len) + (s.baseline[x] as number);
+  for (let x = 0; x < len; x++) s.baseline[x] = -netValue(s, x, bound.length, len); // baseline is 0 here
   updateCosts(cfg, s);
 }
 

@@ -14,6 +14,8 @@ export interface ModelState {
   readonly contributions: Float64Array;
   /** b[k*D+d]: the baseline valuation that makes the initial state a rest point (docs/model.md §5.1). */
   readonly baseline: Float64Array;
+  /** Scratch: b + Σ_m terms, the net marginal value of each tie-domain this tick. */
+  readonly net: Float64Array;
   /** concession[k]: what tie k's `from` concedes to its `to` (price discounts, terms). */
   readonly concession: Float64Array;
   readonly dependence: Float64Array;
@@ -24,6 +26,8 @@ export interface ModelState {
   readonly costBorne: Float64Array;
   readonly grievance: Float64Array;
   readonly exposure: Float64Array;
+  /** Scratch: actors someone holds a grievance against, this tick. */
+  readonly rivals: Int32Array;
 
   readonly rhetoric: Float64Array;
   readonly divergence: Float64Array;
@@ -59,6 +63,7 @@ export function createState(cfg: ModelConfig): ModelState {
     commitment: f(K * D),
     contributions: f(cfg.mechanisms.length * K * D),
     baseline: f(K * D),
+    net: f(K * D),
     concession: f(K),
     dependence: f(K),
     stress: f(n),
@@ -67,6 +72,7 @@ export function createState(cfg: ModelConfig): ModelState {
     costBorne: f(n),
     grievance: f(n * n),
     exposure: f(n * n),
+    rivals: new Int32Array(n),
     rhetoric: f(P),
     divergence: f(P),
     shared: f(P),

@@ -1,0 +1,76 @@
+/**
+ * The fused reference loop: the same arithmetic as the nine mechanisms and the
+ * decision step, in one pass over the same typed arrays, with no per-mechanism
+ * output arrays. It is the practical speed limit the engine is compared with;
+ * the benchmark also checks that both give the same commitments.
+ */
+
+import { clamp01 } from '../model/arrays.js';
+import { updateConditions } from '../model/conditions.js';
+import type { ModelConfig } from '../model/config.js';
+import { D, FINANCE } from '../model/domains.js';
+import type { Random } from '../model/rng.js';
+import { applyShocks } from '../model/shocks.js';
+import { updateConcessions, updateCosts, updateRhetoric } from '../model/social.js';
+import type { ModelState } from '../model/state.js';
+
+const silent = () => {};
+
+/** `prev` is scratch of length K·D: every term reads the tick-start commitments, as the engine's do. */
+export function fusedStep(cfg: ModelConfig, s: ModelState, t: number, random: Random, w: readonly number[], prev: Float64Array): void {
+  applyShocks(cfg, s, t, silent);
+  updateConditions(cfg, s);
+  const [wE = 0, wS = 0, wX = 0, wQ = 0, wR = 0, wC = 0, wV = 0, wK = 0, wI = 0] = w;
+  const { n, params, domains } = cfg;
+  const { needGain, marketGain, concessionGain, partnerNeedGain, stepSize, maxStep, noise } = params;
+  const spread = noise * Math.sqrt(3);
+  const c = s.commitment;
+  prev.set(c);
+  const { primary, thirdParty, conditional, threat } = s.push;
+  for (let k = 0; k < cfg.K; k++) {
+    const i = cfg.tieFrom[k] as number;
+    const j = cfg.tieTo[k] as number;
+    const p = cfg.tiePair[k] as number;
+    const back = (cfg.tieReverse[k] as number) * D;
+    const channel = s.channel[p] as number;
+    const gain =
+      wE *
+      (1 +
+        needGain * (s.need[i] as number) +
+        marketGain * (s.need[j] as number) +
+        concessionGain * (s.concession[cfg.tieReverse[k] as number] as number));
+    const strategic =
+      ((cfg.alignment[p] as number) + (s.shared[p] as number)) * (1 + partnerNeedGain * (s.need[j] as number)) +
+      (cfg.stake[i * n + j] as number) * (threat[j] as number);
+    const aversion = cfg.costAversion[i] as number;
+    const risk = wR * (cfg.exposureAversion[i] as number) * (s.stress[j] as number);
+    const norm = wC * (cfg.commitmentNorm[i] as number);
+    const delta = wV * (s.divergence[p] as number);
+    for (let d = 0; d < D; d++) {
+      const x = k * D + d;
+      const pd = domains.payment[d] as number;
+      const cx = prev[x] as number;
+      let econ = gain * (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel);
+      if (d === FINANCE) econ += wE * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number);
+      let sum = s.baseline[x] as number;
+      sum += econ;
+      sum += wS * (domains.strategic[d] as number) * strategic;
+      sum += -wX * ((primary[x] as number) + aversion * (thirdParty[x] as number));
+      sum += -(wQ * aversion) * (conditional[x] as number);
+      sum += -risk * (domains.financialExposure[d] as number);
+      sum += norm * ((prev[back + d] as number) - cx);
+      sum += -delta * (domains.strategic[d] as number);
+      sum += -(wK * aversion) * (domains.cost[d] as number) * cx;
+      sum += -wI * cx;
+      let step = stepSize * sum;
+      if (step > maxStep) step = maxStep;
+      else if (step < -maxStep) step = -maxStep;
+      if (spread > 0) step += spread * (2 * random() - 1);
+      const next = cx + step;
+      c[x] = clamp01(next);
+    }
+  }
+  updateConcessions(cfg, s);
+  updateRhetoric(cfg, s);
+  updateCosts(cfg, s);
+}

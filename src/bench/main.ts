@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: tie-domain updates per second for the engine and for the
+ * fused reference loop, on the default scenario and a generated 200-actor one;
+ * and the default scenario end to end (process start to files written).
+ * Prints figures; asserts nothing (timings are not tests).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ModelConfig } from '../model/config.js';
+import { D } from '../model/domains.js';
+import { makeRandom } from '../model/rng.js';
+import { initialise, simulate } from '../model/simulate.js';
+import { createState } from '../model/state.js';
+import { loadScenario, prepare } from '../scenario/load.js';
+import { Scenario, type ScenarioFile } from '../scenario/schema.js';
+import { parseSource } from '../scenario/source.js';
+import { validateShape } from '../scenario/validate.js';
+import { fusedStep } from './fused.js';
+import { largeScenario } from './generate.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const DEFAULT = join(ROOT, 'scenarios', 'china-russia-2022.yaml');
+
+function timeRuns(seconds: number, run: (r: number) => void): { runs: number; elapsed: number } {
+  const start = process.hrtime.bigint();
+  let runs = 0;
+  let elapsed = 0;
+  while (elapsed < seconds) {
+    run(runs++);
+    elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  }
+  return { runs, elapsed };
+}
+
+function measure(label: string, cfg: ModelConfig, seconds: number): void {
+  const s = createState(cfg);
+  const perRun = cfg.ticks * cfg.K * D;
+  const weights = cfg.mechanisms.map((m) => m.weight);
+  const prev = new Float64Array(cfg.K * D);
+  if (cfg.mechanisms.length !== 9) throw new Error('the fused loop assumes all nine mechanisms are enabled');
+  // Warm up both paths, and check they compute the same thing.
+  simulate(cfg, s, makeRandom(1));
+  const engineEnd = Float64Array.from(s.commitment);
+  initialise(cfg, s);
+  const rnd = makeRandom(1);
+  for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, rnd, weights, prev);
+  let maxDiff = 0;
+  for (let x = 0; x < engineEnd.length; x++) maxDiff = Math.max(maxDiff, Math.abs((engineEnd[x] as number) - (s.commitment[x] as number)));
+
+  const engine = timeRuns(seconds, (r) => simulate(cfg, s, makeRandom(r)));
+  const fused = timeRuns(seconds, (r) => {
+    initialise(cfg, s);
+    const random = makeRandom(r);
+    for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, random, weights, prev);
+  });
+  const e = (engine.runs * perRun) / engine.elapsed;
+  const f = (fused.runs * perRun) / fused.elapsed;
+  console.log(
+    `${label.padEnd(22)} actors ${String(cfg.n).padStart(3)}  tie-domains ${String(cfg.K * D).padStart(6)}  ` +
+      `engine ${(e / 1e6).toFixed(1).padStart(6)} M/s  fused ${(f / 1e6).toFixed(1).padStart(6)} M/s  ` +
+      `ratio ${(e / f).toFixed(2)}  runs/s ${(engine.runs / engine.elapsed).toFixed(0).padStart(5)}  max |engine−fused| ${maxDiff.toExponential(1)}`,
+  );
+}
+
+function endToEnd(repeats: number): void {
+  const bin = join(ROOT, 'dist', 'cli', 'main.js');
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, 'run', DEFAULT, '--out', join(dir, 'out'), '--replications', '30', '--quiet']);
+    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+    rmSync(dir, { recursive: true, force: true });
+    if (r.status !== 0) throw new Error(`run failed: ${r.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `default scenario, 30 replications, end to end (process start to files written): median ${(times[Math.floor(repeats / 2)] as number).toFixed(2)} s over ${repeats} runs (target < 3 s)`,
+  );
+}
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+console.log(`entente benchmark — node ${process.version}, one core, ${seconds} s per measurement`);
+measure('china-russia-2022', loadScenario(DEFAULT).config, seconds);
+const generated = parseSource('generated-200.json', JSON.stringify(largeScenario(200)));
+measure('generated 200 actors', prepare(generated, validateShape<ScenarioFile>(Scenario, generated)).config, seconds);
+console.log('targets: engine ≥ 10 M tie-domain updates/s and ≥ 0.5 × fused on the 200-actor scenario');
+endToEnd(5);
