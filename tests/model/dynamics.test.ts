@@ -13,8 +13,8 @@ describe('conditions', () => {
     initialise(cfg, s);
     // A–B: √(4·1) = 2; mutual trade min(0.4,0.2) = 0.2, energy min(0.2,0.4) = 0.2; channel 1.
     expect(s.trade[0]).toBeCloseTo((80 * 2 * (0.2 + 0.2)) / 2, 10);
-    expect(s.dependence[0]).toBeCloseTo(s.trade[0] / 4000, 12); // A on B: trade / (1000 × E_A)
-    expect(s.dependence[1]).toBeCloseTo(s.trade[0] / 1000, 12);
+    expect(s.dependence[0]).toBeCloseTo((s.trade[0] as number) / 4000, 12); // A on B: trade / (1000 × E_A)
+    expect(s.dependence[1]).toBeCloseTo((s.trade[0] as number) / 1000, 12);
   });
 
   it('depth is the cost-weighted mean of mutual commitment', () => {
