@@ -11,7 +11,7 @@ import type { ModelConfig } from '../model/config.js';
 import { D, FINANCE } from '../model/domains.js';
 import type { Random } from '../model/rng.js';
 import { applyShocks } from '../model/shocks.js';
-import { updateConcessions, updateCosts, updateRhetoric } from '../model/social.js';
+import { updateConcessions, updateRhetoric } from '../model/social.js';
 import type { ModelState } from '../model/state.js';
 
 const silent = () => {};
@@ -72,5 +72,4 @@ export function fusedStep(cfg: ModelConfig, s: ModelState, t: number, random: Ra
   }
   updateConcessions(cfg, s);
   updateRhetoric(cfg, s);
-  updateCosts(cfg, s);
 }

@@ -7,6 +7,7 @@ import type { Cell } from '../io/csvFile.js';
 import type { ModelConfig } from '../model/config.js';
 import { D, DOMAINS } from '../model/domains.js';
 import { ShockEvent, type ShockEventCode } from '../model/shocks.js';
+import { updateCosts } from '../model/social.js';
 import { type ModelState, pairDepth } from '../model/state.js';
 import { tickDate } from './dates.js';
 
@@ -83,6 +84,7 @@ export function collectTick(cfg: ModelConfig, s: ModelState, t: number, replicat
     }
   }
   if (sinks.actors) {
+    updateCosts(cfg, s);
     for (let i = 0; i < cfg.n; i++) {
       sinks.actors([replication, seed, t, ids[i] as string, s.stress[i] as number, s.need[i] as number, s.costBorne[i] as number]);
     }

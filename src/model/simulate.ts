@@ -11,7 +11,7 @@ import { D } from './domains.js';
 import { MECHANISMS, type Mechanism } from './mechanisms/index.js';
 import type { Random } from './rng.js';
 import { applyShocks, type EventSink } from './shocks.js';
-import { updateConcessions, updateCosts, updateRhetoric } from './social.js';
+import { updateConcessions, updateRhetoric } from './social.js';
 import { type ModelState, resetState } from './state.js';
 
 export interface Observer {
@@ -53,7 +53,6 @@ export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Boun
   contribute(cfg, s, bound);
   const len = cfg.K * D;
   for (let x = 0; x < len; x++) s.baseline[x] = -netValue(s, x, bound.length, len); // baseline is 0 here
-  updateCosts(cfg, s);
 }
 
 export function step(cfg: ModelConfig, s: ModelState, t: number, random: Random, bound: readonly Bound[], emit: EventSink): void {
@@ -64,7 +63,6 @@ export function step(cfg: ModelConfig, s: ModelState, t: number, random: Random,
   decide(cfg, s, random);
   updateConcessions(cfg, s);
   updateRhetoric(cfg, s);
-  updateCosts(cfg, s);
 }
 
 export function simulate(cfg: ModelConfig, s: ModelState, random: Random, observer: Observer = {}): void {

@@ -35,6 +35,10 @@ export function updateRhetoric(cfg: ModelConfig, s: ModelState): void {
   }
 }
 
+/**
+ * Costs are an output that no mechanism reads, so they are computed when
+ * collected (from this tick's state and pressures), not in every tick.
+ */
 export function updateCosts(cfg: ModelConfig, s: ModelState): void {
   const w = cfg.domains.cost;
   const { primary, thirdParty, conditional, shockCost } = s.push;

@@ -4,6 +4,7 @@ import type { ModelConfig } from '../../src/model/config.js';
 import { D, DOMAINS } from '../../src/model/domains.js';
 import { makeRandom } from '../../src/model/rng.js';
 import { simulate } from '../../src/model/simulate.js';
+import { updateCosts } from '../../src/model/social.js';
 import { createState, type ModelState, pairDepth } from '../../src/model/state.js';
 import { loadText } from '../helpers.js';
 
@@ -89,6 +90,8 @@ describe('properties over generated scenarios', () => {
       fc.property(scenario(true, true), fc.integer({ min: 0, max: 1e6 }), (spec, seed) => {
         const cfg = configOf(spec);
         run(cfg, seed, (s) => {
+          updateCosts(cfg, s); // an output computed on collection, as the collector does
+          expect(s.costBorne.every((x) => x >= 0)).toBe(true);
           for (const x of s.commitment) expect(x >= 0 && x <= 1).toBe(true);
           for (let p = 0; p < cfg.P; p++) {
             const depth = pairDepth(cfg, s.commitment, p);
