@@ -3,158 +3,15 @@
  * here, where ids become indices: unknown actors, self-ties, duplicate ties,
  * pairs and shock ids, shocks outside the tick range, bad expressions.
  */
-import { EntenteError, inputError, show, type Where } from '../errors.js';
-import type { ModelConfig, ShockConfig } from '../model/config.js';
+import type { ModelConfig } from '../model/config.js';
 import { D, DEFAULT_DOMAIN_PARAMS, DOMAINS, type Domain, domainIndex } from '../model/domains.js';
 import { DEFAULT_MECHANISM_WEIGHTS, DEFAULT_MODEL_PARAMS, MECHANISM_NAMES, type ModelParams } from '../model/parameters.js';
-import { ExpressionError, tabulate } from './expressions.js';
-import type { ScenarioFile, ShockSpec } from './schema.js';
+import { type Locate, type PlacedShock, Resolver } from './resolver.js';
+import { resolveShock } from './resolveShock.js';
+import type { ScenarioFile } from './schema.js';
 import type { PathSegment } from './source.js';
 
-export type Locate = (path: readonly PathSegment[]) => Where;
-
-/** A shock and where it came from (the scenario's list, or a lever's). */
-export interface PlacedShock {
-  readonly spec: ShockSpec;
-  readonly origin: readonly PathSegment[];
-}
-
-class Resolver {
-  readonly index = new Map<string, number>();
-  constructor(
-    readonly spec: ScenarioFile,
-    readonly locate: Locate,
-  ) {
-    for (const [i, id] of Object.keys(spec.actors).entries()) this.index.set(id, i);
-  }
-
-  fail(path: readonly PathSegment[], code: string, message: string, expected?: string, found?: unknown): never {
-    throw inputError(code, message, this.locate(path), expected, found === undefined ? undefined : show(found));
-  }
-
-  actor(id: string, path: readonly PathSegment[]): number {
-    const i = this.index.get(id);
-    if (i === undefined) {
-      this.fail(path, 'scenario.unknownActor', `unknown actor "${id}"`, `one of: ${[...this.index.keys()].join(', ')}`, id);
-    }
-    return i;
-  }
-
-  matrix(field: 'grievance' | 'exposure' | 'stakes'): Float64Array {
-    const n = this.index.size;
-    const out = new Float64Array(n * n);
-    for (const [id, actor] of Object.entries(this.spec.actors)) {
-      const i = this.actor(id, ['actors', id]);
-      for (const [other, v] of Object.entries(actor[field] ?? {})) {
-        const j = this.actor(other, ['actors', id, field, other]);
-        if (j === i) this.fail(['actors', id, field, other], 'scenario.selfReference', `an actor cannot name itself in ${field}`);
-        out[i * n + j] = v;
-      }
-    }
-    return out;
-  }
-
-  series(value: number | string, path: readonly PathSegment[], min: number, max: number): Float64Array {
-    try {
-      return tabulate(value, this.spec.ticks, min, max);
-    } catch (err) {
-      if (err instanceof ExpressionError)
-        this.fail(path, 'scenario.badValue', `bad value: ${err.message}`, `a value in [${min}, ${max}] at every tick`, value);
-      throw err;
-    }
-  }
-}
-
-function mask(domains: readonly Domain[] | undefined): Uint8Array {
-  const m = new Uint8Array(D);
-  if (!domains) return m.fill(1);
-  for (const d of domains) m[domainIndex(d)] = 1;
-  return m;
-}
-
-function resolveShock(r: Resolver, placed: PlacedShock, index: number, seen: Map<string, readonly PathSegment[]>): ShockConfig {
-  const { spec: s, origin } = placed;
-  const at = (f: string) => [...origin, f];
-  const id = s.id ?? `${s.kind}#${index}`;
-  if (s.id !== undefined) {
-    if (seen.has(s.id)) r.fail(at('id'), 'scenario.duplicateId', `duplicate shock id "${s.id}"`, 'each shock id once', s.id);
-    seen.set(s.id, origin);
-  }
-  const last = r.spec.ticks - 1;
-  if (s.at > last) r.fail(at('at'), 'scenario.tickRange', 'shock is outside the tick range', `a tick in 0..${last}`, s.at);
-  const until = s.until ?? last;
-  if (until < s.at || until > last)
-    r.fail(at('until'), 'scenario.tickRange', 'shock end is outside its range', `a tick in ${s.at}..${last}`, until);
-  const ones = new Float64Array(r.spec.ticks).fill(1);
-  const base = { id, kind: s.kind, at: s.at, until, conditionPartner: -1, conditionMask: mask([]), conditionMax: 1, enforcement: ones };
-  const pairOf = (a: string, fa: string, b: string, fb: string) => {
-    const i = r.actor(a, at(fa));
-    const j = r.actor(b, at(fb));
-    if (i === j) r.fail(at(fb), 'scenario.selfReference', `${fa} and ${fb} must differ`, `an actor other than ${a}`, b);
-    return [i, j] as const;
-  };
-  switch (s.kind) {
-    case 'war':
-      return {
-        ...base,
-        actor: r.actor(s.actor, at('actor')),
-        target: -1,
-        domainMask: mask(undefined),
-        magnitude: r.series(s.intensity, at('intensity'), 0, 1),
-      };
-    case 'economicShock':
-      return {
-        ...base,
-        actor: r.actor(s.actor, at('actor')),
-        target: -1,
-        domainMask: mask(undefined),
-        magnitude: r.series(s.size, at('size'), -1, 1),
-      };
-    case 'sanctions':
-    case 'secondarySanctions': {
-      const [i, j] = pairOf(s.sender, 'sender', s.target, 'target');
-      return {
-        ...base,
-        actor: i,
-        target: j,
-        domainMask: mask(s.domains),
-        magnitude: r.series(s.severity, at('severity'), 0, 1),
-        enforcement: s.enforcement === undefined ? ones : r.series(s.enforcement, at('enforcement'), 0, 1),
-      };
-    }
-    case 'inducement': {
-      const [i, j] = pairOf(s.sender, 'sender', s.target, 'target');
-      const c = s.condition;
-      const partner = c ? r.actor(c.partner, at('condition').concat('partner')) : -1;
-      if (partner === j)
-        r.fail(
-          [...at('condition'), 'partner'],
-          'scenario.selfReference',
-          'the condition must name a partner other than the target',
-          'another actor',
-          c?.partner,
-        );
-      return {
-        ...base,
-        actor: i,
-        target: j,
-        domainMask: mask(undefined),
-        magnitude: r.series(s.size, at('size'), 0, 1),
-        conditionPartner: partner,
-        conditionMask: mask(c?.domains),
-        conditionMax: c?.max ?? 1,
-      };
-    }
-    case 'sovereigntyChallenge': {
-      const [i, j] = pairOf(s.challenger, 'challenger', s.target, 'target');
-      return { ...base, actor: i, target: j, domainMask: mask(undefined), magnitude: r.series(s.intensity, at('intensity'), 0, 1) };
-    }
-    case 'summit': {
-      const [i, j] = pairOf(s.a, 'a', s.b, 'b');
-      return { ...base, actor: i, target: j, domainMask: mask(undefined), magnitude: r.series(s.intensity, at('intensity'), 0, 1) };
-    }
-  }
-}
+export type { Locate, PlacedShock };
 
 function paymentMean(complementarity: Float64Array, payment: Float64Array, P: number): Float64Array {
   let total = 0;
@@ -327,5 +184,3 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     shocks: resolvedShocks,
   };
 }
-
-export { EntenteError };
