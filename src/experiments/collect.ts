@@ -89,11 +89,20 @@ export function collectTick(cfg: ModelConfig, s: ModelState, t: number, replicat
       sinks.actors([replication, seed, t, ids[i] as string, s.stress[i] as number, s.need[i] as number, s.costBorne[i] as number]);
     }
   }
-  if (sinks.contributions) collectContributions(cfg, s, t, replication, seed, sinks.contributions);
+  if (sinks.contributions && s.contributions)
+    collectContributions(cfg, s.contributions, s.baseline, t, replication, seed, sinks.contributions);
 }
 
 /** η × each mechanism's term, and the baseline valuation, per tie and domain. */
-function collectContributions(cfg: ModelConfig, s: ModelState, t: number, replication: number, seed: number, sink: RowSink): void {
+function collectContributions(
+  cfg: ModelConfig,
+  terms: Float64Array,
+  baseline: Float64Array,
+  t: number,
+  replication: number,
+  seed: number,
+  sink: RowSink,
+): void {
   const ids = cfg.actorIds;
   const len = cfg.K * D;
   const eta = cfg.params.stepSize;
@@ -103,9 +112,9 @@ function collectContributions(cfg: ModelConfig, s: ModelState, t: number, replic
     for (let d = 0; d < D; d++) {
       const x = k * D + d;
       const domain = DOMAINS[d] as string;
-      sink([replication, seed, t, from, to, domain, 'baseline', eta * (s.baseline[x] as number)]);
+      sink([replication, seed, t, from, to, domain, 'baseline', eta * (baseline[x] as number)]);
       cfg.mechanisms.forEach(({ name }, m) => {
-        sink([replication, seed, t, from, to, domain, name, eta * (s.contributions[m * len + x] as number)]);
+        sink([replication, seed, t, from, to, domain, name, eta * (terms[m * len + x] as number)]);
       });
     }
   }

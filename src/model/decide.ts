@@ -2,40 +2,47 @@
  * The decision step (docs/model.md §5.5): each actor moves each commitment by
  * a bounded step toward higher net marginal value, plus seeded noise:
  *   Δc = clamp(η · (b_kd + Σ_m term_m,kd), −Δmax, Δmax) + σ·√3·(2u − 1),  c ∈ [0,1].
+ * It runs on one block of ties at a time and writes s.next, so every term of
+ * the tick reads the same tick-start commitments.
  */
 import { clamp01 } from './arrays.js';
 import type { ModelConfig } from './config.js';
 import { D } from './domains.js';
 import type { Random } from './rng.js';
-import type { ModelState } from './state.js';
+import type { ModelState, TermSlots } from './state.js';
 
-/** Σ_m term_m,x + b_x: the net marginal value of tie-domain x. */
-export function netValue(s: ModelState, x: number, mechanisms: number, stride: number): number {
-  let sum = s.baseline[x] as number;
-  for (let m = 0; m < mechanisms; m++) sum += s.contributions[m * stride + x] as number;
+/** Σ_m term_m at offset o of the current block (used once per run, at initialisation). */
+export function sumTerms(slots: TermSlots, o: number): number {
+  let sum = 0;
+  for (const slot of slots) sum += slot[o] as number;
   return sum;
 }
 
-export function decide(cfg: ModelConfig, s: ModelState, random: Random): void {
+export function decide(cfg: ModelConfig, s: ModelState, random: Random, k0: number, k1: number): void {
   const { stepSize, maxStep, noise } = cfg.params;
-  const len = cfg.K * D;
-  const M = cfg.mechanisms.length;
   const spread = noise * Math.sqrt(3);
-  const c = s.commitment;
-  // Sum terms mechanism by mechanism (sequential reads), in the same order as netValue.
-  const net = s.net;
-  net.set(s.baseline);
-  const terms = s.contributions;
-  for (let m = 0; m < M; m++) {
-    const offset = m * len;
-    for (let x = 0; x < len; x++) net[x] = (net[x] as number) + (terms[offset + x] as number);
-  }
-  for (let x = 0; x < len; x++) {
-    let delta = stepSize * (net[x] as number);
+  const { commitment: c, next, baseline } = s;
+  // The nine term slots, summed written out below: V8 does not unroll a loop over them,
+  // and this sum is the costliest line of the tick (TermSlots fixes the arity).
+  const [t0, t1, t2, t3, t4, t5, t6, t7, t8] = s.termSlots;
+  const first = k0 * D;
+  const len = (k1 - k0) * D;
+  for (let o = 0; o < len; o++) {
+    const x = first + o;
+    const terms =
+      (t0[o] as number) +
+      (t1[o] as number) +
+      (t2[o] as number) +
+      (t3[o] as number) +
+      (t4[o] as number) +
+      (t5[o] as number) +
+      (t6[o] as number) +
+      (t7[o] as number) +
+      (t8[o] as number);
+    let delta = stepSize * ((baseline[x] as number) + terms);
     if (delta > maxStep) delta = maxStep;
     else if (delta < -maxStep) delta = -maxStep;
     if (spread > 0) delta += spread * (2 * random() - 1);
-    const next = (c[x] as number) + delta;
-    c[x] = clamp01(next);
+    next[x] = clamp01((c[x] as number) + delta);
   }
 }

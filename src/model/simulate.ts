@@ -6,13 +6,14 @@
 
 import { updateConditions } from './conditions.js';
 import type { ModelConfig } from './config.js';
-import { decide, netValue } from './decide.js';
+import { decide, sumTerms } from './decide.js';
 import { D } from './domains.js';
 import { MECHANISMS, type Mechanism } from './mechanisms/index.js';
+import { MECHANISM_NAMES } from './parameters.js';
 import type { Random } from './rng.js';
 import { applyShocks, type EventSink } from './shocks.js';
 import { updateConcessions, updateRhetoric } from './social.js';
-import { type ModelState, resetState } from './state.js';
+import { type ModelState, resetState, TIE_BLOCK } from './state.js';
 
 export interface Observer {
   /** Called after each tick with the state at the end of tick t. */
@@ -27,16 +28,23 @@ interface Bound {
 }
 
 function bind(cfg: ModelConfig, s: ModelState): Bound[] {
-  const len = cfg.K * D;
-  return cfg.mechanisms.map(({ name, weight }, m) => {
+  return cfg.mechanisms.map(({ name, weight }) => {
     const mechanism = MECHANISMS.get(name);
     if (!mechanism) throw new Error(`no mechanism named ${name}`);
-    return { mechanism, weight, out: s.contributions.subarray(m * len, (m + 1) * len) };
+    return { mechanism, weight, out: s.termSlots[MECHANISM_NAMES.indexOf(name)] as Float64Array };
   });
 }
 
-function contribute(cfg: ModelConfig, s: ModelState, bound: readonly Bound[]): void {
-  for (const b of bound) b.mechanism.contribute(cfg, s, b.out, b.weight);
+/** Every mechanism's terms for ties k0..k1−1, into the block scratch (and the full record if kept). */
+function contribute(cfg: ModelConfig, s: ModelState, bound: readonly Bound[], k0: number, k1: number): void {
+  for (const b of bound) b.mechanism.contribute(cfg, s, b.out, b.weight, k0, k1);
+  const record = s.contributions;
+  if (record) {
+    const len = (k1 - k0) * D;
+    bound.forEach((b, m) => {
+      record.set(b.out.subarray(0, len), m * cfg.K * D + k0 * D);
+    });
+  }
 }
 
 const silent: EventSink = () => {};
@@ -50,17 +58,23 @@ export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Boun
   applyShocks(cfg, s, -1, silent);
   updateConditions(cfg, s);
   s.shared0.set(s.shared);
-  contribute(cfg, s, bound);
-  const len = cfg.K * D;
-  for (let x = 0; x < len; x++) s.baseline[x] = -netValue(s, x, bound.length, len); // baseline is 0 here
+  for (let k0 = 0; k0 < cfg.K; k0 += TIE_BLOCK) {
+    const k1 = Math.min(cfg.K, k0 + TIE_BLOCK);
+    contribute(cfg, s, bound, k0, k1);
+    for (let o = 0, len = (k1 - k0) * D; o < len; o++) s.baseline[k0 * D + o] = -sumTerms(s.termSlots, o);
+  }
 }
 
 export function step(cfg: ModelConfig, s: ModelState, t: number, random: Random, bound: readonly Bound[], emit: EventSink): void {
   s.t = t;
   applyShocks(cfg, s, t, emit);
   updateConditions(cfg, s);
-  contribute(cfg, s, bound);
-  decide(cfg, s, random);
+  for (let k0 = 0; k0 < cfg.K; k0 += TIE_BLOCK) {
+    const k1 = Math.min(cfg.K, k0 + TIE_BLOCK);
+    contribute(cfg, s, bound, k0, k1);
+    decide(cfg, s, random, k0, k1);
+  }
+  s.commitment.set(s.next);
   updateConcessions(cfg, s);
   updateRhetoric(cfg, s);
 }

@@ -5,17 +5,27 @@
  */
 import type { ModelConfig } from './config.js';
 import { D } from './domains.js';
+import { MECHANISM_NAMES } from './parameters.js';
 
 export interface ModelState {
   t: number;
   /** c[k*D+d]: commitment of tie k's `from` to its `to` in domain d. */
   readonly commitment: Float64Array;
-  /** contributions[m*K*D + k*D + d]: mechanism m's term of the marginal value this tick. */
-  readonly contributions: Float64Array;
+  /** Commitments being decided this tick; swapped in when every block is done (a synchronous update). */
+  readonly next: Float64Array;
+  /**
+   * Scratch for one block of ties, one slot per registered mechanism (in
+   * MECHANISM_NAMES order; a switched-off mechanism's slot stays 0):
+   * termSlots[m][(k − k0) * D + d].
+   */
+  readonly termSlots: TermSlots;
+  /**
+   * contributions[m*K*D + k*D + d]: mechanism m's term this tick, kept only when
+   * asked for (contributions.csv): at 200 actors it is 17 MB that summary runs need not touch.
+   */
+  readonly contributions: Float64Array | undefined;
   /** b[k*D+d]: the baseline valuation that makes the initial state a rest point (docs/model.md §5.1). */
   readonly baseline: Float64Array;
-  /** Scratch: b + Σ_m terms, the net marginal value of each tie-domain this tick. */
-  readonly net: Float64Array;
   /** concession[k]: what tie k's `from` concedes to its `to` (price discounts, terms). */
   readonly concession: Float64Array;
   readonly dependence: Float64Array;
@@ -55,15 +65,26 @@ export interface ModelState {
   readonly inForce: Uint8Array;
 }
 
-export function createState(cfg: ModelConfig): ModelState {
+/** Ties per block: a block's terms (9 × 256 × D doubles, ~110 KB) stay in L2 cache. */
+export const TIE_BLOCK = 256;
+
+/** One scratch array per registered mechanism. A fixed arity lets the decision step sum them without an inner loop. */
+type F = Float64Array;
+export type TermSlots = readonly [F, F, F, F, F, F, F, F, F];
+/** Fails to compile if a mechanism is added to MECHANISM_NAMES without a slot here and in sumTerms. */
+const slotsMatchMechanisms: (typeof MECHANISM_NAMES)['length'] extends TermSlots['length'] ? true : never = true;
+void slotsMatchMechanisms;
+
+export function createState(cfg: ModelConfig, options: { contributions?: boolean } = {}): ModelState {
   const { n, K, P } = cfg;
   const f = (len: number) => new Float64Array(len);
   return {
     t: 0,
     commitment: f(K * D),
-    contributions: f(cfg.mechanisms.length * K * D),
+    next: f(K * D),
+    termSlots: MECHANISM_NAMES.map(() => f(TIE_BLOCK * D)) as unknown as TermSlots,
+    contributions: options.contributions ? f(cfg.mechanisms.length * K * D) : undefined,
     baseline: f(K * D),
-    net: f(K * D),
     concession: f(K),
     dependence: f(K),
     stress: f(n),
@@ -100,7 +121,7 @@ export function createState(cfg: ModelConfig): ModelState {
 export function resetState(cfg: ModelConfig, s: ModelState): void {
   s.t = 0;
   s.commitment.set(cfg.commitment0);
-  s.contributions.fill(0);
+  s.contributions?.fill(0);
   s.baseline.fill(0);
   s.concession.fill(0);
   s.stress.set(cfg.stress0);

@@ -20,7 +20,7 @@ function setup(extra = ''): { cfg: ModelConfig; s: ModelState } {
 
 function term(name: MechanismName, cfg: ModelConfig, s: ModelState): Float64Array {
   const out = new Float64Array(cfg.K * D);
-  MECHANISMS.get(name)?.contribute(cfg, s, out, 1);
+  MECHANISMS.get(name)?.contribute(cfg, s, out, 1, 0, cfg.K);
   return out;
 }
 

@@ -8,12 +8,13 @@ import type { Mechanism } from './mechanism.js';
 
 export const commitmentCost: Mechanism = {
   name: 'commitmentCost',
-  contribute(cfg, s, out, weight) {
+  contribute(cfg, s, out, weight, k0, k1) {
     const w = cfg.domains.cost;
     const c = s.commitment;
-    for (let k = 0; k < cfg.K; k++) {
+    for (let k = k0; k < k1; k++) {
+      const o = (k - k0) * D;
       const aversion = weight * (cfg.costAversion[cfg.tieFrom[k] as number] as number);
-      for (let d = 0; d < D; d++) out[k * D + d] = -aversion * (w[d] as number) * (c[k * D + d] as number);
+      for (let d = 0; d < D; d++) out[o + d] = -aversion * (w[d] as number) * (c[k * D + d] as number);
     }
   },
 };

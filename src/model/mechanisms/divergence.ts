@@ -8,11 +8,12 @@ import type { Mechanism } from './mechanism.js';
 
 export const divergence: Mechanism = {
   name: 'divergence',
-  contribute(cfg, s, out, weight) {
+  contribute(cfg, s, out, weight, k0, k1) {
     const v = cfg.domains.strategic;
-    for (let k = 0; k < cfg.K; k++) {
+    for (let k = k0; k < k1; k++) {
+      const o = (k - k0) * D;
       const delta = weight * (s.divergence[cfg.tiePair[k] as number] as number);
-      for (let d = 0; d < D; d++) out[k * D + d] = -delta * (v[d] as number);
+      for (let d = 0; d < D; d++) out[o + d] = -delta * (v[d] as number);
     }
   },
 };

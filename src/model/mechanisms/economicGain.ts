@@ -12,10 +12,11 @@ import type { Mechanism } from './mechanism.js';
 
 export const economicGain: Mechanism = {
   name: 'economicGain',
-  contribute(cfg, s, out, weight) {
+  contribute(cfg, s, out, weight, k0, k1) {
     const { needGain, marketGain, concessionGain } = cfg.params;
     const pay = cfg.domains.payment;
-    for (let k = 0; k < cfg.K; k++) {
+    for (let k = k0; k < k1; k++) {
+      const o = (k - k0) * D;
       const i = cfg.tieFrom[k] as number;
       const j = cfg.tieTo[k] as number;
       const p = cfg.tiePair[k] as number;
@@ -28,10 +29,10 @@ export const economicGain: Mechanism = {
           concessionGain * (s.concession[cfg.tieReverse[k] as number] as number));
       for (let d = 0; d < D; d++) {
         const pd = pay[d] as number;
-        out[k * D + d] = gain * (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel);
+        out[o + d] = gain * (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel);
       }
-      out[k * D + FINANCE] =
-        (out[k * D + FINANCE] as number) + weight * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number);
+      out[o + FINANCE] =
+        (out[o + FINANCE] as number) + weight * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number);
     }
   },
 };

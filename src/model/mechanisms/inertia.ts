@@ -4,9 +4,10 @@ import type { Mechanism } from './mechanism.js';
 
 export const inertia: Mechanism = {
   name: 'inertia',
-  contribute(cfg, s, out, weight) {
+  contribute(_cfg, s, out, weight, k0, k1) {
     const c = s.commitment;
-    const len = cfg.K * D;
-    for (let x = 0; x < len; x++) out[x] = -weight * (c[x] as number);
+    const first = k0 * D;
+    const len = (k1 - k0) * D;
+    for (let o = 0; o < len; o++) out[o] = -weight * (c[first + o] as number);
   },
 };

@@ -1,9 +1,11 @@
 /**
  * One mechanism = one term of the marginal value of every tie-domain
- * (docs/model.md §5.4). `contribute` reads frozen config and current state and
- * writes α_m × term into `out` (length K·D, tie k domain d at k·D+d). It never
- * allocates and never reads another mechanism's output, so mechanisms can be
- * reported, reordered and switched off (weight 0) independently.
+ * (docs/model.md §5.4). `contribute` reads frozen config and the tick-start
+ * state and writes α_m × term for ties k0..k1−1 into `out`, tie k domain d at
+ * (k − k0)·D + d. The loop calls it block by block so that every term of a
+ * block is still in cache when the decision step sums them. A mechanism never
+ * allocates and never reads another's output, so mechanisms can be reported,
+ * reordered and switched off (weight 0) independently.
  */
 import type { ModelConfig } from '../config.js';
 import type { MechanismName } from '../parameters.js';
@@ -11,5 +13,5 @@ import type { ModelState } from '../state.js';
 
 export interface Mechanism {
   readonly name: MechanismName;
-  contribute(cfg: ModelConfig, s: ModelState, out: Float64Array, weight: number): void;
+  contribute(cfg: ModelConfig, s: ModelState, out: Float64Array, weight: number, k0: number, k1: number): void;
 }

@@ -8,11 +8,12 @@ import type { Mechanism } from './mechanism.js';
 
 export const partnerRisk: Mechanism = {
   name: 'partnerRisk',
-  contribute(cfg, s, out, weight) {
+  contribute(cfg, s, out, weight, k0, k1) {
     const f = cfg.domains.financialExposure;
-    for (let k = 0; k < cfg.K; k++) {
+    for (let k = k0; k < k1; k++) {
+      const o = (k - k0) * D;
       const risk = weight * (cfg.exposureAversion[cfg.tieFrom[k] as number] as number) * (s.stress[cfg.tieTo[k] as number] as number);
-      for (let d = 0; d < D; d++) out[k * D + d] = -risk * (f[d] as number);
+      for (let d = 0; d < D; d++) out[o + d] = -risk * (f[d] as number);
     }
   },
 };

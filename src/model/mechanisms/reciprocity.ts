@@ -8,12 +8,13 @@ import type { Mechanism } from './mechanism.js';
 
 export const reciprocity: Mechanism = {
   name: 'reciprocity',
-  contribute(cfg, s, out, weight) {
+  contribute(cfg, s, out, weight, k0, k1) {
     const c = s.commitment;
-    for (let k = 0; k < cfg.K; k++) {
+    for (let k = k0; k < k1; k++) {
+      const o = (k - k0) * D;
       const norm = weight * (cfg.commitmentNorm[cfg.tieFrom[k] as number] as number);
       const back = (cfg.tieReverse[k] as number) * D;
-      for (let d = 0; d < D; d++) out[k * D + d] = norm * ((c[back + d] as number) - (c[k * D + d] as number));
+      for (let d = 0; d < D; d++) out[o + d] = norm * ((c[back + d] as number) - (c[k * D + d] as number));
     }
   },
 };

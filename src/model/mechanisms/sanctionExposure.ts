@@ -9,13 +9,14 @@ import type { Mechanism } from './mechanism.js';
 
 export const sanctionExposure: Mechanism = {
   name: 'sanctionExposure',
-  contribute(cfg, s, out, weight) {
+  contribute(cfg, s, out, weight, k0, k1) {
     const { primary, thirdParty } = s.push;
-    for (let k = 0; k < cfg.K; k++) {
+    for (let k = k0; k < k1; k++) {
+      const o = (k - k0) * D;
       const aversion = cfg.costAversion[cfg.tieFrom[k] as number] as number;
       for (let d = 0; d < D; d++) {
         const x = k * D + d;
-        out[x] = -weight * ((primary[x] as number) + aversion * (thirdParty[x] as number));
+        out[o + d] = -weight * ((primary[x] as number) + aversion * (thirdParty[x] as number));
       }
     }
   },

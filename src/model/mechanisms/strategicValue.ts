@@ -9,18 +9,19 @@ import type { Mechanism } from './mechanism.js';
 
 export const strategicValue: Mechanism = {
   name: 'strategicValue',
-  contribute(cfg, s, out, weight) {
+  contribute(cfg, s, out, weight, k0, k1) {
     const { n } = cfg;
     const lambda = cfg.params.partnerNeedGain;
     const v = cfg.domains.strategic;
-    for (let k = 0; k < cfg.K; k++) {
+    for (let k = k0; k < k1; k++) {
+      const o = (k - k0) * D;
       const i = cfg.tieFrom[k] as number;
       const j = cfg.tieTo[k] as number;
       const p = cfg.tiePair[k] as number;
       const base =
         ((cfg.alignment[p] as number) + (s.shared[p] as number)) * (1 + lambda * (s.need[j] as number)) +
         (cfg.stake[i * n + j] as number) * (s.push.threat[j] as number);
-      for (let d = 0; d < D; d++) out[k * D + d] = weight * (v[d] as number) * base;
+      for (let d = 0; d < D; d++) out[o + d] = weight * (v[d] as number) * base;
     }
   },
 };
