@@ -10,7 +10,7 @@ export const DOMAINS = ['trade', 'energy', 'finance', 'defense', 'military', 'di
 export type Domain = (typeof DOMAINS)[number];
 export const D = DOMAINS.length;
 /** Index of the finance domain, which carries the payment channel. */
-export const FINANCE = 2;
+export const FINANCE = DOMAINS.indexOf('finance');
 
 export interface DomainParams {
   readonly cost: number;
