@@ -7,6 +7,8 @@ export const ExitStatus = {
   ok: 0,
   internal: 1,
   badInput: 2,
+  /** A sweep finished, but some of its runs failed (see failures.csv). */
+  someRunsFailed: 3,
   interrupted: 130,
 } as const;
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The entente binary. The one place that decides the exit status:
- * 0 ok, 1 internal error, 2 bad input or usage, 130 interrupted.
+ * 0 ok, 1 internal error, 2 bad input or usage, 3 some sweep runs failed, 130 interrupted.
  */
 import { CommanderError } from 'commander';
 import { EntenteError, ExitStatus } from '../errors.js';
@@ -29,7 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 process.on('SIGINT', () => {
   abandonPendingOutputs();
-  process.stderr.write('entente: interrupted; no output was written\n');
+  process.stderr.write('entente: interrupted (a run leaves no output; a sweep continues with --resume)\n');
   process.exit(ExitStatus.interrupted);
 });
 

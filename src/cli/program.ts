@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSweep } from './commands/sweep.js';
 import { VERSION } from './version.js';
 
 export interface Io {
@@ -20,6 +21,7 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
   registerRun(program, io.out);
+  registerSweep(program, io.out);
   registerCheck(program, io.out);
   registerSchema(program, io.out);
   for (const cmd of program.commands) cmd.exitOverride();

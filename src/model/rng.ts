@@ -21,3 +21,8 @@ export function deriveSeed(base: number, point: number, replication: number): nu
 export function makeRandom(seed: number): Random {
   return seedrandom.alea(String(seed));
 }
+
+/** The stream a sweep design draws its points from: separate from every run's stream. */
+export function designRandom(seed: number): Random {
+  return seedrandom.alea(`entente/design/${seed}`);
+}

@@ -133,6 +133,10 @@ export function compileExpression(source: string): CompiledExpression {
   };
 }
 
+/** Compiled expressions and their tables, by source: a sweep resolves the same scenario once per point. */
+const compiled = new Map<string, CompiledExpression>();
+const tables = new Map<string, Float64Array>();
+
 /**
  * The value of a number or expression at every tick 0..ticks-1, each checked to
  * lie in [min, max]. Throws ExpressionError naming the first offending tick.
@@ -143,12 +147,20 @@ export function tabulate(value: number | string, ticks: number, min: number, max
     if (!(value >= min && value <= max)) throw new ExpressionError(`${value} is outside [${min}, ${max}]`);
     return out.fill(value);
   }
-  const expr = compileExpression(value);
+  const key = `${ticks}|${min}|${max}|${value}`;
+  const known = tables.get(key);
+  if (known) return known; // tables are never written after this (the config is read-only)
+  let expr = compiled.get(value);
+  if (!expr) {
+    expr = compileExpression(value);
+    compiled.set(value, expr);
+  }
   for (let t = 0; t < ticks; t++) {
     const v = expr.evaluate(t);
     if (!Number.isFinite(v)) throw new ExpressionError(`"${value}" is not finite at t=${t} (${v})`);
     if (v < min || v > max) throw new ExpressionError(`"${value}" is ${v} at t=${t}, outside [${min}, ${max}]`);
     out[t] = v;
   }
+  tables.set(key, out);
   return out;
 }

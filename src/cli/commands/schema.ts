@@ -1,8 +1,9 @@
 /** `entente schema [scenario]`: print the JSON Schema editors can use for autocompletion. */
 import { type Command, InvalidArgumentError } from 'commander';
 import { Scenario } from '../../scenario/schema.js';
+import { Sweep } from '../../sweep/schema.js';
 
-const SCHEMAS = { scenario: Scenario } as const;
+const SCHEMAS = { scenario: Scenario, sweep: Sweep } as const;
 
 export function registerSchema(program: Command, print: (text: string) => void): void {
   program

@@ -1,0 +1,70 @@
+/** `entente sweep FILE`: run a sweep file on a worker pool; `entente merge`: join its shards. */
+import { availableParallelism } from 'node:os';
+import { join, parse } from 'node:path';
+import type { Command } from 'commander';
+import { EntenteError, ExitStatus } from '../../errors.js';
+import { loadSweep } from '../../sweep/load.js';
+import { mergeShards } from '../../sweep/merge.js';
+import { parseShard } from '../../sweep/plan.js';
+import { runSweep } from '../../sweep/run.js';
+import { positiveInt } from '../options.js';
+import { VERSION } from '../version.js';
+
+interface SweepFlags {
+  out?: string;
+  workers?: number;
+  shard?: string;
+  resume?: boolean;
+  quiet?: boolean;
+}
+
+const command = () => ['entente', ...process.argv.slice(2)].join(' ');
+
+export function registerSweep(program: Command, print: (text: string) => void): void {
+  program
+    .command('sweep')
+    .description('run a sweep file: every point of its design × replications, summary rows in runs.csv')
+    .argument('<file>', 'sweep file (YAML or JSON)')
+    .option('-o, --out <dir>', 'output directory (default: out/<sweep name>)')
+    .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
+    .option('--shard <K/N>', 'run only shard K of N (Slurm: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT with --array=1-N)')
+    .option('--resume', 'continue an interrupted sweep in --out, running only what is missing')
+    .option('-q, --quiet', 'no progress and no summary')
+    .action(async (file: string, flags: SweepFlags) => {
+      const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+      const loaded = loadSweep(file);
+      const name = loaded.sweep.name ?? parse(file).name;
+      const out = flags.out ?? join('out', shard ? `${name}.shard-${shard.index}-of-${shard.count}` : name);
+      const workers = flags.workers ?? availableParallelism();
+      const result = await runSweep(loaded, {
+        out,
+        workers,
+        shard,
+        resume: flags.resume === true,
+        quiet: flags.quiet === true,
+        command: command(),
+        version: VERSION,
+      });
+      if (!flags.quiet) {
+        const rate = result.runs / Math.max(result.seconds, 1e-9);
+        print(
+          `${name}: ${loaded.points.length} points × ${loaded.replications} replications${shard ? ` (shard ${shard.index}/${shard.count})` : ''}, ${result.runs} runs in ${result.seconds.toFixed(1)} s (${rate.toFixed(0)} runs/s, ${workers} workers) → ${out}`,
+        );
+      }
+      if (result.failures > 0) {
+        throw new EntenteError('sweep.someFailed', `${result.failures} run(s) failed; see ${join(out, 'failures.csv')}`, {
+          exitStatus: ExitStatus.someRunsFailed,
+        });
+      }
+    });
+
+  program
+    .command('merge')
+    .description('merge the shard directories of one sweep into the output a single machine would write')
+    .argument('<dirs...>', 'shard output directories')
+    .requiredOption('-o, --out <dir>', 'merged output directory')
+    .action(async (dirs: string[], flags: { out: string }) => {
+      const { shards } = await mergeShards(dirs, flags.out, { command: command(), version: VERSION });
+      print(`merged ${shards} shard(s) → ${flags.out}`);
+    });
+}

@@ -1,0 +1,100 @@
+/**
+ * Running one chunk of a sweep's points: every replication of each point,
+ * one summary row per pair. Pure: the same task gives the same text whatever
+ * thread runs it, which is why runs.csv does not depend on the worker count.
+ * Parameter values are written at full precision (so `--set PATH=VALUE` with
+ * them reproduces a run exactly); outcomes with 7 significant digits.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { PairSummary } from '../experiments/collect.js';
+import { formatNumber } from '../io/csvFile.js';
+import { deriveSeed, makeRandom } from '../model/rng.js';
+import { simulate } from '../model/simulate.js';
+import { createState } from '../model/state.js';
+import { prepare } from '../scenario/load.js';
+import type { ScenarioFile } from '../scenario/schema.js';
+import type { Source } from '../scenario/source.js';
+import type { Value } from './designs/design.js';
+
+/** What every worker is given once: the scenario already parsed and validated. */
+export interface SweepContext {
+  readonly scenarioFile: string;
+  readonly scenario: ScenarioFile;
+  readonly lever: string | undefined;
+  readonly paths: readonly string[];
+  readonly seed: number;
+  readonly replications: number;
+}
+
+export interface ChunkTask {
+  readonly chunk: number;
+  /** Index of the chunk's first point. */
+  readonly first: number;
+  readonly points: readonly (readonly Value[])[];
+}
+
+export interface ChunkResult {
+  readonly chunk: number;
+  readonly runs: string;
+  readonly failures: string;
+  readonly runCount: number;
+  readonly failureCount: number;
+}
+
+const cast = { number: formatNumber };
+
+export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
+  const source: Source = { file: ctx.scenarioFile, data: ctx.scenario, hash: '', locate: () => undefined };
+  const runs: (string | number)[][] = [];
+  const failures: (string | number)[][] = [];
+  task.points.forEach((values, i) => {
+    const point = task.first + i;
+    const shown = values.map((v) => String(v));
+    const seeds = Array.from({ length: ctx.replications }, (_, r) => deriveSeed(ctx.seed, point, r));
+    let config: ReturnType<typeof prepare>['config'];
+    try {
+      // Values were checked against the scenario when the sweep was loaded (sweep/load.ts).
+      config = prepare(source, ctx.scenario, {
+        lever: ctx.lever,
+        set: ctx.paths.map((p, j) => `${p}=${shown[j]}`),
+        trustedOverrides: true,
+      }).config;
+    } catch (err) {
+      for (const [r, seed] of seeds.entries()) failures.push([point, r, String(seed), ...shown, (err as Error).message]);
+      return;
+    }
+    const state = createState(config);
+    const summary = new PairSummary(config.P);
+    const ids = config.actorIds;
+    for (const [r, seed] of seeds.entries()) {
+      summary.reset();
+      try {
+        simulate(config, state, makeRandom(seed), { tick: (_t, s) => summary.add(config, s) });
+      } catch (err) {
+        failures.push([point, r, String(seed), ...shown, (err as Error).message]);
+        continue;
+      }
+      for (let p = 0; p < config.P; p++) {
+        runs.push([
+          point,
+          r,
+          String(seed),
+          ...shown,
+          ids[config.pairA[p] as number] as string,
+          ids[config.pairB[p] as number] as string,
+          summary.depthFinal[p] as number,
+          (summary.depthSum[p] as number) / summary.ticks,
+          summary.rhetoricFinal[p] as number,
+          (summary.rhetoricSum[p] as number) / summary.ticks,
+        ]);
+      }
+    }
+  });
+  return {
+    chunk: task.chunk,
+    runs: stringify(runs, { cast }),
+    failures: stringify(failures, { cast }),
+    runCount: task.points.length * ctx.replications - failures.length,
+    failureCount: failures.length,
+  };
+}

@@ -1,0 +1,10 @@
+/** Designs by name. */
+import type { DesignName } from '../schema.js';
+import type { Design } from './design.js';
+import { grid } from './grid.js';
+import { lhs } from './lhs.js';
+import { random } from './random.js';
+
+export const DESIGN_REGISTRY: Readonly<Record<DesignName, Design>> = { grid, random, lhs };
+/** Whether a design draws `samples` points (true) or derives its own count (false). */
+export const NEEDS_SAMPLES: Readonly<Record<DesignName, boolean>> = { grid: false, random: true, lhs: true };

@@ -1,0 +1,106 @@
+/**
+ * Loading a sweep file: validate it, load its scenario (relative to the sweep
+ * file), check every parameter path and range against that scenario, and draw
+ * the design's points. All before anything runs or is written.
+ */
+import { dirname, resolve } from 'node:path';
+import { EntenteError } from '../errors.js';
+import { designRandom } from '../model/rng.js';
+import { DEFAULT_SEED, prepare } from '../scenario/load.js';
+import { Scenario, type ScenarioFile } from '../scenario/schema.js';
+import { formatPath, readSource, type Source } from '../scenario/source.js';
+import { validateShape } from '../scenario/validate.js';
+import type { Parameter, Value } from './designs/design.js';
+import { levels } from './designs/grid.js';
+import { DESIGN_REGISTRY, NEEDS_SAMPLES } from './designs/index.js';
+import { Sweep, type SweepFile } from './schema.js';
+
+export interface LoadedSweep {
+  readonly source: Source;
+  readonly sweep: SweepFile;
+  readonly scenarioFile: string;
+  readonly scenarioSource: Source;
+  readonly scenario: ScenarioFile;
+  readonly parameters: readonly Parameter[];
+  readonly points: readonly (readonly Value[])[];
+  readonly replications: number;
+  readonly seed: number;
+  /** Identifies the sweep: its file, its scenario file; shards of different sweeps refuse to merge. */
+  readonly hash: string;
+}
+
+function fail(source: Source, path: (string | number)[], code: string, message: string, expected?: string, found?: string): never {
+  const line = source.locate(path);
+  throw new EntenteError(code, message, {
+    where: { file: source.file, ...(line ? { line } : {}), path: formatPath(path) },
+    ...(expected ? { expected } : {}),
+    ...(found ? { found } : {}),
+  });
+}
+
+function checkParameter(
+  loaded: { source: Source; scenarioSource: Source; scenario: ScenarioFile; sweep: SweepFile },
+  param: Parameter,
+): void {
+  const { source, sweep } = loaded;
+  const at = ['parameters', param.path];
+  const spec = param.spec;
+  if (!Array.isArray(spec)) {
+    if (spec.min > spec.max)
+      fail(source, [...at, 'min'], 'sweep.range', 'min is greater than max', `min ≤ max (${spec.max})`, String(spec.min));
+    if (spec.log && spec.min <= 0)
+      fail(source, [...at, 'min'], 'sweep.range', 'a log scale needs a positive min', 'min > 0', String(spec.min));
+    if (spec.steps !== undefined && sweep.design !== 'grid')
+      fail(source, [...at, 'steps'], 'sweep.steps', `steps are for grid designs, not ${sweep.design}`, 'no steps');
+    if (sweep.design === 'grid' && spec.steps === undefined)
+      fail(source, at, 'sweep.steps', 'a range in a grid needs steps', '{min, max, steps}');
+  }
+  // Apply the extreme values to the scenario: the path must name something and both ends must be valid.
+  const ends = Array.isArray(spec) ? spec : levels({ ...spec, steps: 2 });
+  for (const value of ends) {
+    try {
+      prepare(loaded.scenarioSource, loaded.scenario, { lever: sweep.lever, set: [`${param.path}=${value}`] });
+    } catch (err) {
+      if (!(err instanceof EntenteError)) throw err;
+      const detail = err.message.replace(/^--set [^:]*: /, '');
+      fail(source, at, err.code, `parameter "${param.path}" = ${value}: ${detail}`, err.expected, err.found);
+    }
+  }
+}
+
+export function loadSweep(file: string): LoadedSweep {
+  const source = readSource(file);
+  const sweep = validateShape<SweepFile>(Sweep, source);
+  const scenarioFile = resolve(dirname(file), sweep.scenario);
+  const scenarioSource = readSource(scenarioFile);
+  const scenario = validateShape<ScenarioFile>(Scenario, scenarioSource);
+  prepare(scenarioSource, scenario, { lever: sweep.lever }); // the scenario (and lever) must be valid on their own
+  const needs = NEEDS_SAMPLES[sweep.design];
+  if (needs && sweep.samples === undefined)
+    fail(source, ['design'], 'sweep.samples', `the ${sweep.design} design needs samples`, 'samples: N');
+  if (!needs && sweep.samples !== undefined)
+    fail(
+      source,
+      ['samples'],
+      'sweep.samples',
+      `samples are not allowed by the ${sweep.design} design`,
+      'no samples (a grid has one point per combination of levels)',
+      String(sweep.samples),
+    );
+  const parameters = Object.entries(sweep.parameters).map(([path, spec]) => ({ path, spec }));
+  for (const p of parameters) checkParameter({ source, scenarioSource, scenario, sweep }, p);
+  const seed = sweep.seed ?? scenario.seed ?? DEFAULT_SEED;
+  const points = DESIGN_REGISTRY[sweep.design].points(parameters, sweep.samples, designRandom(seed));
+  return {
+    source,
+    sweep,
+    scenarioFile,
+    scenarioSource,
+    scenario,
+    parameters,
+    points,
+    replications: sweep.replications ?? scenario.replications ?? 1,
+    seed,
+    hash: `${source.hash.slice(0, 32)}${scenarioSource.hash.slice(0, 32)}`,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * `entente merge DIR... --out DIR`: join the shards of one sweep into the
+ * output a single machine would have written. Refuses shards of different
+ * sweeps (file, scenario or seed), missing or repeated shards, and
+ * unfinished ones.
+ */
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EntenteError } from '../errors.js';
+import { writeJson, writeOutputDir } from '../io/outputDir.js';
+import { concatSkippingHeaders, writeAtomic } from './files.js';
+import type { SweepIdentity } from './run.js';
+
+function readIdentity(dir: string): SweepIdentity {
+  const file = join(dir, 'sweep.json');
+  if (!existsSync(file))
+    throw new EntenteError('merge.notSweep', 'not a sweep output (no sweep.json)', {
+      where: { file: dir },
+      expected: 'a directory written by entente sweep --shard K/N',
+    });
+  return JSON.parse(readFileSync(file, 'utf8')) as SweepIdentity;
+}
+
+export async function mergeShards(
+  dirs: readonly string[],
+  out: string,
+  meta: { command: string; version: string },
+): Promise<{ shards: number }> {
+  const shards = dirs.map((dir) => ({ dir, id: readIdentity(dir) }));
+  const [head] = shards;
+  if (!head) throw new EntenteError('merge.noInput', 'nothing to merge', { expected: 'one or more shard directories' });
+  const same = (a: SweepIdentity, b: SweepIdentity) =>
+    a.hash === b.hash && a.seed === b.seed && a.points === b.points && a.replications === b.replications && a.chunkPoints === b.chunkPoints;
+  const count = head.id.shard?.count ?? 1;
+  for (const { dir, id } of shards) {
+    if (!same(id, head.id)) {
+      throw new EntenteError('merge.mismatch', 'shards come from different sweeps (sweep file, scenario, seed or size differ)', {
+        where: { file: dir },
+        expected: `the sweep of ${head.dir}`,
+        found: `hash ${id.hash.slice(0, 12)}…, seed ${id.seed}`,
+      });
+    }
+    if ((id.shard?.count ?? 1) !== count)
+      throw new EntenteError('merge.mismatch', 'shards were cut into different numbers of parts', {
+        where: { file: dir },
+        expected: `N = ${count}`,
+        found: `N = ${id.shard?.count ?? 1}`,
+      });
+    if (!existsSync(join(dir, 'runs.csv')))
+      throw new EntenteError('merge.unfinished', 'shard is unfinished (no runs.csv): finish it with entente sweep --resume', {
+        where: { file: dir },
+      });
+  }
+  const ordered = [...shards].sort((a, b) => (a.id.shard?.index ?? 1) - (b.id.shard?.index ?? 1));
+  const indices = ordered.map((s) => s.id.shard?.index ?? 1);
+  const expected = Array.from({ length: count }, (_, i) => i + 1);
+  if (indices.join() !== expected.join()) {
+    throw new EntenteError('merge.incomplete', 'shards are missing or repeated', {
+      expected: `shards ${expected.join(', ')} once each`,
+      found: indices.join(', '),
+    });
+  }
+  await writeOutputDir(out, async (tmp) => {
+    const header = (file: string) => `${readFileSync(join(head.dir, file), 'utf8').split('\n')[0]}\n`;
+    copyFileSync(join(head.dir, 'points.csv'), join(tmp, 'points.csv'));
+    await concatSkippingHeaders(
+      join(tmp, 'runs.csv'),
+      header('runs.csv'),
+      ordered.map((s) => join(s.dir, 'runs.csv')),
+    );
+    await concatSkippingHeaders(
+      join(tmp, 'failures.csv'),
+      header('failures.csv'),
+      ordered.map((s) => join(s.dir, 'failures.csv')),
+    );
+    writeAtomic(join(tmp, 'sweep.json'), `${JSON.stringify({ ...head.id, shard: null }, null, 2)}\n`);
+    writeJson(join(tmp, 'manifest.json'), {
+      tool: 'entente',
+      version: meta.version,
+      command: meta.command,
+      merged: ordered.map((s) => s.dir),
+      identity: { ...head.id, shard: null },
+    });
+  });
+  return { shards: count };
+}

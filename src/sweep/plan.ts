@@ -1,0 +1,35 @@
+/**
+ * How a sweep is cut into chunks and shards. Both depend only on the sweep
+ * (points and replications), never on workers, so every split concatenates
+ * to the same runs.csv. Shard K of N takes a contiguous range of chunks.
+ */
+import { EntenteError } from '../errors.js';
+
+/** About 256 runs per chunk: large enough to amortise a task, small enough to lose little on a kill. */
+export function chunkPoints(replications: number): number {
+  return Math.max(1, Math.floor(256 / replications));
+}
+
+export interface Shard {
+  readonly index: number; // 1-based K
+  readonly count: number; // N
+}
+
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || k < 1 || k > n) {
+    throw new EntenteError('options.shard', 'bad --shard', {
+      expected: 'K/N with 1 ≤ K ≤ N, e.g. 2/8 (Slurm: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT)',
+      found: JSON.stringify(text),
+    });
+  }
+  return { index: k, count: n };
+}
+
+/** Chunks [first, end) that a shard runs, out of `chunks`. */
+export function shardChunks(chunks: number, shard: Shard | undefined): { first: number; end: number } {
+  if (!shard) return { first: 0, end: chunks };
+  return { first: Math.floor(((shard.index - 1) * chunks) / shard.count), end: Math.floor((shard.index * chunks) / shard.count) };
+}

@@ -1,0 +1,52 @@
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal; a plain line every
+ * few seconds otherwise (logs, Slurm); nothing when quiet.
+ */
+export interface Progress {
+  add(runs: number): void;
+  done(): void;
+}
+
+const silent: Progress = { add() {}, done() {} };
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+      : `${s}s`;
+}
+
+export function progress(total: number, already: number, options: { quiet: boolean; stream?: NodeJS.WriteStream }): Progress {
+  if (options.quiet || total === 0) return silent;
+  const stream = options.stream ?? process.stderr;
+  const tty = stream.isTTY === true;
+  const start = Date.now();
+  let done = already;
+  let lastLine = 0;
+  const render = (final: boolean) => {
+    const elapsed = (Date.now() - start) / 1000;
+    const rate = (done - already) / Math.max(elapsed, 1e-9);
+    const eta = (total - done) / rate;
+    const text = `${done}/${total} runs  ${rate.toFixed(0)} runs/s  ETA ${duration(eta)}`;
+    if (tty) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}\x1b[K${final ? '\n' : ''}`);
+    } else if (final || Date.now() - lastLine >= 5000) {
+      stream.write(`sweep: ${text}\n`);
+      lastLine = Date.now();
+    }
+  };
+  return {
+    add(runs) {
+      done += runs;
+      if (tty || Date.now() - lastLine >= 5000) render(false);
+    },
+    done() {
+      render(true);
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Running a sweep into a directory that survives interruption:
+ *   sweep.json   what this directory is (sweep hash, seed, shard): written first
+ *   points.csv   the design's table: written before the first run
+ *   chunks/      one file per finished chunk, each written atomically
+ *   runs.csv, failures.csv, manifest.json: assembled in chunk order at the end
+ * `--resume` (after Ctrl-C, kill -9 or a crash) runs only chunks without a
+ * file, so the assembled runs.csv equals an uninterrupted sweep's.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { Piscina } from 'piscina';
+import { EntenteError } from '../errors.js';
+import { writeJson } from '../io/outputDir.js';
+import type { ChunkResult, ChunkTask, SweepContext } from './chunk.js';
+import { failuresColumns, headerLine, pointsColumns, runsColumns } from './columns.js';
+import { concatAtomic, writeAtomic } from './files.js';
+import type { LoadedSweep } from './load.js';
+import { chunkPoints, type Shard, shardChunks } from './plan.js';
+import { progress } from './progress.js';
+
+export interface SweepOptions {
+  readonly out: string;
+  readonly workers: number;
+  readonly shard: Shard | undefined;
+  readonly resume: boolean;
+  readonly quiet: boolean;
+  readonly command: string;
+  readonly version: string;
+}
+
+export interface SweepResult {
+  readonly runs: number;
+  readonly failures: number;
+  readonly chunksRun: number;
+  readonly chunksResumed: number;
+  readonly seconds: number;
+}
+
+export interface SweepIdentity {
+  readonly kind: 'entente-sweep';
+  readonly hash: string;
+  readonly seed: number;
+  readonly points: number;
+  readonly replications: number;
+  readonly chunkPoints: number;
+  readonly shard: Shard | null;
+}
+
+function identity(loaded: LoadedSweep, shard: Shard | undefined): SweepIdentity {
+  return {
+    kind: 'entente-sweep',
+    hash: loaded.hash,
+    seed: loaded.seed,
+    points: loaded.points.length,
+    replications: loaded.replications,
+    chunkPoints: chunkPoints(loaded.replications),
+    shard: shard ?? null,
+  };
+}
+
+function prepareDir(out: string, id: SweepIdentity, resume: boolean): void {
+  const idFile = join(out, 'sweep.json');
+  if (existsSync(out) && readdirSync(out).length > 0) {
+    if (!resume) {
+      throw new EntenteError('sweep.outExists', 'output directory is not empty', {
+        where: { file: out },
+        expected: 'a new or empty directory, or --resume to continue the sweep in it',
+      });
+    }
+    const previous = existsSync(idFile) ? (JSON.parse(readFileSync(idFile, 'utf8')) as SweepIdentity) : undefined;
+    if (!previous || JSON.stringify(previous) !== JSON.stringify(id)) {
+      throw new EntenteError(
+        'sweep.resumeMismatch',
+        'cannot resume: the directory holds another sweep (different file, scenario, seed or shard)',
+        {
+          where: { file: out },
+          expected: JSON.stringify(id),
+          found: previous ? JSON.stringify(previous) : 'no sweep.json',
+        },
+      );
+    }
+    return;
+  }
+  mkdirSync(join(out, 'chunks'), { recursive: true });
+  writeAtomic(idFile, `${JSON.stringify(id, null, 2)}\n`);
+}
+
+const chunkFile = (out: string, c: number, kind: 'runs' | 'failures') => join(out, 'chunks', `${String(c).padStart(8, '0')}.${kind}.csv`);
+
+export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise<SweepResult> {
+  const started = Date.now();
+  const id = identity(loaded, opts.shard);
+  const paths = loaded.parameters.map((p) => p.path);
+  const per = id.chunkPoints;
+  const chunks = Math.ceil(loaded.points.length / per);
+  const { first, end } = shardChunks(chunks, opts.shard);
+  prepareDir(opts.out, id, opts.resume);
+  mkdirSync(join(opts.out, 'chunks'), { recursive: true });
+  const pointsFile = join(opts.out, 'points.csv');
+  if (!existsSync(pointsFile)) {
+    writeAtomic(pointsFile, headerLine(pointsColumns(paths)) + stringify(loaded.points.map((row, i) => [i, ...row.map(String)])));
+  }
+
+  const pending: number[] = [];
+  for (let c = first; c < end; c++) if (!existsSync(chunkFile(opts.out, c, 'runs'))) pending.push(c);
+  const runsIn = (c: number) => (Math.min(loaded.points.length, (c + 1) * per) - c * per) * loaded.replications;
+  const total = Array.from({ length: end - first }, (_, i) => runsIn(first + i)).reduce((a, b) => a + b, 0);
+  const bar = progress(total, total - pending.reduce((a, c) => a + runsIn(c), 0), { quiet: opts.quiet });
+
+  const context: SweepContext = {
+    scenarioFile: loaded.scenarioFile,
+    scenario: loaded.scenario,
+    lever: loaded.sweep.lever,
+    paths,
+    seed: loaded.seed,
+    replications: loaded.replications,
+  };
+  const pool = new Piscina<ChunkTask, ChunkResult>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: opts.workers,
+    maxThreads: opts.workers,
+    workerData: context,
+  });
+  try {
+    await Promise.all(
+      pending.map(async (c) => {
+        const result = await pool.run({ chunk: c, first: c * per, points: loaded.points.slice(c * per, (c + 1) * per) });
+        // Failures first: a chunk counts as done only once its runs file exists.
+        if (result.failureCount > 0) writeAtomic(chunkFile(opts.out, c, 'failures'), result.failures);
+        writeAtomic(chunkFile(opts.out, c, 'runs'), result.runs);
+        bar.add(runsIn(c));
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  bar.done();
+
+  const range = Array.from({ length: end - first }, (_, i) => first + i);
+  const failureParts = range.map((c) => chunkFile(opts.out, c, 'failures')).filter((f) => existsSync(f));
+  const failures = failureParts.reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').length - 1, 0);
+  await concatAtomic(
+    join(opts.out, 'runs.csv'),
+    headerLine(runsColumns(paths)),
+    range.map((c) => chunkFile(opts.out, c, 'runs')),
+  );
+  await concatAtomic(join(opts.out, 'failures.csv'), headerLine(failuresColumns(paths)), failureParts);
+  rmSync(join(opts.out, 'chunks'), { recursive: true, force: true });
+  const seconds = (Date.now() - started) / 1000;
+  writeJson(join(opts.out, 'manifest.json'), {
+    tool: 'entente',
+    version: opts.version,
+    command: opts.command,
+    sweep: { file: loaded.source.file, sha256: loaded.source.hash, design: loaded.sweep.design, parameters: paths },
+    scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
+    identity: id,
+    seedDerivation: 'runSeed = first 52 bits of sha256("entente/<seed>/<point>/<replication>")',
+    runs: total - failures,
+    failures,
+    workers: opts.workers,
+    chunksRun: pending.length,
+    chunksResumed: end - first - pending.length,
+    timings: { seconds },
+  });
+  return { runs: total - failures, failures, chunksRun: pending.length, chunksResumed: end - first - pending.length, seconds };
+}
