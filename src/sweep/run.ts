@@ -87,6 +87,12 @@ function prepareDir(out: string, id: SweepIdentity, resume: boolean): void {
   writeAtomic(idFile, `${JSON.stringify(id, null, 2)}\n`);
 }
 
+/** The worker module beside this one; from TypeScript source (tests) the built one, since workers load plain JS. */
+function workerUrl(): string {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return new URL(fromSource ? '../../dist/sweep/worker.js' : './worker.js', import.meta.url).href;
+}
+
 const chunkFile = (out: string, c: number, kind: 'runs' | 'failures') => join(out, 'chunks', `${String(c).padStart(8, '0')}.${kind}.csv`);
 
 export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise<SweepResult> {
@@ -118,7 +124,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise
     replications: loaded.replications,
   };
   const pool = new Piscina<ChunkTask, ChunkResult>({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: workerUrl(),
     minThreads: opts.workers,
     maxThreads: opts.workers,
     workerData: context,
