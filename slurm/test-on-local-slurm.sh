@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Proves a sweep on a real Slurm equals the same sweep on one machine:
+# installs slurm-wlm and munge from Debian, starts a single-node cluster on
+# this machine (as root: SlurmUser=root, proctrack/linuxproc, task/none),
+# submits the sweep as a 3-task array job with slurm/sweep.sbatch, merges the
+# shards and compares the files byte for byte with a local run.
+# Run by .ci/run after the build; needs root and Debian's package archive.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=$(mktemp -d /tmp/entente-slurm.XXXXXX)
+ENTENTE="node $ROOT/dist/cli/main.js"
+SWEEP="$ROOT/slurm/ci-sweep.yaml"
+
+if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slurmctld slurmd slurm-client munge >/dev/null
+fi
+
+cleanup() {
+  scontrol shutdown >/dev/null 2>&1 || true
+  pkill -x slurmd >/dev/null 2>&1 || true
+  pkill -x slurmctld >/dev/null 2>&1 || true
+  pkill -x munged >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+cleanup
+
+# munge first: Slurm authenticates through it.
+mkdir -p /etc/munge /var/log/munge /run/munge /var/lib/munge
+[ -s /etc/munge/munge.key ] || dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none
+chown -R munge:munge /etc/munge /var/log/munge /run/munge /var/lib/munge
+chmod 0700 /etc/munge && chmod 0400 /etc/munge/munge.key
+runuser -u munge -- /usr/sbin/munged
+munge -n | unmunge >/dev/null
+
+HOST=$(hostname -s)
+NODE_LINE=$(slurmd -C | head -1 | sed 's/ UpTime=.*//')
+mkdir -p /etc/slurm /var/spool/slurmctld /var/spool/slurmd /var/log/slurm
+cat > /etc/slurm/slurm.conf <<CONF
+ClusterName=entente-ci
+SlurmctldHost=$HOST
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+SchedulerType=sched/backfill
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+StateSaveLocation=/var/spool/slurmctld
+SlurmdSpoolDir=/var/spool/slurmd
+SlurmctldPidFile=/run/slurmctld.pid
+SlurmdPidFile=/run/slurmd.pid
+SlurmctldLogFile=/var/log/slurm/slurmctld.log
+SlurmdLogFile=/var/log/slurm/slurmd.log
+ReturnToService=2
+MpiDefault=none
+$NODE_LINE State=UNKNOWN
+PartitionName=ci Nodes=ALL Default=YES MaxTime=INFINITE State=UP
+CONF
+
+slurmctld
+slurmd
+for _ in $(seq 1 60); do
+  sinfo -h -o '%T' 2>/dev/null | grep -qE '^idle' && break
+  sleep 1
+done
+sinfo
+
+echo "== local sweep"
+$ENTENTE sweep "$SWEEP" --out "$WORK/local" --workers 2 --quiet
+
+echo "== the same sweep as a Slurm array job of 3 tasks"
+cd "$WORK"
+ENTENTE="$ENTENTE" sbatch --wait --array=1-3 --cpus-per-task=1 "$ROOT/slurm/sweep.sbatch" "$SWEEP" "$WORK/slurm"
+cat "$WORK"/slurm-*.out 2>/dev/null || true
+for k in 1 2 3; do
+  runs=$(node -p "require('$WORK/slurm/shard-$k/manifest.json').runs")
+  echo "shard $k: $runs runs"
+  [ "$runs" -gt 0 ] || { echo "shard $k ran nothing: the test would prove nothing" >&2; exit 1; }
+done
+$ENTENTE merge "$WORK"/slurm/shard-* --out "$WORK/merged"
+
+for f in runs.csv points.csv failures.csv sweep.json; do
+  cmp "$WORK/local/$f" "$WORK/merged/$f"
+done
+echo "slurm: 3-task array job merged equals the local sweep ($(wc -l < "$WORK/merged/runs.csv") lines of runs.csv)"
