@@ -19,6 +19,7 @@ import { parseSource } from '../scenario/source.js';
 import { validateShape } from '../scenario/validate.js';
 import { fusedStep } from './fused.js';
 import { largeScenario } from './generate.js';
+import { sweepBenchmark } from './sweep.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEFAULT = join(ROOT, 'scenarios', 'china-russia-2022.yaml');
@@ -99,3 +100,4 @@ const generated = parseSource('generated-200.json', JSON.stringify(largeScenario
 measure('generated 200 actors', prepare(generated, validateShape<ScenarioFile>(Scenario, generated)).config, seconds);
 console.log('targets: engine ≥ 10 M tie-domain updates/s and ≥ 0.5 × fused on the 200-actor scenario');
 endToEnd(5);
+if (process.env.BENCH_SWEEP !== '0') await sweepBenchmark(ROOT);

@@ -43,7 +43,7 @@ export function progress(total: number, already: number, options: { quiet: boole
   return {
     add(runs) {
       done += runs;
-      if (tty || Date.now() - lastLine >= 5000) render(false);
+      if (done < total && (tty || Date.now() - lastLine >= 5000)) render(false);
     },
     done() {
       render(true);

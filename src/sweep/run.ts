@@ -128,6 +128,9 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise
     minThreads: opts.workers,
     maxThreads: opts.workers,
     workerData: context,
+    // A worker holds one chunk at a time; without a cap V8 lets each heap grow
+    // lazily to hundreds of MB before collecting, which is memory a sweep never needs.
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
   });
   try {
     await Promise.all(
