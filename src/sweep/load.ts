@@ -88,6 +88,10 @@ export function loadSweep(file: string): LoadedSweep {
       String(sweep.samples),
     );
   const parameters = Object.entries(sweep.parameters).map(([path, spec]) => ({ path, spec }));
+  const unsuitable =
+    sweep.samples === undefined ? undefined : DESIGN_REGISTRY[sweep.design].checkSamples?.(sweep.samples, parameters.length);
+  if (unsuitable)
+    fail(source, ['samples'], 'sweep.samples', `samples not allowed by the ${sweep.design} design`, unsuitable, String(sweep.samples));
   for (const p of parameters) checkParameter({ source, scenarioSource, scenario, sweep }, p);
   const seed = sweep.seed ?? scenario.seed ?? DEFAULT_SEED;
   const points = DESIGN_REGISTRY[sweep.design].points(parameters, sweep.samples, designRandom(seed));

@@ -20,7 +20,7 @@ const Levels = Type.Array(Type.Union([Type.Number(), Type.String({ minLength: 1 
   description: 'A list of values (numbers or expressions of t)',
 });
 
-export const DESIGNS = ['grid', 'random', 'lhs'] as const;
+export const DESIGNS = ['grid', 'random', 'lhs', 'sobol', 'morris'] as const;
 export type DesignName = (typeof DESIGNS)[number];
 
 export const Sweep = Type.Object(
@@ -29,7 +29,12 @@ export const Sweep = Type.Object(
     name: Type.Optional(Type.String({ minLength: 1 })),
     scenario: Type.String({ minLength: 1, description: 'Scenario file, relative to this sweep file' }),
     design: Type.Unsafe<DesignName>({ type: 'string', enum: [...DESIGNS], description: `One of: ${DESIGNS.join(', ')}` }),
-    samples: Type.Optional(Type.Integer({ minimum: 1, description: 'Points to draw (random, lhs); not allowed for grid' })),
+    samples: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'Points (random, lhs), base samples, a power of two (sobol), trajectories (morris); not allowed for grid',
+      }),
+    ),
     replications: Type.Optional(Type.Integer({ minimum: 1, description: 'Replications per point (default: the scenario’s)' })),
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
     lever: Type.Optional(Type.String({ description: 'Apply one of the scenario’s levers at every point' })),

@@ -207,11 +207,31 @@ describe('bad sweep files: exit status 2, a clear message, nothing written', () 
     expect(r.stderr).toMatch(/bad --shard \(expected K\/N/);
   });
 
+  it('sobol and morris sweeps run: N(k+2) points and r(k+1) points', () => {
+    const params = 'parameters:\n  actors.CHN.costAversion: { min: 0.4, max: 1.0 }\n  shocks.eo14114.enforcement: { min: 0.2, max: 1.0 }\n';
+    for (const [design, samples, points] of [
+      ['sobol', 8, 8 * 4],
+      ['morris', 5, 5 * 3],
+    ] as const) {
+      const out = join(dir, `design-${design}`);
+      const r = cli([
+        'sweep',
+        sweepFile(`${design}.yaml`, `design: ${design}\nsamples: ${samples}\nreplications: 2\n${params}`),
+        '--out',
+        out,
+        '-q',
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(read(out, 'points.csv').trim().split('\n')).toHaveLength(points + 1);
+      expect(read(out, 'runs.csv').trim().split('\n')).toHaveLength(points * 2 * 8 + 1);
+    }
+  });
+
   it('check accepts a good sweep file; schema sweep prints its schema', () => {
     const r = cli(['check', SWEEP]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/ok \(sweep, lhs: 40 points × 32 replications over 3 parameters\)/);
     const s = cli(['schema', 'sweep']);
-    expect(JSON.parse(s.stdout).properties.design.enum).toEqual(['grid', 'random', 'lhs']);
+    expect(JSON.parse(s.stdout).properties.design.enum).toEqual(['grid', 'random', 'lhs', 'sobol', 'morris']);
   });
 });

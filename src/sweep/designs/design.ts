@@ -15,6 +15,8 @@ export interface Parameter {
 }
 
 export interface Design {
+  /** Why `samples` does not suit this design for `parameters` parameters, if it does not. */
+  checkSamples?(samples: number, parameters: number): string | undefined;
   /** Rows of values, one per point, in parameter order. */
   points(parameters: readonly Parameter[], samples: number | undefined, random: Random): Value[][];
 }
