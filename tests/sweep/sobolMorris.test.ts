@@ -64,7 +64,7 @@ describe('sobol design (Saltelli layout)', () => {
       const b = rows[i * 5 + 4] as number[];
       for (let j = 0; j < 3; j++) {
         const ab = rows[i * 5 + 1 + j] as number[];
-        ab.forEach((v, d) => expect(v).toBe(d === j ? b[d] : a[d]));
+        expect(ab).toEqual(ab.map((_, d) => (d === j ? b[d] : a[d])));
       }
     }
   });
