@@ -6,7 +6,7 @@
  * them reproduces a run exactly); outcomes with 7 significant digits.
  */
 import { stringify } from 'csv-stringify/sync';
-import { PairSummary } from '../experiments/collect.js';
+import { collectTick, eventRow, PairSummary, type Sinks } from '../experiments/collect.js';
 import { formatNumber } from '../io/csvFile.js';
 import { deriveSeed, makeRandom } from '../model/rng.js';
 import { simulate } from '../model/simulate.js';
@@ -15,6 +15,7 @@ import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Source } from '../scenario/source.js';
 import type { Value } from './designs/design.js';
+import type { PerTickOutput } from './schema.js';
 
 /** What every worker is given once: the scenario already parsed and validated. */
 export interface SweepContext {
@@ -24,6 +25,8 @@ export interface SweepContext {
   readonly paths: readonly string[];
   readonly seed: number;
   readonly replications: number;
+  /** Per-tick files to keep besides runs.csv. */
+  readonly perTick: readonly PerTickOutput[];
 }
 
 export interface ChunkTask {
@@ -37,6 +40,8 @@ export interface ChunkResult {
   readonly chunk: number;
   readonly runs: string;
   readonly failures: string;
+  /** CSV text (no header) of each per-tick file kept. */
+  readonly perTick: Partial<Record<PerTickOutput, string>>;
   readonly runCount: number;
   readonly failureCount: number;
 }
@@ -47,6 +52,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
   const source: Source = { file: ctx.scenarioFile, data: ctx.scenario, hash: '', locate: () => undefined };
   const runs: (string | number)[][] = [];
   const failures: (string | number)[][] = [];
+  const perTick = new Map(ctx.perTick.map((name) => [name, [] as (string | number)[][]]));
   task.points.forEach((values, i) => {
     const point = task.first + i;
     const shown = values.map((v) => String(v));
@@ -68,8 +74,22 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     const ids = config.actorIds;
     for (const [r, seed] of seeds.entries()) {
       summary.reset();
+      const sink = (name: PerTickOutput) => {
+        const rows = perTick.get(name);
+        return rows ? (row: readonly (string | number)[]) => rows.push([point, ...row]) : undefined;
+      };
+      const sinks: Sinks = Object.fromEntries((['ties', 'pairs', 'actors'] as const).map((n) => [n, sink(n)]).filter(([, f]) => f));
+      const events = sink('events');
       try {
-        simulate(config, state, makeRandom(seed), { tick: (_t, s) => summary.add(config, s) });
+        simulate(config, state, makeRandom(seed), {
+          tick: (t, s) => {
+            summary.add(config, s);
+            collectTick(config, s, t, r, seed, sinks);
+          },
+          ...(events
+            ? { event: (t: number, q: number, e: Parameters<typeof eventRow>[3]) => events(eventRow(config, t, q, e, r, seed)) }
+            : {}),
+        });
       } catch (err) {
         failures.push([point, r, String(seed), ...shown, (err as Error).message]);
         continue;
@@ -94,6 +114,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     chunk: task.chunk,
     runs: stringify(runs, { cast }),
     failures: stringify(failures, { cast }),
+    perTick: Object.fromEntries([...perTick].map(([name, rows]) => [name, stringify(rows, { cast })])),
     runCount: task.points.length * ctx.replications - failures.length,
     failureCount: failures.length,
   };

@@ -1,6 +1,7 @@
 /** Columns of the sweep's files (DESIGN §4): identifying columns, one per parameter path, then outcomes. */
 import { stringify } from 'csv-stringify/sync';
 import { COLUMNS } from '../experiments/columns.js';
+import type { PerTickOutput } from './schema.js';
 
 const SUMMARY_OUTCOMES = COLUMNS.summary.slice(2); // a, b, depth_final, …
 
@@ -14,6 +15,11 @@ export function failuresColumns(paths: readonly string[]): string[] {
 
 export function pointsColumns(paths: readonly string[]): string[] {
   return ['point', ...paths];
+}
+
+/** Per-tick files of a sweep: the `run` columns with `point` first (parameters are in points.csv). */
+export function perTickColumns(name: PerTickOutput): string[] {
+  return ['point', ...COLUMNS[name]];
 }
 
 export function headerLine(columns: readonly string[]): string {

@@ -30,7 +30,12 @@ export async function mergeShards(
   const [head] = shards;
   if (!head) throw new EntenteError('merge.noInput', 'nothing to merge', { expected: 'one or more shard directories' });
   const same = (a: SweepIdentity, b: SweepIdentity) =>
-    a.hash === b.hash && a.seed === b.seed && a.points === b.points && a.replications === b.replications && a.chunkPoints === b.chunkPoints;
+    a.hash === b.hash &&
+    a.seed === b.seed &&
+    a.points === b.points &&
+    a.replications === b.replications &&
+    a.chunkPoints === b.chunkPoints &&
+    JSON.stringify(a.perTick) === JSON.stringify(b.perTick);
   const count = head.id.shard?.count ?? 1;
   for (const { dir, id } of shards) {
     if (!same(id, head.id)) {
@@ -63,16 +68,13 @@ export async function mergeShards(
   await writeOutputDir(out, async (tmp) => {
     const header = (file: string) => `${readFileSync(join(head.dir, file), 'utf8').split('\n')[0]}\n`;
     copyFileSync(join(head.dir, 'points.csv'), join(tmp, 'points.csv'));
-    await concatSkippingHeaders(
-      join(tmp, 'runs.csv'),
-      header('runs.csv'),
-      ordered.map((s) => join(s.dir, 'runs.csv')),
-    );
-    await concatSkippingHeaders(
-      join(tmp, 'failures.csv'),
-      header('failures.csv'),
-      ordered.map((s) => join(s.dir, 'failures.csv')),
-    );
+    for (const file of ['runs.csv', 'failures.csv', ...head.id.perTick.map((name) => `${name}.csv`)]) {
+      await concatSkippingHeaders(
+        join(tmp, file),
+        header(file),
+        ordered.map((s) => join(s.dir, file)),
+      );
+    }
     writeAtomic(join(tmp, 'sweep.json'), `${JSON.stringify({ ...head.id, shard: null }, null, 2)}\n`);
     writeJson(join(tmp, 'manifest.json'), {
       tool: 'entente',

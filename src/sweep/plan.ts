@@ -5,9 +5,12 @@
  */
 import { EntenteError } from '../errors.js';
 
-/** About 256 runs per chunk: large enough to amortise a task, small enough to lose little on a kill. */
-export function chunkPoints(replications: number): number {
-  return Math.max(1, Math.floor(256 / replications));
+/**
+ * About 256 runs per chunk (32 when per-tick files are kept, whose rows are
+ * many): large enough to amortise a task, small enough to lose little on a kill.
+ */
+export function chunkPoints(replications: number, perTick: boolean): number {
+  return Math.max(1, Math.floor((perTick ? 32 : 256) / replications));
 }
 
 export interface Shard {

@@ -14,11 +14,12 @@ import { Piscina } from 'piscina';
 import { EntenteError } from '../errors.js';
 import { writeJson } from '../io/outputDir.js';
 import type { ChunkResult, ChunkTask, SweepContext } from './chunk.js';
-import { failuresColumns, headerLine, pointsColumns, runsColumns } from './columns.js';
+import { failuresColumns, headerLine, perTickColumns, pointsColumns, runsColumns } from './columns.js';
 import { concatAtomic, writeAtomic } from './files.js';
 import type { LoadedSweep } from './load.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
 import { progress } from './progress.js';
+import { PER_TICK_OUTPUTS, type PerTickOutput } from './schema.js';
 
 export interface SweepOptions {
   readonly out: string;
@@ -45,7 +46,13 @@ export interface SweepIdentity {
   readonly points: number;
   readonly replications: number;
   readonly chunkPoints: number;
+  readonly perTick: readonly PerTickOutput[];
   readonly shard: Shard | null;
+}
+
+/** The per-tick files a sweep keeps, in a fixed order. */
+export function perTickOutputs(loaded: LoadedSweep): PerTickOutput[] {
+  return PER_TICK_OUTPUTS.filter((name) => loaded.sweep.outputs?.[name] === true);
 }
 
 function identity(loaded: LoadedSweep, shard: Shard | undefined): SweepIdentity {
@@ -55,7 +62,8 @@ function identity(loaded: LoadedSweep, shard: Shard | undefined): SweepIdentity 
     seed: loaded.seed,
     points: loaded.points.length,
     replications: loaded.replications,
-    chunkPoints: chunkPoints(loaded.replications),
+    chunkPoints: chunkPoints(loaded.replications, perTickOutputs(loaded).length > 0),
+    perTick: perTickOutputs(loaded),
     shard: shard ?? null,
   };
 }
@@ -93,7 +101,8 @@ function workerUrl(): string {
   return new URL(fromSource ? '../../dist/sweep/worker.js' : './worker.js', import.meta.url).href;
 }
 
-const chunkFile = (out: string, c: number, kind: 'runs' | 'failures') => join(out, 'chunks', `${String(c).padStart(8, '0')}.${kind}.csv`);
+const chunkFile = (out: string, c: number, kind: 'runs' | 'failures' | PerTickOutput) =>
+  join(out, 'chunks', `${String(c).padStart(8, '0')}.${kind}.csv`);
 
 export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise<SweepResult> {
   const started = Date.now();
@@ -122,6 +131,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise
     paths,
     seed: loaded.seed,
     replications: loaded.replications,
+    perTick: id.perTick,
   };
   const pool = new Piscina<ChunkTask, ChunkResult>({
     filename: workerUrl(),
@@ -136,8 +146,9 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise
     await Promise.all(
       pending.map(async (c) => {
         const result = await pool.run({ chunk: c, first: c * per, points: loaded.points.slice(c * per, (c + 1) * per) });
-        // Failures first: a chunk counts as done only once its runs file exists.
+        // Everything else first: a chunk counts as done only once its runs file exists.
         if (result.failureCount > 0) writeAtomic(chunkFile(opts.out, c, 'failures'), result.failures);
+        for (const name of id.perTick) writeAtomic(chunkFile(opts.out, c, name), result.perTick[name] ?? '');
         writeAtomic(chunkFile(opts.out, c, 'runs'), result.runs);
         bar.add(runsIn(c));
       }),
@@ -156,6 +167,13 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise
     range.map((c) => chunkFile(opts.out, c, 'runs')),
   );
   await concatAtomic(join(opts.out, 'failures.csv'), headerLine(failuresColumns(paths)), failureParts);
+  for (const name of id.perTick) {
+    await concatAtomic(
+      join(opts.out, `${name}.csv`),
+      headerLine(perTickColumns(name)),
+      range.map((c) => chunkFile(opts.out, c, name)),
+    );
+  }
   rmSync(join(opts.out, 'chunks'), { recursive: true, force: true });
   const seconds = (Date.now() - started) / 1000;
   writeJson(join(opts.out, 'manifest.json'), {

@@ -38,6 +38,17 @@ export const Sweep = Type.Object(
     replications: Type.Optional(Type.Integer({ minimum: 1, description: 'Replications per point (default: the scenario’s)' })),
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
     lever: Type.Optional(Type.String({ description: 'Apply one of the scenario’s levers at every point' })),
+    outputs: Type.Optional(
+      Type.Object(
+        {
+          ties: Type.Optional(Type.Boolean()),
+          pairs: Type.Optional(Type.Boolean()),
+          actors: Type.Optional(Type.Boolean()),
+          events: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false, description: 'Per-tick files to keep besides runs.csv (summary rows are always kept)' },
+      ),
+    ),
     parameters: Type.Record(Type.String(), Type.Union([Levels, Range], { description: 'A list of values, or {min, max}' }), {
       minProperties: 1,
       description: 'Parameters to vary, by path (actors.CHN.costAversion, shocks.ID.enforcement, ...)',
@@ -48,3 +59,5 @@ export const Sweep = Type.Object(
 
 export type SweepFile = Static<typeof Sweep>;
 export type ParameterSpec = SweepFile['parameters'][string];
+export const PER_TICK_OUTPUTS = ['ties', 'pairs', 'actors', 'events'] as const;
+export type PerTickOutput = (typeof PER_TICK_OUTPUTS)[number];

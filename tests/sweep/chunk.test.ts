@@ -11,7 +11,15 @@ const SWEEP = join(ROOT, 'scenarios', 'sweeps', 'china-cost-aversion.yaml');
 describe('failure isolation', () => {
   const loaded = loadSweep(SWEEP);
   const paths = loaded.parameters.map((p) => p.path);
-  const ctx = { scenarioFile: loaded.scenarioFile, scenario: loaded.scenario, lever: undefined, paths, seed: 1, replications: 2 };
+  const ctx = {
+    scenarioFile: loaded.scenarioFile,
+    scenario: loaded.scenario,
+    lever: undefined,
+    paths,
+    seed: 1,
+    replications: 2,
+    perTick: [],
+  };
   // A point whose enforcement is infinite at t = 30 (the loader would refuse it; runs can still meet such
   // values, e.g. from a scenario edited under a running sweep): it must fail alone, with its seed and parameters.
   const points = [

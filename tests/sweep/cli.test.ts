@@ -29,6 +29,23 @@ parameters:
 
 const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
 
+/** Resolves once a sweep has finished its first chunk. */
+function firstChunk(chunks: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const done = existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.runs.csv')).length : 0;
+      if (done >= 1) {
+        clearInterval(poll);
+        resolve();
+      } else if (Date.now() - started > 30_000) {
+        clearInterval(poll);
+        reject(new Error('no chunk finished within 30 s'));
+      }
+    }, 5);
+  });
+}
+
 describe('entente sweep', () => {
   const one = join(dir, 'w1');
   const two = join(dir, 'w2');
@@ -98,24 +115,29 @@ describe('entente sweep', () => {
     expect(existsSync(join(dir, 'm3'))).toBe(false);
   });
 
+  it('Ctrl-C stops with status 130 and keeps finished chunks; --resume completes the same runs.csv', async () => {
+    const out = join(dir, 'interrupted');
+    const child = spawn(process.execPath, [BIN, 'sweep', SWEEP, '--out', out, '--workers', '1', '-q']);
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    await firstChunk(join(out, 'chunks'));
+    child.kill('SIGINT');
+    const status = await new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    expect(status).toBe(130);
+    expect(stderr).toMatch(/interrupted.*--resume/);
+    expect(existsSync(join(out, 'runs.csv'))).toBe(false);
+    const resumed = cli(['sweep', SWEEP, '--out', out, '--resume', '-q']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(read(out, 'runs.csv')).toBe(read(one, 'runs.csv'));
+  });
+
   it('--resume after kill -9 runs only what is missing and ends with the same runs.csv', async () => {
     const out = join(dir, 'killed');
     const child = spawn(process.execPath, [BIN, 'sweep', SWEEP, '--out', out, '--workers', '1', '-q']);
-    const chunks = join(out, 'chunks');
-    await new Promise<void>((resolve, reject) => {
-      const started = Date.now();
-      const poll = setInterval(() => {
-        const done = existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.runs.csv')).length : 0;
-        if (done >= 1) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          resolve();
-        } else if (Date.now() - started > 30_000) {
-          clearInterval(poll);
-          reject(new Error('no chunk finished within 30 s'));
-        }
-      }, 5);
-    });
+    await firstChunk(join(out, 'chunks'));
+    child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     expect(existsSync(join(out, 'runs.csv'))).toBe(false); // killed before the end: nothing that looks complete
 
@@ -205,6 +227,23 @@ describe('bad sweep files: exit status 2, a clear message, nothing written', () 
     const r = cli(['sweep', SWEEP, '--shard', '4/3']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad --shard \(expected K\/N/);
+  });
+
+  it('keeps per-tick files when asked, identical across workers and shards', () => {
+    const file = sweepFile(
+      'per-tick.yaml',
+      'design: lhs\nsamples: 12\nreplications: 4\nseed: 2\noutputs: { pairs: true, events: true }\nparameters:\n  actors.CHN.costAversion: { min: 0.4, max: 1.0 }\n',
+    );
+    const a = join(dir, 'pt-a');
+    const b = join(dir, 'pt-b');
+    expect(cli(['sweep', file, '--out', a, '-w', '1', '-q']).status).toBe(0);
+    expect(cli(['sweep', file, '--out', join(b, 's1'), '--shard', '1/2', '-w', '2', '-q']).status).toBe(0);
+    expect(cli(['sweep', file, '--out', join(b, 's2'), '--shard', '2/2', '-w', '2', '-q']).status).toBe(0);
+    expect(cli(['merge', join(b, 's1'), join(b, 's2'), '--out', join(b, 'm')]).status).toBe(0);
+    expect(read(a, 'pairs.csv').split('\n')[0]).toBe('point,replication,seed,tick,a,b,depth,rhetoric,trade,channel,divergence');
+    expect(read(a, 'pairs.csv').trim().split('\n')).toHaveLength(12 * 4 * 48 * 8 + 1);
+    for (const f of ['runs.csv', 'pairs.csv', 'events.csv']) expect(read(join(b, 'm'), f)).toBe(read(a, f));
+    expect(existsSync(join(a, 'ties.csv'))).toBe(false);
   });
 
   it('sobol and morris sweeps run: N(k+2) points and r(k+1) points', () => {
