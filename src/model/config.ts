@@ -84,4 +84,6 @@ export interface ModelConfig {
   readonly paymentComplementarity: Float64Array;
 
   readonly shocks: readonly ShockConfig[];
+  /** Shock indices in the order the shock phase applies them: inducements first (their exposure feeds secondary sanctions). */
+  readonly shockOrder: Int32Array;
 }

@@ -2,8 +2,8 @@
  * The shock phase: resets what shocks press on this tick, then lets every
  * shock in force act on state (docs/model.md §5.2). Shocks never set outcomes;
  * they move stress, need, grievance, exposure, divergence and the pressures
- * the mechanisms read. Inducements go first because secondary sanctions read
- * the exposure they create.
+ * the mechanisms read. Inducements go first (cfg.shockOrder) because
+ * secondary sanctions read the exposure they create.
  */
 
 import { inc } from './arrays.js';
@@ -16,17 +16,9 @@ export type ShockEventCode = (typeof ShockEvent)[keyof typeof ShockEvent];
 export type EventSink = (t: number, shock: number, event: ShockEventCode) => void;
 
 function resetPush(cfg: ModelConfig, s: ModelState): void {
-  const p = s.push;
-  p.stress.fill(0);
-  p.need.fill(0);
-  p.financeCut.fill(0);
-  p.threat.fill(0);
-  p.shockCost.fill(0);
-  p.grievance.set(cfg.grievance0);
-  p.divergence.set(cfg.divergence0);
-  p.primary.fill(0);
-  p.thirdParty.fill(0);
-  p.conditional.fill(0);
+  s.push.zeroed.fill(0); // stress … conditional: one buffer, one call
+  s.push.grievance.set(cfg.grievance0);
+  s.push.divergence.set(cfg.divergence0);
   s.exposure.set(cfg.exposure0);
 }
 
@@ -108,41 +100,40 @@ function sovereigntyChallenge(cfg: ModelConfig, s: ModelState, sh: ShockConfig, 
 
 export function applyShocks(cfg: ModelConfig, s: ModelState, t: number, emit: EventSink): void {
   resetPush(cfg, s);
-  const shocks = cfg.shocks;
-  for (let pass = 0; pass < 2; pass++) {
-    for (let q = 0; q < shocks.length; q++) {
-      const sh = shocks[q] as ShockConfig;
-      if (t < sh.at || t > sh.until || !s.inForce[q] || (pass === 0) !== (sh.kind === 'inducement')) continue;
-      const first = t === sh.at;
-      if (first) emit(t, q, ShockEvent.started);
-      const m = sh.magnitude[t] as number;
-      switch (sh.kind) {
-        case 'war':
-          inc(s.push.need, sh.actor, m);
-          inc(s.push.stress, sh.actor, 0.5 * m);
-          break;
-        case 'economicShock':
-          inc(s.push.stress, sh.actor, m);
-          break;
-        case 'sanctions':
-          sanctions(cfg, s, sh, t, first);
-          break;
-        case 'secondarySanctions':
-          secondarySanctions(cfg, s, sh, t);
-          break;
-        case 'inducement':
-          inducement(cfg, s, q, sh, t, emit);
-          break;
-        case 'sovereigntyChallenge':
-          sovereigntyChallenge(cfg, s, sh, t);
-          break;
-        case 'summit': {
-          const p = cfg.pairOf[sh.actor * cfg.n + sh.target] as number;
-          if (first && p >= 0) inc(s.rhetoric, p, m * (1 - (s.rhetoric[p] as number)));
-          break;
-        }
+  const { shocks, shockOrder } = cfg;
+  for (let x = 0; x < shockOrder.length; x++) {
+    const q = shockOrder[x] as number;
+    const sh = shocks[q] as ShockConfig;
+    if (t < sh.at || t > sh.until || !s.inForce[q]) continue;
+    const first = t === sh.at;
+    if (first) emit(t, q, ShockEvent.started);
+    const m = sh.magnitude[t] as number;
+    switch (sh.kind) {
+      case 'war':
+        inc(s.push.need, sh.actor, m);
+        inc(s.push.stress, sh.actor, 0.5 * m);
+        break;
+      case 'economicShock':
+        inc(s.push.stress, sh.actor, m);
+        break;
+      case 'sanctions':
+        sanctions(cfg, s, sh, t, first);
+        break;
+      case 'secondarySanctions':
+        secondarySanctions(cfg, s, sh, t);
+        break;
+      case 'inducement':
+        inducement(cfg, s, q, sh, t, emit);
+        break;
+      case 'sovereigntyChallenge':
+        sovereigntyChallenge(cfg, s, sh, t);
+        break;
+      case 'summit': {
+        const p = cfg.pairOf[sh.actor * cfg.n + sh.target] as number;
+        if (first && p >= 0) inc(s.rhetoric, p, m * (1 - (s.rhetoric[p] as number)));
+        break;
       }
-      if (t === sh.until && sh.until < cfg.ticks - 1) emit(t, q, ShockEvent.ended);
     }
+    if (t === sh.until && sh.until < cfg.ticks - 1) emit(t, q, ShockEvent.ended);
   }
 }

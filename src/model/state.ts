@@ -50,6 +50,8 @@ export interface ModelState {
 
   /** What the active shocks press on this tick (reset every tick by the shock phase). */
   readonly push: {
+    /** One buffer holding stress … conditional below, so a tick resets them with one fill. */
+    readonly zeroed: Float64Array;
     readonly stress: Float64Array;
     readonly need: Float64Array;
     readonly financeCut: Float64Array;
@@ -74,6 +76,26 @@ export type TermSlots = readonly [F, F, F, F, F, F, F, F, F];
 /** Fails to compile if a mechanism is added to MECHANISM_NAMES without a slot here and in sumTerms. */
 const slotsMatchMechanisms: (typeof MECHANISM_NAMES)['length'] extends TermSlots['length'] ? true : never = true;
 void slotsMatchMechanisms;
+
+function pushArrays(n: number, K: number, P: number): ModelState['push'] {
+  const sizes = { stress: n, need: n, financeCut: n, threat: n, shockCost: n, primary: K * D, thirdParty: K * D, conditional: K * D };
+  const zeroed = new Float64Array(Object.values(sizes).reduce((a, b) => a + b, 0));
+  let offset = 0;
+  const view = (len: number) => zeroed.subarray(offset, (offset += len));
+  return {
+    zeroed,
+    stress: view(sizes.stress),
+    need: view(sizes.need),
+    financeCut: view(sizes.financeCut),
+    threat: view(sizes.threat),
+    shockCost: view(sizes.shockCost),
+    primary: view(sizes.primary),
+    thirdParty: view(sizes.thirdParty),
+    conditional: view(sizes.conditional),
+    grievance: new Float64Array(n * n),
+    divergence: new Float64Array(P),
+  };
+}
 
 export function createState(cfg: ModelConfig, options: { contributions?: boolean } = {}): ModelState {
   const { n, K, P } = cfg;
@@ -101,18 +123,7 @@ export function createState(cfg: ModelConfig, options: { contributions?: boolean
     conventional: f(P),
     channel: f(P),
     trade: f(P),
-    push: {
-      stress: f(n),
-      need: f(n),
-      financeCut: f(n),
-      threat: f(n),
-      shockCost: f(n),
-      grievance: f(n * n),
-      divergence: f(P),
-      primary: f(K * D),
-      thirdParty: f(K * D),
-      conditional: f(K * D),
-    },
+    push: pushArrays(n, K, P),
     inForce: new Uint8Array(cfg.shocks.length),
   };
 }

@@ -182,5 +182,9 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     complementarity,
     paymentComplementarity: paymentMean(complementarity, domainParam('payment'), P),
     shocks: resolvedShocks,
+    shockOrder: Int32Array.from([
+      ...resolvedShocks.flatMap((sh, q) => (sh.kind === 'inducement' ? [q] : [])),
+      ...resolvedShocks.flatMap((sh, q) => (sh.kind === 'inducement' ? [] : [q])),
+    ]),
   };
 }

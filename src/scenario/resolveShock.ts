@@ -11,7 +11,7 @@ function mask(domains: readonly Domain[] | undefined): Uint8Array {
   return m;
 }
 
-export function resolveShock(r: Resolver, placed: PlacedShock, index: number, seen: Map<string, readonly PathSegment[]>): ShockConfig {
+function resolveShockFields(r: Resolver, placed: PlacedShock, index: number, seen: Map<string, readonly PathSegment[]>): ShockConfig {
   const { spec: s, origin } = placed;
   const at = (f: string) => [...origin, f];
   const id = s.id ?? `${s.kind}#${index}`;
@@ -93,4 +93,26 @@ export function resolveShock(r: Resolver, placed: PlacedShock, index: number, se
       return { ...base, actor: i, target: j, domainMask: mask(undefined), magnitude: r.series(s.intensity, at('intensity'), 0, 1) };
     }
   }
+}
+
+/**
+ * Every ShockConfig with its fields in one order: V8 then gives all kinds one
+ * hidden class, and the shock phase's property reads stay monomorphic.
+ */
+export function resolveShock(r: Resolver, placed: PlacedShock, index: number, seen: Map<string, readonly PathSegment[]>): ShockConfig {
+  const sh = resolveShockFields(r, placed, index, seen);
+  return {
+    id: sh.id,
+    kind: sh.kind,
+    at: sh.at,
+    until: sh.until,
+    actor: sh.actor,
+    target: sh.target,
+    domainMask: sh.domainMask,
+    magnitude: sh.magnitude,
+    enforcement: sh.enforcement,
+    conditionPartner: sh.conditionPartner,
+    conditionMask: sh.conditionMask,
+    conditionMax: sh.conditionMax,
+  };
 }
