@@ -73,7 +73,8 @@ export async function sweepBenchmark(root: string): Promise<void> {
     );
     const big = await measure(bin, sweepFile(dir, scenario, 10000, 10), join(dir, 'big'), cores);
     console.log(
-      `sweep, 100,000 runs on ${cores} workers: ${rate(big).toFixed(0)} runs/s, ${big.wallSeconds.toFixed(1)} s wall, peak resident memory ${big.peakMB.toFixed(0)} MB (target < 300 MB)`,
+      `sweep, 100,000 runs on ${cores} workers: ${rate(big).toFixed(0)} runs/s (efficiency against the 1-worker rate above ${((rate(big) / cores / rate(one)) * 100).toFixed(0)}%), ` +
+        `${big.wallSeconds.toFixed(1)} s wall, peak resident memory ${big.peakMB.toFixed(0)} MB (target < 300 MB)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
