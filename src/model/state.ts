@@ -81,7 +81,11 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
   const sizes = { stress: n, need: n, financeCut: n, threat: n, shockCost: n, primary: K * D, thirdParty: K * D, conditional: K * D };
   const zeroed = new Float64Array(Object.values(sizes).reduce((a, b) => a + b, 0));
   let offset = 0;
-  const view = (len: number) => zeroed.subarray(offset, (offset += len));
+  const view = (len: number) => {
+    const part = zeroed.subarray(offset, offset + len);
+    offset += len;
+    return part;
+  };
   return {
     zeroed,
     stress: view(sizes.stress),
