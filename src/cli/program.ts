@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerCompare } from './commands/compare.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSweep } from './commands/sweep.js';
@@ -22,6 +23,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
   registerRun(program, io.out);
   registerSweep(program, io.out);
+  registerCompare(program, io.out);
   registerCheck(program, io.out);
   registerSchema(program, io.out);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -35,6 +35,8 @@ export class CsvFile {
       this.file.on('error', reject);
       this.stringifier.on('error', reject);
     });
+    // Errors surface through close(); a file abandoned after another failure must not crash the process.
+    this.finished.catch(() => {});
   }
 
   write(row: readonly Cell[]): void {

@@ -193,6 +193,11 @@ export const Scenario = Type.Object(
     ties: Type.Array(Tie),
     pairs: Type.Optional(Type.Array(Pair)),
     shocks: Type.Optional(Type.Array(Shock)),
+    focus: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*-[A-Za-z][A-Za-z0-9_]*$' }), {
+        description: 'Pairs of interest, e.g. CHN-RUS: entente compare reports these first',
+      }),
+    ),
     levers: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }), Lever)),
   },
   { additionalProperties: false, $id: 'https://entente.dev/schema/scenario.json', title: 'entente scenario' },

@@ -1,0 +1,149 @@
+/** `entente compare FILE`: levers against the baseline on common random numbers. */
+import { join } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
+import { DELTAS_COLUMNS, LEVERS_COLUMNS } from '../../compare/columns.js';
+import { compareLevers, type LeverEffect } from '../../compare/compare.js';
+import { EntenteError } from '../../errors.js';
+import { CsvFile } from '../../io/csvFile.js';
+import { writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { loadScenario, prepare } from '../../scenario/load.js';
+import { positiveInt, seedValue } from '../options.js';
+import { VERSION } from '../version.js';
+
+interface CompareFlags {
+  levers: string;
+  replications?: number;
+  seed?: number;
+  minEffect: number;
+  out?: string;
+  quiet?: boolean;
+}
+
+function nonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`min-effect must be a number ≥ 0, found ${JSON.stringify(value)}.`);
+  return n;
+}
+
+function table(effects: readonly LeverEffect[]): string {
+  const shown = effects.some((e) => e.focus) ? effects.filter((e) => e.focus) : effects;
+  const rows = [...shown].sort((x, y) => y.deltaMean - x.deltaMean);
+  const f = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(4);
+  const header = ['lever', 'pair', 'Δ depth', '95% CI', 'p_closer', 'verdict', 'Δ rhetoric', 'Δ sender cost', ''];
+  const body = rows.map((e) => [
+    e.lever,
+    `${e.a}-${e.b}`,
+    f(e.deltaMean),
+    `[${f(e.ciLow)}, ${f(e.ciHigh)}]`,
+    e.pCloser.toFixed(2),
+    e.verdict,
+    f(e.deltaRhetoric),
+    `${f(e.deltaSenderCost)}${e.senders ? ` (${e.senders})` : ''}`,
+    e.rhetoricNotDepth ? 'rhetoric without depth' : '',
+  ]);
+  const all = [header, ...body];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] as string).length)));
+  return all
+    .map((r) =>
+      r
+        .map((cell, c) => (c < 2 || c === 5 || c === 8 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export function registerCompare(program: Command, print: (text: string) => void): void {
+  program
+    .command('compare')
+    .description('compare levers with the baseline on common random numbers: which push the pair closer, and how sure')
+    .argument('<file>', 'scenario file (YAML or JSON)')
+    .option('--levers <names>', 'comma-separated lever names, or all', 'all')
+    .option('-r, --replications <n>', 'replications (default: the scenario’s)', positiveInt('replications'))
+    .option('--seed <n>', 'base seed (default: the scenario’s)', seedValue)
+    .option('--min-effect <x>', 'smallest change in depth that counts as closer or apart', nonNegative, 0.005)
+    .option('-o, --out <dir>', 'output directory (default: out/<scenario name>-compare)')
+    .option('-q, --quiet', 'print nothing on success')
+    .action(async (file: string, flags: CompareFlags) => {
+      const loaded = loadScenario(file, { seed: flags.seed, replications: flags.replications });
+      const defined = Object.keys(loaded.spec.levers ?? {});
+      const levers =
+        flags.levers === 'all'
+          ? defined
+          : flags.levers
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean);
+      if (levers.length === 0) {
+        throw new EntenteError('compare.noLevers', 'no levers to compare', {
+          where: { file, path: 'levers' },
+          expected: 'a scenario with levers, or --levers a,b',
+        });
+      }
+      for (const lever of levers) prepare(loaded.source, loaded.spec, { lever }); // every lever must resolve before anything is written
+      const out = flags.out ?? join('out', `${loaded.spec.name}-compare`);
+      const started = Date.now();
+      const effects = await writeOutputDir(out, async (dir) => {
+        const deltas = new CsvFile(join(dir, 'deltas.csv'), DELTAS_COLUMNS);
+        const result = compareLevers(
+          loaded,
+          { levers, replications: loaded.replications, seed: loaded.seed, minEffect: flags.minEffect },
+          (row) =>
+            deltas.write([
+              row.lever,
+              row.replication,
+              row.seed,
+              row.a,
+              row.b,
+              row.deltaDepthFinal,
+              row.deltaDepthMean,
+              row.deltaRhetoric,
+              row.deltaSenderCost,
+            ]),
+        );
+        await deltas.close();
+        const leversFile = new CsvFile(join(dir, 'levers.csv'), LEVERS_COLUMNS);
+        for (const e of result) {
+          leversFile.write([
+            e.lever,
+            e.a,
+            e.b,
+            e.deltaMean,
+            e.ciLow,
+            e.ciHigh,
+            e.pCloser,
+            e.verdict,
+            e.deltaDepthTimeMean,
+            e.deltaRhetoric,
+            e.rhetoricNotDepth ? 'true' : 'false',
+            ...e.deltaDomains,
+            e.senders,
+            e.deltaSenderCost,
+            e.focus ? 'true' : 'false',
+          ]);
+        }
+        await leversFile.close();
+        writeJson(join(dir, 'manifest.json'), {
+          tool: 'entente',
+          version: VERSION,
+          command: ['entente', ...process.argv.slice(2)].join(' '),
+          scenario: { file, name: loaded.spec.name, sha256: loaded.source.hash },
+          levers,
+          seed: loaded.seed,
+          replications: loaded.replications,
+          minEffect: flags.minEffect,
+          design: 'common random numbers: baseline and every lever run replication r with seed deriveSeed(seed, 0, r)',
+          interval: 'seeded percentile bootstrap of the mean paired difference, 2000 resamples, 95%',
+          verdict: 'closer if ci_low > 0 and delta_mean ≥ min-effect; apart if ci_high < 0 and delta_mean ≤ −min-effect; otherwise unclear',
+          timings: { seconds: (Date.now() - started) / 1000 },
+        });
+        return result;
+      });
+      if (!flags.quiet) {
+        print(
+          `${loaded.spec.name}: ${levers.length} lever(s) vs baseline, ${loaded.replications} paired replications, final depth (min effect ${flags.minEffect}) → ${out}`,
+        );
+        print(table(effects));
+      }
+    });
+}

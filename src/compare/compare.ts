@@ -1,0 +1,174 @@
+/**
+ * `entente compare` on a scenario: the baseline and each lever on common random
+ * numbers; per lever and pair, the paired change in depth with a bootstrap 95%
+ * interval, the share of replications in which the lever raised depth, and a
+ * verdict; plus changes per domain, in rhetoric and in the sender's own costs.
+ */
+import { EntenteError } from '../errors.js';
+import type { ModelConfig } from '../model/config.js';
+import { D, DOMAINS } from '../model/domains.js';
+import { type LoadedScenario, prepare } from '../scenario/load.js';
+import type { LeverSpec, ShockSpec } from '../scenario/schema.js';
+import { type Arm, type RunOutcome, runPaired } from './paired.js';
+import { bootstrapCi, mean, shareAbove, type Verdict, verdict } from './stats.js';
+
+export interface CompareOptions {
+  readonly levers: readonly string[];
+  readonly replications: number;
+  readonly seed: number;
+  readonly minEffect: number;
+}
+
+export interface LeverEffect {
+  readonly lever: string;
+  readonly a: string;
+  readonly b: string;
+  readonly focus: boolean;
+  readonly deltaMean: number;
+  readonly ciLow: number;
+  readonly ciHigh: number;
+  readonly pCloser: number;
+  readonly verdict: Verdict;
+  readonly deltaDepthTimeMean: number;
+  readonly deltaRhetoric: number;
+  readonly rhetoricCiLow: number;
+  readonly deltaDomains: readonly number[];
+  readonly senders: string;
+  readonly deltaSenderCost: number;
+  /** The lever raises rhetoric (interval above 0) without pushing depth closer. */
+  readonly rhetoricNotDepth: boolean;
+}
+
+export interface DeltaRow {
+  readonly lever: string;
+  readonly replication: number;
+  readonly seed: number;
+  readonly a: string;
+  readonly b: string;
+  readonly deltaDepthFinal: number;
+  readonly deltaDepthMean: number;
+  readonly deltaRhetoric: number;
+  readonly deltaSenderCost: number;
+}
+
+/** Actors a lever acts through: the senders of its shocks and of the shocks its overrides touch. */
+function leverSenders(loaded: LoadedScenario, lever: LeverSpec): Set<string> {
+  const who = (s: ShockSpec) => ('sender' in s ? s.sender : 'challenger' in s ? s.challenger : 'actor' in s ? s.actor : s.a);
+  const senders = new Set((lever.shocks ?? []).map(who));
+  for (const path of Object.keys(lever.set ?? {})) {
+    const id = /^shocks\.([^.]+)\./.exec(path)?.[1];
+    const shock = (loaded.spec.shocks ?? []).find((s) => s.id === id);
+    if (shock) senders.add(who(shock));
+  }
+  return senders;
+}
+
+function focusPairs(loaded: LoadedScenario, cfg: ModelConfig): Set<number> {
+  const ids = cfg.actorIds;
+  const focus = new Set<number>();
+  for (const [q, name] of (loaded.spec.focus ?? []).entries()) {
+    const [a = '', b = ''] = name.split('-');
+    const i = ids.indexOf(a);
+    const j = ids.indexOf(b);
+    const p = i >= 0 && j >= 0 ? (cfg.pairOf[i * cfg.n + j] as number) : -1;
+    if (p < 0) {
+      const line = loaded.source.locate(['focus', q]);
+      throw new EntenteError('scenario.unknownPair', `focus pair "${name}" has no tie`, {
+        where: { file: loaded.source.file, ...(line ? { line } : {}), path: `focus[${q}]` },
+        expected: 'two actors joined by a tie, e.g. CHN-RUS',
+        found: JSON.stringify(name),
+      });
+    }
+    focus.add(p);
+  }
+  return focus;
+}
+
+export function compareLevers(loaded: LoadedScenario, opts: CompareOptions, onDelta: (row: DeltaRow) => void): LeverEffect[] {
+  const base = loaded.config;
+  const arms: Arm[] = [
+    { name: 'baseline', config: base },
+    ...opts.levers.map((name) => ({ name, config: prepare(loaded.source, loaded.spec, { lever: name }).config })),
+  ];
+  const ids = base.actorIds;
+  const senders = opts.levers.map((name) =>
+    [...leverSenders(loaded, loaded.spec.levers?.[name] ?? {})].map((id) => ids.indexOf(id)).filter((i) => i >= 0),
+  );
+  const focus = focusPairs(loaded, base);
+  const L = opts.levers.length;
+  const R = opts.replications;
+  // Paired differences, [lever][pair][replication] flattened.
+  const at = (l: number, p: number, r: number) => (l * base.P + p) * R + r;
+  const size = L * base.P * R;
+  const dFinal = new Float64Array(size);
+  const dMean = new Float64Array(size);
+  const dRhetoric = new Float64Array(size);
+  const dCost = new Float64Array(L * R);
+  const dDomain = new Float64Array(size * D);
+  const cost = (o: RunOutcome, who: readonly number[]) => who.reduce((sum, i) => sum + (o.costMean[i] as number), 0);
+
+  runPaired(arms, opts.seed, R, (r, runSeed, [baseline, ...levers]) => {
+    levers.forEach((o, l) => {
+      const b = baseline as RunOutcome;
+      const who = senders[l] as number[];
+      dCost[l * R + r] = cost(o, who) - cost(b, who);
+      for (let p = 0; p < base.P; p++) {
+        const x = at(l, p, r);
+        dFinal[x] = (o.depthFinal[p] as number) - (b.depthFinal[p] as number);
+        dMean[x] = (o.depthMean[p] as number) - (b.depthMean[p] as number);
+        dRhetoric[x] = (o.rhetoricFinal[p] as number) - (b.rhetoricFinal[p] as number);
+        for (let d = 0; d < D; d++) dDomain[x * D + d] = (o.mutualFinal[p * D + d] as number) - (b.mutualFinal[p * D + d] as number);
+        onDelta({
+          lever: opts.levers[l] as string,
+          replication: r,
+          seed: runSeed,
+          a: ids[base.pairA[p] as number] as string,
+          b: ids[base.pairB[p] as number] as string,
+          deltaDepthFinal: dFinal[x] as number,
+          deltaDepthMean: dMean[x] as number,
+          deltaRhetoric: dRhetoric[x] as number,
+          deltaSenderCost: dCost[l * R + r] as number,
+        });
+      }
+    });
+  });
+
+  const effects: LeverEffect[] = [];
+  opts.levers.forEach((lever, l) => {
+    for (let p = 0; p < base.P; p++) {
+      const slice = (arr: Float64Array) => arr.subarray(at(l, p, 0), at(l, p, 0) + R);
+      const a = ids[base.pairA[p] as number] as string;
+      const b = ids[base.pairB[p] as number] as string;
+      const key = `${opts.seed}/${lever}/${a}-${b}`;
+      const final = slice(dFinal);
+      const [ciLow, ciHigh] = bootstrapCi(final, `${key}/depth`);
+      const deltaMean = mean(final);
+      const v = verdict(deltaMean, ciLow, ciHigh, opts.minEffect);
+      const rhetoric = slice(dRhetoric);
+      const [rhetoricCiLow] = bootstrapCi(rhetoric, `${key}/rhetoric`);
+      effects.push({
+        lever,
+        a,
+        b,
+        focus: focus.has(p),
+        deltaMean,
+        ciLow,
+        ciHigh,
+        pCloser: shareAbove(final),
+        verdict: v,
+        deltaDepthTimeMean: mean(slice(dMean)),
+        deltaRhetoric: mean(rhetoric),
+        rhetoricCiLow,
+        deltaDomains: DOMAINS.map((_, d) => {
+          let sum = 0;
+          for (let r = 0; r < R; r++) sum += dDomain[at(l, p, r) * D + d] as number;
+          return sum / R;
+        }),
+        senders: (senders[l] as number[]).map((i) => ids[i]).join(' '),
+        deltaSenderCost: mean(dCost.subarray(l * R, (l + 1) * R)),
+        rhetoricNotDepth: rhetoricCiLow > 0 && v !== 'closer',
+      });
+    }
+  });
+  return effects;
+}

@@ -1,0 +1,75 @@
+/**
+ * Common random numbers: the baseline and every lever run replication r with
+ * the same seed, deriveSeed(base, 0, r), so each lever's effect is a paired
+ * difference per replication, free of the noise both runs share.
+ */
+import type { ModelConfig } from '../model/config.js';
+import { D } from '../model/domains.js';
+import { deriveSeed, makeRandom } from '../model/rng.js';
+import { simulate } from '../model/simulate.js';
+import { updateCosts } from '../model/social.js';
+import { createState, type ModelState, pairDepth } from '../model/state.js';
+
+/** Outcomes of one run that a comparison needs. */
+export interface RunOutcome {
+  readonly depthFinal: Float64Array;
+  readonly depthMean: Float64Array;
+  readonly rhetoricFinal: Float64Array;
+  /** min(c_ab,d, c_ba,d) at the last tick: [p * D + d]. */
+  readonly mutualFinal: Float64Array;
+  /** Time-mean costs borne per actor. */
+  readonly costMean: Float64Array;
+}
+
+function outcome(cfg: ModelConfig): RunOutcome {
+  return {
+    depthFinal: new Float64Array(cfg.P),
+    depthMean: new Float64Array(cfg.P),
+    rhetoricFinal: new Float64Array(cfg.P),
+    mutualFinal: new Float64Array(cfg.P * D),
+    costMean: new Float64Array(cfg.n),
+  };
+}
+
+export function runOutcome(cfg: ModelConfig, state: ModelState, seed: number): RunOutcome {
+  const out = outcome(cfg);
+  simulate(cfg, state, makeRandom(seed), {
+    tick: (_t, s) => {
+      updateCosts(cfg, s);
+      for (let p = 0; p < cfg.P; p++) out.depthMean[p] = (out.depthMean[p] as number) + pairDepth(cfg, s.commitment, p) / cfg.ticks;
+      for (let i = 0; i < cfg.n; i++) out.costMean[i] = (out.costMean[i] as number) + (s.costBorne[i] as number) / cfg.ticks;
+    },
+  });
+  for (let p = 0; p < cfg.P; p++) {
+    out.depthFinal[p] = pairDepth(cfg, state.commitment, p);
+    out.rhetoricFinal[p] = state.rhetoric[p] as number;
+    const ab = (cfg.pairAB[p] as number) * D;
+    const ba = (cfg.pairBA[p] as number) * D;
+    for (let d = 0; d < D; d++)
+      out.mutualFinal[p * D + d] = Math.min(state.commitment[ab + d] as number, state.commitment[ba + d] as number);
+  }
+  return out;
+}
+
+export interface Arm {
+  readonly name: string;
+  readonly config: ModelConfig;
+}
+
+/** Runs every arm on replications 0..n−1 with shared seeds; calls `visit` with each replication's outcomes. */
+export function runPaired(
+  arms: readonly Arm[],
+  seed: number,
+  replications: number,
+  visit: (r: number, runSeed: number, outcomes: RunOutcome[]) => void,
+): void {
+  const states = arms.map((arm) => createState(arm.config));
+  for (let r = 0; r < replications; r++) {
+    const runSeed = deriveSeed(seed, 0, r);
+    visit(
+      r,
+      runSeed,
+      arms.map((arm, i) => runOutcome(arm.config, states[i] as ModelState, runSeed)),
+    );
+  }
+}
