@@ -7,6 +7,7 @@ import { registerCheck } from './commands/check.js';
 import { registerCompare } from './commands/compare.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { registerSweep } from './commands/sweep.js';
 import { VERSION } from './version.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(io: Io): Command {
   registerRun(program, io.out);
   registerSweep(program, io.out);
   registerCompare(program, io.out);
+  registerSensitivity(program, io.out);
   registerCheck(program, io.out);
   registerSchema(program, io.out);
   for (const cmd of program.commands) cmd.exitOverride();

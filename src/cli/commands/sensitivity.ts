@@ -1,0 +1,102 @@
+/** `entente sensitivity FILE --method sobol|morris`: run a sweep file's design, then indices per outcome. */
+import { availableParallelism } from 'node:os';
+import { join, parse } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { EntenteError, ExitStatus } from '../../errors.js';
+import { formatNumber } from '../../io/csvFile.js';
+import { analyse, type IndexRow, type Method } from '../../sensitivity/analyse.js';
+import { readPointOutcomes } from '../../sensitivity/outcomes.js';
+import { writeAtomic } from '../../sweep/files.js';
+import { loadSweep } from '../../sweep/load.js';
+import { runSweep } from '../../sweep/run.js';
+import { positiveInt } from '../options.js';
+import { VERSION } from '../version.js';
+
+interface Flags {
+  method: Method;
+  out?: string;
+  workers?: number;
+  resume?: boolean;
+  quiet?: boolean;
+}
+
+const INDEX_COLUMNS = ['outcome', 'a', 'b', 'parameter', 'index', 'value', 'ci_low', 'ci_high'];
+
+export function registerSensitivity(program: Command, print: (text: string) => void): void {
+  program
+    .command('sensitivity')
+    .description('global sensitivity of outcomes to a sweep’s parameters: Sobol indices or Morris elementary effects')
+    .argument('<file>', 'sweep file with design: sobol or design: morris')
+    .requiredOption('--method <method>', 'sobol or morris (must match the sweep file’s design)', (v: string) => {
+      if (v !== 'sobol' && v !== 'morris') throw new InvalidArgumentError('expected sobol or morris.');
+      return v;
+    })
+    .option('-o, --out <dir>', 'output directory (default: out/<sweep name>-sensitivity)')
+    .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
+    .option('--resume', 'continue an interrupted run in --out')
+    .option('-q, --quiet', 'no progress and no summary')
+    .action(async (file: string, flags: Flags) => {
+      const loaded = loadSweep(file);
+      if (loaded.sweep.design !== flags.method) {
+        throw new EntenteError('sensitivity.design', `--method ${flags.method} needs a sweep laid out for it`, {
+          where: { file, path: 'design' },
+          expected: `design: ${flags.method}`,
+          found: loaded.sweep.design,
+        });
+      }
+      const name = loaded.sweep.name ?? parse(file).name;
+      const out = flags.out ?? join('out', `${name}-sensitivity`);
+      const command = ['entente', ...process.argv.slice(2)].join(' ');
+      const result = await runSweep(loaded, {
+        out,
+        workers: flags.workers ?? availableParallelism(),
+        shard: undefined,
+        resume: flags.resume === true,
+        quiet: flags.quiet === true,
+        command,
+        version: VERSION,
+      });
+      if (result.failures > 0) {
+        throw new EntenteError(
+          'sensitivity.failures',
+          `${result.failures} run(s) failed, so indices cannot be computed; see ${join(out, 'failures.csv')}`,
+          {
+            exitStatus: ExitStatus.someRunsFailed,
+          },
+        );
+      }
+      const { series } = await readPointOutcomes(join(out, 'runs.csv'), loaded.points.length);
+      const design = { method: flags.method, parameters: loaded.parameters, samples: loaded.sweep.samples ?? 0, seed: loaded.seed };
+      const rows: (string | number)[][] = [];
+      const byKey = new Map<string, IndexRow[]>();
+      for (const [key, y] of series) {
+        const [outcome = '', a = '', b = ''] = key.split('|');
+        const indices = analyse(design, y, `${loaded.seed}/${key}`);
+        byKey.set(key, indices);
+        for (const r of indices) rows.push([outcome, a, b, r.parameter, r.index, r.value, r.ciLow ?? '', r.ciHigh ?? '']);
+      }
+      writeAtomic(join(out, 'indices.csv'), stringify([INDEX_COLUMNS, ...rows], { cast: { number: formatNumber } }));
+      if (!flags.quiet) {
+        const focus = loaded.scenario.focus?.[0]?.split('-') ?? [];
+        const key =
+          [...byKey.keys()].find((k) => k === `depth_final|${focus[0]}|${focus[1]}`) ??
+          [...byKey.keys()].find((k) => k.startsWith('depth_final|'));
+        print(`${name}: ${flags.method} indices from ${result.runs} runs → ${join(out, 'indices.csv')}`);
+        if (key) {
+          const main = flags.method === 'sobol' ? 'ST' : 'mu_star';
+          const shown = (byKey.get(key) ?? []).filter((r) => r.index === main || r.index === (flags.method === 'sobol' ? 'S1' : 'sigma'));
+          print(`${key.split('|').slice(1).join('-')} final depth:`);
+          for (const parameter of loaded.parameters.map((p) => p.path)) {
+            const cells = shown
+              .filter((r) => r.parameter === parameter)
+              .map(
+                (r) =>
+                  `${r.index} ${r.value.toFixed(3)}${r.ciLow !== undefined ? ` [${r.ciLow.toFixed(3)}, ${(r.ciHigh ?? 0).toFixed(3)}]` : ''}`,
+              );
+            print(`  ${parameter.padEnd(36)} ${cells.join('   ')}`);
+          }
+        }
+      }
+    });
+}

@@ -1,0 +1,42 @@
+/**
+ * Outcomes per point from a sweep's runs.csv, streamed: for every pair and
+ * outcome, the mean over replications at each point. Memory grows with points
+ * × pairs, not with runs.
+ */
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+
+export const OUTCOMES = ['depth_final', 'depth_mean', 'rhetoric_final'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface PointOutcomes {
+  /** `${outcome}|${a}|${b}` → mean over replications at each point. */
+  readonly series: Map<string, Float64Array>;
+}
+
+export async function readPointOutcomes(runsCsv: string, points: number): Promise<PointOutcomes> {
+  const sums = new Map<string, Float64Array>();
+  const counts = new Map<string, Int32Array>();
+  const parser = createReadStream(runsCsv).pipe(parse({ columns: true }));
+  for await (const row of parser as AsyncIterable<Record<string, string>>) {
+    const point = Number(row.point);
+    for (const outcome of OUTCOMES) {
+      const key = `${outcome}|${row.a}|${row.b}`;
+      let sum = sums.get(key);
+      let count = counts.get(key);
+      if (!sum || !count) {
+        sum = new Float64Array(points);
+        count = new Int32Array(points);
+        sums.set(key, sum);
+        counts.set(key, count);
+      }
+      sum[point] = (sum[point] as number) + Number(row[outcome]);
+      count[point] = (count[point] as number) + 1;
+    }
+  }
+  for (const [key, sum] of sums) {
+    const count = counts.get(key) as Int32Array;
+    for (let p = 0; p < points; p++) sum[p] = (count[p] as number) > 0 ? (sum[p] as number) / (count[p] as number) : Number.NaN;
+  }
+  return { series: sums };
+}
