@@ -68,9 +68,16 @@ function checkParameter(
   }
 }
 
-export function loadSweep(file: string): LoadedSweep {
+/**
+ * `lever` replaces the sweep file's own lever (compare runs one sweep per lever,
+ * and each must be valid under its lever); `null` runs the baseline.
+ */
+export function loadSweep(file: string, options: { lever?: string | null } = {}): LoadedSweep {
   const source = readSource(file);
-  const sweep = validateShape<SweepFile>(Sweep, source);
+  const validated = validateShape<SweepFile>(Sweep, source);
+  const { lever: _ignored, ...withoutLever } = validated;
+  const chosen = options.lever === undefined ? validated.lever : (options.lever ?? undefined);
+  const sweep: SweepFile = chosen === undefined ? withoutLever : { ...withoutLever, lever: chosen };
   const scenarioFile = resolve(dirname(file), sweep.scenario);
   const scenarioSource = readSource(scenarioFile);
   const scenario = validateShape<ScenarioFile>(Scenario, scenarioSource);
@@ -107,4 +114,10 @@ export function loadSweep(file: string): LoadedSweep {
     seed,
     hash: `${source.hash.slice(0, 32)}${scenarioSource.hash.slice(0, 32)}`,
   };
+}
+
+/** A sweep file names a scenario and a design; anything else is a scenario. */
+export function isSweepFile(file: string): boolean {
+  const data = readSource(file).data;
+  return typeof data === 'object' && data !== null && 'design' in data && 'scenario' in data;
 }

@@ -29,13 +29,8 @@ export async function mergeShards(
   const shards = dirs.map((dir) => ({ dir, id: readIdentity(dir) }));
   const [head] = shards;
   if (!head) throw new EntenteError('merge.noInput', 'nothing to merge', { expected: 'one or more shard directories' });
-  const same = (a: SweepIdentity, b: SweepIdentity) =>
-    a.hash === b.hash &&
-    a.seed === b.seed &&
-    a.points === b.points &&
-    a.replications === b.replications &&
-    a.chunkPoints === b.chunkPoints &&
-    JSON.stringify(a.perTick) === JSON.stringify(b.perTick);
+  // Everything that identifies the sweep except the shard itself (so no field can be forgotten).
+  const same = (a: SweepIdentity, b: SweepIdentity) => JSON.stringify({ ...a, shard: null }) === JSON.stringify({ ...b, shard: null });
   const count = head.id.shard?.count ?? 1;
   for (const { dir, id } of shards) {
     if (!same(id, head.id)) {

@@ -43,6 +43,7 @@ export interface SweepIdentity {
   readonly kind: 'entente-sweep';
   readonly hash: string;
   readonly seed: number;
+  readonly lever: string | null;
   readonly points: number;
   readonly replications: number;
   readonly chunkPoints: number;
@@ -60,6 +61,7 @@ function identity(loaded: LoadedSweep, shard: Shard | undefined): SweepIdentity 
     kind: 'entente-sweep',
     hash: loaded.hash,
     seed: loaded.seed,
+    lever: loaded.sweep.lever ?? null,
     points: loaded.points.length,
     replications: loaded.replications,
     chunkPoints: chunkPoints(loaded.replications, perTickOutputs(loaded).length > 0),

@@ -1,14 +1,7 @@
 /** `entente check FILE`: validate a scenario (and each of its levers) or a sweep file, writing nothing. */
 import type { Command } from 'commander';
 import { checkScenario } from '../../scenario/load.js';
-import { readSource } from '../../scenario/source.js';
-import { loadSweep } from '../../sweep/load.js';
-
-/** A sweep file names a scenario and a design; anything else is checked as a scenario. */
-function isSweep(file: string): boolean {
-  const data = readSource(file).data;
-  return typeof data === 'object' && data !== null && 'design' in data && 'scenario' in data;
-}
+import { isSweepFile, loadSweep } from '../../sweep/load.js';
 
 export function registerCheck(program: Command, print: (text: string) => void): void {
   program
@@ -16,7 +9,7 @@ export function registerCheck(program: Command, print: (text: string) => void): 
     .description('validate a scenario file (and each of its levers) or a sweep file; exit status 2 if invalid')
     .argument('<file>', 'scenario or sweep file (YAML or JSON)')
     .action((file: string) => {
-      if (isSweep(file)) {
+      if (isSweepFile(file)) {
         const sweep = loadSweep(file);
         print(
           `${file}: ok (sweep, ${sweep.sweep.design}: ${sweep.points.length} points × ${sweep.replications} replications over ${sweep.parameters.length} parameters)`,

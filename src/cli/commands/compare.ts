@@ -1,17 +1,24 @@
 /** `entente compare FILE`: levers against the baseline on common random numbers. */
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join, parse } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
+import { stringify } from 'csv-stringify/sync';
 import { DELTAS_COLUMNS, LEVERS_COLUMNS } from '../../compare/columns.js';
 import { compareLevers, type LeverEffect } from '../../compare/compare.js';
+import { compareAcrossSweep } from '../../compare/robustness.js';
 import { EntenteError } from '../../errors.js';
-import { CsvFile } from '../../io/csvFile.js';
+import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { loadScenario, prepare } from '../../scenario/load.js';
+import { writeAtomic } from '../../sweep/files.js';
+import { isSweepFile, loadSweep } from '../../sweep/load.js';
 import { positiveInt, seedValue } from '../options.js';
 import { VERSION } from '../version.js';
 
 interface CompareFlags {
   levers: string;
+  workers?: number;
+  resume?: boolean;
   replications?: number;
   seed?: number;
   minEffect: number;
@@ -53,18 +60,99 @@ function table(effects: readonly LeverEffect[]): string {
     .join('\n');
 }
 
+const ROBUSTNESS_COLUMNS = [
+  'lever',
+  'a',
+  'b',
+  'mean_effect',
+  'worst_case',
+  'best_case',
+  'share_closer',
+  'mean_regret',
+  'max_regret',
+  'points',
+];
+
+async function compareSweep(file: string, flags: CompareFlags, print: (text: string) => void): Promise<void> {
+  const base = loadSweep(file, { lever: null });
+  const defined = Object.keys(base.scenario.levers ?? {});
+  const levers =
+    flags.levers === 'all'
+      ? defined
+      : flags.levers
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+  if (levers.length === 0)
+    throw new EntenteError('compare.noLevers', 'no levers to compare', {
+      where: { file: base.scenarioFile, path: 'levers' },
+      expected: 'a scenario with levers, or --levers a,b',
+    });
+  for (const lever of levers) loadSweep(file, { lever }); // every lever must be valid at every point's extremes before anything runs
+  const name = base.sweep.name ?? parse(file).name;
+  const out = flags.out ?? join('out', `${name}-compare`);
+  const rows = await compareAcrossSweep(file, levers, {
+    out,
+    workers: flags.workers ?? availableParallelism(),
+    resume: flags.resume === true,
+    quiet: flags.quiet === true,
+    minEffect: flags.minEffect,
+    command: ['entente', ...process.argv.slice(2)].join(' '),
+    version: VERSION,
+  });
+  writeAtomic(
+    join(out, 'robustness.csv'),
+    stringify(
+      [
+        ROBUSTNESS_COLUMNS,
+        ...rows.map((r) => [r.lever, r.a, r.b, r.meanEffect, r.worstCase, r.bestCase, r.shareCloser, r.meanRegret, r.maxRegret, r.points]),
+      ],
+      {
+        cast: { number: formatNumber },
+      },
+    ),
+  );
+  if (flags.quiet) return;
+  const focus = base.scenario.focus?.[0] ?? `${rows[0]?.a}-${rows[0]?.b}`;
+  const shown = rows.filter((r) => `${r.a}-${r.b}` === focus).sort((x, y) => x.meanEffect - y.meanEffect);
+  const f = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(4);
+  print(
+    `${name}: ${levers.length} lever(s) across ${rows[0]?.points ?? 0} points; Δ final depth of ${focus} (lower = further apart) → ${join(out, 'robustness.csv')}`,
+  );
+  print(['lever'.padEnd(26), 'mean Δ'.padStart(8), 'worst Δ'.padStart(8), 'closer at'.padStart(10), 'max regret'.padStart(11)].join('  '));
+  for (const r of shown)
+    print(
+      [
+        r.lever.padEnd(26),
+        f(r.meanEffect).padStart(8),
+        f(r.worstCase).padStart(8),
+        `${(r.shareCloser * 100).toFixed(0)}%`.padStart(10),
+        f(r.maxRegret).padStart(11),
+      ].join('  '),
+    );
+  const bestAverage = shown[0];
+  const bestWorst = [...shown].sort((x, y) => x.worstCase - y.worstCase)[0];
+  if (bestAverage && bestWorst) print(`best on average: ${bestAverage.lever}; best in the worst case: ${bestWorst.lever}`);
+}
+
 export function registerCompare(program: Command, print: (text: string) => void): void {
   program
     .command('compare')
     .description('compare levers with the baseline on common random numbers: which push the pair closer, and how sure')
-    .argument('<file>', 'scenario file (YAML or JSON)')
+    .argument('<file>', 'scenario file, or a sweep file to compare across its points')
     .option('--levers <names>', 'comma-separated lever names, or all', 'all')
     .option('-r, --replications <n>', 'replications (default: the scenario’s)', positiveInt('replications'))
     .option('--seed <n>', 'base seed (default: the scenario’s)', seedValue)
     .option('--min-effect <x>', 'smallest change in depth that counts as closer or apart', nonNegative, 0.005)
     .option('-o, --out <dir>', 'output directory (default: out/<scenario name>-compare)')
+    .option('-w, --workers <n>', 'worker threads for a sweep file (default: the available cores)', positiveInt('workers'))
+    .option('--resume', 'continue an interrupted comparison across a sweep file')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: CompareFlags) => {
+      if (isSweepFile(file)) {
+        await compareSweep(file, flags, print);
+        return;
+      }
       const loaded = loadScenario(file, { seed: flags.seed, replications: flags.replications });
       const defined = Object.keys(loaded.spec.levers ?? {});
       const levers =

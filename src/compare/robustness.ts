@@ -1,0 +1,80 @@
+/**
+ * Comparing levers under uncertainty: the baseline and every lever run the
+ * same sweep (each arm in its own resumable directory, on the worker pool).
+ * Seeds depend only on (seed, point, replication), so arms share common
+ * random numbers; a lever's effect at a point is the difference of the mean
+ * depth over replications. The levers are an outside power's, so lower depth
+ * is better: the worst case is the largest rise in depth over the points, and
+ * regret at a point is the gap to the most dividing lever there.
+ */
+import { join } from 'node:path';
+import { readPointOutcomes } from '../sensitivity/outcomes.js';
+import { loadSweep } from '../sweep/load.js';
+import { runSweep, type SweepOptions } from '../sweep/run.js';
+
+export interface RobustnessRow {
+  readonly lever: string;
+  readonly a: string;
+  readonly b: string;
+  readonly meanEffect: number;
+  readonly worstCase: number;
+  readonly bestCase: number;
+  readonly shareCloser: number;
+  readonly meanRegret: number;
+  readonly maxRegret: number;
+  readonly points: number;
+}
+
+export interface RobustnessOptions extends Omit<SweepOptions, 'out' | 'shard'> {
+  readonly out: string;
+  readonly minEffect: number;
+}
+
+export async function compareAcrossSweep(file: string, levers: readonly string[], opts: RobustnessOptions): Promise<RobustnessRow[]> {
+  const arms = [null, ...levers];
+  const series: Map<string, Float64Array>[] = [];
+  let points = 0;
+  for (const lever of arms) {
+    const loaded = loadSweep(file, { lever });
+    points = loaded.points.length;
+    const dir = join(opts.out, 'arms', lever ?? 'baseline');
+    await runSweep(loaded, { ...opts, out: dir, shard: undefined });
+    series.push((await readPointOutcomes(join(dir, 'runs.csv'), points)).series);
+  }
+  const [baseline, ...leverSeries] = series as [Map<string, Float64Array>, ...Map<string, Float64Array>[]];
+  const rows: RobustnessRow[] = [];
+  for (const [key, base] of baseline) {
+    const [outcome, a = '', b = ''] = key.split('|');
+    if (outcome !== 'depth_final') continue;
+    const deltas = leverSeries.map((s) => Float64Array.from(s.get(key) ?? [], (v, x) => v - (base[x] as number)));
+    const best = Float64Array.from({ length: points }, (_, x) => Math.min(...deltas.map((d) => d[x] as number)));
+    levers.forEach((lever, l) => {
+      const d = deltas[l] as Float64Array;
+      let sum = 0;
+      let regretSum = 0;
+      let maxRegret = 0;
+      let closer = 0;
+      for (let x = 0; x < points; x++) {
+        const v = d[x] as number;
+        sum += v;
+        const regret = v - (best[x] as number);
+        regretSum += regret;
+        maxRegret = Math.max(maxRegret, regret);
+        if (v > opts.minEffect) closer++;
+      }
+      rows.push({
+        lever,
+        a,
+        b,
+        meanEffect: sum / points,
+        worstCase: Math.max(...d),
+        bestCase: Math.min(...d),
+        shareCloser: closer / points,
+        meanRegret: regretSum / points,
+        maxRegret,
+        points,
+      });
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,47 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
+
+describe('entente compare on a sweep file (robustness)', () => {
+  const dir = tempDir('entente-robust-');
+  const file = join(dir, 'rob.yaml');
+  writeFileSync(
+    file,
+    `name: rob\nscenario: ${DEFAULT_SCENARIO}\ndesign: lhs\nsamples: 12\nreplications: 2\nseed: 3\nparameters:\n  actors.CHN.costAversion: { min: 0.4, max: 1.0 }\n  actors.EU.costAversion: { min: 0.2, max: 0.8 }\n`,
+  );
+  const one = join(dir, 'w1');
+  const two = join(dir, 'w2');
+  const r1 = cli(['compare', file, '--levers', 'coerciveWedge,rewardWedge,earlyBankSanctions', '--out', one, '-w', '1']);
+  const r2 = cli(['compare', file, '--levers', 'coerciveWedge,rewardWedge,earlyBankSanctions', '--out', two, '-w', '2', '-q']);
+  const rows = () =>
+    readFileSync(join(one, 'robustness.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+
+  it('writes robustness.csv, names the best levers, and does not depend on the worker count', () => {
+    expect(r1.status, r1.stderr).toBe(0);
+    expect(r2.status, r2.stderr).toBe(0);
+    expect(readFileSync(join(one, 'robustness.csv'), 'utf8').split('\n')[0]).toBe(
+      'lever,a,b,mean_effect,worst_case,best_case,share_closer,mean_regret,max_regret,points',
+    );
+    expect(readFileSync(join(two, 'robustness.csv'), 'utf8')).toBe(readFileSync(join(one, 'robustness.csv'), 'utf8'));
+    expect(rows()).toHaveLength(3 * 8);
+    expect(r1.stdout).toMatch(/best on average: \w+; best in the worst case: \w+/);
+  });
+
+  it('regret is never negative, and mean_effect − mean_regret is the same for every lever of a pair', () => {
+    const byPair = new Map<string, number[]>();
+    for (const [, a, b, mean, worst, best, , meanRegret, maxRegret] of rows()) {
+      expect(Number(meanRegret)).toBeGreaterThanOrEqual(0);
+      expect(Number(maxRegret)).toBeGreaterThanOrEqual(Number(meanRegret) - 1e-12);
+      expect(Number(best)).toBeLessThanOrEqual(Number(mean) + 1e-12);
+      expect(Number(worst)).toBeGreaterThanOrEqual(Number(mean) - 1e-12);
+      const key = `${a}-${b}`;
+      byPair.set(key, [...(byPair.get(key) ?? []), Number(mean) - Number(meanRegret)]);
+    }
+    for (const values of byPair.values()) for (const v of values) expect(v).toBeCloseTo(values[0] as number, 5);
+  });
+});
