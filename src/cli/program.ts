@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerCompare } from './commands/compare.js';
+import { registerDiscover } from './commands/discover.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSensitivity } from './commands/sensitivity.js';
@@ -26,6 +27,7 @@ export function buildProgram(io: Io): Command {
   registerSweep(program, io.out);
   registerCompare(program, io.out);
   registerSensitivity(program, io.out);
+  registerDiscover(program, io.out);
   registerCheck(program, io.out);
   registerSchema(program, io.out);
   for (const cmd of program.commands) cmd.exitOverride();

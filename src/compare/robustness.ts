@@ -30,18 +30,30 @@ export interface RobustnessOptions extends Omit<SweepOptions, 'out' | 'shard'> {
   readonly minEffect: number;
 }
 
-export async function compareAcrossSweep(file: string, levers: readonly string[], opts: RobustnessOptions): Promise<RobustnessRow[]> {
-  const arms = [null, ...levers];
+export interface ArmOutcomes {
+  readonly points: number;
+  readonly baseline: Map<string, Float64Array>;
+  /** Per lever, in order: outcome series keyed `${outcome}|${a}|${b}`, one value per point. */
+  readonly levers: Map<string, Float64Array>[];
+}
+
+/** Runs the baseline and each lever over the sweep (resumable arms) and reads their mean outcomes per point. */
+export async function runArms(file: string, levers: readonly string[], opts: Omit<SweepOptions, 'shard'>): Promise<ArmOutcomes> {
   const series: Map<string, Float64Array>[] = [];
   let points = 0;
-  for (const lever of arms) {
+  for (const lever of [null, ...levers]) {
     const loaded = loadSweep(file, { lever });
     points = loaded.points.length;
     const dir = join(opts.out, 'arms', lever ?? 'baseline');
     await runSweep(loaded, { ...opts, out: dir, shard: undefined });
     series.push((await readPointOutcomes(join(dir, 'runs.csv'), points)).series);
   }
-  const [baseline, ...leverSeries] = series as [Map<string, Float64Array>, ...Map<string, Float64Array>[]];
+  const [baseline, ...rest] = series as [Map<string, Float64Array>, ...Map<string, Float64Array>[]];
+  return { points, baseline, levers: rest };
+}
+
+export async function compareAcrossSweep(file: string, levers: readonly string[], opts: RobustnessOptions): Promise<RobustnessRow[]> {
+  const { points, baseline, levers: leverSeries } = await runArms(file, levers, opts);
   const rows: RobustnessRow[] = [];
   for (const [key, base] of baseline) {
     const [outcome, a = '', b = ''] = key.split('|');

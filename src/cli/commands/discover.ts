@@ -1,0 +1,130 @@
+/** `entente discover SWEEP --lever L`: where in parameter space does a lever's effect cross a threshold (PRIM)? */
+import { availableParallelism } from 'node:os';
+import { join, parse } from 'node:path';
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { runArms } from '../../compare/robustness.js';
+import { prim } from '../../discovery/prim.js';
+import { EntenteError } from '../../errors.js';
+import { formatNumber } from '../../io/csvFile.js';
+import { writeAtomic } from '../../sweep/files.js';
+import { loadSweep } from '../../sweep/load.js';
+import { positiveInt } from '../options.js';
+import { VERSION } from '../version.js';
+
+interface Flags {
+  lever: string;
+  pair?: string;
+  threshold: number;
+  below?: boolean;
+  out?: string;
+  workers?: number;
+  resume?: boolean;
+  quiet?: boolean;
+}
+
+const COLUMNS = [
+  'lever',
+  'a',
+  'b',
+  'condition',
+  'parameter',
+  'low',
+  'high',
+  'restricted',
+  'coverage',
+  'density',
+  'in_box',
+  'cases',
+  'points',
+];
+
+export function registerDiscover(program: Command, print: (text: string) => void): void {
+  program
+    .command('discover')
+    .description(
+      'scenario discovery (PRIM): the region of a sweep’s parameters where a lever’s effect on depth is above (or below) a threshold',
+    )
+    .argument('<file>', 'sweep file')
+    .requiredOption('--lever <name>', 'the lever to study')
+    .option('--pair <A-B>', 'pair whose final depth is the outcome (default: the scenario’s first focus pair)')
+    .option('--threshold <x>', 'threshold on the change in final depth', Number, 0)
+    .option('--below', 'cases are points where the change is below the threshold (default: above: where the lever fails to pull apart)')
+    .option('-o, --out <dir>', 'output directory (default: out/<sweep name>-discover)')
+    .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
+    .option('--resume', 'continue an interrupted run in --out')
+    .option('-q, --quiet', 'print nothing on success')
+    .action(async (file: string, flags: Flags) => {
+      const loaded = loadSweep(file, { lever: flags.lever });
+      const pair = flags.pair ?? loaded.scenario.focus?.[0];
+      if (!pair)
+        throw new EntenteError('discover.pair', 'no pair to study', {
+          where: { file },
+          expected: '--pair A-B, or focus: [A-B] in the scenario',
+        });
+      const [a = '', b = ''] = pair.split('-');
+      const name = loaded.sweep.name ?? parse(file).name;
+      const out = flags.out ?? join('out', `${name}-discover`);
+      const arms = await runArms(file, [flags.lever], {
+        out,
+        workers: flags.workers ?? availableParallelism(),
+        resume: flags.resume === true,
+        quiet: flags.quiet === true,
+        command: ['entente', ...process.argv.slice(2)].join(' '),
+        version: VERSION,
+      });
+      const key = [`depth_final|${a}|${b}`, `depth_final|${b}|${a}`].find((k) => arms.baseline.has(k));
+      if (!key)
+        throw new EntenteError('discover.pair', `pair ${pair} has no tie`, {
+          where: { file },
+          expected: 'two actors joined by a tie, e.g. CHN-RUS',
+          found: JSON.stringify(pair),
+        });
+      const base = arms.baseline.get(key) as Float64Array;
+      const withLever = arms.levers[0]?.get(key) as Float64Array;
+      const numeric = loaded.parameters
+        .map((p, j) => ({ p, j }))
+        .filter(({ j }) => loaded.points.every((row) => typeof row[j] === 'number'));
+      const xs = loaded.points.map((row) => numeric.map(({ j }) => row[j] as number));
+      const deltas = Array.from(base, (v, x) => (withLever[x] as number) - v);
+      const y = deltas.map((d) => (flags.below ? d < flags.threshold : d > flags.threshold));
+      const condition = `delta ${flags.below ? '<' : '>'} ${flags.threshold}`;
+      const [keyA, keyB] = key.split('|').slice(1) as [string, string];
+      const result = prim(xs, y);
+      const full = numeric.map((_, d) => [Math.min(...xs.map((x) => x[d] as number)), Math.max(...xs.map((x) => x[d] as number))] as const);
+      const rows = numeric.map(({ p }, d) => {
+        const restricted =
+          (result.box.low[d] as number) > (full[d]?.[0] as number) || (result.box.high[d] as number) < (full[d]?.[1] as number);
+        return [
+          flags.lever,
+          keyA,
+          keyB,
+          condition,
+          p.path,
+          result.box.low[d] as number,
+          result.box.high[d] as number,
+          String(restricted),
+          result.coverage,
+          result.density,
+          result.inBox,
+          result.cases,
+          xs.length,
+        ];
+      });
+      writeAtomic(join(out, 'discovery.csv'), stringify([COLUMNS, ...rows], { cast: { number: formatNumber } }));
+      if (flags.quiet) return;
+      const cases = y.filter(Boolean).length;
+      print(`${flags.lever} on ${keyA}-${keyB}: ${condition} at ${cases} of ${xs.length} points → ${join(out, 'discovery.csv')}`);
+      if (cases === 0) {
+        print('  no point meets the condition: nothing to discover');
+        return;
+      }
+      print(
+        `  the condition holds mostly where (coverage ${result.coverage.toFixed(2)}, density ${result.density.toFixed(2)}, ${result.inBox} points in the box):`,
+      );
+      for (const r of rows.filter((row) => row[7] === 'true')) {
+        print(`    ${String(r[4]).padEnd(36)} in [${(r[5] as number).toPrecision(3)}, ${(r[6] as number).toPrecision(3)}]`);
+      }
+      if (rows.every((r) => r[7] !== 'true')) print('    (everywhere in the swept ranges)');
+    });
+}
