@@ -1,6 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prim } from '../../src/discovery/prim.js';
 import { designRandom } from '../../src/model/rng.js';
+import { cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
 
 describe('PRIM', () => {
   it('recovers a planted box on synthetic data: edges within 0.05, high coverage and density', () => {
@@ -33,13 +36,13 @@ describe('PRIM', () => {
 });
 
 describe('entente discover (CLI)', () => {
-  it('writes discovery.csv with the box, coverage and density, and prints readable ranges', async () => {
-    const { writeFileSync, readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { cli, DEFAULT_SCENARIO, tempDir } = await import('../helpers.js');
+  it('writes discovery.csv with the box, coverage and density, and prints readable ranges', () => {
     const dir = tempDir('entente-discover-');
     const file = join(dir, 'd.yaml');
-    writeFileSync(file, `scenario: ${DEFAULT_SCENARIO}\ndesign: lhs\nsamples: 60\nreplications: 1\nseed: 5\nparameters:\n  actors.CHN.costAversion: { min: 0.2, max: 1.0 }\n  actors.CHN.exposureAversion: { min: 0.2, max: 1.0 }\n`);
+    writeFileSync(
+      file,
+      `scenario: ${DEFAULT_SCENARIO}\ndesign: lhs\nsamples: 60\nreplications: 1\nseed: 5\nparameters:\n  actors.CHN.costAversion: { min: 0.2, max: 1.0 }\n  actors.CHN.exposureAversion: { min: 0.2, max: 1.0 }\n`,
+    );
     const out = join(dir, 'out');
     const r = cli(['discover', file, '--lever', 'rewardWedge', '--threshold', '-0.04', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
