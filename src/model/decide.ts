@@ -24,7 +24,16 @@ export function decide(cfg: ModelConfig, s: ModelState, random: Random, k0: numb
   const { commitment: c, next, baseline } = s;
   // The nine term slots, summed written out below: V8 does not unroll a loop over them,
   // and this sum is the costliest line of the tick (TermSlots fixes the arity).
-  const [t0, t1, t2, t3, t4, t5, t6, t7, t8] = s.termSlots;
+  const slots = s.termSlots; // indexed, not destructured: no iterator per block
+  const t0 = slots[0];
+  const t1 = slots[1];
+  const t2 = slots[2];
+  const t3 = slots[3];
+  const t4 = slots[4];
+  const t5 = slots[5];
+  const t6 = slots[6];
+  const t7 = slots[7];
+  const t8 = slots[8];
   const first = k0 * D;
   const len = (k1 - k0) * D;
   for (let o = 0; o < len; o++) {
