@@ -10,6 +10,7 @@ import { EntenteError } from '../../errors.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { loadScenario, prepare } from '../../scenario/load.js';
+import type { ScenarioFile } from '../../scenario/schema.js';
 import { writeAtomic } from '../../sweep/files.js';
 import { isSweepFile, loadSweep } from '../../sweep/load.js';
 import { positiveInt, seedValue } from '../options.js';
@@ -73,21 +74,27 @@ const ROBUSTNESS_COLUMNS = [
   'points',
 ];
 
-async function compareSweep(file: string, flags: CompareFlags, print: (text: string) => void): Promise<void> {
-  const base = loadSweep(file, { lever: null });
-  const defined = Object.keys(base.scenario.levers ?? {});
+/** `--levers all` or a comma-separated list; a scenario without levers is an error. */
+function selectLevers(option: string, scenario: ScenarioFile, file: string): string[] {
   const levers =
-    flags.levers === 'all'
-      ? defined
-      : flags.levers
+    option === 'all'
+      ? Object.keys(scenario.levers ?? {})
+      : option
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean);
-  if (levers.length === 0)
+  if (levers.length === 0) {
     throw new EntenteError('compare.noLevers', 'no levers to compare', {
-      where: { file: base.scenarioFile, path: 'levers' },
+      where: { file, path: 'levers' },
       expected: 'a scenario with levers, or --levers a,b',
     });
+  }
+  return levers;
+}
+
+async function compareSweep(file: string, flags: CompareFlags, print: (text: string) => void): Promise<void> {
+  const base = loadSweep(file, { lever: null });
+  const levers = selectLevers(flags.levers, base.scenario, base.scenarioFile);
   for (const lever of levers) loadSweep(file, { lever }); // every lever must be valid at every point's extremes before anything runs
   const name = base.sweep.name ?? parse(file).name;
   const out = flags.out ?? join('out', `${name}-compare`);
@@ -154,20 +161,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
         return;
       }
       const loaded = loadScenario(file, { seed: flags.seed, replications: flags.replications });
-      const defined = Object.keys(loaded.spec.levers ?? {});
-      const levers =
-        flags.levers === 'all'
-          ? defined
-          : flags.levers
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean);
-      if (levers.length === 0) {
-        throw new EntenteError('compare.noLevers', 'no levers to compare', {
-          where: { file, path: 'levers' },
-          expected: 'a scenario with levers, or --levers a,b',
-        });
-      }
+      const levers = selectLevers(flags.levers, loaded.spec, file);
       for (const lever of levers) prepare(loaded.source, loaded.spec, { lever }); // every lever must resolve before anything is written
       const out = flags.out ?? join('out', `${loaded.spec.name}-compare`);
       const started = Date.now();
