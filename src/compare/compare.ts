@@ -7,6 +7,7 @@
 import { EntenteError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { D, DOMAINS } from '../model/domains.js';
+import { deriveSeed } from '../model/rng.js';
 import { type LoadedScenario, prepare } from '../scenario/load.js';
 import type { LeverSpec, ShockSpec } from '../scenario/schema.js';
 import { type Arm, type RunOutcome, runPaired } from './paired.js';
@@ -84,12 +85,26 @@ function focusPairs(loaded: LoadedScenario, cfg: ModelConfig): Set<number> {
   return focus;
 }
 
-export function compareLevers(loaded: LoadedScenario, opts: CompareOptions, onDelta: (row: DeltaRow) => void): LeverEffect[] {
-  const base = loaded.config;
-  const arms: Arm[] = [
-    { name: 'baseline', config: base },
-    ...opts.levers.map((name) => ({ name, config: prepare(loaded.source, loaded.spec, { lever: name }).config })),
+/** The baseline arm, then one per lever, each resolved from the scenario. */
+export function leverArms(loaded: LoadedScenario, levers: readonly string[]): Arm[] {
+  return [
+    { name: 'baseline', config: loaded.config },
+    ...levers.map((name) => ({ name, config: prepare(loaded.source, loaded.spec, { lever: name }).config })),
   ];
+}
+
+/**
+ * `outcomes[r]` (one per arm) may be computed elsewhere, e.g. on worker threads;
+ * either way replications are visited in index order, so results do not depend on how.
+ */
+export function compareLevers(
+  loaded: LoadedScenario,
+  opts: CompareOptions,
+  onDelta: (row: DeltaRow) => void,
+  outcomes?: readonly (readonly RunOutcome[])[],
+): LeverEffect[] {
+  const base = loaded.config;
+  const arms = outcomes ? [] : leverArms(loaded, opts.levers);
   const ids = base.actorIds;
   const senders = opts.levers.map((name) =>
     [...leverSenders(loaded, loaded.spec.levers?.[name] ?? {})].map((id) => ids.indexOf(id)).filter((i) => i >= 0),
@@ -107,7 +122,7 @@ export function compareLevers(loaded: LoadedScenario, opts: CompareOptions, onDe
   const dDomain = new Float64Array(size * D);
   const cost = (o: RunOutcome, who: readonly number[]) => who.reduce((sum, i) => sum + (o.costMean[i] as number), 0);
 
-  runPaired(arms, opts.seed, R, (r, runSeed, [baseline, ...levers]) => {
+  const visit = (r: number, runSeed: number, [baseline, ...levers]: readonly RunOutcome[]) => {
     levers.forEach((o, l) => {
       const b = baseline as RunOutcome;
       const who = senders[l] as number[];
@@ -131,7 +146,12 @@ export function compareLevers(loaded: LoadedScenario, opts: CompareOptions, onDe
         });
       }
     });
-  });
+  };
+  if (outcomes) {
+    for (const [r, o] of outcomes.entries()) visit(r, deriveSeed(opts.seed, 0, r), o);
+  } else {
+    runPaired(arms, opts.seed, R, visit);
+  }
 
   const effects: LeverEffect[] = [];
   opts.levers.forEach((lever, l) => {

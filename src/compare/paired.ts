@@ -73,3 +73,12 @@ export function runPaired(
     );
   }
 }
+
+/** Outcomes of replications first..first+count−1 for every arm, in replication order (for worker threads). */
+export function pairedOutcomes(arms: readonly Arm[], seed: number, first: number, count: number): RunOutcome[][] {
+  const states = arms.map((arm) => createState(arm.config));
+  return Array.from({ length: count }, (_, i) => {
+    const runSeed = deriveSeed(seed, 0, first + i);
+    return arms.map((arm, a) => runOutcome(arm.config, states[a] as ModelState, runSeed));
+  });
+}

@@ -101,6 +101,14 @@ describe('entente compare (CLI)', () => {
     expect(ra.stdout.split('\n').filter((l) => /CHN-RUS/.test(l))).toHaveLength(5);
   });
 
+  it('does not depend on the worker count', () => {
+    const one = join(tempDir(), 'one');
+    const two = join(tempDir(), 'two');
+    expect(cli(['compare', DEFAULT_SCENARIO, '-r', '24', '--out', one, '-w', '1', '-q']).status).toBe(0);
+    expect(cli(['compare', DEFAULT_SCENARIO, '-r', '24', '--out', two, '-w', '2', '-q']).status).toBe(0);
+    for (const f of ['levers.csv', 'deltas.csv']) expect(readFileSync(join(two, f), 'utf8')).toBe(readFileSync(join(one, f), 'utf8'));
+  });
+
   it('rejects an unknown lever with exit status 2', () => {
     const r = cli(['compare', DEFAULT_SCENARIO, '--levers', 'coerciveWedge,nope', '-r', '2', '--out', join(tempDir(), 'x')]);
     expect(r.status).toBe(2);

@@ -5,6 +5,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { DELTAS_COLUMNS, LEVERS_COLUMNS } from '../../compare/columns.js';
 import { compareLevers, type LeverEffect } from '../../compare/compare.js';
+import { outcomesInParallel } from '../../compare/parallel.js';
 import { compareAcrossSweep } from '../../compare/robustness.js';
 import { EntenteError } from '../../errors.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
@@ -152,7 +153,11 @@ export function registerCompare(program: Command, print: (text: string) => void)
     .option('--seed <n>', 'base seed (default: the scenario’s)', seedValue)
     .option('--min-effect <x>', 'smallest change in depth that counts as closer or apart', nonNegative, 0.005)
     .option('-o, --out <dir>', 'output directory (default: out/<scenario name>-compare)')
-    .option('-w, --workers <n>', 'worker threads for a sweep file (default: the available cores)', positiveInt('workers'))
+    .option(
+      '-w, --workers <n>',
+      'worker threads (default: the available cores; for a scenario, 1 below 2,000 runs)',
+      positiveInt('workers'),
+    )
     .option('--resume', 'continue an interrupted comparison across a sweep file')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: CompareFlags) => {
@@ -165,6 +170,11 @@ export function registerCompare(program: Command, print: (text: string) => void)
       for (const lever of levers) prepare(loaded.source, loaded.spec, { lever }); // every lever must resolve before anything is written
       const out = flags.out ?? join('out', `${loaded.spec.name}-compare`);
       const started = Date.now();
+      // Starting workers costs about a second, so by default the pool is used only for 2,000 runs or more.
+      const runs = (levers.length + 1) * loaded.replications;
+      const workers = flags.workers ?? (runs >= 2000 ? availableParallelism() : 1);
+      // One worker: run in this thread; more: replications in blocks on a pool, read back in order.
+      const outcomes = workers > 1 ? await outcomesInParallel(loaded, levers, loaded.seed, loaded.replications, workers) : undefined;
       const effects = await writeOutputDir(out, async (dir) => {
         const deltas = new CsvFile(join(dir, 'deltas.csv'), DELTAS_COLUMNS);
         const result = compareLevers(
@@ -182,6 +192,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
               row.deltaRhetoric,
               row.deltaSenderCost,
             ]),
+          outcomes,
         );
         await deltas.close();
         const leversFile = new CsvFile(join(dir, 'levers.csv'), LEVERS_COLUMNS);

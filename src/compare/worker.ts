@@ -1,0 +1,24 @@
+/** Worker-thread entry for `entente compare --workers`: arms are resolved once; each task is a block of replications. */
+import { workerData } from 'node:worker_threads';
+import { prepare } from '../scenario/load.js';
+import type { ScenarioFile } from '../scenario/schema.js';
+import type { Source } from '../scenario/source.js';
+import { type Arm, pairedOutcomes, type RunOutcome } from './paired.js';
+
+export interface CompareContext {
+  readonly scenarioFile: string;
+  readonly scenario: ScenarioFile;
+  readonly levers: readonly string[];
+  readonly seed: number;
+}
+
+const context = workerData as CompareContext;
+const source: Source = { file: context.scenarioFile, data: context.scenario, hash: '', locate: () => undefined };
+const arms: Arm[] = [null, ...context.levers].map((lever) => ({
+  name: lever ?? 'baseline',
+  config: prepare(source, context.scenario, lever === null ? {} : { lever }).config,
+}));
+
+export default function run(task: { first: number; count: number }): RunOutcome[][] {
+  return pairedOutcomes(arms, context.seed, task.first, task.count);
+}
