@@ -17,6 +17,7 @@ export const LEVERS_COLUMNS = [
   'senders',
   'delta_sender_cost',
   'focus',
+  'delta_sender_welfare',
 ] as const;
 
 export const DELTAS_COLUMNS = [
@@ -29,4 +30,5 @@ export const DELTAS_COLUMNS = [
   'delta_depth_mean',
   'delta_rhetoric',
   'delta_sender_cost',
+  'delta_sender_welfare',
 ] as const;

@@ -36,6 +36,7 @@ export interface LeverEffect {
   readonly deltaDomains: readonly number[];
   readonly senders: string;
   readonly deltaSenderCost: number;
+  readonly deltaSenderWelfare: number;
   /** The lever raises rhetoric (interval above 0) without pushing depth closer. */
   readonly rhetoricNotDepth: boolean;
 }
@@ -50,6 +51,7 @@ export interface DeltaRow {
   readonly deltaDepthMean: number;
   readonly deltaRhetoric: number;
   readonly deltaSenderCost: number;
+  readonly deltaSenderWelfare: number;
 }
 
 /** Actors a lever acts through: the senders of its shocks and of the shocks its overrides touch. */
@@ -120,13 +122,18 @@ export function compareLevers(
   const dRhetoric = new Float64Array(size);
   const dCost = new Float64Array(L * R);
   const dDomain = new Float64Array(size * D);
-  const cost = (o: RunOutcome, who: readonly number[]) => who.reduce((sum, i) => sum + (o.costMean[i] as number), 0);
+  const dWelfare = new Float64Array(L * R);
+  const total = (x: (o: RunOutcome) => Float64Array, o: RunOutcome, who: readonly number[]) =>
+    who.reduce((sum, i) => sum + (x(o)[i] as number), 0);
+  const cost = (o: RunOutcome, who: readonly number[]) => total((u) => u.costMean, o, who);
+  const welfare = (o: RunOutcome, who: readonly number[]) => total((u) => u.welfareMean, o, who);
 
   const visit = (r: number, runSeed: number, [baseline, ...levers]: readonly RunOutcome[]) => {
     levers.forEach((o, l) => {
       const b = baseline as RunOutcome;
       const who = senders[l] as number[];
       dCost[l * R + r] = cost(o, who) - cost(b, who);
+      dWelfare[l * R + r] = welfare(o, who) - welfare(b, who);
       for (let p = 0; p < base.P; p++) {
         const x = at(l, p, r);
         dFinal[x] = (o.depthFinal[p] as number) - (b.depthFinal[p] as number);
@@ -143,6 +150,7 @@ export function compareLevers(
           deltaDepthMean: dMean[x] as number,
           deltaRhetoric: dRhetoric[x] as number,
           deltaSenderCost: dCost[l * R + r] as number,
+          deltaSenderWelfare: dWelfare[l * R + r] as number,
         });
       }
     });
@@ -186,6 +194,7 @@ export function compareLevers(
         }),
         senders: (senders[l] as number[]).map((i) => ids[i]).join(' '),
         deltaSenderCost: mean(dCost.subarray(l * R, (l + 1) * R)),
+        deltaSenderWelfare: mean(dWelfare.subarray(l * R, (l + 1) * R)),
         rhetoricNotDepth: rhetoricCiLow > 0 && v !== 'closer',
       });
     }

@@ -19,6 +19,8 @@ export interface RunOutcome {
   readonly mutualFinal: Float64Array;
   /** Time-mean costs borne per actor. */
   readonly costMean: Float64Array;
+  /** Time-mean welfare per actor (model/welfare.ts). */
+  readonly welfareMean: Float64Array;
 }
 
 function outcome(cfg: ModelConfig): RunOutcome {
@@ -28,6 +30,7 @@ function outcome(cfg: ModelConfig): RunOutcome {
     rhetoricFinal: new Float64Array(cfg.P),
     mutualFinal: new Float64Array(cfg.P * D),
     costMean: new Float64Array(cfg.n),
+    welfareMean: new Float64Array(cfg.n),
   };
 }
 
@@ -37,7 +40,10 @@ export function runOutcome(cfg: ModelConfig, state: ModelState, seed: number): R
     tick: (_t, s) => {
       updateCosts(cfg, s);
       for (let p = 0; p < cfg.P; p++) out.depthMean[p] = (out.depthMean[p] as number) + pairDepth(cfg, s.commitment, p) / cfg.ticks;
-      for (let i = 0; i < cfg.n; i++) out.costMean[i] = (out.costMean[i] as number) + (s.costBorne[i] as number) / cfg.ticks;
+      for (let i = 0; i < cfg.n; i++) {
+        out.costMean[i] = (out.costMean[i] as number) + (s.costBorne[i] as number) / cfg.ticks;
+        out.welfareMean[i] = (out.welfareMean[i] as number) + (s.welfare?.[i] ?? 0) / cfg.ticks;
+      }
     },
   });
   for (let p = 0; p < cfg.P; p++) {
@@ -63,7 +69,7 @@ export function runPaired(
   replications: number,
   visit: (r: number, runSeed: number, outcomes: RunOutcome[]) => void,
 ): void {
-  const states = arms.map((arm) => createState(arm.config));
+  const states = arms.map((arm) => createState(arm.config, { welfare: true }));
   for (let r = 0; r < replications; r++) {
     const runSeed = deriveSeed(seed, 0, r);
     visit(
@@ -76,7 +82,7 @@ export function runPaired(
 
 /** Outcomes of replications first..first+count−1 for every arm, in replication order (for worker threads). */
 export function pairedOutcomes(arms: readonly Arm[], seed: number, first: number, count: number): RunOutcome[][] {
-  const states = arms.map((arm) => createState(arm.config));
+  const states = arms.map((arm) => createState(arm.config, { welfare: true }));
   return Array.from({ length: count }, (_, i) => {
     const runSeed = deriveSeed(seed, 0, first + i);
     return arms.map((arm, a) => runOutcome(arm.config, states[a] as ModelState, runSeed));

@@ -86,7 +86,8 @@ export function collectTick(cfg: ModelConfig, s: ModelState, t: number, replicat
   if (sinks.actors) {
     updateCosts(cfg, s);
     for (let i = 0; i < cfg.n; i++) {
-      sinks.actors([replication, seed, t, ids[i] as string, s.stress[i] as number, s.need[i] as number, s.costBorne[i] as number]);
+      const welfare = s.welfare ? (s.welfare[i] as number) : '';
+      sinks.actors([replication, seed, t, ids[i] as string, s.stress[i] as number, s.need[i] as number, s.costBorne[i] as number, welfare]);
     }
   }
   if (sinks.contributions && s.contributions)

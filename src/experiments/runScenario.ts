@@ -31,7 +31,7 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
   if (opts.contributions) names.push('contributions');
   const files = new Map(names.map((name) => [name, new CsvFile(join(dir, `${name}.csv`), COLUMNS[name])]));
   const file = (name: OutputName) => files.get(name) as CsvFile;
-  const state = createState(cfg, { contributions: opts.contributions });
+  const state = createState(cfg, { contributions: opts.contributions, welfare: true });
   const summary = new PairSummary(cfg.P);
   const depthFinal = new Float64Array(opts.replications * cfg.P);
   const rhetoricFinal = new Float64Array(opts.replications * cfg.P);

@@ -38,6 +38,12 @@ export const DEFAULT_MODEL_PARAMS = {
   informalChannel: 0.3,
   /** τ: realised trade in USD bn per unit of mutual commitment and √(E_a E_b) (E in USD tn). */
   gravity: 80,
+  /**
+   * p_I: value the sender gives up per unit of inducement size per tick, in the units of
+   * marginal value (welfare only; no decision reads it). 0.1 = what a full, perfectly
+   * complementary commitment in one domain earns (α_E). Unknown: sweep it.
+   */
+  inducementPrice: 0.1,
 } as const;
 
 export type ModelParamName = keyof typeof DEFAULT_MODEL_PARAMS;

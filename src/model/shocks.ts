@@ -51,6 +51,7 @@ function inducement(cfg: ModelConfig, s: ModelState, q: number, sh: ShockConfig,
   inc(s.exposure, sh.target * n + sh.actor, m);
   inc(s.push.grievance, sh.target * n + sh.actor, -m);
   inc(s.push.shockCost, sh.actor, m);
+  inc(s.push.spend, sh.actor, m);
 }
 
 function sanctions(cfg: ModelConfig, s: ModelState, sh: ShockConfig, t: number, first: boolean): void {

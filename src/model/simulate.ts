@@ -14,6 +14,7 @@ import type { Random } from './rng.js';
 import { applyShocks, type EventSink } from './shocks.js';
 import { updateConcessions, updateRhetoric } from './social.js';
 import { type ModelState, resetState, TIE_BLOCK } from './state.js';
+import { accumulateWelfare, setOwnSlopes, startWelfare } from './welfare.js';
 
 export interface Observer {
   /** Called after each tick with the state at the end of tick t. */
@@ -55,6 +56,7 @@ const silent: EventSink = () => {};
  */
 export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Bound[] = bind(cfg, s)): void {
   resetState(cfg, s);
+  setOwnSlopes(cfg, s, bound);
   applyShocks(cfg, s, -1, silent);
   updateConditions(cfg, s);
   s.shared0.set(s.shared);
@@ -69,9 +71,11 @@ export function step(cfg: ModelConfig, s: ModelState, t: number, random: Random,
   s.t = t;
   applyShocks(cfg, s, t, emit);
   updateConditions(cfg, s);
+  if (s.welfare) startWelfare(cfg, s);
   for (let k0 = 0; k0 < cfg.K; k0 += TIE_BLOCK) {
     const k1 = Math.min(cfg.K, k0 + TIE_BLOCK);
     contribute(cfg, s, bound, k0, k1);
+    if (s.welfare) accumulateWelfare(cfg, s, k0, k1);
     decide(cfg, s, random, k0, k1);
   }
   s.commitment.set(s.next);

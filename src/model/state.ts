@@ -34,6 +34,14 @@ export interface ModelState {
   readonly need: Float64Array;
   readonly dollarAccess: Float64Array;
   readonly costBorne: Float64Array;
+  /**
+   * welfare[i]: what the commitments i holds are worth to it this tick, less the
+   * transfers it makes (model/welfare.ts). Kept only when asked for: it costs a
+   * second pass over every block's terms.
+   */
+  readonly welfare: Float64Array | undefined;
+  /** ownSlope[k*D+d]: Σ_m ∂term_m,kd/∂c_kd, fixed per run (set at initialisation when welfare is kept). */
+  readonly ownSlope: Float64Array | undefined;
   readonly grievance: Float64Array;
   readonly exposure: Float64Array;
   /** Scratch: actors someone holds a grievance against, this tick. */
@@ -57,6 +65,8 @@ export interface ModelState {
     readonly financeCut: Float64Array;
     readonly threat: Float64Array;
     readonly shockCost: Float64Array;
+    /** What each actor pays out this tick in inducements (a transfer, part of shockCost). */
+    readonly spend: Float64Array;
     readonly grievance: Float64Array;
     readonly divergence: Float64Array;
     readonly primary: Float64Array;
@@ -78,7 +88,17 @@ const slotsMatchMechanisms: (typeof MECHANISM_NAMES)['length'] extends TermSlots
 void slotsMatchMechanisms;
 
 function pushArrays(n: number, K: number, P: number): ModelState['push'] {
-  const sizes = { stress: n, need: n, financeCut: n, threat: n, shockCost: n, primary: K * D, thirdParty: K * D, conditional: K * D };
+  const sizes = {
+    stress: n,
+    need: n,
+    financeCut: n,
+    threat: n,
+    shockCost: n,
+    spend: n,
+    primary: K * D,
+    thirdParty: K * D,
+    conditional: K * D,
+  };
   const zeroed = new Float64Array(Object.values(sizes).reduce((a, b) => a + b, 0));
   let offset = 0;
   const view = (len: number) => {
@@ -93,6 +113,7 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
     financeCut: view(sizes.financeCut),
     threat: view(sizes.threat),
     shockCost: view(sizes.shockCost),
+    spend: view(sizes.spend),
     primary: view(sizes.primary),
     thirdParty: view(sizes.thirdParty),
     conditional: view(sizes.conditional),
@@ -101,7 +122,14 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
   };
 }
 
-export function createState(cfg: ModelConfig, options: { contributions?: boolean } = {}): ModelState {
+export interface StateOptions {
+  /** Keep every mechanism's term per tie-domain (contributions.csv). */
+  readonly contributions?: boolean;
+  /** Compute actors' welfare each tick (actors.csv, compare's sender welfare). */
+  readonly welfare?: boolean;
+}
+
+export function createState(cfg: ModelConfig, options: StateOptions = {}): ModelState {
   const { n, K, P } = cfg;
   const f = (len: number) => new Float64Array(len);
   return {
@@ -117,6 +145,8 @@ export function createState(cfg: ModelConfig, options: { contributions?: boolean
     need: f(n),
     dollarAccess: f(n),
     costBorne: f(n),
+    welfare: options.welfare ? f(n) : undefined,
+    ownSlope: options.welfare ? f(K * D) : undefined,
     grievance: f(n * n),
     exposure: f(n * n),
     rivals: new Int32Array(n),
@@ -143,6 +173,7 @@ export function resetState(cfg: ModelConfig, s: ModelState): void {
   s.need.fill(0);
   s.dollarAccess.fill(1);
   s.costBorne.fill(0);
+  s.welfare?.fill(0);
   s.grievance.set(cfg.grievance0);
   s.exposure.set(cfg.exposure0);
   s.rhetoric.set(cfg.rhetoric0);

@@ -69,7 +69,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
       for (const [r, seed] of seeds.entries()) failures.push([point, r, String(seed), ...shown, (err as Error).message]);
       return;
     }
-    const state = createState(config);
+    const state = createState(config, { welfare: ctx.perTick.includes('actors') });
     const summary = new PairSummary(config.P);
     const ids = config.actorIds;
     for (const [r, seed] of seeds.entries()) {

@@ -31,7 +31,7 @@ describe('entente run', () => {
       'concessions',
     ]);
     expect(header(a, 'pairs.csv').slice(0, 7)).toEqual(['replication', 'seed', 'tick', 'a', 'b', 'depth', 'rhetoric']);
-    expect(header(a, 'actors.csv')).toEqual(['replication', 'seed', 'tick', 'actor', 'stress', 'need', 'costBorne']);
+    expect(header(a, 'actors.csv')).toEqual(['replication', 'seed', 'tick', 'actor', 'stress', 'need', 'costBorne', 'welfare']);
     expect(header(a, 'summary.csv').slice(0, 6)).toEqual(['replication', 'seed', 'a', 'b', 'depth_final', 'depth_mean']);
     for (const name of ['ties', 'pairs', 'actors', 'summary', 'events'] as const)
       expect(header(a, `${name}.csv`)).toEqual([...COLUMNS[name]]);

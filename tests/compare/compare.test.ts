@@ -11,6 +11,7 @@ shocks:
   - { id: war, kind: war, actor: B, at: 2, intensity: 0.7 }
 levers:
   noop: { description: sets a value to what it already is, set: { shocks.war.intensity: 0.7 } }
+  embargo: { description: A stops its own trade with C, shocks: [ { kind: sanctions, sender: A, target: C, domains: [trade], at: 4, severity: 0.6 } ] }
   squeeze: { description: sanctions on both, shocks: [ { kind: sanctions, sender: C, target: A, domains: [trade], at: 4, severity: 0.5 }, { kind: sanctions, sender: C, target: B, domains: [trade], at: 4, severity: 0.5 } ] }
 `;
 
@@ -41,7 +42,7 @@ describe('compareLevers', () => {
   const loaded = loadText(WITH_LEVERS);
   const run = () => {
     const rows: DeltaRow[] = [];
-    const effects = compareLevers(loaded, { levers: ['noop', 'squeeze'], replications: 20, seed: 3, minEffect: 0.001 }, (r) =>
+    const effects = compareLevers(loaded, { levers: ['noop', 'squeeze', 'embargo'], replications: 20, seed: 3, minEffect: 0.001 }, (r) =>
       rows.push(r),
     );
     return { effects, rows };
@@ -57,6 +58,7 @@ describe('compareLevers', () => {
         Array(12).fill(0),
       );
       expect(e.verdict).toBe('unclear');
+      expect([e.deltaSenderCost, e.deltaSenderWelfare]).toEqual([0, 0]);
     }
     for (const r of first.rows.filter((x) => x.lever === 'noop')) expect(r.deltaDepthFinal).toBe(0);
   });
@@ -73,6 +75,13 @@ describe('compareLevers', () => {
     const squeeze = first.effects.find((e) => e.lever === 'squeeze' && e.a === 'A' && e.b === 'B');
     expect(squeeze?.deltaMean).not.toBe(0);
     expect(squeeze?.senders).toBe('C');
+  });
+
+  it("sanctions that cut the sender's own ties cost it welfare, though the costs it bears fall", () => {
+    const embargo = first.effects.find((e) => e.lever === 'embargo' && e.a === 'A' && e.b === 'C');
+    expect(embargo?.senders).toBe('A');
+    expect(embargo?.deltaSenderWelfare).toBeLessThan(0);
+    expect(embargo?.deltaSenderCost).toBeLessThan(0); // why costs borne alone misread a lever's price
   });
 });
 

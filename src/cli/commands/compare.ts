@@ -38,7 +38,7 @@ function table(effects: readonly LeverEffect[]): string {
   const shown = effects.some((e) => e.focus) ? effects.filter((e) => e.focus) : effects;
   const rows = [...shown].sort((x, y) => y.deltaMean - x.deltaMean);
   const f = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(4);
-  const header = ['lever', 'pair', 'Δ depth', '95% CI', 'p_closer', 'verdict', 'Δ rhetoric', 'Δ sender cost', ''];
+  const header = ['lever', 'pair', 'Δ depth', '95% CI', 'p_closer', 'verdict', 'Δ rhetoric', 'Δ sender welfare', ''];
   const body = rows.map((e) => [
     e.lever,
     `${e.a}-${e.b}`,
@@ -47,7 +47,7 @@ function table(effects: readonly LeverEffect[]): string {
     e.pCloser.toFixed(2),
     e.verdict,
     f(e.deltaRhetoric),
-    `${f(e.deltaSenderCost)}${e.senders ? ` (${e.senders})` : ''}`,
+    `${f(e.deltaSenderWelfare)}${e.senders ? ` (${e.senders})` : ''}`,
     e.rhetoricNotDepth ? 'rhetoric without depth' : '',
   ]);
   const all = [header, ...body];
@@ -191,6 +191,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
               row.deltaDepthMean,
               row.deltaRhetoric,
               row.deltaSenderCost,
+              row.deltaSenderWelfare,
             ]),
           outcomes,
         );
@@ -213,6 +214,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
             e.senders,
             e.deltaSenderCost,
             e.focus ? 'true' : 'false',
+            e.deltaSenderWelfare,
           ]);
         }
         await leversFile.close();

@@ -17,4 +17,5 @@ export const commitmentCost: Mechanism = {
       for (let d = 0; d < D; d++) out[o + d] = -aversion * (w[d] as number) * (c[k * D + d] as number);
     }
   },
+  ownSlope: (cfg, weight, k, d) => -weight * (cfg.costAversion[cfg.tieFrom[k] as number] as number) * (cfg.domains.cost[d] as number),
 };

@@ -16,4 +16,5 @@ export const divergence: Mechanism = {
       for (let d = 0; d < D; d++) out[o + d] = -delta * (v[d] as number);
     }
   },
+  ownSlope: () => 0,
 };

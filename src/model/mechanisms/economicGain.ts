@@ -35,4 +35,5 @@ export const economicGain: Mechanism = {
         (out[o + FINANCE] as number) + weight * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number);
     }
   },
+  ownSlope: () => 0,
 };

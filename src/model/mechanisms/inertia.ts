@@ -10,4 +10,5 @@ export const inertia: Mechanism = {
     const len = (k1 - k0) * D;
     for (let o = 0; o < len; o++) out[o] = -weight * (c[first + o] as number);
   },
+  ownSlope: (_cfg, weight) => -weight,
 };

@@ -6,6 +6,11 @@
  * block is still in cache when the decision step sums them. A mechanism never
  * allocates and never reads another's output, so mechanisms can be reported,
  * reordered and switched off (weight 0) independently.
+ *
+ * `ownSlope` is ∂(α_m × term)/∂c_kd, the dependence of the term on the very
+ * commitment it values (every term is affine in it). Actors' welfare
+ * (model/welfare.ts) integrates marginal values and needs it; a test checks
+ * it against finite differences of `contribute`.
  */
 import type { ModelConfig } from '../config.js';
 import type { MechanismName } from '../parameters.js';
@@ -14,4 +19,5 @@ import type { ModelState } from '../state.js';
 export interface Mechanism {
   readonly name: MechanismName;
   contribute(cfg: ModelConfig, s: ModelState, out: Float64Array, weight: number, k0: number, k1: number): void;
+  ownSlope(cfg: ModelConfig, weight: number, k: number, d: number): number;
 }

@@ -16,4 +16,5 @@ export const partnerRisk: Mechanism = {
       for (let d = 0; d < D; d++) out[o + d] = -risk * (f[d] as number);
     }
   },
+  ownSlope: () => 0,
 };

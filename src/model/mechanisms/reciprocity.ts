@@ -17,4 +17,5 @@ export const reciprocity: Mechanism = {
       for (let d = 0; d < D; d++) out[o + d] = norm * ((c[back + d] as number) - (c[k * D + d] as number));
     }
   },
+  ownSlope: (cfg, weight, k) => -weight * (cfg.commitmentNorm[cfg.tieFrom[k] as number] as number),
 };

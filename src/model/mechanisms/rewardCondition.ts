@@ -16,4 +16,5 @@ export const rewardCondition: Mechanism = {
       for (let d = 0; d < D; d++) out[o + d] = -aversion * (conditional[k * D + d] as number);
     }
   },
+  ownSlope: () => 0,
 };

@@ -20,4 +20,5 @@ export const sanctionExposure: Mechanism = {
       }
     }
   },
+  ownSlope: () => 0,
 };

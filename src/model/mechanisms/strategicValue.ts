@@ -24,4 +24,5 @@ export const strategicValue: Mechanism = {
       for (let d = 0; d < D; d++) out[o + d] = weight * (v[d] as number) * base;
     }
   },
+  ownSlope: () => 0,
 };

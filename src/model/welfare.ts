@@ -1,0 +1,81 @@
+/**
+ * Actors' welfare (docs/model.md §5.7): the value to each actor of the
+ * commitments it holds, measured with the same marginal values it decides by.
+ *
+ * Every term is affine in the commitment it values: term_kd(x) = A + s_kd·x with
+ * s_kd = Σ_m ∂term_m,kd/∂c_kd ≤ 0 (commitment cost, inertia, reciprocity). The
+ * surplus of holding c rather than nothing, the rest of the state fixed at
+ * tick t, is the area under the marginal value M_kd(x) = b_kd + Σ_m term_m,kd(x):
+ *   ∫₀^c M(x) dx = c·M(c) − ½ s c².
+ * So W_i = Σ_{k from i, d} (c_kd M_kd − ½ s_kd c_kd²) − p_I · inducements paid_i − Σ_{k from i} T_k,
+ * where p_I (model.inducementPrice) converts an inducement's size into value, and
+ * T_k is what i's concession is worth to its partner j: the part of j's economic
+ * gain that the concession adds, α_E κ conc_k Σ_d comp_pd ch_pd c_jd. The partner
+ * counts that gain in its own surplus, so a concession moves welfare from one to
+ * the other without creating any.
+ * The decision step is a bounded gradient ascent on W_i, one commitment at a
+ * time (∂W_i/∂c_kd = M_kd), which is what makes this the welfare consistent with
+ * the model's choices; costs borne (social.ts) count costs only, not value.
+ * Evaluated on each tick's terms, i.e. at the commitments held as the tick's
+ * decisions are made.
+ */
+import type { ModelConfig } from './config.js';
+import { sumTerms } from './decide.js';
+import { D } from './domains.js';
+import type { Mechanism } from './mechanisms/index.js';
+import type { ModelState } from './state.js';
+
+/** Fill s.ownSlope from the enabled mechanisms (once per run: it depends on config only). */
+export function setOwnSlopes(cfg: ModelConfig, s: ModelState, bound: readonly { mechanism: Mechanism; weight: number }[]): void {
+  const slope = s.ownSlope;
+  if (!slope) return;
+  for (let k = 0; k < cfg.K; k++) {
+    for (let d = 0; d < D; d++) {
+      let sum = 0;
+      for (const b of bound) sum += b.mechanism.ownSlope(cfg, b.weight, k, d);
+      slope[k * D + d] = sum;
+    }
+  }
+}
+
+/** Start the tick's welfare at minus the transfers each actor makes: inducements paid, concessions given. */
+export function startWelfare(cfg: ModelConfig, s: ModelState): void {
+  const w = s.welfare;
+  if (!w) return;
+  const price = cfg.params.inducementPrice;
+  for (let i = 0; i < cfg.n; i++) w[i] = -price * (s.push.spend[i] as number);
+  const gain = (cfg.mechanisms.find((m) => m.name === 'economicGain')?.weight ?? 0) * cfg.params.concessionGain;
+  const pay = cfg.domains.payment;
+  const c = s.commitment;
+  for (let k = 0; k < cfg.K; k++) {
+    const p = cfg.tiePair[k] as number;
+    const back = (cfg.tieReverse[k] as number) * D;
+    const channel = s.channel[p] as number;
+    let worth = 0;
+    for (let d = 0; d < D; d++) {
+      const pd = pay[d] as number;
+      worth += (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel) * (c[back + d] as number);
+    }
+    const i = cfg.tieFrom[k] as number;
+    w[i] = (w[i] as number) - gain * (s.concession[k] as number) * worth;
+  }
+}
+
+/** Add the surplus of ties k0..k1−1, from the block's terms (call before the block's decision step). */
+export function accumulateWelfare(cfg: ModelConfig, s: ModelState, k0: number, k1: number): void {
+  const w = s.welfare;
+  const slope = s.ownSlope;
+  if (!w || !slope) return;
+  const { commitment: c, baseline, termSlots } = s;
+  for (let k = k0; k < k1; k++) {
+    let surplus = 0;
+    for (let d = 0; d < D; d++) {
+      const x = k * D + d;
+      const cx = c[x] as number;
+      const marginal = (baseline[x] as number) + sumTerms(termSlots, (k - k0) * D + d);
+      surplus += cx * marginal - 0.5 * (slope[x] as number) * cx * cx;
+    }
+    const i = cfg.tieFrom[k] as number;
+    w[i] = (w[i] as number) + surplus;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Welfare (model/welfare.ts) must be the welfare the model's own choices
+ * maximise: each mechanism's declared own-slope matches its terms, the gradient
+ * of W_i in c_kd is the net marginal value M_kd that the decision step follows,
+ * and a concession moves welfare between the partners without creating any.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ModelConfig } from '../../src/model/config.js';
+import { D } from '../../src/model/domains.js';
+import { MECHANISMS } from '../../src/model/mechanisms/index.js';
+import { MECHANISM_NAMES } from '../../src/model/parameters.js';
+import { makeRandom } from '../../src/model/rng.js';
+import { initialise, step } from '../../src/model/simulate.js';
+import { createState, type ModelState } from '../../src/model/state.js';
+import { accumulateWelfare, startWelfare } from '../../src/model/welfare.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { DEFAULT_SCENARIO } from '../helpers.js';
+
+const { config: cfg } = loadScenario(DEFAULT_SCENARIO);
+
+function bound(c: ModelConfig, s: ModelState) {
+  return c.mechanisms.map(({ name, weight }) => {
+    const mechanism = MECHANISMS.get(name);
+    if (!mechanism) throw new Error(name);
+    return { mechanism, weight, out: s.termSlots[MECHANISM_NAMES.indexOf(name)] as Float64Array };
+  });
+}
+
+/** A state 30 ticks into the default scenario: sanctions, need, concessions all live. */
+function midState(): { s: ModelState; b: ReturnType<typeof bound> } {
+  const s = createState(cfg, { welfare: true });
+  const b = bound(cfg, s);
+  initialise(cfg, s, b);
+  const random = makeRandom(11);
+  for (let t = 0; t < 30; t++) step(cfg, s, t, random, b, () => {});
+  return { s, b };
+}
+
+/** Recompute every term and each actor's welfare at the current state (one block: K ≤ 256 here). */
+function welfareNow(s: ModelState, b: ReturnType<typeof bound>): Float64Array {
+  for (const m of b) m.mechanism.contribute(cfg, s, m.out, m.weight, 0, cfg.K);
+  startWelfare(cfg, s);
+  accumulateWelfare(cfg, s, 0, cfg.K);
+  return Float64Array.from(s.welfare as Float64Array);
+}
+
+function marginal(s: ModelState, x: number, k0 = 0): number {
+  let sum = s.baseline[x] as number;
+  for (const slot of s.termSlots) sum += slot[x - k0 * D] as number;
+  return sum;
+}
+
+describe('welfare', () => {
+  it('is the default scenario: one block of ties, so the test may evaluate every term at once', () => {
+    expect(cfg.K).toBeLessThanOrEqual(256);
+  });
+
+  it("each mechanism's ownSlope is the derivative of its term in the commitment it values", () => {
+    const { s, b } = midState();
+    const h = 1e-4;
+    for (const m of b) {
+      for (let k = 0; k < cfg.K; k++) {
+        for (let d = 0; d < D; d++) {
+          const x = k * D + d;
+          const c0 = s.commitment[x] as number;
+          s.commitment[x] = c0 + h;
+          m.mechanism.contribute(cfg, s, m.out, m.weight, 0, cfg.K);
+          const up = m.out[x] as number;
+          s.commitment[x] = c0 - h;
+          m.mechanism.contribute(cfg, s, m.out, m.weight, 0, cfg.K);
+          const down = m.out[x] as number;
+          s.commitment[x] = c0;
+          expect((up - down) / (2 * h), `${m.mechanism.name} k=${k} d=${d}`).toBeCloseTo(m.mechanism.ownSlope(cfg, m.weight, k, d), 9);
+        }
+      }
+    }
+  });
+
+  it('∂W_i/∂c_kd equals the net marginal value M_kd the decision step follows', () => {
+    const { s, b } = midState();
+    welfareNow(s, b);
+    const h = 1e-5;
+    let checked = 0;
+    for (let k = 0; k < cfg.K; k++) {
+      const i = cfg.tieFrom[k] as number;
+      for (let d = 0; d < D; d++) {
+        const x = k * D + d;
+        welfareNow(s, b);
+        const m = marginal(s, x);
+        const c0 = s.commitment[x] as number;
+        s.commitment[x] = c0 + h;
+        const up = welfareNow(s, b)[i] as number;
+        s.commitment[x] = c0 - h;
+        const down = welfareNow(s, b)[i] as number;
+        s.commitment[x] = c0;
+        expect((up - down) / (2 * h), `tie ${k} domain ${d}`).toBeCloseTo(m, 6);
+        if (Math.abs(m) > 1e-3) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10); // the state is away from the rest point, so gradients are not all ~0
+  });
+
+  it('a concession lowers the giver’s welfare by exactly what it adds to the receiver’s', () => {
+    const { s, b } = midState();
+    const before = welfareNow(s, b);
+    // RUS concedes to CHN (crude discounts): raise that concession and look at both sides.
+    const rus = cfg.actorIds.indexOf('RUS');
+    const chn = cfg.actorIds.indexOf('CHN');
+    const k = cfg.tieOf[rus * cfg.n + chn] as number;
+    s.concession[k] = (s.concession[k] as number) + 0.1;
+    const after = welfareNow(s, b);
+    const lost = (after[rus] as number) - (before[rus] as number);
+    const gained = (after[chn] as number) - (before[chn] as number);
+    expect(lost).toBeLessThan(0);
+    expect(gained).toBeCloseTo(-lost, 12);
+    for (let i = 0; i < cfg.n; i++) if (i !== rus && i !== chn) expect(after[i]).toBe(before[i]);
+  });
+});
