@@ -19,10 +19,11 @@ export interface LoadOptions {
   readonly seed?: number | undefined;
   readonly replications?: number | undefined;
   /**
-   * Skip re-validating the file's shape after overrides. Only for callers that
-   * have validated every value they set (a sweep checks each list value and both
-   * ends of each range, and the schema's constraints are intervals); references
-   * and expression ranges are still checked when the scenario is resolved.
+   * Skip re-validating the file's shape after overrides (`set` and the lever's
+   * `set`). Only for callers that have validated every value they set (a sweep
+   * checks its lever, each list value and both ends of each range, and the
+   * schema's constraints are intervals); references and expression ranges are
+   * still checked when the scenario is resolved.
    */
   readonly trustedOverrides?: boolean;
 }
@@ -86,7 +87,7 @@ function applyOverride(source: Source, data: Record<string, unknown>, assignment
 
 /** Resolve a validated scenario with an optional lever and overrides. */
 export function prepare(source: Source, base: ScenarioFile, options: LoadOptions = {}): LoadedScenario {
-  const data = structuredClone(base) as unknown as Record<string, unknown>;
+  const data = { ...base } as unknown as Record<string, unknown>; // overrides copy what they change (paths.ts)
   let spec = base;
   const shocks: PlacedShock[] = (base.shocks ?? []).map((s, i) => ({ spec: s, origin: ['shocks', i] }));
   if (options.lever !== undefined) {
@@ -103,7 +104,7 @@ export function prepare(source: Source, base: ScenarioFile, options: LoadOptions
       shocks.push({ spec: s, origin: ['levers', options.lever as string, 'shocks', i] });
     });
     for (const [path, value] of Object.entries(lever.set ?? {})) {
-      spec = applyOverride(source, data, `${path}=${value}`, `levers.${options.lever}.set`);
+      spec = applyOverride(source, data, `${path}=${value}`, `levers.${options.lever}.set`, options.trustedOverrides);
     }
   }
   for (const assignment of options.set ?? [])

@@ -5,6 +5,11 @@
  * They are resolved against the scenario's data *and* its schema, so a path to
  * an optional field that the file leaves out still works, and a path that
  * names nothing is an error.
+ *
+ * Setting a value copies every object and array on its path (copy-on-write)
+ * and changes only the root it is given: a sweep point shares everything else
+ * with the validated scenario, so preparing it does not clone the whole file,
+ * and resolved parts can be cached by object identity (resolve.ts).
  */
 import type { TSchema } from '@sinclair/typebox';
 import { EntenteError } from '../errors.js';
@@ -74,7 +79,10 @@ export function resolvePath(data: Json, path: string): ResolvedPath {
       const idx = Array.isArray(list) ? list.findIndex((it) => keyFor(it as Json).includes(key)) : -1;
       if (idx < 0) throw notFound(path, `no ${part} entry "${key}"`);
       segments.push(part, idx);
-      node = (list as Json[])[idx] as Json;
+      const copy = [...(list as Json[])];
+      node[part] = copy;
+      copy[idx] = { ...(copy[idx] as Json) };
+      node = copy[idx] as Json;
       schema = (sub as { items?: TSchema }).items;
       if (i === parts.length - 1) throw notFound(path, `a whole ${part} entry cannot be set; name one of its fields`);
       continue;
@@ -87,8 +95,8 @@ export function resolvePath(data: Json, path: string): ResolvedPath {
       return { segments, parent: node, key: part };
     }
     const next = node[part];
-    if (next === undefined) node[part] = {};
-    else if (typeof next !== 'object' || next === null) throw notFound(path, `"${part}" holds a value, not fields`);
+    if (next !== undefined && (typeof next !== 'object' || next === null)) throw notFound(path, `"${part}" holds a value, not fields`);
+    node[part] = Array.isArray(next) ? [...next] : { ...(next as Json | undefined) };
     node = node[part] as Json;
     schema = sub;
   }
@@ -102,6 +110,7 @@ export function parseValue(text: string): number | string {
   return trimmed !== '' && Number.isFinite(n) ? n : trimmed;
 }
 
+/** Set the value at `path` in `data`, copying (never mutating) everything below the root on the way. */
 export function setParameter(data: Json, path: string, value: number | string): readonly PathSegment[] {
   const { parent, key, segments } = resolvePath(data, path);
   parent[key] = value;

@@ -11,14 +11,16 @@ function mask(domains: readonly Domain[] | undefined): Uint8Array {
   return m;
 }
 
-function resolveShockFields(r: Resolver, placed: PlacedShock, index: number, seen: Map<string, readonly PathSegment[]>): ShockConfig {
+function checkId(r: Resolver, { spec: s, origin }: PlacedShock, seen: Map<string, readonly PathSegment[]>): void {
+  if (s.id === undefined) return;
+  if (seen.has(s.id)) r.fail([...origin, 'id'], 'scenario.duplicateId', `duplicate shock id "${s.id}"`, 'each shock id once', s.id);
+  seen.set(s.id, origin);
+}
+
+function resolveShockFields(r: Resolver, placed: PlacedShock, index: number): ShockConfig {
   const { spec: s, origin } = placed;
   const at = (f: string) => [...origin, f];
   const id = s.id ?? `${s.kind}#${index}`;
-  if (s.id !== undefined) {
-    if (seen.has(s.id)) r.fail(at('id'), 'scenario.duplicateId', `duplicate shock id "${s.id}"`, 'each shock id once', s.id);
-    seen.set(s.id, origin);
-  }
   const last = r.spec.ticks - 1;
   if (s.at > last) r.fail(at('at'), 'scenario.tickRange', 'shock is outside the tick range', `a tick in 0..${last}`, s.at);
   const until = s.until ?? last;
@@ -95,12 +97,30 @@ function resolveShockFields(r: Resolver, placed: PlacedShock, index: number, see
   }
 }
 
+export function resolveShock(r: Resolver, placed: PlacedShock, index: number, seen: Map<string, readonly PathSegment[]>): ShockConfig {
+  checkId(r, placed, seen);
+  const context = `${index}|${r.spec.ticks}|${[...r.index.keys()].join(',')}`;
+  const hit = cache.get(placed.spec);
+  if (hit?.context === context) return hit.config;
+  const config = withOneShape(resolveShockFields(r, placed, index));
+  cache.set(placed.spec, { context, config });
+  return config;
+}
+
+/**
+ * Resolved shocks by spec object. Overrides copy only what they change
+ * (paths.ts), so a sweep point re-resolves just the shocks its parameters
+ * touch. A result depends on the spec and on its index (default id), the tick
+ * count and the actor order: all in the key. Configs are never mutated, so
+ * sharing them between points is safe.
+ */
+const cache = new WeakMap<PlacedShock['spec'], { readonly context: string; readonly config: ShockConfig }>();
+
 /**
  * Every ShockConfig with its fields in one order: V8 then gives all kinds one
  * hidden class, and the shock phase's property reads stay monomorphic.
  */
-export function resolveShock(r: Resolver, placed: PlacedShock, index: number, seen: Map<string, readonly PathSegment[]>): ShockConfig {
-  const sh = resolveShockFields(r, placed, index, seen);
+function withOneShape(sh: ShockConfig): ShockConfig {
   return {
     id: sh.id,
     kind: sh.kind,
