@@ -17,6 +17,7 @@ import { loadScenario, prepare } from '../scenario/load.js';
 import { Scenario, type ScenarioFile } from '../scenario/schema.js';
 import { parseSource } from '../scenario/source.js';
 import { validateShape } from '../scenario/validate.js';
+import { compareBenchmark } from './compare.js';
 import { fusedStep } from './fused.js';
 import { largeScenario } from './generate.js';
 import { sweepBenchmark } from './sweep.js';
@@ -101,3 +102,4 @@ measure('generated 200 actors', prepare(generated, validateShape<ScenarioFile>(S
 console.log('targets: engine ≥ 10 M tie-domain updates/s and ≥ 0.5 × fused on the 200-actor scenario');
 endToEnd(5);
 if (process.env.BENCH_SWEEP !== '0') await sweepBenchmark(ROOT);
+if (process.env.BENCH_COMPARE !== '0') compareBenchmark(ROOT);

@@ -9,8 +9,9 @@
  */
 import { join } from 'node:path';
 import { readPointOutcomes } from '../sensitivity/outcomes.js';
-import { loadSweep } from '../sweep/load.js';
-import { runSweep, type SweepOptions } from '../sweep/run.js';
+import { type LoadedSweep, loadSweep } from '../sweep/load.js';
+import { progress } from '../sweep/progress.js';
+import { runSweep, type SweepOptions, sweepPool } from '../sweep/run.js';
 
 export interface RobustnessRow {
   readonly lever: string;
@@ -37,17 +38,31 @@ export interface ArmOutcomes {
   readonly levers: Map<string, Float64Array>[];
 }
 
-/** Runs the baseline and each lever over the sweep (resumable arms) and reads their mean outcomes per point. */
+/**
+ * Runs the baseline and each lever over the sweep (resumable arms) and reads
+ * their mean outcomes per point. The arms share one pool and run at once, so
+ * workers start and warm up once and stay busy while finished arms are read;
+ * each arm still writes its own directory in chunk order.
+ */
 export async function runArms(file: string, levers: readonly string[], opts: Omit<SweepOptions, 'shard'>): Promise<ArmOutcomes> {
-  const series: Map<string, Float64Array>[] = [];
-  let points = 0;
-  for (const lever of [null, ...levers]) {
-    const loaded = loadSweep(file, { lever });
-    points = loaded.points.length;
-    const dir = join(opts.out, 'arms', lever ?? 'baseline');
-    await runSweep(loaded, { ...opts, out: dir, shard: undefined });
-    series.push((await readPointOutcomes(join(dir, 'runs.csv'), points)).series);
+  const arms = [null, ...levers].map((lever) => loadSweep(file, { lever }));
+  const first = arms[0] as LoadedSweep;
+  const points = first.points.length;
+  const pool = sweepPool(first, opts.workers);
+  const bar = progress(arms.length * points * first.replications, 0, { quiet: opts.quiet });
+  let series: Map<string, Float64Array>[];
+  try {
+    series = await Promise.all(
+      arms.map(async (loaded) => {
+        const dir = join(opts.out, 'arms', loaded.sweep.lever ?? 'baseline');
+        await runSweep(loaded, { ...opts, out: dir, shard: undefined }, { pool, progress: bar });
+        return (await readPointOutcomes(join(dir, 'runs.csv'), points)).series;
+      }),
+    );
+  } finally {
+    await pool.destroy();
   }
+  bar.done();
   const [baseline, ...rest] = series as [Map<string, Float64Array>, ...Map<string, Float64Array>[]];
   return { points, baseline, levers: rest };
 }

@@ -17,11 +17,14 @@ import type { Source } from '../scenario/source.js';
 import type { Value } from './designs/design.js';
 import type { PerTickOutput } from './schema.js';
 
-/** What every worker is given once: the scenario already parsed and validated. */
+/**
+ * What every worker is given once: the scenario already parsed and validated.
+ * The lever travels with each task, so one pool of warm workers can run every
+ * arm of a comparison (compare/robustness.ts).
+ */
 export interface SweepContext {
   readonly scenarioFile: string;
   readonly scenario: ScenarioFile;
-  readonly lever: string | undefined;
   readonly paths: readonly string[];
   readonly seed: number;
   readonly replications: number;
@@ -31,6 +34,7 @@ export interface SweepContext {
 
 export interface ChunkTask {
   readonly chunk: number;
+  readonly lever: string | undefined;
   /** Index of the chunk's first point. */
   readonly first: number;
   readonly points: readonly (readonly Value[])[];
@@ -61,7 +65,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     try {
       // Values were checked against the scenario when the sweep was loaded (sweep/load.ts).
       config = prepare(source, ctx.scenario, {
-        lever: ctx.lever,
+        lever: task.lever,
         set: ctx.paths.map((p, j) => `${p}=${shown[j]}`),
         trustedOverrides: true,
       }).config;

@@ -18,7 +18,7 @@ import { failuresColumns, headerLine, perTickColumns, pointsColumns, runsColumns
 import { concatAtomic, writeAtomic } from './files.js';
 import type { LoadedSweep } from './load.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
-import { progress } from './progress.js';
+import { type Progress, progress } from './progress.js';
 import { PER_TICK_OUTPUTS, type PerTickOutput } from './schema.js';
 
 export interface SweepOptions {
@@ -106,7 +106,40 @@ function workerUrl(): string {
 const chunkFile = (out: string, c: number, kind: 'runs' | 'failures' | PerTickOutput) =>
   join(out, 'chunks', `${String(c).padStart(8, '0')}.${kind}.csv`);
 
-export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise<SweepResult> {
+export type SweepPool = Piscina<ChunkTask, ChunkResult>;
+
+/**
+ * A worker pool for a sweep's scenario. runSweep makes its own; a caller that
+ * runs several sweeps of one scenario (the arms of a comparison) can make one
+ * and pass it to each, so workers start and warm up once.
+ */
+export function sweepPool(loaded: LoadedSweep, workers: number): SweepPool {
+  const context: SweepContext = {
+    scenarioFile: loaded.scenarioFile,
+    scenario: loaded.scenario,
+    paths: loaded.parameters.map((p) => p.path),
+    seed: loaded.seed,
+    replications: loaded.replications,
+    perTick: perTickOutputs(loaded),
+  };
+  return new Piscina<ChunkTask, ChunkResult>({
+    filename: workerUrl(),
+    minThreads: workers,
+    maxThreads: workers,
+    workerData: context,
+    // A worker holds one chunk at a time; without a cap V8 lets each heap grow
+    // lazily to hundreds of MB before collecting, which is memory a sweep never needs.
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+  });
+}
+
+/** What several sweeps of one scenario can share: warm workers, and one progress bar for all of them. */
+export interface Shared {
+  readonly pool: SweepPool;
+  readonly progress: Progress;
+}
+
+export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?: Shared): Promise<SweepResult> {
   const started = Date.now();
   const id = identity(loaded, opts.shard);
   const paths = loaded.parameters.map((p) => p.path);
@@ -124,30 +157,16 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise
   for (let c = first; c < end; c++) if (!existsSync(chunkFile(opts.out, c, 'runs'))) pending.push(c);
   const runsIn = (c: number) => (Math.min(loaded.points.length, (c + 1) * per) - c * per) * loaded.replications;
   const total = Array.from({ length: end - first }, (_, i) => runsIn(first + i)).reduce((a, b) => a + b, 0);
-  const bar = progress(total, total - pending.reduce((a, c) => a + runsIn(c), 0), { quiet: opts.quiet });
+  const resumed = total - pending.reduce((a, c) => a + runsIn(c), 0);
+  const bar = shared?.progress ?? progress(total, resumed, { quiet: opts.quiet });
+  if (shared) bar.add(resumed); // a shared bar counts every sweep's runs, resumed ones as done
 
-  const context: SweepContext = {
-    scenarioFile: loaded.scenarioFile,
-    scenario: loaded.scenario,
-    lever: loaded.sweep.lever,
-    paths,
-    seed: loaded.seed,
-    replications: loaded.replications,
-    perTick: id.perTick,
-  };
-  const pool = new Piscina<ChunkTask, ChunkResult>({
-    filename: workerUrl(),
-    minThreads: opts.workers,
-    maxThreads: opts.workers,
-    workerData: context,
-    // A worker holds one chunk at a time; without a cap V8 lets each heap grow
-    // lazily to hundreds of MB before collecting, which is memory a sweep never needs.
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
-  });
+  const pool = shared?.pool ?? sweepPool(loaded, opts.workers);
+  const lever = loaded.sweep.lever;
   try {
     await Promise.all(
       pending.map(async (c) => {
-        const result = await pool.run({ chunk: c, first: c * per, points: loaded.points.slice(c * per, (c + 1) * per) });
+        const result = await pool.run({ chunk: c, lever, first: c * per, points: loaded.points.slice(c * per, (c + 1) * per) });
         // Everything else first: a chunk counts as done only once its runs file exists.
         if (result.failureCount > 0) writeAtomic(chunkFile(opts.out, c, 'failures'), result.failures);
         for (const name of id.perTick) writeAtomic(chunkFile(opts.out, c, name), result.perTick[name] ?? '');
@@ -156,9 +175,9 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions): Promise
       }),
     );
   } finally {
-    await pool.destroy();
+    if (!shared) await pool.destroy();
   }
-  bar.done();
+  if (!shared) bar.done();
 
   const range = Array.from({ length: end - first }, (_, i) => first + i);
   const failureParts = range.map((c) => chunkFile(opts.out, c, 'failures')).filter((f) => existsSync(f));

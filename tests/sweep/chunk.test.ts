@@ -14,7 +14,6 @@ describe('failure isolation', () => {
   const ctx = {
     scenarioFile: loaded.scenarioFile,
     scenario: loaded.scenario,
-    lever: undefined,
     paths,
     seed: 1,
     replications: 2,
@@ -29,7 +28,7 @@ describe('failure isolation', () => {
   ];
 
   it('a failing point is recorded with its point, replication, seed, parameters and error; the others run', () => {
-    const result = runChunk(ctx, { chunk: 0, first: 10, points });
+    const result = runChunk(ctx, { chunk: 0, lever: undefined, first: 10, points });
     expect(result.failureCount).toBe(2);
     expect(result.runCount).toBe(4);
     const failures = result.failures.trim().split('\n');
