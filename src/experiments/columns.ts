@@ -8,6 +8,7 @@ export const COLUMNS = {
   summary: ['replication', 'seed', 'a', 'b', 'depth_final', 'depth_mean', 'rhetoric_final', 'rhetoric_mean'],
   events: ['replication', 'seed', 'tick', 'date', 'shock', 'kind', 'event'],
   contributions: ['replication', 'seed', 'tick', 'from', 'to', 'domain', 'mechanism', 'value'],
+  observables: ['replication', 'seed', 'tick', 'date', 'indicator', 'value'],
 } as const;
 
 export type OutputName = keyof typeof COLUMNS;

@@ -11,11 +11,15 @@ import { simulate } from '../model/simulate.js';
 import { createState } from '../model/state.js';
 import { collectTick, eventRow, PairSummary, type Sinks } from './collect.js';
 import { COLUMNS, type OutputName } from './columns.js';
+import { tickDate } from './dates.js';
+import type { Observable } from './observables.js';
 
 export interface RunOptions {
   readonly seed: number;
   readonly replications: number;
   readonly contributions: boolean;
+  /** The scenario's indicators (observables.csv, written when there are any). */
+  readonly observables?: readonly Observable[];
 }
 
 export interface RunResult {
@@ -29,6 +33,8 @@ export interface RunResult {
 export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOptions): Promise<RunResult> {
   const names: OutputName[] = ['ties', 'pairs', 'actors', 'summary', 'events'];
   if (opts.contributions) names.push('contributions');
+  const observables = opts.observables ?? [];
+  if (observables.length > 0) names.push('observables');
   const files = new Map(names.map((name) => [name, new CsvFile(join(dir, `${name}.csv`), COLUMNS[name])]));
   const file = (name: OutputName) => files.get(name) as CsvFile;
   const state = createState(cfg, { contributions: opts.contributions, welfare: true });
@@ -52,6 +58,7 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
       tick: (t, s) => {
         collectTick(cfg, s, t, r, seed, sinks);
         summary.add(cfg, s);
+        for (const o of observables) file('observables').write([r, seed, t, tickDate(cfg.start, t), o.indicator, o.value(s, t)]);
       },
       event: (t, shock, event) => file('events').write(eventRow(cfg, t, shock, event, r, seed)),
     });

@@ -72,7 +72,16 @@ const CONSTANTS = new Set(['t', 'pi', 'e']);
 
 export class ExpressionError extends Error {}
 
-function checkNode(node: MathNode): void {
+/** What an expression may name besides the math whitelist: `t` for values, state readers for observables. */
+export interface Vocabulary {
+  readonly symbols: ReadonlySet<string>;
+  /** Extra functions and their arity. */
+  readonly functions: ReadonlyMap<string, number>;
+}
+
+const OF_TIME: Vocabulary = { symbols: CONSTANTS, functions: new Map() };
+
+function checkNode(node: MathNode, vocabulary: Vocabulary = OF_TIME): void {
   switch (node.type) {
     case 'ConstantNode': {
       const value = (node as unknown as { value: unknown }).value;
@@ -81,7 +90,8 @@ function checkNode(node: MathNode): void {
     }
     case 'SymbolNode': {
       const name = (node as unknown as { name: string }).name;
-      if (!CONSTANTS.has(name)) throw new ExpressionError(`unknown symbol "${name}" (allowed: t, pi, e)`);
+      if (!vocabulary.symbols.has(name))
+        throw new ExpressionError(`unknown symbol "${name}" (allowed: ${[...vocabulary.symbols].join(', ')})`);
       return;
     }
     case 'OperatorNode': {
@@ -92,10 +102,14 @@ function checkNode(node: MathNode): void {
     case 'FunctionNode': {
       const callee = (node as unknown as { fn: MathNode }).fn;
       const name = callee.type === 'SymbolNode' ? (callee as unknown as { name: string }).name : '';
-      if (!FUNCTIONS.has(name)) {
-        throw new ExpressionError(`function "${name || callee.toString()}" is not allowed (allowed: ${[...FUNCTIONS].join(', ')})`);
+      const args = (node as unknown as { args: MathNode[] }).args;
+      const arity = vocabulary.functions.get(name);
+      if (arity !== undefined && args.length !== arity) throw new ExpressionError(`${name}() takes ${arity} arguments, not ${args.length}`);
+      if (arity === undefined && !FUNCTIONS.has(name)) {
+        const allowed = [...FUNCTIONS, ...vocabulary.functions.keys()];
+        throw new ExpressionError(`function "${name || callee.toString()}" is not allowed (allowed: ${allowed.join(', ')})`);
       }
-      for (const arg of (node as unknown as { args: MathNode[] }).args) checkNode(arg);
+      for (const arg of args) checkNode(arg, vocabulary);
       return;
     }
     case 'ParenthesisNode':
@@ -105,8 +119,27 @@ function checkNode(node: MathNode): void {
       throw new ExpressionError(`${node.type.replace(/Node$/, '').toLowerCase()} syntax is not allowed`);
   }
   node.forEach((child) => {
-    checkNode(child);
+    checkNode(child, vocabulary);
   });
+}
+
+/** Parse and check an expression over a vocabulary; evaluate it with a scope that defines every name. */
+export function compileWith(source: string, vocabulary: Vocabulary): { evaluate(scope: Record<string, unknown>): number } {
+  let node: MathNode;
+  try {
+    node = parse(source);
+  } catch (err) {
+    throw new ExpressionError(`cannot parse: ${(err as Error).message}`);
+  }
+  checkNode(node, vocabulary);
+  const code = node.compile();
+  return {
+    evaluate(scope) {
+      const value: unknown = code.evaluate(scope);
+      if (typeof value !== 'number') throw new ExpressionError(`gives a non-number (${math.typeOf(value)})`);
+      return value;
+    },
+  };
 }
 
 export interface CompiledExpression {
@@ -115,20 +148,16 @@ export interface CompiledExpression {
 }
 
 export function compileExpression(source: string): CompiledExpression {
-  let node: MathNode;
-  try {
-    node = parse(source);
-  } catch (err) {
-    throw new ExpressionError(`cannot parse: ${(err as Error).message}`);
-  }
-  checkNode(node);
-  const code = node.compile();
+  const code = compileWith(source, OF_TIME);
   return {
     source,
     evaluate(t: number): number {
-      const value: unknown = code.evaluate({ t });
-      if (typeof value !== 'number') throw new ExpressionError(`gives a non-number (${math.typeOf(value)}) at t=${t}`);
-      return value;
+      try {
+        return code.evaluate({ t });
+      } catch (err) {
+        if (err instanceof ExpressionError) throw new ExpressionError(`${err.message} at t=${t}`);
+        throw err;
+      }
     },
   };
 }

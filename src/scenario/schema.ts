@@ -199,6 +199,26 @@ export const Scenario = Type.Object(
       }),
     ),
     levers: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }), Lever)),
+    observables: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: '^[a-z][a-z0-9_]*$' }),
+        Type.Object(
+          {
+            expression: Type.String({
+              minLength: 1,
+              description:
+                'Model state → indicator, e.g. flow(CHN, RUS) or 150 * mutual(CHN, RUS, finance); readers: ' +
+                'flow, channel, dollar, depth, rhetoric, divergence (pairs); c, mutual (tie and domain); ' +
+                'concession, dependence (ties); stress, need, dollarAccess (actors); t',
+            }),
+            unit: Type.Optional(Type.String()),
+            description: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'Real-world indicators computed from model state each tick (observables.csv); names as in the observed data' },
+      ),
+    ),
   },
   { additionalProperties: false, $id: 'https://entente.dev/schema/scenario.json', title: 'entente scenario' },
 );

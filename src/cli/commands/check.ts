@@ -1,6 +1,7 @@
 /** `entente check FILE`: validate a scenario (and each of its levers) or a sweep file, writing nothing. */
 import type { Command } from 'commander';
-import { checkScenario } from '../../scenario/load.js';
+import { resolveObservables } from '../../experiments/observables.js';
+import { checkScenario, loadScenario } from '../../scenario/load.js';
 import { isSweepFile, loadSweep } from '../../sweep/load.js';
 
 export function registerCheck(program: Command, print: (text: string) => void): void {
@@ -17,9 +18,10 @@ export function registerCheck(program: Command, print: (text: string) => void): 
         return;
       }
       const { spec, levers } = checkScenario(file);
+      const observables = resolveObservables(loadScenario(file)).length;
       const shocks = spec.shocks?.length ?? 0;
       print(
-        `${file}: ok (${Object.keys(spec.actors).length} actors, ${spec.ties.length} ties, ${shocks} shocks, ${levers.length} levers${levers.length ? `: ${levers.join(', ')}` : ''})`,
+        `${file}: ok (${Object.keys(spec.actors).length} actors, ${spec.ties.length} ties, ${shocks} shocks, ${observables} observables, ${levers.length} levers${levers.length ? `: ${levers.join(', ')}` : ''})`,
       );
     });
 }

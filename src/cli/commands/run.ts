@@ -1,6 +1,7 @@
 /** `entente run FILE`: run a scenario's replications and write its CSVs atomically. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { resolveObservables } from '../../experiments/observables.js';
 import { runScenario } from '../../experiments/runScenario.js';
 import { writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { loadScenario } from '../../scenario/load.js';
@@ -41,6 +42,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
         seed: flags.seed,
         replications: flags.replications,
       });
+      const observables = resolveObservables(loaded);
       const out = flags.out ?? join('out', loaded.spec.name);
       const result = await writeOutputDir(out, async (dir) => {
         const simStart = Date.now();
@@ -48,6 +50,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
           seed: loaded.seed,
           replications: loaded.replications,
           contributions: flags.contributions === true,
+          observables,
         });
         writeJson(join(dir, 'manifest.json'), {
           tool: 'entente',

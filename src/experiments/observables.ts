@@ -1,0 +1,126 @@
+/**
+ * Observables: a scenario's map from model state to real-world indicators
+ * (DESIGN §4 `observables.csv`). Each is an expression, checked like every
+ * scenario expression (expressions.ts), over readers of the state at the end of
+ * a tick:
+ *   pairs    flow(A,B) realised trade, USD bn at an annual rate; channel(A,B);
+ *            dollar(A,B) the pair's dollar-system access; depth(A,B);
+ *            rhetoric(A,B); divergence(A,B)
+ *   ties     c(A,B,domain) A's commitment to B; mutual(A,B,domain) = min of both
+ *            directions; concession(A,B) what A concedes to B; dependence(A,B)
+ *   actors   stress(A), need(A), dollarAccess(A)
+ * with actor ids and domain names as symbols, and t the tick. The mapping is the
+ * scenario's, stated and justified there: no code here knows an indicator.
+ */
+import { inputError } from '../errors.js';
+import type { ModelConfig } from '../model/config.js';
+import { D, DOMAINS } from '../model/domains.js';
+import { initialise } from '../model/simulate.js';
+import { createState, type ModelState, pairDepth } from '../model/state.js';
+import { compileWith, ExpressionError, type Vocabulary } from '../scenario/expressions.js';
+import type { LoadedScenario } from '../scenario/load.js';
+
+export interface Observable {
+  readonly indicator: string;
+  readonly unit: string;
+  /** The indicator's value in state s at tick t. */
+  value(s: ModelState, t: number): number;
+}
+
+type Reader = (...args: number[]) => number;
+
+function readers(cfg: ModelConfig, state: () => ModelState): Record<string, Reader> {
+  const { n } = cfg;
+  const actor = (x: number): number => {
+    if (!Number.isInteger(x) || x < 0 || x >= n) throw new ExpressionError(`${x} is not an actor (name one, e.g. ${cfg.actorIds[0]})`);
+    return x;
+  };
+  const domain = (d: number): number => {
+    if (!Number.isInteger(d) || d < 0 || d >= D) throw new ExpressionError(`${d} is not a domain (one of ${DOMAINS.join(', ')})`);
+    return d;
+  };
+  const tie = (a: number, b: number): number => {
+    const k = cfg.tieOf[actor(a) * n + actor(b)] as number;
+    if (k < 0) throw new ExpressionError(`${cfg.actorIds[a]} and ${cfg.actorIds[b]} have no tie`);
+    return k;
+  };
+  const pair = (a: number, b: number): number => cfg.tiePair[tie(a, b)] as number;
+  const c = (a: number, b: number, d: number) => state().commitment[tie(a, b) * D + domain(d)] as number;
+  return {
+    flow: (a, b) => state().trade[pair(a, b)] as number,
+    channel: (a, b) => state().channel[pair(a, b)] as number,
+    dollar: (a, b) => state().conventional[pair(a, b)] as number,
+    depth: (a, b) => pairDepth(cfg, state().commitment, pair(a, b)),
+    rhetoric: (a, b) => state().rhetoric[pair(a, b)] as number,
+    divergence: (a, b) => state().divergence[pair(a, b)] as number,
+    c,
+    mutual: (a, b, d) => Math.min(c(a, b, d), c(b, a, d)),
+    concession: (a, b) => state().concession[tie(a, b)] as number,
+    dependence: (a, b) => state().dependence[tie(a, b)] as number,
+    stress: (a) => state().stress[actor(a)] as number,
+    need: (a) => state().need[actor(a)] as number,
+    dollarAccess: (a) => state().dollarAccess[actor(a)] as number,
+  };
+}
+
+/** Compile the scenario's observables against its config; each is tried once on the initial state. */
+export function resolveObservables(loaded: LoadedScenario): Observable[] {
+  const specs = Object.entries(loaded.spec.observables ?? {});
+  if (specs.length === 0) return [];
+  const cfg = loaded.config;
+  let current: ModelState = createState(cfg);
+  const read = readers(cfg, () => current);
+  const names: Record<string, number> = {};
+  cfg.actorIds.forEach((id, i) => {
+    names[id] = i;
+  });
+  DOMAINS.forEach((d, i) => {
+    names[d] = i;
+  });
+  const vocabulary: Vocabulary = {
+    symbols: new Set(['t', 'pi', 'e', ...Object.keys(names)]),
+    functions: new Map(Object.entries(read).map(([name, f]) => [name, f.length])),
+  };
+  const scope: Record<string, unknown> = { ...names, ...read, pi: Math.PI, e: Math.E, t: 0 };
+  const observables = specs.map(([indicator, spec]) => {
+    const line = loaded.source.locate(['observables', indicator, 'expression']);
+    const fail = (err: ExpressionError) =>
+      inputError(
+        'scenario.badObservable',
+        `observable ${indicator}: ${err.message}`,
+        { file: loaded.source.file, path: `observables.${indicator}.expression`, ...(line ? { line } : {}) },
+        'an expression over the state readers (docs/model.md §9)',
+        JSON.stringify(spec.expression),
+      );
+    let code: ReturnType<typeof compileWith>;
+    try {
+      code = compileWith(spec.expression, vocabulary);
+    } catch (err) {
+      if (err instanceof ExpressionError) throw fail(err);
+      throw err;
+    }
+    return {
+      indicator,
+      unit: spec.unit ?? '',
+      value(s: ModelState, t: number): number {
+        current = s;
+        scope.t = t;
+        return code.evaluate(scope);
+      },
+      fail,
+    };
+  });
+  // Unknown ties and bad arguments show only when evaluated: try each once, before anything runs.
+  initialise(cfg, current);
+  for (const o of observables) {
+    try {
+      const v = o.value(current, 0);
+      if (!Number.isFinite(v)) throw new ExpressionError(`is not finite on the initial state (${v})`);
+    } catch (err) {
+      if (err instanceof ExpressionError) throw o.fail(err);
+      throw err;
+    }
+  }
+  current = createState(cfg);
+  return observables.map(({ indicator, unit, value }) => ({ indicator, unit, value }));
+}
