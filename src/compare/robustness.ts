@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { readPointOutcomes } from '../sensitivity/outcomes.js';
-import { type LoadedSweep, loadSweep } from '../sweep/load.js';
+import { loadSweep } from '../sweep/load.js';
 import { progress } from '../sweep/progress.js';
 import { runSweep, type SweepOptions, sweepPool } from '../sweep/run.js';
 
@@ -45,10 +45,10 @@ export interface ArmOutcomes {
  * each arm still writes its own directory in chunk order.
  */
 export async function runArms(file: string, levers: readonly string[], opts: Omit<SweepOptions, 'shard'>): Promise<ArmOutcomes> {
-  const arms = [null, ...levers].map((lever) => loadSweep(file, { lever }));
-  const first = arms[0] as LoadedSweep;
+  const first = loadSweep(file);
+  const pool = sweepPool(first, opts.workers); // workers start while the levers' arms are loaded
+  const arms = [first, ...levers.map((lever) => loadSweep(file, { lever }))];
   const points = first.points.length;
-  const pool = sweepPool(first, opts.workers);
   const bar = progress(arms.length * points * first.replications, 0, { quiet: opts.quiet });
   let series: Map<string, Float64Array>[];
   try {
