@@ -3,6 +3,7 @@
  * with exitOverride() and captured output; only main.ts exits the process.
  */
 import { Command } from 'commander';
+import { registerCalibrate } from './commands/calibrate.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompare } from './commands/compare.js';
 import { registerDiscover } from './commands/discover.js';
@@ -28,6 +29,7 @@ export function buildProgram(io: Io): Command {
   registerCompare(program, io.out);
   registerSensitivity(program, io.out);
   registerDiscover(program, io.out);
+  registerCalibrate(program, io.out);
   registerCheck(program, io.out);
   registerSchema(program, io.out);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -22,7 +22,7 @@ export function makeRandom(seed: number): Random {
   return seedrandom.alea(String(seed));
 }
 
-/** The stream a sweep design draws its points from: separate from every run's stream. */
-export function designRandom(seed: number): Random {
-  return seedrandom.alea(`entente/design/${seed}`);
+/** The stream a sweep design draws its points from: separate from every run's stream (and, by label, from each other). */
+export function designRandom(seed: number, label?: string): Random {
+  return seedrandom.alea(label === undefined ? `entente/design/${seed}` : `entente/design/${seed}/${label}`);
 }

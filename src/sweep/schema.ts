@@ -20,6 +20,47 @@ const Levels = Type.Array(Type.Union([Type.Number(), Type.String({ minLength: 1 
   description: 'A list of values (numbers or expressions of t)',
 });
 
+const Target = Type.Object(
+  {
+    indicator: Type.String({ minLength: 1, description: 'An observable of the scenario, named as in the observed data' }),
+    period: Type.String({
+      pattern: '^[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$',
+      description: 'YYYY (a year), YYYY-MM (a month) or YYYY-Qn (a quarter), as in the observed data',
+    }),
+    statistic: Type.Unsafe<'mean' | 'growth'>({
+      type: 'string',
+      enum: ['mean', 'growth'],
+      description: 'mean over the period; or growth of a year’s mean on the previous year’s',
+    }),
+    scale: Type.Number({ exclusiveMinimum: 0, description: 'Error that counts as 1 in the loss (in the statistic’s units)' }),
+    weight: Type.Optional(Type.Number({ minimum: 0, description: 'Weight in the loss (default 1)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const Calibration = Type.Object(
+  {
+    observed: Type.String({ minLength: 1, description: 'Observed data CSV (indicator, period, value, unit, ...), relative to this file' }),
+    targets: Type.Array(Target, { minItems: 1 }),
+    refine: Type.Optional(
+      Type.Object(
+        {
+          rounds: Type.Integer({ minimum: 0, maximum: 20, description: 'Zoom rounds after the design’s points' }),
+          samples: Type.Optional(Type.Integer({ minimum: 2, description: 'Latin-hypercube points per round (default: samples)' })),
+          shrink: Type.Optional(
+            Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, description: 'Width of round r’s box: shrink^r of each range (0.5)' }),
+          ),
+        },
+        { additionalProperties: false, description: 'Successive zoom: each round samples a smaller box around the best point so far' },
+      ),
+    ),
+  },
+  { additionalProperties: false, description: 'For entente calibrate: loss = Σ weight · ((simulated − observed) / scale)²' },
+);
+
+export type CalibrationSpec = Static<typeof Calibration>;
+export type TargetSpec = Static<typeof Target>;
+
 export const DESIGNS = ['grid', 'random', 'lhs', 'sobol', 'morris'] as const;
 export type DesignName = (typeof DESIGNS)[number];
 
@@ -53,6 +94,7 @@ export const Sweep = Type.Object(
       minProperties: 1,
       description: 'Parameters to vary, by path (actors.CHN.costAversion, shocks.ID.enforcement, ...)',
     }),
+    calibration: Type.Optional(Calibration),
   },
   { additionalProperties: false, title: 'entente sweep' },
 );

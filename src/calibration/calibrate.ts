@@ -1,0 +1,97 @@
+/**
+ * `entente calibrate`: score every point of a sweep file's design against the
+ * observed figures its `calibration:` block names, on a worker pool, and pick
+ * the point with the least loss (the lowest-numbered one on a tie); then, if
+ * asked, refine by successive zoom (zoom.ts). Blocks of points are gathered by
+ * index, so the result does not depend on the workers.
+ */
+import { dirname, resolve } from 'node:path';
+import { Piscina } from 'piscina';
+import { EntenteError } from '../errors.js';
+import { resolveObservables } from '../experiments/observables.js';
+import { prepare } from '../scenario/load.js';
+import type { LoadedSweep } from '../sweep/load.js';
+import { designRandom } from '../model/rng.js';
+import type { Value } from '../sweep/designs/design.js';
+import { DESIGN_REGISTRY } from '../sweep/designs/index.js';
+import type { CalibrationContext, PointScore } from './evaluate.js';
+import { readObserved, resolveTargets, type Target } from './targets.js';
+import { zoomedParameters } from './zoom.js';
+
+const BLOCK = 8;
+
+export interface CalibrationResult {
+  readonly targets: readonly Target[];
+  /** Every point scored: the design's, then each refinement round's. */
+  readonly points: readonly (readonly Value[])[];
+  /** Round of each point (0: the design). */
+  readonly rounds: readonly number[];
+  readonly scores: readonly PointScore[];
+  readonly best: PointScore;
+  readonly observedFile: string;
+}
+
+function workerUrl(): string {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return new URL(fromSource ? '../../dist/calibration/worker.js' : './worker.js', import.meta.url).href;
+}
+
+/** Resolve the calibration block against the scenario: every target must name an observable and an observed figure. */
+export function calibrationTargets(loaded: LoadedSweep): { targets: Target[]; observedFile: string } {
+  const spec = loaded.sweep.calibration;
+  if (!spec) {
+    throw new EntenteError('calibration.missing', 'this sweep file has no calibration block', {
+      where: { file: loaded.source.file, path: 'calibration' },
+      expected: 'calibration: { observed: FILE, targets: [...] }',
+    });
+  }
+  const observedFile = resolve(dirname(loaded.source.file), spec.observed);
+  const base = prepare(loaded.scenarioSource, loaded.scenario);
+  const targets = resolveTargets(loaded.source, spec.targets, resolveObservables(base), readObserved(observedFile), base.config);
+  return { targets, observedFile };
+}
+
+export async function calibrate(loaded: LoadedSweep, workers: number): Promise<CalibrationResult> {
+  const { targets, observedFile } = calibrationTargets(loaded);
+  const context: CalibrationContext = {
+    scenarioFile: loaded.scenarioFile,
+    scenario: loaded.scenario,
+    paths: loaded.parameters.map((p) => p.path),
+    seed: loaded.seed,
+    replications: loaded.replications,
+    targets,
+  };
+  const pool = new Piscina<{ first: number; points: LoadedSweep['points'] }, PointScore[]>({
+    filename: workerUrl(),
+    minThreads: workers,
+    maxThreads: workers,
+    workerData: context,
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+  });
+  const points: (readonly Value[])[] = [...loaded.points];
+  const rounds: number[] = loaded.points.map(() => 0);
+  const scores: PointScore[] = [];
+  const score = async (first: number, batch: readonly (readonly Value[])[]) => {
+    const blocks = Array.from({ length: Math.ceil(batch.length / BLOCK) }, (_, b) => b * BLOCK);
+    const results = await Promise.all(blocks.map((b) => pool.run({ first: first + b, points: batch.slice(b, b + BLOCK) })));
+    scores.push(...results.flat());
+  };
+  const best = () => scores.reduce((a, b) => (b.loss < a.loss ? b : a));
+  try {
+    await score(0, loaded.points);
+    const refine = loaded.sweep.calibration?.refine;
+    for (let round = 1; round <= (refine?.rounds ?? 0); round++) {
+      const centre = points[best().point] as readonly Value[];
+      const parameters = zoomedParameters(loaded.parameters, centre, refine?.shrink ?? 0.5, round);
+      const samples = refine?.samples ?? loaded.sweep.samples ?? loaded.points.length;
+      const batch = DESIGN_REGISTRY.lhs.points(parameters, samples, designRandom(loaded.seed, `refine/${round}`));
+      const first = points.length;
+      points.push(...batch);
+      rounds.push(...batch.map(() => round));
+      await score(first, batch);
+    }
+  } finally {
+    await pool.destroy();
+  }
+  return { targets, points, rounds, scores, best: best(), observedFile };
+}

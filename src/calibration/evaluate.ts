@@ -1,0 +1,67 @@
+/**
+ * Scoring sweep points against calibration targets. Pure, like a sweep chunk:
+ * point p's replication r runs with deriveSeed(seed, p, r), exactly the run
+ * `entente sweep` makes of the same file, so a point's score does not depend
+ * on which thread computed it. A target's simulated value is the mean over
+ * replications of its statistic in each run.
+ */
+import { resolveObservables } from '../experiments/observables.js';
+import { deriveSeed, makeRandom } from '../model/rng.js';
+import { initialise, simulate } from '../model/simulate.js';
+import { createState } from '../model/state.js';
+import { prepare } from '../scenario/load.js';
+import type { ScenarioFile } from '../scenario/schema.js';
+import type { Source } from '../scenario/source.js';
+import type { Value } from '../sweep/designs/design.js';
+import { simulated, type Target } from './targets.js';
+
+export interface CalibrationContext {
+  readonly scenarioFile: string;
+  readonly scenario: ScenarioFile;
+  readonly paths: readonly string[];
+  readonly seed: number;
+  readonly replications: number;
+  readonly targets: readonly Target[];
+}
+
+export interface PointScore {
+  readonly point: number;
+  readonly loss: number;
+  /** Simulated value of each target, in target order. */
+  readonly simulated: readonly number[];
+}
+
+export function lossOf(targets: readonly Target[], values: readonly number[]): number {
+  return targets.reduce((sum, target, i) => {
+    const error = ((values[i] as number) - target.observed) / target.spec.scale;
+    return sum + target.weight * error * error;
+  }, 0);
+}
+
+export function scorePoints(ctx: CalibrationContext, first: number, points: readonly (readonly Value[])[]): PointScore[] {
+  const source: Source = { file: ctx.scenarioFile, data: ctx.scenario, hash: '', locate: () => undefined };
+  return points.map((values, i) => {
+    const point = first + i;
+    // Values were checked against the scenario when the calibration file was loaded (sweep/load.ts).
+    const loaded = prepare(source, ctx.scenario, { set: ctx.paths.map((p, j) => `${p}=${values[j]}`), trustedOverrides: true });
+    const cfg = loaded.config;
+    const observables = resolveObservables(loaded);
+    const state = createState(cfg);
+    const series = observables.map(() => new Float64Array(cfg.ticks));
+    const sums = new Float64Array(ctx.targets.length);
+    for (let r = 0; r < ctx.replications; r++) {
+      initialise(cfg, state);
+      const initial = observables.map((o) => o.value(state, 0));
+      simulate(cfg, state, makeRandom(deriveSeed(ctx.seed, point, r)), {
+        tick: (t, s) => {
+          for (let o = 0; o < observables.length; o++) (series[o] as Float64Array)[t] = (observables[o] as (typeof observables)[number]).value(s, t);
+        },
+      });
+      ctx.targets.forEach((target, k) => {
+        sums[k] = (sums[k] as number) + simulated(target, series[target.observable] as Float64Array, initial[target.observable] as number);
+      });
+    }
+    const means = Array.from(sums, (x) => x / ctx.replications);
+    return { point, loss: lossOf(ctx.targets, means), simulated: means };
+  });
+}

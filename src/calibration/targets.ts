@@ -1,0 +1,133 @@
+/**
+ * Calibration targets: an observed figure, the ticks it covers, and the
+ * statistic of a simulated observable to set against it (docs/model.md §10).
+ *   mean    the observable's mean over the period's ticks, against the observed
+ *           value for that period (units must match the observable's);
+ *   growth  a year's mean over the previous year's, minus 1, against the same
+ *           ratio of observed values. A previous year before the scenario starts
+ *           is read from the initial state, which is a rest point: the level the
+ *           model would hold without the scenario's shocks.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { EntenteError } from '../errors.js';
+import type { Observable } from '../experiments/observables.js';
+import type { Source } from '../scenario/source.js';
+import type { TargetSpec } from '../sweep/schema.js';
+
+export interface ObservedRow {
+  readonly indicator: string;
+  readonly period: string;
+  readonly value: string;
+  readonly unit: string;
+}
+
+export interface Target {
+  readonly spec: TargetSpec;
+  readonly label: string;
+  /** Index of the observable in the scenario's list. */
+  readonly observable: number;
+  /** Ticks [from, to) of the period. */
+  readonly from: number;
+  readonly to: number;
+  /** For growth: the previous year's ticks, or null to read it from the initial state. */
+  readonly base: { readonly from: number; readonly to: number } | null;
+  readonly observed: number;
+  readonly weight: number;
+}
+
+export function readObserved(file: string): ObservedRow[] {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  } catch (err) {
+    throw new EntenteError('calibration.observed', `cannot read observed data: ${(err as Error).message}`, {
+      where: { file },
+      expected: 'a CSV with columns indicator, period, value, unit',
+    });
+  }
+  return rows.map((r) => ({ indicator: r.indicator ?? '', period: r.period ?? '', value: r.value ?? '', unit: r.unit ?? '' }));
+}
+
+/** Months since the scenario's start (YYYY-MM) of the first month of a period, and its length in months. */
+function months(period: string, start: string): { first: number; count: number } {
+  const year = Number(period.slice(0, 4));
+  const offset = (year - Number(start.slice(0, 4))) * 12 - (Number(start.slice(5, 7)) - 1);
+  if (period.length === 4) return { first: offset, count: 12 };
+  if (period[5] === 'Q') return { first: offset + (Number(period[6]) - 1) * 3, count: 3 };
+  return { first: offset + Number(period.slice(5, 7)) - 1, count: 1 };
+}
+
+export function resolveTargets(
+  source: Source,
+  specs: readonly TargetSpec[],
+  observables: readonly Observable[],
+  observed: readonly ObservedRow[],
+  scenario: { readonly start: string | undefined; readonly ticks: number },
+): Target[] {
+  return specs.map((spec, i) => {
+    const at = ['calibration', 'targets', i];
+    const fail = (field: string, message: string, expected: string, found?: string): never => {
+      const line = source.locate([...at, field]) ?? source.locate(at);
+      throw new EntenteError('calibration.target', `target ${spec.indicator} ${spec.period}: ${message}`, {
+        where: { file: source.file, ...(line ? { line } : {}), path: `calibration.targets[${i}].${field}` },
+        expected,
+        ...(found !== undefined ? { found } : {}),
+      });
+    };
+    const observable = observables.findIndex((o) => o.indicator === spec.indicator);
+    if (observable < 0)
+      fail('indicator', 'the scenario has no such observable', `one of: ${observables.map((o) => o.indicator).join(', ') || '(none)'}`);
+    const unit = (observables[observable] as Observable).unit;
+    if (!scenario.start) fail('period', 'the scenario has no start date', 'a scenario with `start: YYYY-MM`');
+    const { first, count } = months(spec.period, scenario.start as string);
+    if (first < 0 || first + count > scenario.ticks)
+      fail('period', 'the period is not simulated', `a period within the scenario's ${scenario.ticks} months from ${scenario.start}`, spec.period);
+    const value = (period: string): number => {
+      const row = observed.find((r) => r.indicator === spec.indicator && r.period === period);
+      if (!row) return fail('period', `no observed value for ${period}`, 'a row of the observed data for this indicator and period');
+      const v = Number(row.value);
+      if (row.value.trim() === '' || !Number.isFinite(v))
+        fail('period', `the observed value for ${period} is not a number`, 'a number', JSON.stringify(row.value));
+      if (spec.statistic === 'mean' && row.unit !== unit)
+        fail('indicator', `observed in ${row.unit}, simulated in ${unit}`, `the observable's unit (${unit})`, row.unit);
+      return v;
+    };
+    let observedValue: number;
+    let base: Target['base'] = null;
+    if (spec.statistic === 'growth') {
+      if (spec.period.length !== 4) fail('period', 'growth is year on year', 'a year, YYYY', spec.period);
+      const previous = String(Number(spec.period) - 1);
+      observedValue = value(spec.period) / value(previous) - 1;
+      const prev = months(previous, scenario.start as string);
+      if (prev.first >= 0) base = { from: prev.first, to: prev.first + 12 };
+      else if (prev.first + 12 > 0) fail('period', 'the previous year is only partly simulated', 'a scenario starting in January');
+    } else {
+      observedValue = value(spec.period);
+    }
+    return {
+      spec,
+      label: `${spec.indicator} ${spec.period} ${spec.statistic}`,
+      observable,
+      from: first,
+      to: first + count,
+      base,
+      observed: observedValue,
+      weight: spec.weight ?? 1,
+    };
+  });
+}
+
+function mean(series: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let t = from; t < to; t++) sum += series[t] as number;
+  return sum / (to - from);
+}
+
+/** The target's statistic from one run: the observable's series and its initial value. */
+export function simulated(target: Target, series: Float64Array, initial: number): number {
+  const level = mean(series, target.from, target.to);
+  if (target.spec.statistic === 'mean') return level;
+  const before = target.base ? mean(series, target.base.from, target.base.to) : initial;
+  return level / before - 1;
+}

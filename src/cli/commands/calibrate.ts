@@ -1,0 +1,100 @@
+/** `entente calibrate FILE`: fit a scenario's uncertain parameters to observed figures (docs/model.md §10). */
+import { availableParallelism } from 'node:os';
+import { join, parse } from 'node:path';
+import type { Command } from 'commander';
+import { applyFitted } from '../../calibration/apply.js';
+import { calibrate } from '../../calibration/calibrate.js';
+import { CsvFile, formatNumber } from '../../io/csvFile.js';
+import { writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { loadSweep } from '../../sweep/load.js';
+import { positiveInt } from '../options.js';
+import { VERSION } from '../version.js';
+
+interface Flags {
+  apply?: boolean;
+  out?: string;
+  workers?: number;
+  quiet?: boolean;
+}
+
+export function registerCalibrate(program: Command, print: (text: string) => void): void {
+  program
+    .command('calibrate')
+    .description('score every point of a sweep design against observed figures and report the best fit')
+    .argument('<file>', 'sweep file with a calibration: block (observed data and targets)')
+    .option('-o, --out <dir>', 'output directory (default: out/<file name>)')
+    .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
+    .option('--apply', 'write the best values into the scenario file (comments kept, 4 significant digits)')
+    .option('-q, --quiet', 'print nothing on success')
+    .action(async (file: string, flags: Flags) => {
+      const started = Date.now();
+      const loaded = loadSweep(file);
+      const workers = flags.workers ?? availableParallelism();
+      const result = await calibrate(loaded, workers);
+      const paths = loaded.parameters.map((p) => p.path);
+      const bestValues = result.points[result.best.point] as readonly (string | number)[];
+      const out = flags.out ?? join('out', loaded.sweep.name ?? parse(file).name);
+      const set = paths.map((p, i) => `${p}=${bestValues[i]}`);
+      await writeOutputDir(out, async (dir) => {
+        const points = new CsvFile(join(dir, 'calibration.csv'), [
+          'point',
+          'round',
+          ...paths,
+          'loss',
+          ...result.targets.map((t) => t.label),
+        ]);
+        for (const s of result.scores)
+          points.write([s.point, result.rounds[s.point] as number, ...(result.points[s.point] ?? []), s.loss, ...s.simulated]);
+        await points.close();
+        const targets = new CsvFile(join(dir, 'targets.csv'), [
+          'indicator',
+          'period',
+          'statistic',
+          'observed',
+          'simulated',
+          'scale',
+          'weight',
+          'loss',
+        ]);
+        result.targets.forEach((t, i) => {
+          const sim = result.best.simulated[i] as number;
+          const error = (sim - t.observed) / t.spec.scale;
+          targets.write([t.spec.indicator, t.spec.period, t.spec.statistic, t.observed, sim, t.spec.scale, t.weight, t.weight * error * error]);
+        });
+        await targets.close();
+        writeJson(join(dir, 'manifest.json'), {
+          tool: 'entente',
+          version: VERSION,
+          command: ['entente', ...process.argv.slice(2)].join(' '),
+          calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: result.observedFile },
+          scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
+          design: loaded.sweep.design,
+          points: result.points.length,
+          refine: loaded.sweep.calibration?.refine ?? null,
+          replications: loaded.replications,
+          seed: loaded.seed,
+          loss: 'Σ weight · ((simulated − observed) / scale)², simulated = mean over replications of the statistic',
+          best: { point: result.best.point, loss: result.best.loss, set },
+          workers,
+          timings: { seconds: (Date.now() - started) / 1000 },
+        });
+      });
+      if (flags.apply) applyFitted(loaded.scenarioFile, loaded.scenario, paths, bestValues);
+      if (flags.quiet) return;
+      print(
+        `${file}: ${result.points.length} points × ${loaded.replications} replications scored on ${result.targets.length} targets → ${out}`,
+      );
+      print(`best: point ${result.best.point}, loss ${formatNumber(result.best.loss)}`);
+      for (const line of set) print(`  --set ${line}`);
+      if (flags.apply) print(`written to ${loaded.scenarioFile} (4 significant digits)`);
+      const rows = result.targets.map((t, i) => [
+        t.label,
+        formatNumber(t.observed),
+        formatNumber(result.best.simulated[i] as number),
+        `±${formatNumber(t.spec.scale)}`,
+      ]);
+      const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => (r[c] as string).length), 8));
+      print(['target'.padEnd(widths[0] as number), 'observed', 'simulated', 'scale'].join('  '));
+      for (const r of rows) print(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  '));
+    });
+}
