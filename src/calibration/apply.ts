@@ -8,8 +8,8 @@ import { isScalar, parseDocument } from 'yaml';
 import { EntenteError } from '../errors.js';
 import { resolvePath } from '../scenario/paths.js';
 import type { ScenarioFile } from '../scenario/schema.js';
-import { writeAtomic } from '../sweep/files.js';
 import type { Value } from '../sweep/designs/design.js';
+import { writeAtomic } from '../sweep/files.js';
 
 /** The value a fitted number is written as: 4 significant digits (expressions are written as they are). */
 export function fittedValue(value: Value): Value {

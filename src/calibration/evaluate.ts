@@ -54,7 +54,8 @@ export function scorePoints(ctx: CalibrationContext, first: number, points: read
       const initial = observables.map((o) => o.value(state, 0));
       simulate(cfg, state, makeRandom(deriveSeed(ctx.seed, point, r)), {
         tick: (t, s) => {
-          for (let o = 0; o < observables.length; o++) (series[o] as Float64Array)[t] = (observables[o] as (typeof observables)[number]).value(s, t);
+          for (let o = 0; o < observables.length; o++)
+            (series[o] as Float64Array)[t] = (observables[o] as (typeof observables)[number]).value(s, t);
         },
       });
       ctx.targets.forEach((target, k) => {

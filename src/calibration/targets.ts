@@ -82,7 +82,12 @@ export function resolveTargets(
     if (!scenario.start) fail('period', 'the scenario has no start date', 'a scenario with `start: YYYY-MM`');
     const { first, count } = months(spec.period, scenario.start as string);
     if (first < 0 || first + count > scenario.ticks)
-      fail('period', 'the period is not simulated', `a period within the scenario's ${scenario.ticks} months from ${scenario.start}`, spec.period);
+      fail(
+        'period',
+        'the period is not simulated',
+        `a period within the scenario's ${scenario.ticks} months from ${scenario.start}`,
+        spec.period,
+      );
     const value = (period: string): number => {
       const row = observed.find((r) => r.indicator === spec.indicator && r.period === period);
       if (!row) return fail('period', `no observed value for ${period}`, 'a row of the observed data for this indicator and period');

@@ -15,7 +15,15 @@ describe('entente run', () => {
 
   it('writes every file with the columns of DESIGN §4 and prints a summary table', () => {
     expect(ra.status, ra.stderr).toBe(0);
-    expect(readdirSync(a).sort()).toEqual(['actors.csv', 'events.csv', 'manifest.json', 'observables.csv', 'pairs.csv', 'summary.csv', 'ties.csv']);
+    expect(readdirSync(a).sort()).toEqual([
+      'actors.csv',
+      'events.csv',
+      'manifest.json',
+      'observables.csv',
+      'pairs.csv',
+      'summary.csv',
+      'ties.csv',
+    ]);
     expect(header(a, 'ties.csv').slice(0, 12)).toEqual([
       'replication',
       'seed',

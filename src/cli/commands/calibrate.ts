@@ -59,7 +59,16 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
         result.targets.forEach((t, i) => {
           const sim = result.best.simulated[i] as number;
           const error = (sim - t.observed) / t.spec.scale;
-          targets.write([t.spec.indicator, t.spec.period, t.spec.statistic, t.observed, sim, t.spec.scale, t.weight, t.weight * error * error]);
+          targets.write([
+            t.spec.indicator,
+            t.spec.period,
+            t.spec.statistic,
+            t.observed,
+            sim,
+            t.spec.scale,
+            t.weight,
+            t.weight * error * error,
+          ]);
         });
         await targets.close();
         writeJson(join(dir, 'manifest.json'), {
@@ -95,6 +104,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
       ]);
       const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => (r[c] as string).length), 8));
       print(['target'.padEnd(widths[0] as number), 'observed', 'simulated', 'scale'].join('  '));
-      for (const r of rows) print(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  '));
+      for (const r of rows)
+        print(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  '));
     });
 }

@@ -1,0 +1,45 @@
+/**
+ * The README's lever table, generated, never typed: `npm run readme` runs
+ * `entente compare` on the calibrated default scenario and writes its ranked
+ * focus-pair rows between the README's markers. A test checks the README
+ * still holds exactly what this produces.
+ */
+import { parse } from 'csv-parse/sync';
+
+export const BEGIN = '<!-- lever-table:begin (npm run readme; do not edit by hand) -->';
+export const END = '<!-- lever-table:end -->';
+/** The comparison the README reports: every lever, 200 replications, the scenario's seed. */
+export const README_COMPARE = ['compare', 'scenarios/china-russia-2022.yaml', '-r', '200', '--quiet'] as const;
+
+const signed = (x: number, digits: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(digits);
+
+/** Markdown table of the focus pair's levers, most closer-pushing first, from compare's levers.csv. */
+export function leverTable(leversCsv: string): string {
+  const rows = (parse(leversCsv, { columns: true }) as Record<string, string>[]).filter((r) => r.focus === 'true');
+  rows.sort((x, y) => Number(y.delta_mean) - Number(x.delta_mean));
+  const lines = [
+    '| lever | pair | Δ final depth | 95% CI | p_closer | verdict | Δ rhetoric | Δ sender welfare (senders) |',
+    '|---|---|---:|---|---:|---|---:|---|',
+    ...rows.map((r) =>
+      [
+        `\`${r.lever}\``,
+        `${r.a}–${r.b}`,
+        signed(Number(r.delta_mean), 4),
+        `[${signed(Number(r.ci_low), 4)}, ${signed(Number(r.ci_high), 4)}]`,
+        Number(r.p_closer).toFixed(2),
+        `**${r.verdict}**`,
+        signed(Number(r.delta_rhetoric), 3),
+        `${signed(Number(r.delta_sender_welfare), 4)} (${r.senders})`,
+      ].join(' | '),
+    ),
+  ];
+  return lines.map((l, i) => (i < 2 ? l : `| ${l} |`)).join('\n');
+}
+
+/** The README with the block between the markers replaced. */
+export function withLeverTable(readme: string, table: string): string {
+  const from = readme.indexOf(BEGIN);
+  const to = readme.indexOf(END);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${BEGIN} … ${END} block`);
+  return `${readme.slice(0, from + BEGIN.length)}\n${table}\n${readme.slice(to)}`;
+}

@@ -1,0 +1,19 @@
+/** The README's lever table is what `npm run readme` generates from the current model, not typed by hand. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BEGIN, END, leverTable, README_COMPARE } from '../../src/readme/leverTable.js';
+import { cli, ROOT, tempDir } from '../helpers.js';
+
+describe('README lever table', () => {
+  it('matches a fresh entente compare of the default scenario', () => {
+    const out = join(tempDir(), 'compare');
+    const r = cli([...README_COMPARE, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf(BEGIN) + BEGIN.length, readme.indexOf(END)).trim();
+    const table = leverTable(readFileSync(join(out, 'levers.csv'), 'utf8'));
+    expect(block).toBe(table);
+    expect(table.split('\n')).toHaveLength(2 + 5); // header, rule, one row per lever for the focus pair
+  });
+});

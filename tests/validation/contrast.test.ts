@@ -1,0 +1,52 @@
+/**
+ * DESIGN §6 fact 7: a NATO-like pair deepens under the same kind of shock
+ * (one partner at war) that leaves China–Russia shallow — and the difference
+ * comes from the actors' traits, not from their names or from any code that
+ * knows the scenario.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load.js';
+import { DEFAULT_SCENARIO, loadText, ROOT } from '../helpers.js';
+import { acrossRuns, depth, runAll } from './simulate.js';
+
+const NATO = join(ROOT, 'scenarios', 'nato-contrast.yaml');
+const TRAITS = ['costAversion', 'exposureAversion', 'opportunism', 'commitmentNorm'] as const;
+
+/** Mean over replications of the pair's final depth minus its initial depth. */
+function deepening(loaded: ReturnType<typeof loadScenario>, a: string, b: string): number {
+  const runs = runAll(loaded, { depth: depth(a, b) });
+  return acrossRuns(runs.series.depth as Float64Array[], (row, r) => (row[row.length - 1] as number) - (runs.initial.depth?.[r] as number));
+}
+
+describe('the NATO-like contrast', () => {
+  const nato = loadScenario(NATO);
+  const chinaRussia = loadScenario(DEFAULT_SCENARIO);
+  const natoDeepening = deepening(nato, 'USA', 'POL');
+
+  it('the NATO-like pair deepens its commitment under a war on one partner', () => {
+    expect(natoDeepening).toBeGreaterThan(0.2);
+  });
+
+  it('China–Russia, under the same kind of war shock and more, deepens less than half as much', () => {
+    expect(deepening(chinaRussia, 'CHN', 'RUS')).toBeLessThan(natoDeepening / 2);
+  });
+
+  it("given China's and Russia's traits, the NATO-like pair deepens less than half as much", () => {
+    const actors = chinaRussia.spec.actors;
+    const set = TRAITS.flatMap((trait) => [`actors.USA.${trait}=${actors.CHN?.[trait]}`, `actors.POL.${trait}=${actors.RUS?.[trait]}`]);
+    expect(deepening(loadScenario(NATO, { set }), 'USA', 'POL')).toBeLessThan(natoDeepening / 2);
+  });
+
+  it('names change nothing: the NATO-like file with its actors renamed CHN and RUS gives the same numbers', () => {
+    const text = readFileSync(NATO, 'utf8');
+    const renamed = text
+      .replace(/\bRUS\b/g, 'THREAT')
+      .replace(/\bUSA\b/g, 'CHN')
+      .replace(/\bPOL\b/g, 'RUS');
+    const original = runAll(nato, { depth: depth('USA', 'POL') }, 5);
+    const disguised = runAll(loadText(renamed, {}, 'renamed.yaml'), { depth: depth('CHN', 'RUS') }, 5);
+    expect(disguised.series.depth).toEqual(original.series.depth);
+  });
+});
