@@ -7,6 +7,7 @@ import { registerCalibrate } from './commands/calibrate.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompare } from './commands/compare.js';
 import { registerDiscover } from './commands/discover.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSensitivity } from './commands/sensitivity.js';
@@ -30,6 +31,7 @@ export function buildProgram(io: Io): Command {
   registerSensitivity(program, io.out);
   registerDiscover(program, io.out);
   registerCalibrate(program, io.out);
+  registerReport(program, io.out);
   registerCheck(program, io.out);
   registerSchema(program, io.out);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -199,6 +199,12 @@ export const Scenario = Type.Object(
       }),
     ),
     levers: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }), Lever)),
+    observed: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: 'Observed data CSV (indicator, period, value, unit), relative to this file: reports plot it',
+      }),
+    ),
     observables: Type.Optional(
       Type.Record(
         Type.String({ pattern: '^[a-z][a-z0-9_]*$' }),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BEGIN, END, leverTable, README_COMPARE } from '../../src/readme/leverTable.js';
+import { PICTURE_DIR, README_PICTURES, README_RUN } from '../../src/readme/pictures.js';
 import { cli, ROOT, tempDir } from '../helpers.js';
 
 describe('README lever table', () => {
@@ -16,4 +17,20 @@ describe('README lever table', () => {
     expect(block).toBe(table);
     expect(table.split('\n')).toHaveLength(2 + 5); // header, rule, one row per lever for the focus pair
   });
+});
+
+describe('README pictures', () => {
+  it('are what npm run readme draws from the current model', () => {
+    const dir = tempDir();
+    const run = join(dir, 'run');
+    const compare = join(dir, 'compare');
+    expect(cli([...README_RUN, '--out', run]).status).toBe(0);
+    expect(cli([...README_COMPARE, '--report', '--out', compare]).status).toBe(0);
+    for (const [source, files] of Object.entries(README_PICTURES)) {
+      for (const file of files) {
+        const drawn = readFileSync(join(source === 'run' ? run : compare, 'charts', file), 'utf8');
+        expect(readFileSync(join(ROOT, PICTURE_DIR, file), 'utf8'), `${PICTURE_DIR}/${file}: run npm run readme`).toBe(drawn);
+      }
+    }
+  }, 60_000);
 });

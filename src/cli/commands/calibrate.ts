@@ -9,12 +9,14 @@ import { writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { loadSweep } from '../../sweep/load.js';
 import { positiveInt } from '../options.js';
 import { VERSION } from '../version.js';
+import { reportAfter } from './report.js';
 
 interface Flags {
   apply?: boolean;
   out?: string;
   workers?: number;
   quiet?: boolean;
+  report?: boolean;
 }
 
 export function registerCalibrate(program: Command, print: (text: string) => void): void {
@@ -25,6 +27,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
     .option('-o, --out <dir>', 'output directory (default: out/<file name>)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
     .option('--apply', 'write the best values into the scenario file (comments kept, 4 significant digits)')
+    .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: Flags) => {
       const started = Date.now();
@@ -89,6 +92,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
         });
       });
       if (flags.apply) applyFitted(loaded.scenarioFile, loaded.scenario, paths, bestValues);
+      if (flags.report) await reportAfter(out, print, flags.quiet);
       if (flags.quiet) return;
       print(
         `${file}: ${result.points.length} points × ${loaded.replications} replications scored on ${result.targets.length} targets → ${out}`,

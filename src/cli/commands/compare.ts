@@ -16,6 +16,7 @@ import { writeAtomic } from '../../sweep/files.js';
 import { isSweepFile, loadSweep } from '../../sweep/load.js';
 import { positiveInt, seedValue } from '../options.js';
 import { VERSION } from '../version.js';
+import { reportAfter } from './report.js';
 
 interface CompareFlags {
   levers: string;
@@ -26,6 +27,7 @@ interface CompareFlags {
   minEffect: number;
   out?: string;
   quiet?: boolean;
+  report?: boolean;
 }
 
 function nonNegative(value: string): number {
@@ -120,6 +122,7 @@ async function compareSweep(file: string, flags: CompareFlags, print: (text: str
       },
     ),
   );
+  if (flags.report) await reportAfter(out, print, flags.quiet);
   if (flags.quiet) return;
   const focus = base.scenario.focus?.[0] ?? `${rows[0]?.a}-${rows[0]?.b}`;
   const shown = rows.filter((r) => `${r.a}-${r.b}` === focus).sort((x, y) => x.meanEffect - y.meanEffect);
@@ -159,6 +162,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
       positiveInt('workers'),
     )
     .option('--resume', 'continue an interrupted comparison across a sweep file')
+    .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: CompareFlags) => {
       if (isSweepFile(file)) {
@@ -240,5 +244,6 @@ export function registerCompare(program: Command, print: (text: string) => void)
         );
         print(table(effects));
       }
+      if (flags.report) await reportAfter(out, print, flags.quiet);
     });
 }

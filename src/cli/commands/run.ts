@@ -1,5 +1,5 @@
 /** `entente run FILE`: run a scenario's replications and write its CSVs atomically. */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { resolveObservables } from '../../experiments/observables.js';
 import { runScenario } from '../../experiments/runScenario.js';
@@ -8,6 +8,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { collect, positiveInt, seedValue } from '../options.js';
 import { summaryTable } from '../summaryTable.js';
 import { VERSION } from '../version.js';
+import { reportAfter } from './report.js';
 
 interface RunFlags {
   out?: string;
@@ -18,6 +19,7 @@ interface RunFlags {
   set: string[];
   contributions?: boolean;
   quiet?: boolean;
+  report?: boolean;
 }
 
 export function registerRun(program: Command, print: (text: string) => void): void {
@@ -32,6 +34,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
     .option('--lever <name>', 'apply one of the scenario’s levers')
     .option('--set <path=value>', 'override a parameter, e.g. actors.CHN.costAversion=0.5 (repeatable)', collect, [])
     .option('--contributions', 'also write contributions.csv: each mechanism’s push on every tie')
+    .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: RunFlags) => {
       const started = Date.now();
@@ -56,7 +59,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
           tool: 'entente',
           version: VERSION,
           command: ['entente', ...process.argv.slice(2)].join(' '),
-          scenario: { file, name: loaded.spec.name, sha256: loaded.source.hash },
+          scenario: { file, path: resolve(file), name: loaded.spec.name, sha256: loaded.source.hash },
           lever: loaded.lever ?? null,
           overrides: flags.set,
           seed: loaded.seed,
@@ -77,5 +80,6 @@ export function registerRun(program: Command, print: (text: string) => void): vo
         );
         print(summaryTable(loaded.config, result.depthFinal, result.rhetoricFinal, loaded.replications));
       }
+      if (flags.report) await reportAfter(out, print, flags.quiet);
     });
 }

@@ -12,6 +12,7 @@ import { loadSweep } from '../../sweep/load.js';
 import { runSweep } from '../../sweep/run.js';
 import { positiveInt } from '../options.js';
 import { VERSION } from '../version.js';
+import { reportAfter } from './report.js';
 
 interface Flags {
   method: Method;
@@ -19,6 +20,7 @@ interface Flags {
   workers?: number;
   resume?: boolean;
   quiet?: boolean;
+  report?: boolean;
 }
 
 const INDEX_COLUMNS = ['outcome', 'a', 'b', 'parameter', 'index', 'value', 'ci_low', 'ci_high'];
@@ -35,6 +37,7 @@ export function registerSensitivity(program: Command, print: (text: string) => v
     .option('-o, --out <dir>', 'output directory (default: out/<sweep name>-sensitivity)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
     .option('--resume', 'continue an interrupted run in --out')
+    .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'no progress and no summary')
     .action(async (file: string, flags: Flags) => {
       const loaded = loadSweep(file);
@@ -98,5 +101,6 @@ export function registerSensitivity(program: Command, print: (text: string) => v
           }
         }
       }
+      if (flags.report) await reportAfter(out, print, flags.quiet);
     });
 }

@@ -9,6 +9,7 @@ import { parseShard } from '../../sweep/plan.js';
 import { runSweep } from '../../sweep/run.js';
 import { positiveInt } from '../options.js';
 import { VERSION } from '../version.js';
+import { reportAfter } from './report.js';
 
 interface SweepFlags {
   out?: string;
@@ -16,6 +17,7 @@ interface SweepFlags {
   shard?: string;
   resume?: boolean;
   quiet?: boolean;
+  report?: boolean;
 }
 
 const command = () => ['entente', ...process.argv.slice(2)].join(' ');
@@ -29,6 +31,7 @@ export function registerSweep(program: Command, print: (text: string) => void): 
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
     .option('--shard <K/N>', 'run only shard K of N (Slurm: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT with --array=1-N)')
     .option('--resume', 'continue an interrupted sweep in --out, running only what is missing')
+    .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'no progress and no summary')
     .action(async (file: string, flags: SweepFlags) => {
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
@@ -51,6 +54,7 @@ export function registerSweep(program: Command, print: (text: string) => void): 
           `${name}: ${loaded.points.length} points × ${loaded.replications} replications${shard ? ` (shard ${shard.index}/${shard.count})` : ''}, ${result.runs} runs in ${result.seconds.toFixed(1)} s (${rate.toFixed(0)} runs/s, ${workers} workers) → ${out}`,
         );
       }
+      if (flags.report && !shard) await reportAfter(out, print, flags.quiet);
       if (result.failures > 0) {
         throw new EntenteError('sweep.someFailed', `${result.failures} run(s) failed; see ${join(out, 'failures.csv')}`, {
           exitStatus: ExitStatus.someRunsFailed,

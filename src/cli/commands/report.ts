@@ -1,0 +1,46 @@
+/** `entente report DIR`: charts (SVG) and a self-contained report.html for any output directory. */
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { type ReportOptions, writeReport } from '../../report/report.js';
+
+interface Flags {
+  tie?: string;
+  pair?: string;
+  heatmap?: [string, string];
+  quiet?: boolean;
+}
+
+function heatmapOption(value: string): [string, string] {
+  const parts = value.split(',').map((p) => p.trim());
+  if (parts.length !== 2 || parts.some((p) => p === '')) throw new InvalidArgumentError('expected two parameter paths, P1,P2.');
+  return [parts[0] as string, parts[1] as string];
+}
+
+/** Options every command with --report shares. */
+export function reportOptions(flags: Flags): ReportOptions {
+  return {
+    ...(flags.tie ? { tie: flags.tie } : {}),
+    ...(flags.pair ? { pair: flags.pair } : {}),
+    ...(flags.heatmap ? { heatmap: flags.heatmap } : {}),
+  };
+}
+
+export async function reportAfter(dir: string, print: (text: string) => void, quiet: boolean | undefined): Promise<void> {
+  const result = await writeReport(dir);
+  if (!quiet) print(`report: ${result.html} (${result.charts.length} charts)`);
+}
+
+export function registerReport(program: Command, print: (text: string) => void): void {
+  program
+    .command('report')
+    .description('draw the charts of an output directory (run, sweep, compare, sensitivity, calibrate) and write report.html')
+    .argument('<dir>', 'an output directory written by entente')
+    .option('--tie <A>B>', 'run: the tie whose commitments and contributions to chart (default: the first pair)')
+    .option('--pair <A-B>', 'sweep, sensitivity: the pair whose outcome to chart (default: the first)')
+    .option('--heatmap <P1,P2>', 'sweep: the two parameters of the heat map (default: the first two)', heatmapOption)
+    .option('-q, --quiet', 'print nothing on success')
+    .action(async (dir: string, flags: Flags) => {
+      const result = await writeReport(dir, reportOptions(flags));
+      if (!flags.quiet) print(`${dir}: ${result.kind} report, ${result.charts.length} charts → ${result.html}`);
+    });
+}

@@ -1,0 +1,62 @@
+/**
+ * What kind of entente output a directory holds, read from the files each
+ * command writes (their names are DESIGN §4's), and its manifest.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { EntenteError } from '../errors.js';
+
+export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'sensitivity' | 'calibration';
+
+export type Row = Record<string, string>;
+
+/** The file that marks each kind, in the order they are tried (a sensitivity dir also holds a sweep). */
+const MARKERS: readonly [OutputKind, string][] = [
+  ['calibration', 'calibration.csv'],
+  ['sensitivity', 'indices.csv'],
+  ['robustness', 'robustness.csv'],
+  ['compare', 'levers.csv'],
+  ['sweep', 'runs.csv'],
+  ['run', 'pairs.csv'],
+];
+
+export interface OutputDir {
+  readonly dir: string;
+  readonly kind: OutputKind;
+  readonly manifest: Record<string, unknown>;
+  has(file: string): boolean;
+  /** Rows of a CSV file of the directory, as strings by column name. */
+  rows(file: string): Row[];
+}
+
+export function readCsv(file: string): Row[] {
+  return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+}
+
+export function readOutputDir(dir: string): OutputDir {
+  const found = MARKERS.find(([, file]) => existsSync(join(dir, file)));
+  if (!found) {
+    throw new EntenteError('report.unknownOutput', 'not an entente output directory', {
+      where: { file: dir },
+      expected: `a directory written by run, sweep, compare, sensitivity or calibrate (with one of ${MARKERS.map(([, f]) => f).join(', ')})`,
+    });
+  }
+  const manifestFile = join(dir, 'manifest.json');
+  const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>) : {};
+  const cache = new Map<string, Row[]>();
+  return {
+    dir,
+    kind: found[0],
+    manifest,
+    has: (file) => existsSync(join(dir, file)),
+    rows(file) {
+      let rows = cache.get(file);
+      if (!rows) {
+        rows = readCsv(join(dir, file));
+        cache.set(file, rows);
+      }
+      return rows;
+    },
+  };
+}

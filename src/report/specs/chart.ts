@@ -1,0 +1,35 @@
+/**
+ * A chart: a Vega-Lite specification with its data inlined, a title and a
+ * caption saying how to read it. Every chart of a report is built here, from
+ * declarative specifications only; render.ts turns them into SVG.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+export interface Chart {
+  /** File stem of the chart's SVG. */
+  readonly name: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly spec: TopLevelSpec;
+}
+
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+export const WIDTH = 640;
+export const HEIGHT = 260;
+
+/** Verdict colours: the same in every chart and table. */
+export const VERDICT_SCALE = { domain: ['closer', 'apart', 'unclear'], range: ['#c0392b', '#2471a3', '#95a5a6'] };
+
+export type Datum = Record<string, string | number | null>;
+
+/** A `YYYY-MM` label as a date Vega-Lite parses in UTC, or the tick when the scenario has no start. */
+export function timeField(hasDates: boolean): { field: string; type: 'temporal' | 'quantitative'; title: string } {
+  return hasDates ? { field: 'date', type: 'temporal', title: 'month' } : { field: 'tick', type: 'quantitative', title: 'tick' };
+}
+
+export const CONFIG = {
+  font: 'Helvetica, Arial, sans-serif',
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#eeeeee', labelLimit: 260 },
+  legend: { labelFontSize: 11, titleFontSize: 12 },
+} as const;

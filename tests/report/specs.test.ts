@@ -1,0 +1,164 @@
+/**
+ * Chart specifications: snapshots of the Vega-Lite each chart function makes
+ * from small fixed inputs (a change to a chart shows up as a reviewed diff),
+ * and each one renders to an SVG with its data marks, in Node, with no browser.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Row } from '../../src/report/outputs.js';
+import { toSvg } from '../../src/report/render.js';
+import { periodDate } from '../../src/report/report.js';
+import { targetsChart } from '../../src/report/specs/calibration.js';
+import type { Chart } from '../../src/report/specs/chart.js';
+import { domainChart, forestChart, robustnessChart } from '../../src/report/specs/compare.js';
+import { contributionsChart, depthChart, observablesChart, tieChart } from '../../src/report/specs/run.js';
+import { morrisChart, sobolChart } from '../../src/report/specs/sensitivity.js';
+import { heatmapChart, parameterChart, pointMeans } from '../../src/report/specs/sweep.js';
+
+const rows = (header: string, ...lines: string[]): Row[] =>
+  lines.map((line) => Object.fromEntries(header.split(',').map((h, i) => [h, line.split(',')[i] ?? ''])));
+
+const dates = new Map([
+  ['0', '2022-01'],
+  ['1', '2022-02'],
+  ['2', '2022-03'],
+]);
+const DOMAINS = ['trade', 'finance'];
+
+const charts: Record<string, () => Chart> = {
+  depth: () =>
+    depthChart(
+      rows(
+        'replication,seed,tick,a,b,depth',
+        '0,1,0,A,B,0.2',
+        '0,1,1,A,B,0.3',
+        '0,1,2,A,B,0.35',
+        '1,2,0,A,B,0.2',
+        '1,2,1,A,B,0.25',
+        '1,2,2,A,B,0.3',
+      ),
+      rows('replication,seed,tick,date,shock,kind,event', '0,1,1,2022-02,war,war,started', '1,2,1,2022-02,war,war,started'),
+      dates,
+    ),
+  tie: () =>
+    tieChart(
+      rows(
+        'replication,seed,tick,from,to,trade,finance',
+        '0,1,0,A,B,0.3,0.1',
+        '0,1,1,A,B,0.35,0.12',
+        '1,2,0,A,B,0.3,0.1',
+        '1,2,1,A,B,0.32,0.08',
+      ),
+      'A',
+      'B',
+      DOMAINS,
+      dates,
+    ),
+  contributions: () =>
+    contributionsChart(
+      rows(
+        'replication,seed,tick,from,to,domain,mechanism,value',
+        '0,1,0,A,B,trade,economicGain,0.02',
+        '0,1,0,A,B,trade,commitmentCost,-0.01',
+        '0,1,0,A,B,finance,economicGain,0.005',
+      ),
+      'A',
+      'B',
+    ),
+  observables: () =>
+    observablesChart(
+      rows(
+        'replication,seed,tick,date,indicator,value',
+        '0,1,0,2022-01,trade,100',
+        '0,1,1,2022-02,trade,110',
+        '1,2,0,2022-01,trade,100',
+        '1,2,1,2022-02,trade,108',
+      ),
+      [{ indicator: 'trade', date: '2022-07', value: 120, label: '2022' }],
+    ),
+  forest: () =>
+    forestChart(
+      rows(
+        'lever,a,b,delta_mean,ci_low,ci_high,p_closer,verdict,focus',
+        'push,A,B,0.05,0.04,0.06,1,closer,true',
+        'pull,A,B,-0.03,-0.04,-0.02,0,apart,true',
+        'none,A,B,0,0,0,0,unclear,true',
+        'push,A,C,0.01,0,0.02,0.6,unclear,false',
+      ),
+    ),
+  domains: () => domainChart(rows('lever,a,b,focus,delta_trade,delta_finance', 'push,A,B,true,0.1,0.02', 'pull,A,B,true,-0.05,0'), DOMAINS),
+  robustness: () =>
+    robustnessChart(
+      rows(
+        'lever,a,b,mean_effect,worst_case,best_case,share_closer,mean_regret,max_regret,points',
+        'push,A,B,0.05,0.09,0.01,0.9,0.08,0.1,10',
+        'pull,A,B,-0.03,0.01,-0.06,0.1,0,0.02,10',
+      ),
+    ),
+  parameters: () => {
+    const runs = rows(
+      'point,replication,p,q,a,b,depth_final',
+      '0,0,0.1,1,A,B,0.2',
+      '0,1,0.1,1,A,B,0.3',
+      '1,0,0.5,2,A,B,0.4',
+      '2,0,0.9,3,A,B,0.5',
+    );
+    return parameterChart(pointMeans(runs, ['p', 'q'], 'A-B', 'depth_final'), ['p', 'q'], 'A-B', 'depth_final');
+  },
+  heatmap: () => {
+    const runs = rows('point,replication,p,q,a,b,depth_final', '0,0,0.1,1,A,B,0.2', '1,0,0.5,2,A,B,0.4', '2,0,0.9,3,A,B,0.5');
+    return heatmapChart(pointMeans(runs, ['p', 'q'], 'A-B', 'depth_final'), 'p', 'q', 'A-B', 'depth_final');
+  },
+  sobol: () =>
+    sobolChart(
+      rows(
+        'outcome,a,b,parameter,index,value,ci_low,ci_high',
+        'depth_final,A,B,p,S1,0.6,0.5,0.7',
+        'depth_final,A,B,p,ST,0.7,0.6,0.8',
+        'depth_final,A,B,q,S1,0.2,0.1,0.3',
+        'depth_final,A,B,q,ST,0.3,0.2,0.4',
+      ),
+      'depth_final',
+      'A-B',
+    ),
+  morris: () =>
+    morrisChart(
+      rows(
+        'outcome,a,b,parameter,index,value,ci_low,ci_high',
+        'depth_final,A,B,p,mu_star,0.3,,',
+        'depth_final,A,B,p,sigma,0.1,,',
+        'depth_final,A,B,q,mu_star,0.05,,',
+        'depth_final,A,B,q,sigma,0.02,,',
+      ),
+      'depth_final',
+      'A-B',
+    ),
+  targets: () =>
+    targetsChart(
+      rows(
+        'indicator,period,statistic,observed,simulated,scale,weight,loss',
+        'trade,2022,growth,0.29,0.31,0.05,1,0.16',
+        'swap,2023,mean,60,35,15,1,2.7',
+      ),
+    ),
+};
+
+describe('chart specifications', () => {
+  it.each(Object.keys(charts))('%s: Vega-Lite snapshot', (name) => {
+    expect((charts[name] as () => Chart)().spec).toMatchSnapshot();
+  });
+
+  it.each(Object.keys(charts))('%s: renders to SVG with data marks, in Node', async (name) => {
+    const svg = await toSvg((charts[name] as () => Chart)().spec);
+    expect(svg.startsWith('<svg')).toBe(true);
+    // Vega draws each mark as a group with class "mark-<type> role-mark"; data marks hold shapes.
+    expect(svg).toMatch(/class="mark-(line|area|symbol|rect|rule|text)[^"]*role-mark/);
+    expect(svg).toMatch(/<path|<rect|<line|<circle/);
+  });
+
+  it('places observed periods on the time axis', () => {
+    expect(periodDate('2023')).toBe('2023-07');
+    expect(periodDate('2023-03')).toBe('2023-03');
+    expect(periodDate('2025-Q3')).toBe('2025-08');
+    expect(periodDate('2022-2024')).toBeUndefined();
+  });
+});
