@@ -6,11 +6,12 @@
  * index, so the result does not depend on the workers.
  */
 import { dirname, resolve } from 'node:path';
-import { Piscina } from 'piscina';
 import { EntenteError } from '../errors.js';
 import { resolveObservables } from '../experiments/observables.js';
+import { workerPool } from '../io/pool.js';
 import { designRandom } from '../model/rng.js';
 import { prepare } from '../scenario/load.js';
+import { pointsContext } from '../sweep/chunk.js';
 import type { Value } from '../sweep/designs/design.js';
 import { DESIGN_REGISTRY } from '../sweep/designs/index.js';
 import type { LoadedSweep } from '../sweep/load.js';
@@ -31,11 +32,6 @@ export interface CalibrationResult {
   readonly observedFile: string;
 }
 
-function workerUrl(): string {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return new URL(fromSource ? '../../dist/calibration/worker.js' : './worker.js', import.meta.url).href;
-}
-
 /** Resolve the calibration block against the scenario: every target must name an observable and an observed figure. */
 export function calibrationTargets(loaded: LoadedSweep): { targets: Target[]; observedFile: string } {
   const spec = loaded.sweep.calibration;
@@ -53,21 +49,8 @@ export function calibrationTargets(loaded: LoadedSweep): { targets: Target[]; ob
 
 export async function calibrate(loaded: LoadedSweep, workers: number): Promise<CalibrationResult> {
   const { targets, observedFile } = calibrationTargets(loaded);
-  const context: CalibrationContext = {
-    scenarioFile: loaded.scenarioFile,
-    scenario: loaded.scenario,
-    paths: loaded.parameters.map((p) => p.path),
-    seed: loaded.seed,
-    replications: loaded.replications,
-    targets,
-  };
-  const pool = new Piscina<{ first: number; points: LoadedSweep['points'] }, PointScore[]>({
-    filename: workerUrl(),
-    minThreads: workers,
-    maxThreads: workers,
-    workerData: context,
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
-  });
+  const context: CalibrationContext = { ...pointsContext(loaded), targets };
+  const pool = workerPool<{ first: number; points: LoadedSweep['points'] }, PointScore[]>('calibration/worker.js', workers, context);
   const points: (readonly Value[])[] = [...loaded.points];
   const rounds: number[] = loaded.points.map(() => 0);
   const scores: PointScore[] = [];

@@ -10,17 +10,12 @@ import { deriveSeed, makeRandom } from '../model/rng.js';
 import { initialise, simulate } from '../model/simulate.js';
 import { createState } from '../model/state.js';
 import { prepare } from '../scenario/load.js';
-import type { ScenarioFile } from '../scenario/schema.js';
 import type { Source } from '../scenario/source.js';
+import type { SweepContext } from '../sweep/chunk.js';
 import type { Value } from '../sweep/designs/design.js';
 import { simulated, type Target } from './targets.js';
 
-export interface CalibrationContext {
-  readonly scenarioFile: string;
-  readonly scenario: ScenarioFile;
-  readonly paths: readonly string[];
-  readonly seed: number;
-  readonly replications: number;
+export interface CalibrationContext extends Omit<SweepContext, 'perTick'> {
   readonly targets: readonly Target[];
 }
 

@@ -15,6 +15,7 @@ import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Source } from '../scenario/source.js';
 import type { Value } from './designs/design.js';
+import type { LoadedSweep } from './load.js';
 import type { PerTickOutput } from './schema.js';
 
 /**
@@ -30,6 +31,17 @@ export interface SweepContext {
   readonly replications: number;
   /** Per-tick files to keep besides runs.csv. */
   readonly perTick: readonly PerTickOutput[];
+}
+
+/** What every point of a sweep file shares: the scenario, the parameter paths, seed and replications. */
+export function pointsContext(loaded: LoadedSweep): Omit<SweepContext, 'perTick'> {
+  return {
+    scenarioFile: loaded.scenarioFile,
+    scenario: loaded.scenario,
+    paths: loaded.parameters.map((p) => p.path),
+    seed: loaded.seed,
+    replications: loaded.replications,
+  };
 }
 
 export interface ChunkTask {

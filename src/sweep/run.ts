@@ -10,10 +10,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { EntenteError } from '../errors.js';
 import { writeJson } from '../io/outputDir.js';
-import type { ChunkResult, ChunkTask, SweepContext } from './chunk.js';
+import { workerPool } from '../io/pool.js';
+import { type ChunkResult, type ChunkTask, pointsContext, type SweepContext } from './chunk.js';
 import { failuresColumns, headerLine, perTickColumns, pointsColumns, runsColumns } from './columns.js';
 import { concatAtomic, writeAtomic } from './files.js';
 import type { LoadedSweep } from './load.js';
@@ -97,12 +98,6 @@ function prepareDir(out: string, id: SweepIdentity, resume: boolean): void {
   writeAtomic(idFile, `${JSON.stringify(id, null, 2)}\n`);
 }
 
-/** The worker module beside this one; from TypeScript source (tests) the built one, since workers load plain JS. */
-function workerUrl(): string {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return new URL(fromSource ? '../../dist/sweep/worker.js' : './worker.js', import.meta.url).href;
-}
-
 const chunkFile = (out: string, c: number, kind: 'runs' | 'failures' | PerTickOutput) =>
   join(out, 'chunks', `${String(c).padStart(8, '0')}.${kind}.csv`);
 
@@ -114,23 +109,8 @@ export type SweepPool = Piscina<ChunkTask, ChunkResult>;
  * and pass it to each, so workers start and warm up once.
  */
 export function sweepPool(loaded: LoadedSweep, workers: number): SweepPool {
-  const context: SweepContext = {
-    scenarioFile: loaded.scenarioFile,
-    scenario: loaded.scenario,
-    paths: loaded.parameters.map((p) => p.path),
-    seed: loaded.seed,
-    replications: loaded.replications,
-    perTick: perTickOutputs(loaded),
-  };
-  return new Piscina<ChunkTask, ChunkResult>({
-    filename: workerUrl(),
-    minThreads: workers,
-    maxThreads: workers,
-    workerData: context,
-    // A worker holds one chunk at a time; without a cap V8 lets each heap grow
-    // lazily to hundreds of MB before collecting, which is memory a sweep never needs.
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
-  });
+  const context: SweepContext = { ...pointsContext(loaded), perTick: perTickOutputs(loaded) };
+  return workerPool<ChunkTask, ChunkResult>('sweep/worker.js', workers, context);
 }
 
 /** What several sweeps of one scenario can share: warm workers, and one progress bar for all of them. */

@@ -1,6 +1,6 @@
 /** Chart of `entente calibrate`: each target's simulated value against the observed one, in units of its scale. */
 import type { Row } from '../outputs.js';
-import { type Chart, CONFIG, type Datum, SCHEMA, WIDTH } from './chart.js';
+import { type Chart, CONFIG, type Datum, SCHEMA, WIDTH, ZERO_RULE } from './chart.js';
 
 export function targetsChart(targets: readonly Row[]): Chart {
   const values: Datum[] = targets.map((r) => ({
@@ -26,11 +26,7 @@ export function targetsChart(targets: readonly Row[]): Chart {
           mark: { type: 'rect', color: '#eaf2f8' },
           encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
         },
-        {
-          data: { values: [{ zero: 0 }] },
-          mark: { type: 'rule', color: '#555555' },
-          encoding: { x: { field: 'zero', type: 'quantitative' } },
-        },
+        ZERO_RULE,
         {
           data: { values },
           mark: { type: 'point', filled: true, size: 90, color: '#c0392b' },

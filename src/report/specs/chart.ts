@@ -33,3 +33,10 @@ export const CONFIG = {
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#eeeeee', labelLimit: 260 },
   legend: { labelFontSize: 11, titleFontSize: 12 },
 } as const;
+
+/** A vertical rule at x = 0: the no-effect line of forest and error charts. */
+export const ZERO_RULE = {
+  mark: { type: 'rule', color: '#555555' },
+  data: { values: [{ zero: 0 }] },
+  encoding: { x: { field: 'zero', type: 'quantitative' } },
+} as const;

@@ -1,6 +1,6 @@
 /** Charts of `entente compare`: the forest plot of lever effects, per-domain effects, robustness across a sweep. */
 import type { Row } from '../outputs.js';
-import { type Chart, CONFIG, type Datum, SCHEMA, VERDICT_SCALE, WIDTH } from './chart.js';
+import { type Chart, CONFIG, type Datum, SCHEMA, VERDICT_SCALE, WIDTH, ZERO_RULE } from './chart.js';
 
 /** The focus pairs' rows, or every row when the scenario named no focus. */
 export function focusRows(levers: readonly Row[]): Row[] {
@@ -41,11 +41,7 @@ function forestLayers(y: object) {
     width: WIDTH - 120,
     height: { step: 28 },
     layer: [
-      {
-        mark: { type: 'rule', color: '#555555' },
-        data: { values: [{ zero: 0 }] },
-        encoding: { x: { field: 'zero', type: 'quantitative' } },
-      },
+      ZERO_RULE,
       {
         mark: { type: 'rule', strokeWidth: 3 },
         encoding: {
@@ -134,11 +130,7 @@ export function robustnessChart(rows: readonly Row[]): Chart {
       width: WIDTH - 120,
       height: { step: 28 },
       layer: [
-        {
-          mark: { type: 'rule', color: '#555555' },
-          data: { values: [{ zero: 0 }] },
-          encoding: { x: { field: 'zero', type: 'quantitative' } },
-        },
+        ZERO_RULE,
         {
           mark: { type: 'rule', strokeWidth: 3, color: '#aab7b8' },
           encoding: { y, x: { field: 'best', type: 'quantitative', title: 'Δ final depth' }, x2: { field: 'worst' } },

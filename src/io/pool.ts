@@ -1,0 +1,24 @@
+/**
+ * Worker-thread pools (piscina) for sweeps, comparisons and calibration: one
+ * place for where a worker module is found and how much memory it may hold.
+ */
+import { Piscina } from 'piscina';
+
+/**
+ * A pool running `module` (a path relative to src/ or dist/, e.g. 'sweep/worker.js'),
+ * each worker given `workerData` once. From TypeScript source (tests) the built module
+ * is used, since workers load plain JS.
+ */
+export function workerPool<T, R>(module: string, workers: number, workerData: unknown): Piscina<T, R> {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const filename = new URL(fromSource ? `../../dist/${module}` : `../${module}`, import.meta.url).href;
+  return new Piscina<T, R>({
+    filename,
+    minThreads: workers,
+    maxThreads: workers,
+    workerData,
+    // A worker holds one task at a time; without a cap V8 lets each heap grow
+    // lazily to hundreds of MB before collecting, which is memory a task never needs.
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+  });
+}
