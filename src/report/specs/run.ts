@@ -3,6 +3,29 @@ import type { Row } from '../outputs.js';
 import { bands } from '../summarise.js';
 import { type Chart, CONFIG, type Datum, HEIGHT, SCHEMA, timeField, WIDTH } from './chart.js';
 
+/** A median line over its 90% band (low–high), one colour per `series`; the legend shows the lines. */
+function bandLayers(x: ReturnType<typeof timeField>, series: string, title: string) {
+  return [
+    {
+      mark: { type: 'area' as const, opacity: 0.18 },
+      encoding: {
+        x,
+        y: { field: 'low', type: 'quantitative' as const, title },
+        y2: { field: 'high' },
+        color: { field: series, type: 'nominal' as const, legend: null },
+      },
+    },
+    {
+      mark: { type: 'line' as const, strokeWidth: 2 },
+      encoding: {
+        x,
+        y: { field: 'median', type: 'quantitative' as const },
+        color: { field: series, type: 'nominal' as const, title: series },
+      },
+    },
+  ];
+}
+
 /** Median and 90% band of depth per pair over time, the shocks marked where they start. */
 export function depthChart(pairs: readonly Row[], events: readonly Row[], dateOfTick: ReadonlyMap<string, string>): Chart {
   const dates = dateOfTick.size > 0;
@@ -35,21 +58,7 @@ export function depthChart(pairs: readonly Row[], events: readonly Row[], dateOf
         {
           data: { values },
           resolve: { legend: { color: 'independent' } },
-          layer: [
-            {
-              mark: { type: 'area', opacity: 0.18 },
-              encoding: {
-                x,
-                y: { field: 'low', type: 'quantitative', title: 'depth' },
-                y2: { field: 'high' },
-                color: { field: 'pair', type: 'nominal', legend: null },
-              },
-            },
-            {
-              mark: { type: 'line', strokeWidth: 2 },
-              encoding: { x, y: { field: 'median', type: 'quantitative' }, color: { field: 'pair', type: 'nominal', title: 'pair' } },
-            },
-          ],
+          layer: bandLayers(x, 'pair', 'depth'),
         },
         {
           data: { values: [...starts.values()] },
@@ -97,21 +106,7 @@ export function tieChart(
       config: CONFIG,
       data: { values },
       resolve: { legend: { color: 'independent' } },
-      layer: [
-        {
-          mark: { type: 'area', opacity: 0.15 },
-          encoding: {
-            x,
-            y: { field: 'low', type: 'quantitative', title: 'commitment' },
-            y2: { field: 'high' },
-            color: { field: 'domain', type: 'nominal', legend: null },
-          },
-        },
-        {
-          mark: { type: 'line', strokeWidth: 2 },
-          encoding: { x, y: { field: 'median', type: 'quantitative' }, color: { field: 'domain', type: 'nominal' } },
-        },
-      ],
+      layer: bandLayers(x, 'domain', 'commitment'),
     },
   };
 }
