@@ -69,7 +69,7 @@ describe('bad input: exit status 2, one clear message, nothing written', () => {
     expectBadInput(
       scenarioWith('r.yaml', replace('costAversion: 0.8 ', 'costAversion: 1.8 ')),
       [],
-      /r\.yaml:35: actors\.CHN\.costAversion: out of range \(expected a number <= 1, found 1\.8\)/,
+      /r\.yaml:37: actors\.CHN\.costAversion: out of range \(expected a number <= 1, found 1\.8\)/,
     );
   });
 
