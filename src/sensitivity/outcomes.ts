@@ -17,8 +17,7 @@ export interface PointOutcomes {
 export async function readPointOutcomes(runsCsv: string, points: number): Promise<PointOutcomes> {
   const sums = new Map<string, Float64Array>();
   const counts = new Map<string, Int32Array>();
-  const parser = createReadStream(runsCsv).pipe(parse({ columns: true }));
-  for await (const row of parser as AsyncIterable<Record<string, string>>) {
+  const add = (row: Record<string, string>) => {
     const point = Number(row.point);
     for (const outcome of OUTCOMES) {
       const key = `${outcome}|${row.a}|${row.b}`;
@@ -33,7 +32,20 @@ export async function readPointOutcomes(runsCsv: string, points: number): Promis
       sum[point] = (sum[point] as number) + Number(row[outcome]);
       count[point] = (count[point] as number) + 1;
     }
-  }
+  };
+  const source = createReadStream(runsCsv);
+  const parser = source.pipe(parse({ columns: true }));
+  // Rows are drained synchronously as each chunk is parsed: an await per row (for await)
+  // cost more than the parsing itself.
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('end', resolve);
+    parser.on('error', reject);
+    source.on('error', reject); // pipe() does not pass a read error on
+  });
+  parser.on('readable', () => {
+    for (let row: Record<string, string> | null = parser.read(); row !== null; row = parser.read()) add(row);
+  });
+  await done;
   for (const [key, sum] of sums) {
     const count = counts.get(key) as Int32Array;
     for (let p = 0; p < points; p++) sum[p] = (count[p] as number) > 0 ? (sum[p] as number) / (count[p] as number) : Number.NaN;
