@@ -10,6 +10,15 @@ import { D, FINANCE } from './domains.js';
 import type { ModelState } from './state.js';
 
 /**
+ * Pressure with diminishing returns: from `base` toward 1, never reaching it,
+ * 1 − (1 − base)·e^(−push). A hard clamp made every pressure beyond the first
+ * sanctions on an actor change nothing (docs/model.md §5.3).
+ */
+export function saturate(base: number, push: number): number {
+  return 1 - (1 - base) * Math.exp(-Math.max(0, push));
+}
+
+/**
  * G_p = clamp(Σ_r min(g_ar, g_br)) over rivals r outside the pair. Only actors
  * someone holds a grievance against can contribute, so the sum runs over that
  * list (`rivals`, rebuilt each tick): O(P · rivals) rather than O(P · n).
@@ -44,9 +53,9 @@ export function updateConditions(cfg: ModelConfig, s: ModelState): void {
   const { n, P, params } = cfg;
   const push = s.push;
   for (let i = 0; i < n; i++) {
-    inc(s.stress, i, params.stressRate * (clamp01((cfg.stress0[i] as number) + (push.stress[i] as number)) - (s.stress[i] as number)));
-    inc(s.need, i, params.needRate * (clamp01(push.need[i] as number) - (s.need[i] as number)));
-    s.dollarAccess[i] = 1 - clamp01(push.financeCut[i] as number);
+    inc(s.stress, i, params.stressRate * (saturate(cfg.stress0[i] as number, push.stress[i] as number) - (s.stress[i] as number)));
+    inc(s.need, i, params.needRate * (saturate(0, push.need[i] as number) - (s.need[i] as number)));
+    s.dollarAccess[i] = Math.exp(-Math.max(0, push.financeCut[i] as number));
   }
   for (let x = 0; x < n * n; x++) {
     inc(s.grievance, x, params.grievanceRate * (clamp01(push.grievance[x] as number) - (s.grievance[x] as number)));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { saturate } from '../../src/model/conditions.js';
 import { D, domainIndex } from '../../src/model/domains.js';
 import { deriveSeed, makeRandom } from '../../src/model/rng.js';
 import { ShockEvent } from '../../src/model/shocks.js';
@@ -93,5 +94,19 @@ describe('seeds', () => {
     // Pinned: changing the derivation silently would break reproducibility of published results.
     // Value computed independently: python3 -c "import hashlib; int(hashlib.sha256(b'entente/1/0/0').hexdigest()[:13], 16)"
     expect(deriveSeed(1, 0, 0)).toBe(4135675444756984);
+  });
+});
+
+describe('pressure with diminishing returns', () => {
+  it('starts at the baseline, rises with every added push, and never reaches 1', () => {
+    expect(saturate(0.2, 0)).toBeCloseTo(0.2, 15);
+    expect(saturate(0, -1)).toBe(0); // relief below the baseline is not modelled
+    let previous = saturate(0, 0);
+    for (const push of [0.5, 1, 2, 4, 8, 16]) {
+      const level = saturate(0, push);
+      expect(level).toBeGreaterThan(previous);
+      expect(level).toBeLessThan(1);
+      previous = level;
+    }
   });
 });

@@ -25,6 +25,10 @@ describe('the NATO-like contrast', () => {
   const chinaRussia = loadScenario(DEFAULT_SCENARIO);
   const natoDeepening = deepening(nato, 'USA', 'POL');
 
+  it('runs on the model parameters fitted for China–Russia, so only traits and ties differ', () => {
+    expect(nato.spec.model).toEqual(chinaRussia.spec.model);
+  });
+
   it('the NATO-like pair deepens its commitment under a war on one partner', () => {
     expect(natoDeepening).toBeGreaterThan(0.2);
   });
