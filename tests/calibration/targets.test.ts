@@ -1,0 +1,91 @@
+/** Calibration targets: resolved against the scenario's observables and the observed data, or refused clearly. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { calibrationTargets } from '../../src/calibration/calibrate.js';
+import { simulated } from '../../src/calibration/targets.js';
+import { zoomBox } from '../../src/calibration/zoom.js';
+import { EntenteError } from '../../src/errors.js';
+import { loadSweep } from '../../src/sweep/load.js';
+import { cli, ROOT, tempDir } from '../helpers.js';
+
+function calibrationFile(targets: string): string {
+  const file = join(tempDir(), 'cal.yaml');
+  writeFileSync(
+    file,
+    `scenario: ${join(ROOT, 'scenarios', 'china-russia-2022.yaml')}
+design: lhs
+samples: 4
+replications: 1
+parameters:
+  model.marketGain: { min: 0.5, max: 4 }
+calibration:
+  observed: ${join(ROOT, 'data', 'china-russia-observed.csv')}
+  targets:
+${targets}
+`,
+  );
+  return file;
+}
+
+describe('calibration targets', () => {
+  it('resolve growth from observed values and the period to its ticks', () => {
+    const { targets } = calibrationTargets(
+      loadSweep(calibrationFile('    - { indicator: bilateral_trade, period: "2023", statistic: growth, scale: 0.05 }')),
+    );
+    const t = targets[0];
+    expect(t?.observed).toBeCloseTo(240.1 / 190.27 - 1, 12);
+    expect([t?.from, t?.to, t?.base]).toEqual([12, 24, { from: 0, to: 12 }]);
+    // 2022's growth is read against the initial (rest-point) state: the scenario starts in 2022.
+    const first = calibrationTargets(
+      loadSweep(calibrationFile('    - { indicator: bilateral_trade, period: "2022", statistic: growth, scale: 0.05 }')),
+    ).targets[0];
+    expect(first?.base).toBeNull();
+    const series = Float64Array.from({ length: 48 }, (_, t) => (t < 12 ? 120 : 150));
+    expect(simulated(first as NonNullable<typeof first>, series, 100)).toBeCloseTo(0.2, 12);
+    expect(simulated(t as NonNullable<typeof t>, series, 100)).toBeCloseTo(0.25, 12);
+  });
+
+  it.each([
+    [
+      'an indicator the scenario does not map',
+      '{ indicator: gdp, period: "2023", statistic: mean, scale: 1 }',
+      /no such observable/,
+      'indicator',
+    ],
+    ['a period outside the run', '{ indicator: bilateral_trade, period: "2030", statistic: mean, scale: 1 }', /not simulated/, 'period'],
+    [
+      'a period with no observed figure',
+      '{ indicator: swap_line_drawdown, period: "2024", statistic: mean, scale: 1 }',
+      /no observed value/,
+      'period',
+    ],
+    [
+      'a figure in another unit',
+      '{ indicator: urals_discount_to_brent, period: 2023-01, statistic: mean, scale: 1 }',
+      /observed in USD\/bbl, simulated in percent of Brent/,
+      'indicator',
+    ],
+    ['growth over a month', '{ indicator: bilateral_trade, period: 2023-03, statistic: growth, scale: 1 }', /year on year/, 'period'],
+  ])('refuse %s, naming the target', (_what, target, message, field) => {
+    const file = calibrationFile(`    - ${target}`);
+    try {
+      calibrationTargets(loadSweep(file));
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(EntenteError);
+      expect((err as EntenteError).message).toMatch(message);
+      expect((err as EntenteError).where.path).toBe(`calibration.targets[0].${field}`);
+    }
+    const r = cli(['calibrate', file, '--out', join(tempDir(), 'o')]);
+    expect(r.status).toBe(2);
+  });
+
+  it('zoom boxes shrink around the centre and stay inside the range', () => {
+    expect(zoomBox({ min: 0, max: 1 }, 0.5, 0.5)).toEqual({ min: 0.25, max: 0.75 });
+    expect(zoomBox({ min: 0, max: 1 }, 0.95, 0.5)).toEqual({ min: 0.5, max: 1 });
+    const log = zoomBox({ min: 1, max: 100, log: true }, 10, 0.5);
+    expect(log.min).toBeCloseTo(10 ** 0.5, 12);
+    expect(log.max).toBeCloseTo(10 ** 1.5, 12);
+  });
+});
