@@ -42,8 +42,9 @@ export function readOutputDir(dir: string): OutputDir {
       expected: `a directory written by run, sweep, compare, sensitivity or calibrate (with one of ${MARKERS.map(([, f]) => f).join(', ')})`,
     });
   }
-  const manifestFile = join(dir, 'manifest.json');
-  const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>) : {};
+  // A comparison across a sweep keeps its manifests in each arm's directory.
+  const manifestFile = [join(dir, 'manifest.json'), join(dir, 'arms', 'baseline', 'manifest.json')].find((f) => existsSync(f)) ?? '';
+  const manifest = manifestFile ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>) : {};
   const cache = new Map<string, Row[]>();
   return {
     dir,

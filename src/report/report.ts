@@ -184,12 +184,13 @@ function compareContent(out: OutputDir): Content {
 }
 
 function robustnessContent(out: OutputDir): Content {
-  const rows = out.rows('robustness.csv');
+  const all = out.rows('robustness.csv');
+  const rows = all.filter((r) => r.a === all[0]?.a && r.b === all[0]?.b); // the pair the chart shows
   return {
     charts: [robustnessChart(rows)],
     tables: [
       {
-        title: 'Levers across the sweep',
+        title: `Levers across the sweep (${rows[0]?.a}-${rows[0]?.b}; every pair in robustness.csv)`,
         columns: ['lever', 'pair', 'mean effect', 'worst case', 'best case', 'share closer', 'mean regret', 'max regret', 'points'],
         rows: rows.map((r) => [
           r.lever as string,
