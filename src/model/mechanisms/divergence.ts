@@ -5,6 +5,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
+import { scaled } from './six.js';
 
 export const divergence: Mechanism = {
   name: 'divergence',
@@ -13,7 +14,7 @@ export const divergence: Mechanism = {
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
       const delta = weight * (s.divergence[cfg.tiePair[k] as number] as number);
-      for (let d = 0; d < D; d++) out[o + d] = -delta * (v[d] as number);
+      scaled(out, o, -delta, v);
     }
   },
   ownSlope: () => 0,

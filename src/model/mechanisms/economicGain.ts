@@ -9,6 +9,7 @@
  */
 import { D, FINANCE } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
+import { clearedBy } from './six.js';
 
 export const economicGain: Mechanism = {
   name: 'economicGain',
@@ -27,10 +28,7 @@ export const economicGain: Mechanism = {
           needGain * (s.need[i] as number) +
           marketGain * (s.need[j] as number) +
           concessionGain * (s.concession[cfg.tieReverse[k] as number] as number));
-      for (let d = 0; d < D; d++) {
-        const pd = pay[d] as number;
-        out[o + d] = gain * (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel);
-      }
+      clearedBy(out, o, gain, cfg.complementarity, p * D, pay, channel);
       out[o + FINANCE] =
         (out[o + FINANCE] as number) + weight * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number);
     }

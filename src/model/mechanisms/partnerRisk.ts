@@ -5,6 +5,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
+import { scaled } from './six.js';
 
 export const partnerRisk: Mechanism = {
   name: 'partnerRisk',
@@ -13,7 +14,7 @@ export const partnerRisk: Mechanism = {
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
       const risk = weight * (cfg.exposureAversion[cfg.tieFrom[k] as number] as number) * (s.stress[cfg.tieTo[k] as number] as number);
-      for (let d = 0; d < D; d++) out[o + d] = -risk * (f[d] as number);
+      scaled(out, o, -risk, f);
     }
   },
   ownSlope: () => 0,

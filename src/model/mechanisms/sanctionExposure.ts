@@ -6,6 +6,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
+import { scaledSum } from './six.js';
 
 export const sanctionExposure: Mechanism = {
   name: 'sanctionExposure',
@@ -14,10 +15,7 @@ export const sanctionExposure: Mechanism = {
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
       const aversion = cfg.costAversion[cfg.tieFrom[k] as number] as number;
-      for (let d = 0; d < D; d++) {
-        const x = k * D + d;
-        out[o + d] = -weight * ((primary[x] as number) + aversion * (thirdParty[x] as number));
-      }
+      scaledSum(out, o, -weight, primary, aversion, thirdParty, k * D);
     }
   },
   ownSlope: () => 0,

@@ -6,6 +6,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
+import { scaledBy } from './six.js';
 
 export const strategicValue: Mechanism = {
   name: 'strategicValue',
@@ -21,7 +22,7 @@ export const strategicValue: Mechanism = {
       const base =
         ((cfg.alignment[p] as number) + (s.shared[p] as number)) * (1 + lambda * (s.need[j] as number)) +
         (cfg.stake[i * n + j] as number) * (s.push.threat[j] as number);
-      for (let d = 0; d < D; d++) out[o + d] = weight * (v[d] as number) * base;
+      scaledBy(out, o, weight, v, base);
     }
   },
   ownSlope: () => 0,
