@@ -76,7 +76,11 @@ function observedPoints(out: OutputDir, notes: string[]): ObservedPoint[] {
     notes.push('Observed figures are not shown: the scenario file named in manifest.json was not found from here.');
     return [];
   }
-  const data = readSource(file).data as { observed?: string; observables?: Record<string, { unit?: string }> };
+  const source = readSource(file);
+  const ran = (out.manifest.scenario as { sha256?: string } | undefined)?.sha256;
+  if (ran && source.hash !== ran)
+    notes.push(`${file} has changed since this run: observed figures are matched to its current observables.`);
+  const data = source.data as { observed?: string; observables?: Record<string, { unit?: string }> };
   if (!data.observed) return [];
   const path = resolve(dirname(file), data.observed);
   if (!existsSync(path)) {
