@@ -4,9 +4,9 @@
  * and each one renders to an SVG with its data marks, in Node, with no browser.
  */
 import { describe, expect, it } from 'vitest';
+import { periodDate } from '../../src/report/observed.js';
 import type { Row } from '../../src/report/outputs.js';
 import { toSvg } from '../../src/report/render.js';
-import { periodDate } from '../../src/report/report.js';
 import { targetsChart } from '../../src/report/specs/calibration.js';
 import type { Chart } from '../../src/report/specs/chart.js';
 import { domainChart, forestChart, robustnessChart } from '../../src/report/specs/compare.js';

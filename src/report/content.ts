@@ -1,0 +1,220 @@
+/**
+ * What a report shows for each kind of output: its charts, key tables and
+ * notes, read from the directory's files (report.ts writes them out).
+ */
+import { tickDate } from '../experiments/dates.js';
+import { DOMAINS } from '../model/domains.js';
+import type { Table } from './html.js';
+import { observedPoints } from './observed.js';
+import type { OutputDir, Row } from './outputs.js';
+import { targetsChart } from './specs/calibration.js';
+import type { Chart } from './specs/chart.js';
+import { domainChart, focusRows, forestChart, robustnessChart } from './specs/compare.js';
+import { contributionsChart, depthChart, observablesChart, tieChart } from './specs/run.js';
+import { morrisChart, sobolChart } from './specs/sensitivity.js';
+import { heatmapChart, parameterChart, pointMeans } from './specs/sweep.js';
+import { bands } from './summarise.js';
+
+export interface ReportOptions {
+  /** The tie to chart for a run, "A>B" (default: the first pair's first direction). */
+  readonly tie?: string;
+  /** The pair whose outcomes a sweep or sensitivity report shows, "A-B" (default: the first). */
+  readonly pair?: string;
+  /** The two parameters of a sweep's heat map (default: the first two). */
+  readonly heatmap?: readonly [string, string];
+}
+
+export interface Content {
+  readonly charts: Chart[];
+  readonly tables: Table[];
+  readonly notes: string[];
+}
+
+const num = (v: string | undefined): number | string => (v === undefined || v === '' ? '' : Number(v));
+
+function dateMap(out: OutputDir, ticks: Iterable<string>): Map<string, string> {
+  const start = out.manifest.start;
+  const map = new Map<string, string>();
+  if (typeof start !== 'string') return map;
+  for (const t of ticks) map.set(t, tickDate(start, Number(t)));
+  return map;
+}
+
+function runContent(out: OutputDir, options: ReportOptions): Content {
+  const notes: string[] = [];
+  const pairs = out.rows('pairs.csv');
+  const events = out.has('events.csv') ? out.rows('events.csv') : [];
+  const dates = dateMap(out, new Set(pairs.map((r) => r.tick as string)));
+  const charts: Chart[] = [depthChart(pairs, events, dates)];
+  const first = pairs[0];
+  const [from, to] = options.tie ? (options.tie.split('>') as [string, string]) : [first?.a ?? '', first?.b ?? ''];
+  const ties = out.rows('ties.csv');
+  if (!ties.some((r) => r.from === from && r.to === to)) notes.push(`No tie ${from}>${to} in ties.csv: its charts are left out.`);
+  else {
+    charts.push(tieChart(ties, from, to, DOMAINS, dates));
+    if (out.has('contributions.csv')) charts.push(contributionsChart(out.rows('contributions.csv'), from, to));
+    else notes.push('Mechanism contributions are shown when the run is made with --contributions.');
+  }
+  if (out.has('observables.csv')) charts.push(observablesChart(out.rows('observables.csv'), observedPoints(out, notes)));
+  const finals = bands(
+    out.rows('summary.csv'),
+    (r) => `${r.a}-${r.b}`,
+    (r) => Number(r.depth_final),
+  );
+  const tables: Table[] = [
+    {
+      title: 'Final depth per pair',
+      columns: ['pair', 'median', '5%', '95%'],
+      rows: [...finals].map(([pair, b]) => [pair, b.median, b.low, b.high]),
+      note: 'Depth at the last tick across replications (summary.csv).',
+    },
+  ];
+  return { charts, tables, notes };
+}
+
+function compareContent(out: OutputDir): Content {
+  const levers = out.rows('levers.csv');
+  const rows = [...focusRows(levers)].sort((x, y) => Number(y.delta_mean) - Number(x.delta_mean));
+  return {
+    charts: [forestChart(levers), domainChart(levers, DOMAINS)],
+    tables: [
+      {
+        title: 'Levers, ranked',
+        columns: [
+          'lever',
+          'pair',
+          'Δ final depth',
+          '95% CI low',
+          '95% CI high',
+          'p_closer',
+          'verdict',
+          'Δ rhetoric',
+          'Δ sender welfare',
+          'senders',
+        ],
+        rows: rows.map((r) => [
+          r.lever as string,
+          `${r.a}-${r.b}`,
+          Number(r.delta_mean),
+          Number(r.ci_low),
+          Number(r.ci_high),
+          Number(r.p_closer),
+          r.verdict as string,
+          Number(r.delta_rhetoric),
+          Number(r.delta_sender_welfare ?? Number.NaN),
+          r.senders as string,
+        ]),
+        note: 'Paired differences against the baseline on common random numbers; 95% seeded bootstrap intervals (levers.csv).',
+      },
+    ],
+    notes: [],
+  };
+}
+
+function robustnessContent(out: OutputDir): Content {
+  const all = out.rows('robustness.csv');
+  const rows = all.filter((r) => r.a === all[0]?.a && r.b === all[0]?.b); // the pair the chart shows
+  return {
+    charts: [robustnessChart(rows)],
+    tables: [
+      {
+        title: `Levers across the sweep (${rows[0]?.a}-${rows[0]?.b}; every pair in robustness.csv)`,
+        columns: ['lever', 'pair', 'mean effect', 'worst case', 'best case', 'share closer', 'mean regret', 'max regret', 'points'],
+        rows: rows.map((r) => [
+          r.lever as string,
+          `${r.a}-${r.b}`,
+          Number(r.mean_effect),
+          Number(r.worst_case),
+          Number(r.best_case),
+          Number(r.share_closer),
+          Number(r.mean_regret),
+          Number(r.max_regret),
+          Number(r.points),
+        ]),
+      },
+    ],
+    notes: [],
+  };
+}
+
+function sweepParameters(out: OutputDir): string[] {
+  const header = Object.keys(out.rows('points.csv')[0] ?? {});
+  return header.filter((c) => c !== 'point');
+}
+
+function sweepContent(out: OutputDir, options: ReportOptions): Content {
+  const runs = out.rows('runs.csv');
+  const parameters = sweepParameters(out);
+  const pair = options.pair ?? `${runs[0]?.a}-${runs[0]?.b}`;
+  const means = pointMeans(runs, parameters, pair, 'depth_final');
+  const charts: Chart[] = [parameterChart(means, parameters, pair, 'depth_final')];
+  const [x, y] = options.heatmap ?? [parameters[0], parameters[1]];
+  if (x && y) charts.push(heatmapChart(means, x, y, pair, 'depth_final'));
+  return {
+    charts,
+    tables: [
+      {
+        title: 'Sweep',
+        columns: ['points', 'runs', 'parameters'],
+        rows: [[means.length, runs.length / Math.max(1, new Set(runs.map((r) => `${r.a}-${r.b}`)).size), parameters.join(', ')]],
+      },
+    ],
+    notes: [],
+  };
+}
+
+function sensitivityContent(out: OutputDir, options: ReportOptions): Content {
+  const indices = out.rows('indices.csv');
+  const pair = options.pair ?? `${indices[0]?.a}-${indices[0]?.b}`;
+  const sobol = indices.some((r) => r.index === 'S1');
+  const mine = indices.filter((r) => r.outcome === 'depth_final' && `${r.a}-${r.b}` === pair);
+  return {
+    charts: [sobol ? sobolChart(indices, 'depth_final', pair) : morrisChart(indices, 'depth_final', pair)],
+    tables: [
+      {
+        title: `Indices of depth_final (${pair})`,
+        columns: ['parameter', 'index', 'value', 'CI low', 'CI high'],
+        rows: mine.map((r) => [r.parameter as string, r.index as string, Number(r.value), num(r.ci_low), num(r.ci_high)]),
+      },
+    ],
+    notes: [],
+  };
+}
+
+function calibrationContent(out: OutputDir): Content {
+  const targets = out.rows('targets.csv');
+  const best = (out.manifest.best ?? {}) as { loss?: number; set?: string[] };
+  return {
+    charts: [targetsChart(targets)],
+    tables: [
+      {
+        title: 'Targets at the best point',
+        columns: ['indicator', 'period', 'statistic', 'observed', 'simulated', 'scale', 'loss term'],
+        rows: targets.map((r: Row) => [
+          r.indicator as string,
+          r.period as string,
+          r.statistic as string,
+          Number(r.observed),
+          Number(r.simulated),
+          Number(r.scale),
+          Number(r.loss),
+        ]),
+        note: `Loss ${best.loss ?? '?'}; fitted values: ${(best.set ?? []).join(', ')}`,
+      },
+    ],
+    notes: [],
+  };
+}
+
+const CONTENT: Record<OutputDir['kind'], (out: OutputDir, options: ReportOptions) => Content> = {
+  run: runContent,
+  compare: compareContent,
+  robustness: robustnessContent,
+  sweep: sweepContent,
+  sensitivity: sensitivityContent,
+  calibration: calibrationContent,
+};
+
+export function contentOf(out: OutputDir, options: ReportOptions): Content {
+  return CONTENT[out.kind](out, options);
+}

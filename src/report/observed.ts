@@ -1,0 +1,55 @@
+/**
+ * The observed figures a run's report plots beside its observables: from the
+ * data file the scenario names (`observed:`), in the observables' own units,
+ * each period placed on the monthly time axis.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { readSource } from '../scenario/source.js';
+import { type OutputDir, readCsv } from './outputs.js';
+import type { ObservedPoint } from './specs/run.js';
+
+/** The scenario file a run's manifest names (absolute path first, then as typed, relative to the working directory). */
+function scenarioPath(out: OutputDir): string | undefined {
+  const s = out.manifest.scenario as { path?: string; file?: string } | undefined;
+  return [s?.path, s?.file].find((f): f is string => typeof f === 'string' && existsSync(f));
+}
+
+/** Observed figures for the run's observables: from the data file the scenario names (`observed:`), in matching units. */
+export function observedPoints(out: OutputDir, notes: string[]): ObservedPoint[] {
+  const file = scenarioPath(out);
+  if (!file) {
+    notes.push('Observed figures are not shown: the scenario file named in manifest.json was not found from here.');
+    return [];
+  }
+  const source = readSource(file);
+  const ran = (out.manifest.scenario as { sha256?: string } | undefined)?.sha256;
+  if (ran && source.hash !== ran)
+    notes.push(`${file} has changed since this run: observed figures are matched to its current observables.`);
+  const data = source.data as { observed?: string; observables?: Record<string, { unit?: string }> };
+  if (!data.observed) return [];
+  const path = resolve(dirname(file), data.observed);
+  if (!existsSync(path)) {
+    notes.push(`Observed figures are not shown: ${path} was not found.`);
+    return [];
+  }
+  const csv = readCsv(path);
+  const points: ObservedPoint[] = [];
+  for (const r of csv) {
+    const unit = data.observables?.[r.indicator as string]?.unit;
+    const value = Number(r.value);
+    const date = periodDate(r.period as string);
+    if (unit === undefined || r.unit !== unit || !Number.isFinite(value) || r.value === '' || !date) continue;
+    points.push({ indicator: r.indicator as string, date, value, label: r.period as string });
+  }
+  return points;
+}
+
+/** A period of the observed data as a month to plot at: years at mid-year, quarters at their middle month. */
+export function periodDate(period: string): string | undefined {
+  if (/^\d{4}$/.test(period)) return `${period}-07`;
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return period;
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return `${q[1]}-${String(Number(q[2]) * 3 - 1).padStart(2, '0')}`;
+  return undefined;
+}
