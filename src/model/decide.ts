@@ -11,10 +11,10 @@ import { D } from './domains.js';
 import type { Random } from './rng.js';
 import type { ModelState, TermSlots } from './state.js';
 
-/** Σ_m term_m at offset o of the current block (used once per run, at initialisation). */
+/** Σ_m term_m at offset o of the current block (for the baseline at initialisation, and for welfare). */
 export function sumTerms(slots: TermSlots, o: number): number {
   let sum = 0;
-  for (const slot of slots) sum += slot[o] as number;
+  for (let m = 0; m < slots.length; m++) sum += (slots[m] as Float64Array)[o] as number; // indexed: no iterator per element
   return sum;
 }
 

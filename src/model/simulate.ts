@@ -14,7 +14,7 @@ import type { Random } from './rng.js';
 import { applyShocks, type EventSink } from './shocks.js';
 import { updateConcessions, updateRhetoric } from './social.js';
 import { type ModelState, resetState, TIE_BLOCK } from './state.js';
-import { accumulateWelfare, setOwnSlopes, startWelfare } from './welfare.js';
+import { accumulateWelfare, setWelfareBasis, startWelfare } from './welfare.js';
 
 export interface Observer {
   /** Called after each tick with the state at the end of tick t. */
@@ -42,9 +42,7 @@ function contribute(cfg: ModelConfig, s: ModelState, bound: readonly Bound[], k0
   const record = s.contributions;
   if (record) {
     const len = (k1 - k0) * D;
-    bound.forEach((b, m) => {
-      record.set(b.out.subarray(0, len), m * cfg.K * D + k0 * D);
-    });
+    for (let m = 0; m < bound.length; m++) record.set((bound[m] as Bound).out.subarray(0, len), m * cfg.K * D + k0 * D);
   }
 }
 
@@ -56,7 +54,7 @@ const silent: EventSink = () => {};
  */
 export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Bound[] = bind(cfg, s)): void {
   resetState(cfg, s);
-  setOwnSlopes(cfg, s, bound);
+  setWelfareBasis(cfg, s, bound);
   applyShocks(cfg, s, -1, silent);
   updateConditions(cfg, s);
   s.shared0.set(s.shared);

@@ -40,8 +40,12 @@ export interface ModelState {
    * second pass over every block's terms.
    */
   readonly welfare: Float64Array | undefined;
-  /** ownSlope[k*D+d]: Σ_m ∂term_m,kd/∂c_kd, fixed per run (set at initialisation when welfare is kept). */
-  readonly ownSlope: Float64Array | undefined;
+  /**
+   * What welfare needs from the config, set at initialisation when welfare is kept:
+   * ownSlope[k*D+d] = Σ_m ∂term_m,kd/∂c_kd, and the rate at which a concession adds to
+   * the receiver's economic gain (α_E κ).
+   */
+  readonly welfareBasis: { readonly ownSlope: Float64Array; concessionRate: number } | undefined;
   readonly grievance: Float64Array;
   readonly exposure: Float64Array;
   /** Scratch: actors someone holds a grievance against, this tick. */
@@ -146,7 +150,7 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     dollarAccess: f(n),
     costBorne: f(n),
     welfare: options.welfare ? f(n) : undefined,
-    ownSlope: options.welfare ? f(K * D) : undefined,
+    welfareBasis: options.welfare ? { ownSlope: f(K * D), concessionRate: 0 } : undefined,
     grievance: f(n * n),
     exposure: f(n * n),
     rivals: new Int32Array(n),

@@ -25,26 +25,29 @@ import { D } from './domains.js';
 import type { Mechanism } from './mechanisms/index.js';
 import type { ModelState } from './state.js';
 
-/** Fill s.ownSlope from the enabled mechanisms (once per run: it depends on config only). */
-export function setOwnSlopes(cfg: ModelConfig, s: ModelState, bound: readonly { mechanism: Mechanism; weight: number }[]): void {
-  const slope = s.ownSlope;
-  if (!slope) return;
+/** Fill s.welfareBasis from the enabled mechanisms (at initialisation: it depends on config only). */
+export function setWelfareBasis(cfg: ModelConfig, s: ModelState, bound: readonly { mechanism: Mechanism; weight: number }[]): void {
+  const basis = s.welfareBasis;
+  if (!basis) return;
   for (let k = 0; k < cfg.K; k++) {
     for (let d = 0; d < D; d++) {
       let sum = 0;
       for (const b of bound) sum += b.mechanism.ownSlope(cfg, b.weight, k, d);
-      slope[k * D + d] = sum;
+      basis.ownSlope[k * D + d] = sum;
     }
   }
+  const gain = bound.find((b) => b.mechanism.name === 'economicGain');
+  basis.concessionRate = (gain?.weight ?? 0) * cfg.params.concessionGain;
 }
 
 /** Start the tick's welfare at minus the transfers each actor makes: inducements paid, concessions given. */
 export function startWelfare(cfg: ModelConfig, s: ModelState): void {
   const w = s.welfare;
-  if (!w) return;
+  const basis = s.welfareBasis;
+  if (!w || !basis) return;
   const price = cfg.params.inducementPrice;
   for (let i = 0; i < cfg.n; i++) w[i] = -price * (s.push.spend[i] as number);
-  const gain = (cfg.mechanisms.find((m) => m.name === 'economicGain')?.weight ?? 0) * cfg.params.concessionGain;
+  const gain = basis.concessionRate;
   const pay = cfg.domains.payment;
   const c = s.commitment;
   for (let k = 0; k < cfg.K; k++) {
@@ -64,7 +67,7 @@ export function startWelfare(cfg: ModelConfig, s: ModelState): void {
 /** Add the surplus of ties k0..k1−1, from the block's terms (call before the block's decision step). */
 export function accumulateWelfare(cfg: ModelConfig, s: ModelState, k0: number, k1: number): void {
   const w = s.welfare;
-  const slope = s.ownSlope;
+  const slope = s.welfareBasis?.ownSlope;
   if (!w || !slope) return;
   const { commitment: c, baseline, termSlots } = s;
   for (let k = k0; k < k1; k++) {
