@@ -11,7 +11,7 @@ import { D } from './domains.js';
 import type { Random } from './rng.js';
 import type { ModelState, TermSlots } from './state.js';
 
-/** Σ_m term_m at offset o of the current block (for the baseline at initialisation, and for welfare). */
+/** Σ_m term_m at offset o of the current block (for the baseline, at initialisation). */
 export function sumTerms(slots: TermSlots, o: number): number {
   let sum = 0;
   for (let m = 0; m < slots.length; m++) sum += (slots[m] as Float64Array)[o] as number; // indexed: no iterator per element
@@ -34,6 +34,7 @@ export function decide(cfg: ModelConfig, s: ModelState, random: Random, k0: numb
   const t6 = slots[6];
   const t7 = slots[7];
   const t8 = slots[8];
+  const marginal = s.welfareBasis?.marginal; // kept for welfare (model/welfare.ts), when asked for
   const first = k0 * D;
   const len = (k1 - k0) * D;
   for (let o = 0; o < len; o++) {
@@ -48,7 +49,9 @@ export function decide(cfg: ModelConfig, s: ModelState, random: Random, k0: numb
       (t6[o] as number) +
       (t7[o] as number) +
       (t8[o] as number);
-    let delta = stepSize * ((baseline[x] as number) + terms);
+    const net = (baseline[x] as number) + terms;
+    if (marginal) marginal[o] = net;
+    let delta = stepSize * net;
     if (delta > maxStep) delta = maxStep;
     else if (delta < -maxStep) delta = -maxStep;
     if (spread > 0) delta += spread * (2 * random() - 1);

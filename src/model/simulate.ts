@@ -73,8 +73,8 @@ export function step(cfg: ModelConfig, s: ModelState, t: number, random: Random,
   for (let k0 = 0; k0 < cfg.K; k0 += TIE_BLOCK) {
     const k1 = Math.min(cfg.K, k0 + TIE_BLOCK);
     contribute(cfg, s, bound, k0, k1);
-    if (s.welfare) accumulateWelfare(cfg, s, k0, k1);
     decide(cfg, s, random, k0, k1);
+    if (s.welfare) accumulateWelfare(cfg, s, k0, k1);
   }
   s.commitment.set(s.next);
   updateConcessions(cfg, s);

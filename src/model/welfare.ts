@@ -20,15 +20,15 @@
  * decisions are made.
  */
 import type { ModelConfig } from './config.js';
-import { sumTerms } from './decide.js';
 import { D } from './domains.js';
 import type { Mechanism } from './mechanisms/index.js';
 import type { ModelState } from './state.js';
 
-/** Fill s.welfareBasis from the enabled mechanisms (at initialisation: it depends on config only). */
+/** Fill s.welfareBasis from the enabled mechanisms (once per state: it depends on config only). */
 export function setWelfareBasis(cfg: ModelConfig, s: ModelState, bound: readonly { mechanism: Mechanism; weight: number }[]): void {
   const basis = s.welfareBasis;
-  if (!basis) return;
+  if (!basis || basis.ready) return;
+  basis.ready = true;
   for (let k = 0; k < cfg.K; k++) {
     for (let d = 0; d < D; d++) {
       let sum = 0;
@@ -64,19 +64,23 @@ export function startWelfare(cfg: ModelConfig, s: ModelState): void {
   }
 }
 
-/** Add the surplus of ties k0..k1−1, from the block's terms (call before the block's decision step). */
+/**
+ * Add the surplus of ties k0..k1−1, from the net marginal values the block's
+ * decision step just computed (welfareBasis.marginal) and the tick-start
+ * commitments (the step writes s.next, not s.commitment).
+ */
 export function accumulateWelfare(cfg: ModelConfig, s: ModelState, k0: number, k1: number): void {
   const w = s.welfare;
-  const slope = s.welfareBasis?.ownSlope;
-  if (!w || !slope) return;
-  const { commitment: c, baseline, termSlots } = s;
+  const basis = s.welfareBasis;
+  if (!w || !basis) return;
+  const { ownSlope: slope, marginal } = basis;
+  const c = s.commitment;
   for (let k = k0; k < k1; k++) {
     let surplus = 0;
     for (let d = 0; d < D; d++) {
       const x = k * D + d;
       const cx = c[x] as number;
-      const marginal = (baseline[x] as number) + sumTerms(termSlots, (k - k0) * D + d);
-      surplus += cx * marginal - 0.5 * (slope[x] as number) * cx * cx;
+      surplus += cx * (marginal[(k - k0) * D + d] as number) - 0.5 * (slope[x] as number) * cx * cx;
     }
     const i = cfg.tieFrom[k] as number;
     w[i] = (w[i] as number) + surplus;

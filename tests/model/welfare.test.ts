@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../src/model/config.js';
+import { decide } from '../../src/model/decide.js';
 import { D } from '../../src/model/domains.js';
 import { MECHANISMS } from '../../src/model/mechanisms/index.js';
 import { MECHANISM_NAMES } from '../../src/model/parameters.js';
@@ -40,6 +41,7 @@ function midState(): { s: ModelState; b: ReturnType<typeof bound> } {
 function welfareNow(s: ModelState, b: ReturnType<typeof bound>): Float64Array {
   for (const m of b) m.mechanism.contribute(cfg, s, m.out, m.weight, 0, cfg.K);
   startWelfare(cfg, s);
+  decide(cfg, s, () => 0.5, 0, cfg.K); // computes each net marginal value (it writes s.next, not the commitments)
   accumulateWelfare(cfg, s, 0, cfg.K);
   return Float64Array.from(s.welfare as Float64Array);
 }
