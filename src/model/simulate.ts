@@ -6,10 +6,9 @@
 
 import { updateConditions } from './conditions.js';
 import type { ModelConfig } from './config.js';
-import { decide, sumTerms } from './decide.js';
+import { decide } from './decide.js';
 import { D } from './domains.js';
 import { MECHANISMS, type Mechanism } from './mechanisms/index.js';
-import { MECHANISM_NAMES } from './parameters.js';
 import type { Random } from './rng.js';
 import { applyShocks, type EventSink } from './shocks.js';
 import { updateConcessions, updateRhetoric } from './social.js';
@@ -25,24 +24,40 @@ export interface Observer {
 interface Bound {
   readonly mechanism: Mechanism;
   readonly weight: number;
-  readonly out: Float64Array;
 }
 
-function bind(cfg: ModelConfig, s: ModelState): Bound[] {
+function bind(cfg: ModelConfig): Bound[] {
   return cfg.mechanisms.map(({ name, weight }) => {
     const mechanism = MECHANISMS.get(name);
     if (!mechanism) throw new Error(`no mechanism named ${name}`);
-    return { mechanism, weight, out: s.termSlots[MECHANISM_NAMES.indexOf(name)] as Float64Array };
+    return { mechanism, weight };
   });
 }
 
-/** Every mechanism's terms for ties k0..k1−1, into the block scratch (and the full record if kept). */
+/**
+ * Every mechanism's terms for ties k0..k1−1, summed in registry order into
+ * s.termSum. When terms are kept (contributions.csv), each mechanism writes a
+ * zeroed scratch slot that is recorded, then added: the same sum, bit for bit.
+ */
 function contribute(cfg: ModelConfig, s: ModelState, bound: readonly Bound[], k0: number, k1: number): void {
-  for (const b of bound) b.mechanism.contribute(cfg, s, b.out, b.weight, k0, k1);
+  const len = (k1 - k0) * D;
+  const sum = s.termSum;
+  sum.fill(0, 0, len);
   const record = s.contributions;
-  if (record) {
-    const len = (k1 - k0) * D;
-    for (let m = 0; m < bound.length; m++) record.set((bound[m] as Bound).out.subarray(0, len), m * cfg.K * D + k0 * D);
+  const scratch = s.termScratch;
+  if (!record || !scratch) {
+    for (let m = 0; m < bound.length; m++) {
+      const b = bound[m] as Bound;
+      b.mechanism.contribute(cfg, s, sum, b.weight, k0, k1);
+    }
+    return;
+  }
+  for (let m = 0; m < bound.length; m++) {
+    const b = bound[m] as Bound;
+    scratch.fill(0, 0, len);
+    b.mechanism.contribute(cfg, s, scratch, b.weight, k0, k1);
+    record.set(scratch.subarray(0, len), m * cfg.K * D + k0 * D);
+    for (let o = 0; o < len; o++) sum[o] = (sum[o] as number) + (scratch[o] as number);
   }
 }
 
@@ -52,7 +67,7 @@ const silent: EventSink = () => {};
  * Reset to the initial state and make it a rest point: the baseline valuation
  * b_kd is whatever the modelled terms leave unexplained at t = 0 (docs/model.md §5.1).
  */
-export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Bound[] = bind(cfg, s)): void {
+export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Bound[] = bind(cfg)): void {
   resetState(cfg, s);
   setWelfareBasis(cfg, s, bound);
   applyShocks(cfg, s, -1, silent);
@@ -61,7 +76,7 @@ export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Boun
   for (let k0 = 0; k0 < cfg.K; k0 += TIE_BLOCK) {
     const k1 = Math.min(cfg.K, k0 + TIE_BLOCK);
     contribute(cfg, s, bound, k0, k1);
-    for (let o = 0, len = (k1 - k0) * D; o < len; o++) s.baseline[k0 * D + o] = -sumTerms(s.termSlots, o);
+    for (let o = 0, len = (k1 - k0) * D; o < len; o++) s.baseline[k0 * D + o] = -(s.termSum[o] as number);
   }
 }
 
@@ -82,7 +97,7 @@ export function step(cfg: ModelConfig, s: ModelState, t: number, random: Random,
 }
 
 export function simulate(cfg: ModelConfig, s: ModelState, random: Random, observer: Observer = {}): void {
-  const bound = bind(cfg, s);
+  const bound = bind(cfg);
   initialise(cfg, s, bound);
   const emit = observer.event ?? silent;
   for (let t = 0; t < cfg.ticks; t++) {

@@ -5,7 +5,6 @@
  */
 import type { ModelConfig } from './config.js';
 import { D } from './domains.js';
-import { MECHANISM_NAMES } from './parameters.js';
 
 export interface ModelState {
   t: number;
@@ -14,11 +13,12 @@ export interface ModelState {
   /** Commitments being decided this tick; swapped in when every block is done (a synchronous update). */
   readonly next: Float64Array;
   /**
-   * Scratch for one block of ties, one slot per registered mechanism (in
-   * MECHANISM_NAMES order; a switched-off mechanism's slot stays 0):
-   * termSlots[m][(k − k0) * D + d].
+   * Scratch for one block of ties: the sum of every mechanism's term,
+   * termSum[(k − k0) * D + d], added up in registry order as the mechanisms run.
    */
-  readonly termSlots: TermSlots;
+  readonly termSum: Float64Array;
+  /** Scratch for one mechanism's terms of a block, used only when terms are recorded (contributions). */
+  readonly termScratch: Float64Array | undefined;
   /**
    * contributions[m*K*D + k*D + d]: mechanism m's term this tick, kept only when
    * asked for (contributions.csv): at 200 actors it is 17 MB that summary runs need not touch.
@@ -84,15 +84,8 @@ export interface ModelState {
   readonly inForce: Uint8Array;
 }
 
-/** Ties per block: a block's terms (9 × 256 × D doubles, ~110 KB) stay in L2 cache. */
+/** Ties per block: a block's terms (256 × D doubles, 12 KB) stay in L1 cache between the mechanisms and the decision step. */
 export const TIE_BLOCK = 256;
-
-/** One scratch array per registered mechanism. A fixed arity lets the decision step sum them without an inner loop. */
-type F = Float64Array;
-export type TermSlots = readonly [F, F, F, F, F, F, F, F, F];
-/** Fails to compile if a mechanism is added to MECHANISM_NAMES without a slot here and in sumTerms. */
-const slotsMatchMechanisms: (typeof MECHANISM_NAMES)['length'] extends TermSlots['length'] ? true : never = true;
-void slotsMatchMechanisms;
 
 function pushArrays(n: number, K: number, P: number): ModelState['push'] {
   const sizes = {
@@ -143,7 +136,8 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     t: 0,
     commitment: f(K * D),
     next: f(K * D),
-    termSlots: MECHANISM_NAMES.map(() => f(TIE_BLOCK * D)) as unknown as TermSlots,
+    termSum: f(TIE_BLOCK * D),
+    termScratch: options.contributions ? f(TIE_BLOCK * D) : undefined,
     contributions: options.contributions ? f(cfg.mechanisms.length * K * D) : undefined,
     baseline: f(K * D),
     concession: f(K),

@@ -58,7 +58,7 @@ describe('mechanisms, hand-computed for tie A→B at the initial state (weight 1
 
   it('partnerRisk: −exposureAversion_i × f_d × stress_j', () => {
     const { cfg, s } = setup();
-    expect(term('partnerRisk', cfg, s)[at('finance')]).toBe(-0);
+    expect(term('partnerRisk', cfg, s)[at('finance')]).toBe(0); // no stress, no risk (toBe: exactly zero)
     s.stress[1] = 0.5;
     const out = term('partnerRisk', cfg, s);
     expect(out[at('finance')]).toBeCloseTo(-0.4 * 1.0 * 0.5, 12);

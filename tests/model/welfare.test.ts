@@ -9,7 +9,6 @@ import type { ModelConfig } from '../../src/model/config.js';
 import { decide } from '../../src/model/decide.js';
 import { D } from '../../src/model/domains.js';
 import { MECHANISMS } from '../../src/model/mechanisms/index.js';
-import { MECHANISM_NAMES } from '../../src/model/parameters.js';
 import { makeRandom } from '../../src/model/rng.js';
 import { initialise, step } from '../../src/model/simulate.js';
 import { createState, type ModelState } from '../../src/model/state.js';
@@ -19,18 +18,26 @@ import { DEFAULT_SCENARIO } from '../helpers.js';
 
 const { config: cfg } = loadScenario(DEFAULT_SCENARIO);
 
-function bound(c: ModelConfig, s: ModelState) {
+/** Each enabled mechanism, with a slot of its own for its terms (mechanisms add to what they are given). */
+function bound(c: ModelConfig) {
   return c.mechanisms.map(({ name, weight }) => {
     const mechanism = MECHANISMS.get(name);
     if (!mechanism) throw new Error(name);
-    return { mechanism, weight, out: s.termSlots[MECHANISM_NAMES.indexOf(name)] as Float64Array };
+    return { mechanism, weight, out: new Float64Array(c.K * D) };
   });
+}
+
+/** One mechanism's terms at the current state, in its own slot. */
+function termsOf(s: ModelState, m: ReturnType<typeof bound>[number]): Float64Array {
+  m.out.fill(0);
+  m.mechanism.contribute(cfg, s, m.out, m.weight, 0, cfg.K);
+  return m.out;
 }
 
 /** A state 30 ticks into the default scenario: sanctions, need, concessions all live. */
 function midState(): { s: ModelState; b: ReturnType<typeof bound> } {
   const s = createState(cfg, { welfare: true });
-  const b = bound(cfg, s);
+  const b = bound(cfg);
   initialise(cfg, s, b);
   const random = makeRandom(11);
   for (let t = 0; t < 30; t++) step(cfg, s, t, random, b, () => {});
@@ -39,16 +46,18 @@ function midState(): { s: ModelState; b: ReturnType<typeof bound> } {
 
 /** Recompute every term and each actor's welfare at the current state (one block: K ≤ 256 here). */
 function welfareNow(s: ModelState, b: ReturnType<typeof bound>): Float64Array {
-  for (const m of b) m.mechanism.contribute(cfg, s, m.out, m.weight, 0, cfg.K);
+  s.termSum.fill(0);
+  for (const m of b) m.mechanism.contribute(cfg, s, s.termSum, m.weight, 0, cfg.K);
   startWelfare(cfg, s);
   decide(cfg, s, () => 0.5, 0, cfg.K); // computes each net marginal value (it writes s.next, not the commitments)
   accumulateWelfare(cfg, s, 0, cfg.K);
   return Float64Array.from(s.welfare as Float64Array);
 }
 
-function marginal(s: ModelState, x: number, k0 = 0): number {
+/** b_kd + Σ_m term_m,kd, each term computed on its own. */
+function marginal(s: ModelState, b: ReturnType<typeof bound>, x: number): number {
   let sum = s.baseline[x] as number;
-  for (const slot of s.termSlots) sum += slot[x - k0 * D] as number;
+  for (const m of b) sum += termsOf(s, m)[x] as number;
   return sum;
 }
 
@@ -66,11 +75,9 @@ describe('welfare', () => {
           const x = k * D + d;
           const c0 = s.commitment[x] as number;
           s.commitment[x] = c0 + h;
-          m.mechanism.contribute(cfg, s, m.out, m.weight, 0, cfg.K);
-          const up = m.out[x] as number;
+          const up = termsOf(s, m)[x] as number;
           s.commitment[x] = c0 - h;
-          m.mechanism.contribute(cfg, s, m.out, m.weight, 0, cfg.K);
-          const down = m.out[x] as number;
+          const down = termsOf(s, m)[x] as number;
           s.commitment[x] = c0;
           expect((up - down) / (2 * h), `${m.mechanism.name} k=${k} d=${d}`).toBeCloseTo(m.mechanism.ownSlope(cfg, m.weight, k, d), 9);
         }
@@ -88,7 +95,7 @@ describe('welfare', () => {
       for (let d = 0; d < D; d++) {
         const x = k * D + d;
         welfareNow(s, b);
-        const m = marginal(s, x);
+        const m = marginal(s, b, x);
         const c0 = s.commitment[x] as number;
         s.commitment[x] = c0 + h;
         const up = welfareNow(s, b)[i] as number;

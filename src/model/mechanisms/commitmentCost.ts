@@ -5,7 +5,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { scaledProduct } from './six.js';
+import { addScaledProduct } from './six.js';
 
 export const commitmentCost: Mechanism = {
   name: 'commitmentCost',
@@ -15,7 +15,7 @@ export const commitmentCost: Mechanism = {
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
       const aversion = weight * (cfg.costAversion[cfg.tieFrom[k] as number] as number);
-      scaledProduct(out, o, -aversion, w, c, k * D);
+      addScaledProduct(out, o, -aversion, w, c, k * D);
     }
   },
   ownSlope: (cfg, weight, k, d) => -weight * (cfg.costAversion[cfg.tieFrom[k] as number] as number) * (cfg.domains.cost[d] as number),

@@ -5,7 +5,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { scaled } from './six.js';
+import { addScaled } from './six.js';
 
 export const divergence: Mechanism = {
   name: 'divergence',
@@ -14,7 +14,7 @@ export const divergence: Mechanism = {
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
       const delta = weight * (s.divergence[cfg.tiePair[k] as number] as number);
-      scaled(out, o, -delta, v);
+      addScaled(out, o, -delta, v);
     }
   },
   ownSlope: () => 0,

@@ -7,9 +7,9 @@
  * clear (ch_pd = 1 − pay_d + pay_d · channel_p); and when dollar access is cut
  * (conv_p < 1), finance ties gain the value of the trade they alone can clear.
  */
-import { D, FINANCE } from '../domains.js';
+import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { clearedBy } from './six.js';
+import { addCleared } from './six.js';
 
 export const economicGain: Mechanism = {
   name: 'economicGain',
@@ -28,9 +28,8 @@ export const economicGain: Mechanism = {
           needGain * (s.need[i] as number) +
           marketGain * (s.need[j] as number) +
           concessionGain * (s.concession[cfg.tieReverse[k] as number] as number));
-      clearedBy(out, o, gain, cfg.complementarity, p * D, pay, channel);
-      out[o + FINANCE] =
-        (out[o + FINANCE] as number) + weight * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number);
+      const clears = weight * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number);
+      addCleared(out, o, gain, cfg.complementarity, p * D, pay, channel, clears);
     }
   },
   ownSlope: () => 0,

@@ -8,7 +8,7 @@ export const inertia: Mechanism = {
     const c = s.commitment;
     const first = k0 * D;
     const len = (k1 - k0) * D;
-    for (let o = 0; o < len; o++) out[o] = -weight * (c[first + o] as number);
+    for (let o = 0; o < len; o++) out[o] = (out[o] as number) - weight * (c[first + o] as number);
   },
   ownSlope: (_cfg, weight) => -weight,
 };

@@ -1,11 +1,12 @@
 /**
  * One mechanism = one term of the marginal value of every tie-domain
  * (docs/model.md §5.4). `contribute` reads frozen config and the tick-start
- * state and writes α_m × term for ties k0..k1−1 into `out`, tie k domain d at
- * (k − k0)·D + d. The loop calls it block by block so that every term of a
- * block is still in cache when the decision step sums them. A mechanism never
- * allocates and never reads another's output, so mechanisms can be reported,
- * reordered and switched off (weight 0) independently.
+ * state and adds α_m × term for ties k0..k1−1 to `out`, tie k domain d at
+ * (k − k0)·D + d. The tick loop hands every mechanism, in registry order, the
+ * block's running sum, so the decision step reads one array, not one per
+ * mechanism; to record terms one by one it hands each a zeroed slot instead
+ * (model/simulate.ts). A mechanism never allocates and never reads another's
+ * term, so mechanisms can be reported and switched off (weight 0) independently.
  *
  * `ownSlope` is ∂(α_m × term)/∂c_kd, the dependence of the term on the very
  * commitment it values (every term is affine in it). Actors' welfare

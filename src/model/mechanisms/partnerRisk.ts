@@ -5,7 +5,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { scaled } from './six.js';
+import { addScaled } from './six.js';
 
 export const partnerRisk: Mechanism = {
   name: 'partnerRisk',
@@ -14,7 +14,7 @@ export const partnerRisk: Mechanism = {
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
       const risk = weight * (cfg.exposureAversion[cfg.tieFrom[k] as number] as number) * (s.stress[cfg.tieTo[k] as number] as number);
-      scaled(out, o, -risk, f);
+      addScaled(out, o, -risk, f);
     }
   },
   ownSlope: () => 0,

@@ -5,7 +5,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { scaledDifference } from './six.js';
+import { addScaledDifference } from './six.js';
 
 export const reciprocity: Mechanism = {
   name: 'reciprocity',
@@ -15,7 +15,7 @@ export const reciprocity: Mechanism = {
       const o = (k - k0) * D;
       const norm = weight * (cfg.commitmentNorm[cfg.tieFrom[k] as number] as number);
       const back = (cfg.tieReverse[k] as number) * D;
-      scaledDifference(out, o, norm, c, back, k * D);
+      addScaledDifference(out, o, norm, c, back, k * D);
     }
   },
   ownSlope: (cfg, weight, k) => -weight * (cfg.commitmentNorm[cfg.tieFrom[k] as number] as number),

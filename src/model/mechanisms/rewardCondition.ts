@@ -5,7 +5,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { scaledAt } from './six.js';
+import { addScaledAt } from './six.js';
 
 export const rewardCondition: Mechanism = {
   name: 'rewardCondition',
@@ -14,7 +14,7 @@ export const rewardCondition: Mechanism = {
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
       const aversion = weight * (cfg.costAversion[cfg.tieFrom[k] as number] as number);
-      scaledAt(out, o, -aversion, conditional, k * D);
+      addScaledAt(out, o, -aversion, conditional, k * D);
     }
   },
   ownSlope: () => 0,

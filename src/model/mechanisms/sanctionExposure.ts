@@ -6,7 +6,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { scaledSum } from './six.js';
+import { addScaledSum } from './six.js';
 
 export const sanctionExposure: Mechanism = {
   name: 'sanctionExposure',
@@ -15,7 +15,7 @@ export const sanctionExposure: Mechanism = {
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
       const aversion = cfg.costAversion[cfg.tieFrom[k] as number] as number;
-      scaledSum(out, o, -weight, primary, aversion, thirdParty, k * D);
+      addScaledSum(out, o, -weight, primary, aversion, thirdParty, k * D);
     }
   },
   ownSlope: () => 0,

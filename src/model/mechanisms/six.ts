@@ -1,89 +1,101 @@
 /**
  * The mechanisms' inner loop over the six domains, written out. V8 does not
  * unroll a six-step loop, and unrolled these run about 2.5 times faster (bench:
- * the mechanisms are half of a tick). Each helper keeps the operation order of
- * the formula it replaces, so results are bit-for-bit those of the loop.
+ * the mechanisms are half of a tick).
+ *
+ * Each helper ADDS a mechanism's term to `out` (the block's running sum of
+ * terms, or a zeroed scratch slot when terms are recorded one by one). The term
+ * itself is computed whole, in the operation order of its formula, and only
+ * then added, so the sum is the same left-to-right sum of the terms however it
+ * is gathered.
  */
 import type { DOMAINS } from '../domains.js';
 
 /** Fails to compile if a domain is added without rewriting these helpers. */
 const sixDomains: (typeof DOMAINS)['length'] extends 6 ? true : never = true;
 void sixDomains;
+/** addCleared adds its finance bonus at index 2: fails to compile if finance moves. */
+const financeAt2: (typeof DOMAINS)[2] extends 'finance' ? true : never = true;
+void financeAt2;
 
 type F = Float64Array;
 
-/** out[o+d] = m · v[d] */
-export function scaled(out: F, o: number, m: number, v: F): void {
-  out[o] = m * (v[0] as number);
-  out[o + 1] = m * (v[1] as number);
-  out[o + 2] = m * (v[2] as number);
-  out[o + 3] = m * (v[3] as number);
-  out[o + 4] = m * (v[4] as number);
-  out[o + 5] = m * (v[5] as number);
+/** out[o+d] += m · v[d] */
+export function addScaled(out: F, o: number, m: number, v: F): void {
+  out[o] = (out[o] as number) + m * (v[0] as number);
+  out[o + 1] = (out[o + 1] as number) + m * (v[1] as number);
+  out[o + 2] = (out[o + 2] as number) + m * (v[2] as number);
+  out[o + 3] = (out[o + 3] as number) + m * (v[3] as number);
+  out[o + 4] = (out[o + 4] as number) + m * (v[4] as number);
+  out[o + 5] = (out[o + 5] as number) + m * (v[5] as number);
 }
 
-/** out[o+d] = m · v[d] · b */
-export function scaledBy(out: F, o: number, m: number, v: F, b: number): void {
-  out[o] = m * (v[0] as number) * b;
-  out[o + 1] = m * (v[1] as number) * b;
-  out[o + 2] = m * (v[2] as number) * b;
-  out[o + 3] = m * (v[3] as number) * b;
-  out[o + 4] = m * (v[4] as number) * b;
-  out[o + 5] = m * (v[5] as number) * b;
+/** out[o+d] += m · v[d] · b */
+export function addScaledBy(out: F, o: number, m: number, v: F, b: number): void {
+  out[o] = (out[o] as number) + m * (v[0] as number) * b;
+  out[o + 1] = (out[o + 1] as number) + m * (v[1] as number) * b;
+  out[o + 2] = (out[o + 2] as number) + m * (v[2] as number) * b;
+  out[o + 3] = (out[o + 3] as number) + m * (v[3] as number) * b;
+  out[o + 4] = (out[o + 4] as number) + m * (v[4] as number) * b;
+  out[o + 5] = (out[o + 5] as number) + m * (v[5] as number) * b;
 }
 
-/** out[o+d] = m · a[x+d] */
-export function scaledAt(out: F, o: number, m: number, a: F, x: number): void {
-  out[o] = m * (a[x] as number);
-  out[o + 1] = m * (a[x + 1] as number);
-  out[o + 2] = m * (a[x + 2] as number);
-  out[o + 3] = m * (a[x + 3] as number);
-  out[o + 4] = m * (a[x + 4] as number);
-  out[o + 5] = m * (a[x + 5] as number);
+/** out[o+d] += m · a[x+d] */
+export function addScaledAt(out: F, o: number, m: number, a: F, x: number): void {
+  out[o] = (out[o] as number) + m * (a[x] as number);
+  out[o + 1] = (out[o + 1] as number) + m * (a[x + 1] as number);
+  out[o + 2] = (out[o + 2] as number) + m * (a[x + 2] as number);
+  out[o + 3] = (out[o + 3] as number) + m * (a[x + 3] as number);
+  out[o + 4] = (out[o + 4] as number) + m * (a[x + 4] as number);
+  out[o + 5] = (out[o + 5] as number) + m * (a[x + 5] as number);
 }
 
-/** out[o+d] = m · v[d] · a[x+d] */
-export function scaledProduct(out: F, o: number, m: number, v: F, a: F, x: number): void {
-  out[o] = m * (v[0] as number) * (a[x] as number);
-  out[o + 1] = m * (v[1] as number) * (a[x + 1] as number);
-  out[o + 2] = m * (v[2] as number) * (a[x + 2] as number);
-  out[o + 3] = m * (v[3] as number) * (a[x + 3] as number);
-  out[o + 4] = m * (v[4] as number) * (a[x + 4] as number);
-  out[o + 5] = m * (v[5] as number) * (a[x + 5] as number);
+/** out[o+d] += m · v[d] · a[x+d] */
+export function addScaledProduct(out: F, o: number, m: number, v: F, a: F, x: number): void {
+  out[o] = (out[o] as number) + m * (v[0] as number) * (a[x] as number);
+  out[o + 1] = (out[o + 1] as number) + m * (v[1] as number) * (a[x + 1] as number);
+  out[o + 2] = (out[o + 2] as number) + m * (v[2] as number) * (a[x + 2] as number);
+  out[o + 3] = (out[o + 3] as number) + m * (v[3] as number) * (a[x + 3] as number);
+  out[o + 4] = (out[o + 4] as number) + m * (v[4] as number) * (a[x + 4] as number);
+  out[o + 5] = (out[o + 5] as number) + m * (v[5] as number) * (a[x + 5] as number);
 }
 
-/** out[o+d] = m · (a[x+d] − a[y+d]) */
-export function scaledDifference(out: F, o: number, m: number, a: F, x: number, y: number): void {
-  out[o] = m * ((a[x] as number) - (a[y] as number));
-  out[o + 1] = m * ((a[x + 1] as number) - (a[y + 1] as number));
-  out[o + 2] = m * ((a[x + 2] as number) - (a[y + 2] as number));
-  out[o + 3] = m * ((a[x + 3] as number) - (a[y + 3] as number));
-  out[o + 4] = m * ((a[x + 4] as number) - (a[y + 4] as number));
-  out[o + 5] = m * ((a[x + 5] as number) - (a[y + 5] as number));
+/** out[o+d] += m · (a[x+d] − a[y+d]) */
+export function addScaledDifference(out: F, o: number, m: number, a: F, x: number, y: number): void {
+  out[o] = (out[o] as number) + m * ((a[x] as number) - (a[y] as number));
+  out[o + 1] = (out[o + 1] as number) + m * ((a[x + 1] as number) - (a[y + 1] as number));
+  out[o + 2] = (out[o + 2] as number) + m * ((a[x + 2] as number) - (a[y + 2] as number));
+  out[o + 3] = (out[o + 3] as number) + m * ((a[x + 3] as number) - (a[y + 3] as number));
+  out[o + 4] = (out[o + 4] as number) + m * ((a[x + 4] as number) - (a[y + 4] as number));
+  out[o + 5] = (out[o + 5] as number) + m * ((a[x + 5] as number) - (a[y + 5] as number));
 }
 
-/** out[o+d] = m · (a[x+d] + q · b[x+d]) */
-export function scaledSum(out: F, o: number, m: number, a: F, q: number, b: F, x: number): void {
-  out[o] = m * ((a[x] as number) + q * (b[x] as number));
-  out[o + 1] = m * ((a[x + 1] as number) + q * (b[x + 1] as number));
-  out[o + 2] = m * ((a[x + 2] as number) + q * (b[x + 2] as number));
-  out[o + 3] = m * ((a[x + 3] as number) + q * (b[x + 3] as number));
-  out[o + 4] = m * ((a[x + 4] as number) + q * (b[x + 4] as number));
-  out[o + 5] = m * ((a[x + 5] as number) + q * (b[x + 5] as number));
+/** out[o+d] += m · (a[x+d] + q · b[x+d]) */
+export function addScaledSum(out: F, o: number, m: number, a: F, q: number, b: F, x: number): void {
+  out[o] = (out[o] as number) + m * ((a[x] as number) + q * (b[x] as number));
+  out[o + 1] = (out[o + 1] as number) + m * ((a[x + 1] as number) + q * (b[x + 1] as number));
+  out[o + 2] = (out[o + 2] as number) + m * ((a[x + 2] as number) + q * (b[x + 2] as number));
+  out[o + 3] = (out[o + 3] as number) + m * ((a[x + 3] as number) + q * (b[x + 3] as number));
+  out[o + 4] = (out[o + 4] as number) + m * ((a[x + 4] as number) + q * (b[x + 4] as number));
+  out[o + 5] = (out[o + 5] as number) + m * ((a[x + 5] as number) + q * (b[x + 5] as number));
 }
 
-/** out[o+d] = m · a[x+d] · (1 − pay[d] + pay[d] · channel): economic gain cleared by the payment channel. */
-export function clearedBy(out: F, o: number, m: number, a: F, x: number, pay: F, channel: number): void {
+/**
+ * out[o+d] += m · a[x+d] · (1 − pay[d] + pay[d] · channel), plus `finance` in the
+ * finance domain: economic gain cleared by the payment channel, and the bonus of
+ * finance ties that clear trade the dollar system will not.
+ */
+export function addCleared(out: F, o: number, m: number, a: F, x: number, pay: F, channel: number, finance: number): void {
   const p0 = pay[0] as number;
   const p1 = pay[1] as number;
   const p2 = pay[2] as number;
   const p3 = pay[3] as number;
   const p4 = pay[4] as number;
   const p5 = pay[5] as number;
-  out[o] = m * (a[x] as number) * (1 - p0 + p0 * channel);
-  out[o + 1] = m * (a[x + 1] as number) * (1 - p1 + p1 * channel);
-  out[o + 2] = m * (a[x + 2] as number) * (1 - p2 + p2 * channel);
-  out[o + 3] = m * (a[x + 3] as number) * (1 - p3 + p3 * channel);
-  out[o + 4] = m * (a[x + 4] as number) * (1 - p4 + p4 * channel);
-  out[o + 5] = m * (a[x + 5] as number) * (1 - p5 + p5 * channel);
+  out[o] = (out[o] as number) + m * (a[x] as number) * (1 - p0 + p0 * channel);
+  out[o + 1] = (out[o + 1] as number) + m * (a[x + 1] as number) * (1 - p1 + p1 * channel);
+  out[o + 2] = (out[o + 2] as number) + (m * (a[x + 2] as number) * (1 - p2 + p2 * channel) + finance);
+  out[o + 3] = (out[o + 3] as number) + m * (a[x + 3] as number) * (1 - p3 + p3 * channel);
+  out[o + 4] = (out[o + 4] as number) + m * (a[x + 4] as number) * (1 - p4 + p4 * channel);
+  out[o + 5] = (out[o + 5] as number) + m * (a[x + 5] as number) * (1 - p5 + p5 * channel);
 }

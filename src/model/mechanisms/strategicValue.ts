@@ -6,7 +6,7 @@
  */
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { scaledBy } from './six.js';
+import { addScaledBy } from './six.js';
 
 export const strategicValue: Mechanism = {
   name: 'strategicValue',
@@ -22,7 +22,7 @@ export const strategicValue: Mechanism = {
       const base =
         ((cfg.alignment[p] as number) + (s.shared[p] as number)) * (1 + lambda * (s.need[j] as number)) +
         (cfg.stake[i * n + j] as number) * (s.push.threat[j] as number);
-      scaledBy(out, o, weight, v, base);
+      addScaledBy(out, o, weight, v, base);
     }
   },
   ownSlope: () => 0,
