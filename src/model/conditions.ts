@@ -15,7 +15,12 @@ import type { ModelState } from './state.js';
  * sanctions on an actor change nothing (docs/model.md §5.3).
  */
 export function saturate(base: number, push: number): number {
-  return 1 - (1 - base) * Math.exp(-Math.max(0, push));
+  return 1 - (1 - base) * decay(push);
+}
+
+/** e^(−max(0, push)); most actors feel no push on a given tick, and e^0 = 1 needs no call to exp. */
+function decay(push: number): number {
+  return push === 0 ? 1 : Math.exp(-Math.max(0, push));
 }
 
 /**
@@ -55,7 +60,7 @@ export function updateConditions(cfg: ModelConfig, s: ModelState): void {
   for (let i = 0; i < n; i++) {
     inc(s.stress, i, params.stressRate * (saturate(cfg.stress0[i] as number, push.stress[i] as number) - (s.stress[i] as number)));
     inc(s.need, i, params.needRate * (saturate(0, push.need[i] as number) - (s.need[i] as number)));
-    s.dollarAccess[i] = Math.exp(-Math.max(0, push.financeCut[i] as number));
+    s.dollarAccess[i] = decay(push.financeCut[i] as number);
   }
   for (let x = 0; x < n * n; x++) {
     inc(s.grievance, x, params.grievanceRate * (clamp01(push.grievance[x] as number) - (s.grievance[x] as number)));

@@ -8,13 +8,13 @@
  * 52 bits keep the seed an exact JavaScript integer; a million runs collide with
  * probability about 1e-4. Each run draws from its own seedrandom `alea` stream.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import seedrandom from 'seedrandom';
 
 export type Random = () => number;
 
 export function deriveSeed(base: number, point: number, replication: number): number {
-  const hex = createHash('sha256').update(`entente/${base}/${point}/${replication}`).digest('hex');
+  const hex = hash('sha256', `entente/${base}/${point}/${replication}`, 'hex'); // one-shot: no Hash object per run
   return Number.parseInt(hex.slice(0, 13), 16);
 }
 

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import { collectTick, eventRow, PairSummary, type Sinks } from '../experiments/collect.js';
 import { formatNumber } from '../io/csvFile.js';
 import { deriveSeed, makeRandom } from '../model/rng.js';
-import { simulate } from '../model/simulate.js';
+import { type Observer, simulate } from '../model/simulate.js';
 import { createState } from '../model/state.js';
 import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
@@ -88,24 +88,28 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     const state = createState(config, { welfare: ctx.perTick.includes('actors') });
     const summary = new PairSummary(config.P);
     const ids = config.actorIds;
-    for (const [r, seed] of seeds.entries()) {
+    // One observer per point, reading the replication it is in: nothing is allocated per run but the run's rows.
+    let r = 0;
+    let seed = 0;
+    const sink = (name: PerTickOutput) => {
+      const rows = perTick.get(name);
+      return rows ? (row: readonly (string | number)[]) => rows.push([point, ...row]) : undefined;
+    };
+    const sinks: Sinks = Object.fromEntries((['ties', 'pairs', 'actors'] as const).map((n) => [n, sink(n)]).filter(([, f]) => f));
+    const collect = Object.keys(sinks).length > 0;
+    const events = sink('events');
+    const observer: Observer = {
+      tick: (t, s) => {
+        summary.add(config, s);
+        if (collect) collectTick(config, s, t, r, seed, sinks);
+      },
+      ...(events ? { event: (t: number, q: number, e: Parameters<typeof eventRow>[3]) => events(eventRow(config, t, q, e, r, seed)) } : {}),
+    };
+    for (r = 0; r < seeds.length; r++) {
+      seed = seeds[r] as number;
       summary.reset();
-      const sink = (name: PerTickOutput) => {
-        const rows = perTick.get(name);
-        return rows ? (row: readonly (string | number)[]) => rows.push([point, ...row]) : undefined;
-      };
-      const sinks: Sinks = Object.fromEntries((['ties', 'pairs', 'actors'] as const).map((n) => [n, sink(n)]).filter(([, f]) => f));
-      const events = sink('events');
       try {
-        simulate(config, state, makeRandom(seed), {
-          tick: (t, s) => {
-            summary.add(config, s);
-            collectTick(config, s, t, r, seed, sinks);
-          },
-          ...(events
-            ? { event: (t: number, q: number, e: Parameters<typeof eventRow>[3]) => events(eventRow(config, t, q, e, r, seed)) }
-            : {}),
-        });
+        simulate(config, state, makeRandom(seed), observer);
       } catch (err) {
         failures.push([point, r, String(seed), ...shown, (err as Error).message]);
         continue;
