@@ -62,6 +62,9 @@ export interface ChunkResult {
   readonly failureCount: number;
 }
 
+/** What a worker reports once it has written a chunk's files (sweep/worker.ts). */
+export type ChunkDone = Pick<ChunkResult, 'chunk' | 'runCount' | 'failureCount'>;
+
 const cast = { number: formatNumber };
 
 export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {

@@ -14,9 +14,9 @@ import type { Piscina } from 'piscina';
 import { EntenteError } from '../errors.js';
 import { writeJson } from '../io/outputDir.js';
 import { workerPool } from '../io/pool.js';
-import { type ChunkResult, type ChunkTask, pointsContext, type SweepContext } from './chunk.js';
+import { type ChunkDone, type ChunkTask, pointsContext, type SweepContext } from './chunk.js';
 import { failuresColumns, headerLine, perTickColumns, pointsColumns, runsColumns } from './columns.js';
-import { concatAtomic, writeAtomic } from './files.js';
+import { chunkFile, concatAtomic, writeAtomic } from './files.js';
 import type { LoadedSweep } from './load.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
 import { type Progress, progress } from './progress.js';
@@ -98,10 +98,7 @@ function prepareDir(out: string, id: SweepIdentity, resume: boolean): void {
   writeAtomic(idFile, `${JSON.stringify(id, null, 2)}\n`);
 }
 
-const chunkFile = (out: string, c: number, kind: 'runs' | 'failures' | PerTickOutput) =>
-  join(out, 'chunks', `${String(c).padStart(8, '0')}.${kind}.csv`);
-
-export type SweepPool = Piscina<ChunkTask, ChunkResult>;
+export type SweepPool = Piscina<ChunkTask & { readonly out: string }, ChunkDone>;
 
 /**
  * A worker pool for a sweep's scenario. runSweep makes its own; a caller that
@@ -110,7 +107,7 @@ export type SweepPool = Piscina<ChunkTask, ChunkResult>;
  */
 export function sweepPool(loaded: LoadedSweep, workers: number): SweepPool {
   const context: SweepContext = { ...pointsContext(loaded), perTick: perTickOutputs(loaded) };
-  return workerPool<ChunkTask, ChunkResult>('sweep/worker.js', workers, context);
+  return workerPool<ChunkTask & { readonly out: string }, ChunkDone>('sweep/worker.js', workers, context);
 }
 
 /** What several sweeps of one scenario can share: warm workers, and one progress bar for all of them. */
@@ -146,11 +143,8 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
   try {
     await Promise.all(
       pending.map(async (c) => {
-        const result = await pool.run({ chunk: c, lever, first: c * per, points: loaded.points.slice(c * per, (c + 1) * per) });
-        // Everything else first: a chunk counts as done only once its runs file exists.
-        if (result.failureCount > 0) writeAtomic(chunkFile(opts.out, c, 'failures'), result.failures);
-        for (const name of id.perTick) writeAtomic(chunkFile(opts.out, c, name), result.perTick[name] ?? '');
-        writeAtomic(chunkFile(opts.out, c, 'runs'), result.runs);
+        // The worker writes the chunk's files (sweep/files.ts writeChunk), its runs file last.
+        await pool.run({ chunk: c, lever, first: c * per, points: loaded.points.slice(c * per, (c + 1) * per), out: opts.out });
         bar.add(runsIn(c));
       }),
     );

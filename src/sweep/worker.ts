@@ -1,9 +1,16 @@
-/** The worker-thread entry: the sweep context arrives once as workerData; each task is a chunk. */
+/**
+ * The worker-thread entry: the sweep context arrives once as workerData; each
+ * task is a chunk, whose files the worker writes itself. Only counts go back to
+ * the main thread, which so never holds (or copies) the chunk's text.
+ */
 import { workerData } from 'node:worker_threads';
-import { type ChunkResult, type ChunkTask, runChunk, type SweepContext } from './chunk.js';
+import { type ChunkDone, type ChunkTask, runChunk, type SweepContext } from './chunk.js';
+import { writeChunk } from './files.js';
 
 const context = workerData as SweepContext;
 
-export default function run(task: ChunkTask): ChunkResult {
-  return runChunk(context, task);
+export default function run(task: ChunkTask & { readonly out: string }): ChunkDone {
+  const result = runChunk(context, task);
+  writeChunk(task.out, result, context.perTick);
+  return { chunk: result.chunk, runCount: result.runCount, failureCount: result.failureCount };
 }
