@@ -14,8 +14,17 @@ export type Cell = string | number;
  * analysis, a third of the size of full doubles, and the same bytes on every machine.
  */
 export function formatNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(7)));
+  if (Number.isInteger(v)) return String(v);
+  const fixed = v.toPrecision(7);
+  // Fast path, same text: a ≤ 7-digit decimal in fixed notation round-trips through a double
+  // unchanged (≤ 15 digits always do), so its shortest form is itself without trailing zeros.
+  // String() writes exponents below 1e-6, toPrecision from 1e7: those take the slow path.
+  if (Math.abs(v) >= 1e-6 && !fixed.includes('e')) return fixed.includes('.') ? fixed.replace(TRAILING_ZEROS, '') : fixed;
+  return String(Number(fixed));
 }
+
+/** "0.2500000" → "0.25", "12.00000" → "12". */
+const TRAILING_ZEROS = /\.?0+$/;
 
 export class CsvFile {
   private readonly stringifier: Stringifier;
