@@ -50,8 +50,9 @@ export function fusedStep(cfg: ModelConfig, s: ModelState, t: number, random: Ra
       const x = k * D + d;
       const pd = domains.payment[d] as number;
       const cx = prev[x] as number;
-      let econ = gain * (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel);
-      if (d === FINANCE) econ += wE * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number);
+      // No variable reassigned along branches (model/decide.ts says why).
+      const clears = d === FINANCE ? wE * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number) : 0;
+      const econ = gain * (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel) + clears;
       let sum = s.baseline[x] as number;
       sum += econ;
       sum += wS * (domains.strategic[d] as number) * strategic;
@@ -62,12 +63,9 @@ export function fusedStep(cfg: ModelConfig, s: ModelState, t: number, random: Ra
       sum += -delta * (domains.strategic[d] as number);
       sum += -(wK * aversion) * (domains.cost[d] as number) * cx;
       sum += -wI * cx;
-      let step = stepSize * sum;
-      if (step > maxStep) step = maxStep;
-      else if (step < -maxStep) step = -maxStep;
-      if (spread > 0) step += spread * (2 * random() - 1);
-      const next = cx + step;
-      c[x] = clamp01(next);
+      const move = Math.min(maxStep, Math.max(-maxStep, stepSize * sum));
+      const shake = spread > 0 ? spread * (2 * random() - 1) : 0;
+      c[x] = clamp01(cx + (move + shake));
     }
   }
   updateConcessions(cfg, s);

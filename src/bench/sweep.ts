@@ -1,7 +1,8 @@
 /**
  * Sweep figures for `npm run bench`: runs per second with 1 worker and with
- * every core, parallel efficiency, and the peak resident memory of a
- * 100,000-run summary-only sweep of the default scenario. Each sweep runs as
+ * every core on 20,000 runs (worker start-up weighs) and on 100,000 (warm
+ * workers), parallel efficiency, and the peak resident memory of the
+ * 100,000-run summary-only sweeps of the default scenario. Each sweep runs as
  * the real CLI; peak memory is the process's VmHWM (threads included).
  */
 import { spawn } from 'node:child_process';
@@ -61,20 +62,27 @@ export async function sweepBenchmark(root: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'entente-bench-sweep-'));
   const cores = availableParallelism();
   try {
-    const small = sweepFile(dir, scenario, 2000, 10); // 20,000 runs: long enough that starting workers is a small share
+    const rate = (m: Measured) => m.runs / m.runSeconds;
+    // 20,000 runs: what a small sweep sees, starting the workers (~0.6 s) included.
+    const small = sweepFile(dir, scenario, 2000, 10);
     const one = await measure(bin, small, join(dir, 'w1'), 1);
     const all = await measure(bin, small, join(dir, `w${cores}`), cores);
-    const rate = (m: Measured) => m.runs / m.runSeconds;
     console.log(
-      `sweep, default scenario, 20,000 runs: 1 worker ${rate(one).toFixed(0)} runs/s; ${cores} workers ${rate(all).toFixed(0)} runs/s`,
+      `sweep, default scenario, 20,000 runs: 1 worker ${rate(one).toFixed(0)} runs/s; ${cores} workers ${rate(all).toFixed(0)} runs/s ` +
+        `(efficiency ${((rate(all) / cores / rate(one)) * 100).toFixed(0)}%, worker start-up included)`,
+    );
+    // 100,000 runs: throughput once workers are warm, the figure the targets are about.
+    const big = sweepFile(dir, scenario, 10000, 10);
+    const oneBig = await measure(bin, big, join(dir, 'big1'), 1);
+    const allBig = await measure(bin, big, join(dir, `big${cores}`), cores);
+    console.log(
+      `sweep, default scenario, 100,000 runs: 1 worker ${rate(oneBig).toFixed(0)} runs/s (target ≥ 2,000); ` +
+        `${cores} workers ${rate(allBig).toFixed(0)} runs/s, ${(rate(allBig) / cores).toFixed(0)} per worker (target ≥ 2,000)`,
     );
     console.log(
-      `  parallel efficiency ${((rate(all) / cores / rate(one)) * 100).toFixed(0)}% (target ≥ 85%); per worker ${(rate(all) / cores).toFixed(0)} runs/s (target ≥ 2,000)`,
-    );
-    const big = await measure(bin, sweepFile(dir, scenario, 10000, 10), join(dir, 'big'), cores);
-    console.log(
-      `sweep, 100,000 runs on ${cores} workers: ${rate(big).toFixed(0)} runs/s (efficiency against the 1-worker rate above ${((rate(big) / cores / rate(one)) * 100).toFixed(0)}%), ` +
-        `${big.wallSeconds.toFixed(1)} s wall, peak resident memory ${big.peakMB.toFixed(0)} MB (target < 300 MB)`,
+      `  parallel efficiency ${((rate(allBig) / cores / rate(oneBig)) * 100).toFixed(0)}% (target ≥ 85%); ` +
+        `${allBig.wallSeconds.toFixed(1)} s wall on ${cores} workers; peak resident memory ${allBig.peakMB.toFixed(0)} MB ` +
+        `on ${cores} workers, ${oneBig.peakMB.toFixed(0)} MB on 1 (target < 300 MB)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
