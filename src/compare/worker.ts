@@ -1,5 +1,5 @@
 /** Worker-thread entry for `entente compare --workers`: arms are resolved once; each task is a block of replications. */
-import { workerData } from 'node:worker_threads';
+import { poolContext } from '../io/poolContext.js';
 import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Source } from '../scenario/source.js';
@@ -12,7 +12,7 @@ export interface CompareContext {
   readonly seed: number;
 }
 
-const context = workerData as CompareContext;
+const context = poolContext<CompareContext>();
 const source: Source = { file: context.scenarioFile, data: context.scenario, hash: '', locate: () => undefined };
 const arms: Arm[] = [null, ...context.levers].map((lever) => ({
   name: lever ?? 'baseline',

@@ -3,11 +3,14 @@
  * place for where a worker module is found and how much memory it may hold.
  */
 import { Piscina } from 'piscina';
+import { knownTables } from '../scenario/expressions.js';
+import type { PoolData } from './poolContext.js';
 
 /**
  * A pool running `module` (a path relative to src/ or dist/, e.g. 'sweep/worker.js'),
- * each worker given `workerData` once. From TypeScript source (tests) the built module
- * is used, since workers load plain JS.
+ * each worker given `workerData` once (read with poolContext), with the expression tables
+ * made so far. From TypeScript source (tests) the built module is used, since workers load
+ * plain JS.
  */
 export function workerPool<T, R>(module: string, workers: number, workerData: unknown): Piscina<T, R> {
   const fromSource = import.meta.url.endsWith('.ts');
@@ -16,7 +19,7 @@ export function workerPool<T, R>(module: string, workers: number, workerData: un
     filename,
     minThreads: workers,
     maxThreads: workers,
-    workerData,
+    workerData: { context: workerData, tables: knownTables() } satisfies PoolData,
     // A worker holds one task at a time; without a cap V8 lets each heap grow
     // lazily to hundreds of MB before collecting, which is memory a task never needs.
     resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },

@@ -3,11 +3,11 @@
  * task is a chunk, whose files the worker writes itself. Only counts go back to
  * the main thread, which so never holds (or copies) the chunk's text.
  */
-import { workerData } from 'node:worker_threads';
+import { poolContext } from '../io/poolContext.js';
 import { type ChunkDone, type ChunkTask, runChunk, type SweepContext } from './chunk.js';
 import { writeChunk } from './files.js';
 
-const context = workerData as SweepContext;
+const context = poolContext<SweepContext>();
 
 export default function run(task: ChunkTask & { readonly out: string }): ChunkDone {
   const result = runChunk(context, task);
