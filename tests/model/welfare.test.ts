@@ -61,6 +61,17 @@ function marginal(s: ModelState, b: ReturnType<typeof bound>, x: number): number
   return sum;
 }
 
+/** (f(c + h) − f(c − h)) / 2h in commitment x, the rest of the state fixed; the commitment is restored. */
+function slopeIn(s: ModelState, x: number, h: number, f: () => number): number {
+  const c0 = s.commitment[x] as number;
+  s.commitment[x] = c0 + h;
+  const up = f();
+  s.commitment[x] = c0 - h;
+  const down = f();
+  s.commitment[x] = c0;
+  return (up - down) / (2 * h);
+}
+
 describe('welfare', () => {
   it('is the default scenario: one block of ties, so the test may evaluate every term at once', () => {
     expect(cfg.K).toBeLessThanOrEqual(256);
@@ -73,13 +84,8 @@ describe('welfare', () => {
       for (let k = 0; k < cfg.K; k++) {
         for (let d = 0; d < D; d++) {
           const x = k * D + d;
-          const c0 = s.commitment[x] as number;
-          s.commitment[x] = c0 + h;
-          const up = termsOf(s, m)[x] as number;
-          s.commitment[x] = c0 - h;
-          const down = termsOf(s, m)[x] as number;
-          s.commitment[x] = c0;
-          expect((up - down) / (2 * h), `${m.mechanism.name} k=${k} d=${d}`).toBeCloseTo(m.mechanism.ownSlope(cfg, m.weight, k, d), 9);
+          const slope = slopeIn(s, x, h, () => termsOf(s, m)[x] as number);
+          expect(slope, `${m.mechanism.name} k=${k} d=${d}`).toBeCloseTo(m.mechanism.ownSlope(cfg, m.weight, k, d), 9);
         }
       }
     }
@@ -96,13 +102,10 @@ describe('welfare', () => {
         const x = k * D + d;
         welfareNow(s, b);
         const m = marginal(s, b, x);
-        const c0 = s.commitment[x] as number;
-        s.commitment[x] = c0 + h;
-        const up = welfareNow(s, b)[i] as number;
-        s.commitment[x] = c0 - h;
-        const down = welfareNow(s, b)[i] as number;
-        s.commitment[x] = c0;
-        expect((up - down) / (2 * h), `tie ${k} domain ${d}`).toBeCloseTo(m, 6);
+        expect(
+          slopeIn(s, x, h, () => welfareNow(s, b)[i] as number),
+          `tie ${k} domain ${d}`,
+        ).toBeCloseTo(m, 6);
         if (Math.abs(m) > 1e-3) checked++;
       }
     }
