@@ -8,6 +8,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { collectTick, eventRow, PairSummary, type Sinks } from '../experiments/collect.js';
 import { formatNumber } from '../io/csvFile.js';
+import { plainRecordTexts, recordText } from '../io/csvText.js';
 import { deriveSeed, makeRandom } from '../model/rng.js';
 import { type Observer, simulate } from '../model/simulate.js';
 import { createState } from '../model/state.js';
@@ -69,7 +70,7 @@ const cast = { number: formatNumber };
 
 export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
   const source: Source = { file: ctx.scenarioFile, data: ctx.scenario, hash: '', locate: () => undefined };
-  const runs: (string | number)[][] = [];
+  const runs: string[] = []; // each run's rows as CSV text (io/csvText.ts)
   const failures: (string | number)[][] = [];
   const perTick = new Map(ctx.perTick.map((name) => [name, [] as (string | number)[][]]));
   task.points.forEach((values, i) => {
@@ -91,6 +92,10 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     const state = createState(config, { welfare: ctx.perTick.includes('actors') });
     const summary = new PairSummary(config.P);
     const ids = config.actorIds;
+    const shownText = shown.length > 0 ? `,${recordText(shown)}` : '';
+    const pairTexts = Array.from({ length: config.P }, (_, p) =>
+      recordText([ids[config.pairA[p] as number] as string, ids[config.pairB[p] as number] as string]),
+    );
     // One observer per point, reading the replication it is in: nothing is allocated per run but the run's rows.
     let r = 0;
     let seed = 0;
@@ -117,25 +122,25 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
         failures.push([point, r, String(seed), ...shown, (err as Error).message]);
         continue;
       }
+      // One csv-stringify call per run for what varies; the point's parameters and pair ids were encoded once.
+      const records: (number | string)[][] = [[point, r, String(seed)]];
       for (let p = 0; p < config.P; p++) {
-        runs.push([
-          point,
-          r,
-          String(seed),
-          ...shown,
-          ids[config.pairA[p] as number] as string,
-          ids[config.pairB[p] as number] as string,
+        records.push([
           summary.depthFinal[p] as number,
           (summary.depthSum[p] as number) / summary.ticks,
           summary.rhetoricFinal[p] as number,
           (summary.rhetoricSum[p] as number) / summary.ticks,
         ]);
       }
+      const texts = plainRecordTexts(records);
+      let text = '';
+      for (let p = 0; p < config.P; p++) text += `${texts[0]}${shownText},${pairTexts[p]},${texts[p + 1]}\n`;
+      runs.push(text);
     }
   });
   return {
     chunk: task.chunk,
-    runs: stringify(runs, { cast }),
+    runs: runs.join(''),
     failures: stringify(failures, { cast }),
     perTick: Object.fromEntries([...perTick].map(([name, rows]) => [name, stringify(rows, { cast })])),
     runCount: task.points.length * ctx.replications - failures.length,
