@@ -8,9 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../src/model/config.js';
 import { decide } from '../../src/model/decide.js';
 import { D } from '../../src/model/domains.js';
-import { MECHANISMS } from '../../src/model/mechanisms/index.js';
 import { makeRandom } from '../../src/model/rng.js';
-import { initialise, step } from '../../src/model/simulate.js';
+import { bind, initialise, step } from '../../src/model/simulate.js';
 import { createState, type ModelState } from '../../src/model/state.js';
 import { accumulateWelfare, startWelfare } from '../../src/model/welfare.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -20,11 +19,7 @@ const { config: cfg } = loadScenario(DEFAULT_SCENARIO);
 
 /** Each enabled mechanism, with a slot of its own for its terms (mechanisms add to what they are given). */
 function bound(c: ModelConfig) {
-  return c.mechanisms.map(({ name, weight }) => {
-    const mechanism = MECHANISMS.get(name);
-    if (!mechanism) throw new Error(name);
-    return { mechanism, weight, out: new Float64Array(c.K * D) };
-  });
+  return bind(c).map((b) => ({ ...b, out: new Float64Array(c.K * D) }));
 }
 
 /** One mechanism's terms at the current state, in its own slot. */
