@@ -27,6 +27,8 @@ export interface Bound {
   /** `mechanism.contribute` with `weight`. A double read from an object field and passed to a call V8 does not
    * inline is boxed afresh on every call (7 KB of garbage a run); a closure's constant is passed as it is. */
   readonly add: (cfg: ModelConfig, s: ModelState, out: Float64Array, k0: number, k1: number) => void;
+  /** Every term is zero under this config (Mechanism.inert): summing skips it, recording does not. */
+  readonly inert: boolean;
 }
 
 /** Each enabled mechanism with its weight, in registry order. */
@@ -34,7 +36,12 @@ export function bind(cfg: ModelConfig): Bound[] {
   return cfg.mechanisms.map(({ name, weight }) => {
     const mechanism = MECHANISMS.get(name);
     if (!mechanism) throw new Error(`no mechanism named ${name}`);
-    return { mechanism, weight, add: (c, s, out, k0, k1) => mechanism.contribute(c, s, out, weight, k0, k1) };
+    return {
+      mechanism,
+      weight,
+      add: (c, s, out, k0, k1) => mechanism.contribute(c, s, out, weight, k0, k1),
+      inert: mechanism.inert?.(cfg) ?? false,
+    };
   });
 }
 
@@ -51,7 +58,8 @@ function contribute(cfg: ModelConfig, s: ModelState, bound: readonly Bound[], k0
   const scratch = s.termScratch;
   if (!record || !scratch) {
     for (let m = 0; m < bound.length; m++) {
-      (bound[m] as Bound).add(cfg, s, sum, k0, k1);
+      const b = bound[m] as Bound;
+      if (!b.inert) b.add(cfg, s, sum, k0, k1);
     }
     return;
   }

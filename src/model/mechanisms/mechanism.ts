@@ -8,6 +8,10 @@
  * (model/simulate.ts). A mechanism never allocates and never reads another's
  * term, so mechanisms can be reported and switched off (weight 0) independently.
  *
+ * `inert`, where given, says that under this config every term is zero at
+ * every tick (a −0 or +0 added changes no sum): the tick loop then skips the
+ * mechanism when it only sums terms. It must follow from the config alone.
+ *
  * `ownSlope` is ∂(α_m × term)/∂c_kd, the dependence of the term on the very
  * commitment it values (every term is affine in it). Actors' welfare
  * (model/welfare.ts) integrates marginal values and needs it; a test checks
@@ -21,4 +25,5 @@ export interface Mechanism {
   readonly name: MechanismName;
   contribute(cfg: ModelConfig, s: ModelState, out: Float64Array, weight: number, k0: number, k1: number): void;
   ownSlope(cfg: ModelConfig, weight: number, k: number, d: number): number;
+  inert?(cfg: ModelConfig): boolean;
 }

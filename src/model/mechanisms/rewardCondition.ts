@@ -18,4 +18,6 @@ export const rewardCondition: Mechanism = {
     }
   },
   ownSlope: () => 0,
+  // ψ is written only by conditional inducements (model/shocks.ts): without one, every term is −0.
+  inert: (cfg) => cfg.shocks.every((sh) => sh.kind !== 'inducement' || sh.conditionPartner < 0),
 };
