@@ -9,6 +9,7 @@ import { clamp01 } from '../model/arrays.js';
 import { updateConditions } from '../model/conditions.js';
 import type { ModelConfig } from '../model/config.js';
 import { D, FINANCE } from '../model/domains.js';
+import { rewardCondition } from '../model/mechanisms/rewardCondition.js';
 import type { Random } from '../model/rng.js';
 import { applyShocks } from '../model/shocks.js';
 import { updateConcessions, updateRhetoric } from '../model/social.js';
@@ -27,6 +28,8 @@ export function fusedStep(cfg: ModelConfig, s: ModelState, t: number, random: Ra
   const c = s.commitment;
   prev.set(c);
   const { primary, thirdParty, conditional, threat } = s.push;
+  // Skipped where the engine skips it: without a conditional inducement the term is −0 (Mechanism.inert).
+  const conditioned = rewardCondition.inert?.(cfg) !== true;
   for (let k = 0; k < cfg.K; k++) {
     const i = cfg.tieFrom[k] as number;
     const j = cfg.tieTo[k] as number;
@@ -57,7 +60,7 @@ export function fusedStep(cfg: ModelConfig, s: ModelState, t: number, random: Ra
       sum += econ;
       sum += wS * (domains.strategic[d] as number) * strategic;
       sum += -wX * ((primary[x] as number) + aversion * (thirdParty[x] as number));
-      sum += -(wQ * aversion) * (conditional[x] as number);
+      if (conditioned) sum += -(wQ * aversion) * (conditional[x] as number);
       sum += -risk * (domains.financialExposure[d] as number);
       sum += norm * ((prev[back + d] as number) - cx);
       sum += -delta * (domains.strategic[d] as number);
