@@ -2,6 +2,7 @@
 import type { ShockConfig } from '../model/config.js';
 import { D, type Domain, domainIndex } from '../model/domains.js';
 import type { PlacedShock, Resolver } from './resolver.js';
+import { SHOCK_KINDS, type ShockKind } from './schema.js';
 import type { PathSegment } from './source.js';
 
 function mask(domains: readonly Domain[] | undefined): Uint8Array {
@@ -117,13 +118,20 @@ export function resolveShock(r: Resolver, placed: PlacedShock, index: number, se
 const cache = new WeakMap<PlacedShock['spec'], { readonly context: string; readonly config: ShockConfig }>();
 
 /**
+ * The kind as the one string the program holds for it. A kind read from a file, or
+ * copied to a worker thread, is a string of its own: the shock phase's switch then
+ * compared it character by character, on every shock of every tick.
+ */
+const internedKind = new Map<string, ShockKind>(SHOCK_KINDS.map((k) => [k, k]));
+
+/**
  * Every ShockConfig with its fields in one order: V8 then gives all kinds one
  * hidden class, and the shock phase's property reads stay monomorphic.
  */
 function withOneShape(sh: ShockConfig): ShockConfig {
   return {
     id: sh.id,
-    kind: sh.kind,
+    kind: internedKind.get(sh.kind) ?? sh.kind,
     at: sh.at,
     until: sh.until,
     actor: sh.actor,
