@@ -7,6 +7,7 @@
 import { clamp01, inc } from './arrays.js';
 import type { ModelConfig } from './config.js';
 import { D, FINANCE } from './domains.js';
+import { mutualPayment } from './mechanisms/six.js';
 import type { ModelState } from './state.js';
 
 /**
@@ -83,10 +84,7 @@ export function updateConditions(cfg: ModelConfig, s: ModelState): void {
     const channel = 1 - (1 - conventional) * (1 - own) * (1 - params.informalChannel);
     s.conventional[p] = conventional;
     s.channel[p] = channel;
-    let mutual = 0;
-    for (let d = 0; d < D; d++) mutual += (pay[d] as number) * Math.min(c[ab + d] as number, c[ba + d] as number);
-    s.trade[p] =
-      paySum > 0 ? (params.gravity * Math.sqrt((cfg.economy[a] as number) * (cfg.economy[b] as number)) * mutual * channel) / paySum : 0;
+    s.trade[p] = paySum > 0 ? ((cfg.tradeScale[p] as number) * mutualPayment(pay, c, ab, ba) * channel) / paySum : 0;
   }
   for (let k = 0; k < cfg.K; k++) {
     const i = cfg.tieFrom[k] as number;

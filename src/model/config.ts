@@ -82,6 +82,8 @@ export interface ModelConfig {
   readonly complementarity: Float64Array;
   /** Mean complementarity over payment-bound domains: the trade a payment channel carries. */
   readonly paymentComplementarity: Float64Array;
+  /** τ·√(E_a E_b) of each pair: the gravity factor of its realised trade, fixed for a run. */
+  readonly tradeScale: Float64Array;
 
   readonly shocks: readonly ShockConfig[];
   /** Shock indices in the order the shock phase applies them: inducements first (their exposure feeds secondary sanctions). */

@@ -129,6 +129,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
   const params = Object.fromEntries(
     Object.entries(DEFAULT_MODEL_PARAMS).map(([k, v]) => [k, (m as Record<string, number | undefined>)[k] ?? v]),
   ) as unknown as ModelParams;
+  const economy = trait('economy');
   const mechanisms = MECHANISM_NAMES.map((name) => ({ name, weight: m.mechanisms?.[name] ?? DEFAULT_MECHANISM_WEIGHTS[name] })).filter(
     (x) => x.weight > 0,
   );
@@ -149,7 +150,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     },
     n,
     actorIds,
-    economy: trait('economy'),
+    economy,
     costAversion: trait('costAversion'),
     exposureAversion: trait('exposureAversion'),
     opportunism: trait('opportunism'),
@@ -181,6 +182,10 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     divergence0,
     complementarity,
     paymentComplementarity: paymentMean(complementarity, domainParam('payment'), P),
+    tradeScale: Float64Array.from(
+      pairA,
+      (a, p) => params.gravity * Math.sqrt((economy[a] as number) * (economy[pairB[p] as number] as number)),
+    ),
     shocks: resolvedShocks,
     shockOrder: Int32Array.from([
       ...resolvedShocks.flatMap((sh, q) => (sh.kind === 'inducement' ? [q] : [])),
