@@ -7,7 +7,7 @@
 import { clamp01, inc } from './arrays.js';
 import type { ModelConfig } from './config.js';
 import { D, FINANCE } from './domains.js';
-import { mutualPayment } from './mechanisms/six.js';
+import { mutualSum } from './mechanisms/six.js';
 import type { ModelState } from './state.js';
 
 /**
@@ -84,7 +84,7 @@ export function updateConditions(cfg: ModelConfig, s: ModelState): void {
     const channel = 1 - (1 - conventional) * (1 - own) * (1 - params.informalChannel);
     s.conventional[p] = conventional;
     s.channel[p] = channel;
-    s.trade[p] = paySum > 0 ? ((cfg.tradeScale[p] as number) * mutualPayment(pay, c, ab, ba) * channel) / paySum : 0;
+    s.trade[p] = paySum > 0 ? ((cfg.tradeScale[p] as number) * mutualSum(pay, c, ab, ba) * channel) / paySum : 0;
   }
   for (let k = 0; k < cfg.K; k++) {
     const i = cfg.tieFrom[k] as number;

@@ -5,6 +5,7 @@
  */
 import type { ModelConfig } from './config.js';
 import { D } from './domains.js';
+import { mutualSum } from './mechanisms/six.js';
 
 export interface ModelState {
   t: number;
@@ -184,15 +185,8 @@ export function resetState(cfg: ModelConfig, s: ModelState): void {
 
 /** depth = Σ_d w_d · min(c_ab,d, c_ba,d) / Σ_d w_d, in [0,1]. */
 export function pairDepth(cfg: ModelConfig, commitment: Float64Array, p: number): number {
-  const ab = (cfg.pairAB[p] as number) * D;
-  const ba = (cfg.pairBA[p] as number) * D;
   const w = cfg.domains.cost;
-  let num = 0;
   let den = 0;
-  for (let d = 0; d < D; d++) {
-    const wd = w[d] as number;
-    num += wd * Math.min(commitment[ab + d] as number, commitment[ba + d] as number);
-    den += wd;
-  }
-  return num / den;
+  for (let d = 0; d < D; d++) den += w[d] as number;
+  return mutualSum(w, commitment, (cfg.pairAB[p] as number) * D, (cfg.pairBA[p] as number) * D) / den;
 }

@@ -1,8 +1,8 @@
 /**
  * The mechanisms' inner loop over the six domains, written out. V8 does not
  * unroll a six-step loop, and unrolled these run about 2.5 times faster (bench:
- * the mechanisms are half of a tick). The condition phase's one per-pair sum
- * over domains is here too, so the guards below cover it.
+ * the mechanisms are half of a tick). The per-pair weighted sum over domains
+ * (trade, depth) is here too, so the guards below cover it.
  *
  * Each helper ADDS a mechanism's term to `out` (the block's running sum of
  * terms, or a zeroed scratch slot when terms are recorded one by one). The term
@@ -101,14 +101,17 @@ export function addCleared(out: F, o: number, m: number, a: F, x: number, pay: F
   out[o + 5] = (out[o + 5] as number) + m * (a[x + 5] as number) * (1 - p5 + p5 * channel);
 }
 
-/** Σ_d pay_d · min(c[ab+d], c[ba+d]), summed from 0 in domain order: a pair's mutual payment-bound commitment (conditions.ts). */
-export function mutualPayment(pay: Float64Array, c: Float64Array, ab: number, ba: number): number {
+/**
+ * Σ_d w[d] · min(c[ab+d], c[ba+d]), summed from 0 in domain order: what a pair holds in common, weighted
+ * (conditions.ts: by payment-bound share; state.ts pairDepth: by cost weight).
+ */
+export function mutualSum(w: F, c: F, ab: number, ba: number): number {
   let sum = 0;
-  sum += (pay[0] as number) * Math.min(c[ab] as number, c[ba] as number);
-  sum += (pay[1] as number) * Math.min(c[ab + 1] as number, c[ba + 1] as number);
-  sum += (pay[2] as number) * Math.min(c[ab + 2] as number, c[ba + 2] as number);
-  sum += (pay[3] as number) * Math.min(c[ab + 3] as number, c[ba + 3] as number);
-  sum += (pay[4] as number) * Math.min(c[ab + 4] as number, c[ba + 4] as number);
-  sum += (pay[5] as number) * Math.min(c[ab + 5] as number, c[ba + 5] as number);
+  sum += (w[0] as number) * Math.min(c[ab] as number, c[ba] as number);
+  sum += (w[1] as number) * Math.min(c[ab + 1] as number, c[ba + 1] as number);
+  sum += (w[2] as number) * Math.min(c[ab + 2] as number, c[ba + 2] as number);
+  sum += (w[3] as number) * Math.min(c[ab + 3] as number, c[ba + 3] as number);
+  sum += (w[4] as number) * Math.min(c[ab + 4] as number, c[ba + 4] as number);
+  sum += (w[5] as number) * Math.min(c[ab + 5] as number, c[ba + 5] as number);
   return sum;
 }
