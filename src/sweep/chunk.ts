@@ -73,6 +73,16 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
   const runs: string[] = []; // each run's rows as CSV text (io/csvText.ts)
   const failures: (string | number)[][] = [];
   const perTick = new Map(ctx.perTick.map((name) => [name, [] as (string | number)[][]]));
+  const pairTextOf = new Map<string, string>(); // a pair's ids as CSV, the same at every point
+  const pairText = (a: string, b: string): string => {
+    const key = `${a}\u0000${b}`;
+    let text = pairTextOf.get(key);
+    if (text === undefined) {
+      text = recordText([a, b]);
+      pairTextOf.set(key, text);
+    }
+    return text;
+  };
   task.points.forEach((values, i) => {
     const point = task.first + i;
     const shown = values.map((v) => String(v));
@@ -94,7 +104,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     const ids = config.actorIds;
     const shownText = shown.length > 0 ? `,${recordText(shown)}` : '';
     const pairTexts = Array.from({ length: config.P }, (_, p) =>
-      recordText([ids[config.pairA[p] as number] as string, ids[config.pairB[p] as number] as string]),
+      pairText(ids[config.pairA[p] as number] as string, ids[config.pairB[p] as number] as string),
     );
     // One observer per point, reading the replication it is in: nothing is allocated per run but the run's rows.
     let r = 0;
@@ -113,6 +123,8 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
       },
       ...(events ? { event: (t: number, q: number, e: Parameters<typeof eventRow>[3]) => events(eventRow(config, t, q, e, r, seed)) } : {}),
     };
+    // What varies by run, as records for one csv-stringify call per point: [point, replication, seed], then P outcome records.
+    const records: (number | string)[][] = [];
     for (r = 0; r < seeds.length; r++) {
       seed = seeds[r] as number;
       summary.reset();
@@ -122,8 +134,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
         failures.push([point, r, String(seed), ...shown, (err as Error).message]);
         continue;
       }
-      // One csv-stringify call per run for what varies; the point's parameters and pair ids were encoded once.
-      const records: (number | string)[][] = [[point, r, String(seed)]];
+      records.push([point, r, String(seed)]);
       for (let p = 0; p < config.P; p++) {
         records.push([
           summary.depthFinal[p] as number,
@@ -132,9 +143,12 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
           (summary.rhetoricSum[p] as number) / summary.ticks,
         ]);
       }
-      const texts = plainRecordTexts(records);
+    }
+    // The point's parameters and pair ids were encoded once; each run's varying fields are joined to them.
+    const texts = plainRecordTexts(records);
+    for (let x = 0; x < texts.length; x += config.P + 1) {
       let text = '';
-      for (let p = 0; p < config.P; p++) text += `${texts[0]}${shownText},${pairTexts[p]},${texts[p + 1]}\n`;
+      for (let p = 0; p < config.P; p++) text += `${texts[x]}${shownText},${pairTexts[p]},${texts[x + 1 + p]}\n`;
       runs.push(text);
     }
   });
