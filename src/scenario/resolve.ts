@@ -3,15 +3,17 @@
  * here, where ids become indices: unknown actors, self-ties, duplicate ties,
  * pairs and shock ids, shocks outside the tick range, bad expressions.
  */
-import type { ModelConfig } from '../model/config.js';
+import type { ModelConfig, ShockConfig } from '../model/config.js';
 import { D, DEFAULT_DOMAIN_PARAMS, DOMAINS, type Domain, domainIndex } from '../model/domains.js';
-import { DEFAULT_MECHANISM_WEIGHTS, DEFAULT_MODEL_PARAMS, MECHANISM_NAMES, type ModelParams } from '../model/parameters.js';
+import { DEFAULT_MECHANISM_WEIGHTS, DEFAULT_MODEL_PARAMS, MECHANISM_NAMES, type ModelParamName } from '../model/parameters.js';
 import { type Locate, type PlacedShock, Resolver } from './resolver.js';
 import { resolveShock } from './resolveShock.js';
 import type { ScenarioFile } from './schema.js';
 import type { PathSegment } from './source.js';
 
 export type { Locate, PlacedShock };
+
+const PARAM_NAMES = Object.keys(DEFAULT_MODEL_PARAMS) as ModelParamName[];
 
 function paymentMean(complementarity: Float64Array, payment: Float64Array, P: number): Float64Array {
   let total = 0;
@@ -21,6 +23,19 @@ function paymentMean(complementarity: Float64Array, payment: Float64Array, P: nu
     for (let d = 0; d < D; d++) sum += (payment[d] as number) * (complementarity[p * D + d] as number);
     return total > 0 ? sum / total : 0;
   });
+}
+
+/** Shock indices in the order the shock phase applies them: inducements first (ModelConfig.shockOrder). */
+function shockOrder(shocks: readonly ShockConfig[]): Int32Array {
+  const order = new Int32Array(shocks.length);
+  let x = 0;
+  shocks.forEach((sh, q) => {
+    if (sh.kind === 'inducement') order[x++] = q;
+  });
+  shocks.forEach((sh, q) => {
+    if (sh.kind !== 'inducement') order[x++] = q;
+  });
+  return order;
 }
 
 export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock[], locate: Locate): ModelConfig {
@@ -57,8 +72,8 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     }
   }
   const K = from.length;
-  const tieFrom = Int32Array.from(from);
-  const tieTo = Int32Array.from(to);
+  const tieFrom = new Int32Array(from);
+  const tieTo = new Int32Array(to);
   const tieReverse = Int32Array.from(from, (i, k) => tieOf[(to[k] as number) * n + i] as number);
 
   // Pairs: one per unordered pair with a tie; scenario `pairs` entries add attributes.
@@ -126,9 +141,10 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
   const resolvedShocks = shocks.map((s, q) => resolveShock(r, s, q, seen));
 
   const m = spec.model ?? {};
-  const params = Object.fromEntries(
-    Object.entries(DEFAULT_MODEL_PARAMS).map(([k, v]) => [k, (m as Record<string, number | undefined>)[k] ?? v]),
-  ) as unknown as ModelParams;
+  // A copy of the defaults, overwritten in place: every config's params share one hidden class, and a
+  // sweep point does not pay for Object.fromEntries building a 20-property object key by key.
+  const params: Record<ModelParamName, number> = { ...DEFAULT_MODEL_PARAMS };
+  for (const k of PARAM_NAMES) params[k] = (m as Partial<Record<ModelParamName, number>>)[k] ?? params[k];
   const economy = trait('economy');
   const mechanisms = MECHANISM_NAMES.map((name) => ({ name, weight: m.mechanisms?.[name] ?? DEFAULT_MECHANISM_WEIGHTS[name] })).filter(
     (x) => x.weight > 0,
@@ -164,7 +180,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     tieTo,
     tieReverse,
     tiePair,
-    commitment0: Float64Array.from(commitment),
+    commitment0: new Float64Array(commitment),
     tieOf,
     pairOf: Int32Array.from(
       pairOf,
@@ -173,8 +189,8 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     incomingStart: incomingCount,
     incomingTies,
     P,
-    pairA: Int32Array.from(pairA),
-    pairB: Int32Array.from(pairB),
+    pairA: new Int32Array(pairA),
+    pairB: new Int32Array(pairB),
     pairAB: Int32Array.from(pairA, (a, p) => tieOf[a * n + (pairB[p] as number)] as number),
     pairBA: Int32Array.from(pairA, (a, p) => tieOf[(pairB[p] as number) * n + a] as number),
     alignment,
@@ -187,9 +203,6 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
       (a, p) => params.gravity * Math.sqrt((economy[a] as number) * (economy[pairB[p] as number] as number)),
     ),
     shocks: resolvedShocks,
-    shockOrder: Int32Array.from([
-      ...resolvedShocks.flatMap((sh, q) => (sh.kind === 'inducement' ? [q] : [])),
-      ...resolvedShocks.flatMap((sh, q) => (sh.kind === 'inducement' ? [] : [q])),
-    ]),
+    shockOrder: shockOrder(resolvedShocks),
   };
 }
