@@ -101,5 +101,5 @@ const generated = parseSource('generated-200.json', JSON.stringify(largeScenario
 measure('generated 200 actors', prepare(generated, validateShape<ScenarioFile>(Scenario, generated)).config, seconds);
 console.log('targets: engine ≥ 10 M tie-domain updates/s and ≥ 0.5 × fused on the 200-actor scenario');
 endToEnd(5);
-if (process.env.BENCH_SWEEP !== '0') await sweepBenchmark(ROOT);
+if (process.env.BENCH_SWEEP !== '0') await sweepBenchmark(ROOT, Number(process.env.BENCH_SWEEP_ROUNDS ?? 3));
 if (process.env.BENCH_COMPARE !== '0') compareBenchmark(ROOT);

@@ -3,7 +3,9 @@
  * every core on 20,000 runs (worker start-up weighs) and on 100,000 (warm
  * workers), parallel efficiency, and the peak resident memory of the
  * 100,000-run summary-only sweeps of the default scenario. Each sweep runs as
- * the real CLI; peak memory is the process's VmHWM (threads included).
+ * the real CLI; peak memory is the process's VmHWM (threads included). Each
+ * figure is the median and range of several interleaved rounds
+ * (BENCH_SWEEP_ROUNDS, 3 by default).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,33 +58,61 @@ async function measure(bin: string, file: string, out: string, workers: number):
   };
 }
 
-export async function sweepBenchmark(root: string): Promise<void> {
+/** Median and range of a list of rates, as "2,310 (2,104–2,455)". */
+function spread(xs: readonly number[]): string {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const f = (x: number) => Math.round(x).toLocaleString('en-US');
+  const median = sorted[Math.floor(sorted.length / 2)] as number;
+  return sorted.length > 1 ? `${f(median)} (${f(sorted[0] as number)}–${f(sorted[sorted.length - 1] as number)})` : f(median);
+}
+
+/**
+ * `rounds` sweeps of each kind, alternated: 1 worker, every core, 1 worker, …
+ * A shared VM's speed drifts by ±20% over minutes; alternating puts both kinds in
+ * the same phases, and median and range say how much one reading can be trusted.
+ */
+async function interleaved(
+  bin: string,
+  file: string,
+  dir: string,
+  cores: number,
+  rounds: number,
+): Promise<{ one: Measured[]; all: Measured[] }> {
+  const one: Measured[] = [];
+  const all: Measured[] = [];
+  for (let r = 0; r < rounds; r++) {
+    one.push(await measure(bin, file, join(dir, `r${r}w1`), 1));
+    all.push(await measure(bin, file, join(dir, `r${r}w${cores}`), cores));
+    rmSync(join(dir, `r${r}w1`), { recursive: true, force: true });
+    rmSync(join(dir, `r${r}w${cores}`), { recursive: true, force: true });
+  }
+  return { one, all };
+}
+
+export async function sweepBenchmark(root: string, rounds: number): Promise<void> {
   const bin = join(root, 'dist', 'cli', 'main.js');
   const scenario = join(root, 'scenarios', 'china-russia-2022.yaml');
   const dir = mkdtempSync(join(tmpdir(), 'entente-bench-sweep-'));
   const cores = availableParallelism();
   try {
     const rate = (m: Measured) => m.runs / m.runSeconds;
-    // 20,000 runs: what a small sweep sees, starting the workers (~0.6 s) included.
-    const small = sweepFile(dir, scenario, 2000, 10);
-    const one = await measure(bin, small, join(dir, 'w1'), 1);
-    const all = await measure(bin, small, join(dir, `w${cores}`), cores);
+    const perWorker = (m: Measured) => rate(m) / cores;
+    // 20,000 runs: what a small sweep sees, starting the workers (~0.3 s) included.
+    const small = await interleaved(bin, sweepFile(dir, scenario, 2000, 10), dir, cores, rounds);
     console.log(
-      `sweep, default scenario, 20,000 runs: 1 worker ${rate(one).toFixed(0)} runs/s; ${cores} workers ${rate(all).toFixed(0)} runs/s ` +
-        `(efficiency ${((rate(all) / cores / rate(one)) * 100).toFixed(0)}%, worker start-up included)`,
+      `sweep, default scenario, 20,000 runs, median (range) of ${rounds} interleaved round${rounds === 1 ? '' : 's'}, worker start-up included: ` +
+        `1 worker ${spread(small.one.map(rate))} runs/s; ${cores} workers ${spread(small.all.map(rate))} runs/s`,
     );
     // 100,000 runs: throughput once workers are warm, the figure the targets are about.
-    const big = sweepFile(dir, scenario, 10000, 10);
-    const oneBig = await measure(bin, big, join(dir, 'big1'), 1);
-    const allBig = await measure(bin, big, join(dir, `big${cores}`), cores);
+    const big = await interleaved(bin, sweepFile(dir, scenario, 10000, 10), dir, cores, rounds);
+    const efficiency = big.one.map((m, r) => perWorker(big.all[r] as Measured) / rate(m));
+    console.log(`sweep, default scenario, 100,000 runs, median (range) of ${rounds} interleaved round${rounds === 1 ? '' : 's'}:`);
+    console.log(`  1 worker ${spread(big.one.map(rate))} runs/s (target ≥ 2,000)`);
+    console.log(`  ${cores} workers ${spread(big.all.map(rate))} runs/s, per worker ${spread(big.all.map(perWorker))} (target ≥ 2,000)`);
+    console.log(`  parallel efficiency, round by round: ${efficiency.map((e) => `${(e * 100).toFixed(0)}%`).join(', ')} (target ≥ 85%)`);
+    const peak = (ms: readonly Measured[]) => Math.max(...ms.map((m) => m.peakMB)).toFixed(0);
     console.log(
-      `sweep, default scenario, 100,000 runs: 1 worker ${rate(oneBig).toFixed(0)} runs/s (target ≥ 2,000); ` +
-        `${cores} workers ${rate(allBig).toFixed(0)} runs/s, ${(rate(allBig) / cores).toFixed(0)} per worker (target ≥ 2,000)`,
-    );
-    console.log(
-      `  parallel efficiency ${((rate(allBig) / cores / rate(oneBig)) * 100).toFixed(0)}% (target ≥ 85%); ` +
-        `${allBig.wallSeconds.toFixed(1)} s wall on ${cores} workers; peak resident memory ${allBig.peakMB.toFixed(0)} MB ` +
-        `on ${cores} workers, ${oneBig.peakMB.toFixed(0)} MB on 1 (target < 300 MB)`,
+      `  peak resident memory, highest of the rounds: ${peak(big.all)} MB on ${cores} workers, ${peak(big.one)} MB on 1 (target < 300 MB)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
