@@ -8,7 +8,7 @@ import type { ModelConfig } from '../model/config.js';
 import { D, DOMAINS } from '../model/domains.js';
 import { ShockEvent, type ShockEventCode } from '../model/shocks.js';
 import { updateCosts } from '../model/social.js';
-import { type ModelState, pairDepth } from '../model/state.js';
+import { type ModelState, pairDepth, pairDepths } from '../model/state.js';
 import { tickDate } from './dates.js';
 
 export type RowSink = (row: readonly Cell[]) => void;
@@ -46,12 +46,13 @@ export class PairSummary {
     this.ticks = 0;
   }
   add(cfg: ModelConfig, s: ModelState): void {
+    const { depthFinal, depthSum, rhetoricFinal, rhetoricSum } = this;
+    const rhetoric = s.rhetoric;
+    pairDepths(cfg, s.commitment, depthFinal);
     for (let p = 0; p < cfg.P; p++) {
-      const depth = pairDepth(cfg, s.commitment, p);
-      this.depthFinal[p] = depth;
-      this.depthSum[p] = (this.depthSum[p] as number) + depth;
-      this.rhetoricFinal[p] = s.rhetoric[p] as number;
-      this.rhetoricSum[p] = (this.rhetoricSum[p] as number) + (s.rhetoric[p] as number);
+      depthSum[p] = (depthSum[p] as number) + (depthFinal[p] as number);
+      rhetoricFinal[p] = rhetoric[p] as number;
+      rhetoricSum[p] = (rhetoricSum[p] as number) + (rhetoric[p] as number);
     }
     this.ticks++;
   }

@@ -183,10 +183,23 @@ export function resetState(cfg: ModelConfig, s: ModelState): void {
   s.inForce.fill(1);
 }
 
+/** Σ_d w_d, summed in domain order: the denominator of pairDepth. */
+function weightTotal(w: Float64Array): number {
+  let den = 0;
+  for (let d = 0; d < D; d++) den += w[d] as number;
+  return den;
+}
+
 /** depth = Σ_d w_d · min(c_ab,d, c_ba,d) / Σ_d w_d, in [0,1]. */
 export function pairDepth(cfg: ModelConfig, commitment: Float64Array, p: number): number {
   const w = cfg.domains.cost;
-  let den = 0;
-  for (let d = 0; d < D; d++) den += w[d] as number;
-  return mutualSum(w, commitment, (cfg.pairAB[p] as number) * D, (cfg.pairBA[p] as number) * D) / den;
+  return mutualSum(w, commitment, (cfg.pairAB[p] as number) * D, (cfg.pairBA[p] as number) * D) / weightTotal(w);
+}
+
+/** pairDepth of every pair into out[p], what is common to the pairs read once: the observer of every tick of every run. */
+export function pairDepths(cfg: ModelConfig, commitment: Float64Array, out: Float64Array): void {
+  const w = cfg.domains.cost;
+  const den = weightTotal(w);
+  const { pairAB, pairBA } = cfg;
+  for (let p = 0; p < cfg.P; p++) out[p] = mutualSum(w, commitment, (pairAB[p] as number) * D, (pairBA[p] as number) * D) / den;
 }
