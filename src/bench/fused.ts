@@ -27,8 +27,10 @@ export function fusedStep(cfg: ModelConfig, s: ModelState, t: number, random: Ra
   const spread = noise * Math.sqrt(3);
   const c = s.commitment;
   prev.set(c);
-  const { primary, thirdParty, conditional, threat } = s.push;
-  // Skipped where the engine skips it: without a conditional inducement the term is −0 (Mechanism.inert).
+  const { primary, thirdParty, conditional, threat, sanctioned } = s.push;
+  // Terms are skipped where the engine skips them, so both do the same work: the reward-condition term without
+  // a conditional inducement (Mechanism.inert), and the zero terms of sanction exposure, partner risk and
+  // divergence (a −0 added changes no sum; Mechanism).
   const conditioned = rewardCondition.inert?.(cfg) !== true;
   for (let k = 0; k < cfg.K; k++) {
     const i = cfg.tieFrom[k] as number;
@@ -59,11 +61,11 @@ export function fusedStep(cfg: ModelConfig, s: ModelState, t: number, random: Ra
       let sum = s.baseline[x] as number;
       sum += econ;
       sum += wS * (domains.strategic[d] as number) * strategic;
-      sum += -wX * ((primary[x] as number) + aversion * (thirdParty[x] as number));
+      if (sanctioned[k] !== 0) sum += -wX * ((primary[x] as number) + aversion * (thirdParty[x] as number));
       if (conditioned) sum += -(wQ * aversion) * (conditional[x] as number);
-      sum += -risk * (domains.financialExposure[d] as number);
+      if (risk !== 0) sum += -risk * (domains.financialExposure[d] as number);
       sum += norm * ((prev[back + d] as number) - cx);
-      sum += -delta * (domains.strategic[d] as number);
+      if (delta !== 0) sum += -delta * (domains.strategic[d] as number);
       sum += -(wK * aversion) * (domains.cost[d] as number) * cx;
       sum += -wI * cx;
       const move = Math.min(maxStep, Math.max(-maxStep, stepSize * sum));

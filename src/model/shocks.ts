@@ -66,6 +66,7 @@ function sanctions(cfg: ModelConfig, s: ModelState, sh: ShockConfig, t: number, 
   inc(s.push.grievance, target * n + sender, pressure);
   const k = cfg.tieOf[sender * n + target] as number;
   if (k < 0) return;
+  s.push.sanctioned[k] = 1;
   const p = cfg.tiePair[k] as number;
   for (let d = 0; d < D; d++) {
     if (!sh.domainMask[d]) continue;
@@ -84,6 +85,7 @@ function secondarySanctions(cfg: ModelConfig, s: ModelState, sh: ShockConfig, t:
     const i = cfg.tieFrom[k] as number;
     if (i === sh.actor) continue;
     const exposed = pressure * (s.exposure[i * n + sh.actor] as number);
+    s.push.sanctioned[k] = 1;
     for (let d = 0; d < D; d++) if (sh.domainMask[d]) inc(s.push.thirdParty, k * D + d, exposed);
   }
 }

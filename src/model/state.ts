@@ -79,6 +79,11 @@ export interface ModelState {
     readonly divergence: Float64Array;
     readonly primary: Float64Array;
     readonly thirdParty: Float64Array;
+    /**
+     * sanctioned[k] is 1 where primary or thirdParty of tie k was added to this tick. A tie
+     * without it has no sanction-exposure term, which lets that mechanism skip it.
+     */
+    readonly sanctioned: Float64Array;
     readonly conditional: Float64Array;
   };
   /** 1 while a shock is in force; a conditional inducement drops to 0 when withdrawn. */
@@ -98,6 +103,7 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
     spend: n,
     primary: K * D,
     thirdParty: K * D,
+    sanctioned: K,
     conditional: K * D,
   };
   const zeroed = new Float64Array(Object.values(sizes).reduce((a, b) => a + b, 0));
@@ -117,6 +123,7 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
     spend: view(sizes.spend),
     primary: view(sizes.primary),
     thirdParty: view(sizes.thirdParty),
+    sanctioned: view(sizes.sanctioned),
     conditional: view(sizes.conditional),
     grievance: new Float64Array(n * n),
     divergence: new Float64Array(P),

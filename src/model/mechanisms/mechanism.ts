@@ -12,6 +12,11 @@
  * every tick (a −0 or +0 added changes no sum): the tick loop then skips the
  * mechanism when it only sums terms. It must follow from the config alone.
  *
+ * Within a tick, a mechanism may skip a tie whose multiplier is zero: every factor
+ * of a term is non-negative (the schema's units), so the term is −0 in every
+ * domain, and x + (−0) is x, bit for bit. Where terms are recorded, the skipped
+ * slot keeps the +0 it was zeroed to, which contributions.csv writes as the same 0.
+ *
  * `ownSlope` is ∂(α_m × term)/∂c_kd, the dependence of the term on the very
  * commitment it values (every term is affine in it). Actors' welfare
  * (model/welfare.ts) integrates marginal values and needs it; a test checks

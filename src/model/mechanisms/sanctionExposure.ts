@@ -11,8 +11,9 @@ import { addScaledSum } from './six.js';
 export const sanctionExposure: Mechanism = {
   name: 'sanctionExposure',
   contribute(cfg, s, out, weight, k0, k1) {
-    const { primary, thirdParty } = s.push;
+    const { primary, thirdParty, sanctioned } = s.push;
     for (let k = k0; k < k1; k++) {
+      if (sanctioned[k] === 0) continue; // no pressure on the tie: its term is −0 (mechanism.ts)
       const o = (k - k0) * D;
       const aversion = cfg.costAversion[cfg.tieFrom[k] as number] as number;
       addScaledSum(out, o, -weight, primary, aversion, thirdParty, k * D);
