@@ -15,10 +15,19 @@ export type { Locate, PlacedShock };
 
 const PARAM_NAMES = Object.keys(DEFAULT_MODEL_PARAMS) as ModelParamName[];
 
+/**
+ * `out` with element x set to f(x). TypedArray.from with a map function takes V8's slow generic
+ * path, and a sweep re-resolves its scenario at every point: those calls were a fifth of it.
+ */
+function filled<T extends Float64Array | Int32Array>(out: T, f: (x: number) => number): T {
+  for (let x = 0; x < out.length; x++) out[x] = f(x);
+  return out;
+}
+
 function paymentMean(complementarity: Float64Array, payment: Float64Array, P: number): Float64Array {
   let total = 0;
   for (let d = 0; d < D; d++) total += payment[d] as number;
-  return Float64Array.from({ length: P }, (_, p) => {
+  return filled(new Float64Array(P), (p) => {
     let sum = 0;
     for (let d = 0; d < D; d++) sum += (payment[d] as number) * (complementarity[p * D + d] as number);
     return total > 0 ? sum / total : 0;
@@ -43,7 +52,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
   const n = r.index.size;
   const actorIds = [...r.index.keys()];
   const trait = (f: 'economy' | 'costAversion' | 'exposureAversion' | 'opportunism' | 'commitmentNorm' | 'stress') =>
-    Float64Array.from(Object.values(spec.actors), (a) => a[f] ?? 0);
+    new Float64Array(Object.values(spec.actors).map((a) => a[f] ?? 0));
 
   // Ties: declared ones first, then the implied reverse of each (commitment 0).
   const tieOf = new Int32Array(n * n).fill(-1);
@@ -74,7 +83,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
   const K = from.length;
   const tieFrom = new Int32Array(from);
   const tieTo = new Int32Array(to);
-  const tieReverse = Int32Array.from(from, (i, k) => tieOf[(to[k] as number) * n + i] as number);
+  const tieReverse = filled(new Int32Array(K), (k) => tieOf[(to[k] as number) * n + (from[k] as number)] as number);
 
   // Pairs: one per unordered pair with a tie; scenario `pairs` entries add attributes.
   const pairOf = new Int32Array(n * n).fill(-1);
@@ -150,7 +159,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     (x) => x.weight > 0,
   );
   const domainParam = (f: 'cost' | 'financialExposure' | 'strategic' | 'payment') =>
-    Float64Array.from(DOMAINS, (d) => m.domains?.[d]?.[f] ?? DEFAULT_DOMAIN_PARAMS[d][f]);
+    new Float64Array(DOMAINS.map((d) => m.domains?.[d]?.[f] ?? DEFAULT_DOMAIN_PARAMS[d][f]));
 
   return {
     name: spec.name,
@@ -182,25 +191,25 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     tiePair,
     commitment0: new Float64Array(commitment),
     tieOf,
-    pairOf: Int32Array.from(
-      pairOf,
-      (_, key) => pairOf[Math.min(Math.floor(key / n), key % n) * n + Math.max(Math.floor(key / n), key % n)] as number,
+    pairOf: filled(
+      new Int32Array(n * n),
+      (key) => pairOf[Math.min(Math.floor(key / n), key % n) * n + Math.max(Math.floor(key / n), key % n)] as number,
     ),
     incomingStart: incomingCount,
     incomingTies,
     P,
     pairA: new Int32Array(pairA),
     pairB: new Int32Array(pairB),
-    pairAB: Int32Array.from(pairA, (a, p) => tieOf[a * n + (pairB[p] as number)] as number),
-    pairBA: Int32Array.from(pairA, (a, p) => tieOf[(pairB[p] as number) * n + a] as number),
+    pairAB: filled(new Int32Array(P), (p) => tieOf[(pairA[p] as number) * n + (pairB[p] as number)] as number),
+    pairBA: filled(new Int32Array(P), (p) => tieOf[(pairB[p] as number) * n + (pairA[p] as number)] as number),
     alignment,
     rhetoric0,
     divergence0,
     complementarity,
     paymentComplementarity: paymentMean(complementarity, domainParam('payment'), P),
-    tradeScale: Float64Array.from(
-      pairA,
-      (a, p) => params.gravity * Math.sqrt((economy[a] as number) * (economy[pairB[p] as number] as number)),
+    tradeScale: filled(
+      new Float64Array(P),
+      (p) => params.gravity * Math.sqrt((economy[pairA[p] as number] as number) * (economy[pairB[p] as number] as number)),
     ),
     shocks: resolvedShocks,
     shockOrder: shockOrder(resolvedShocks),

@@ -75,7 +75,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
   const perTick = new Map(ctx.perTick.map((name) => [name, [] as (string | number)[][]]));
   const pairTextOf = new Map<string, string>(); // a pair's ids as CSV, the same at every point
   const pairText = (a: string, b: string): string => {
-    const key = `${a}\u0000${b}`;
+    const key = JSON.stringify([a, b]);
     let text = pairTextOf.get(key);
     if (text === undefined) {
       text = recordText([a, b]);
