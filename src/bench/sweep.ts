@@ -58,12 +58,16 @@ async function measure(bin: string, file: string, out: string, workers: number):
   };
 }
 
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
 /** Median and range of a list of rates, as "2,310 (2,104–2,455)". */
 function spread(xs: readonly number[]): string {
-  const sorted = [...xs].sort((a, b) => a - b);
   const f = (x: number) => Math.round(x).toLocaleString('en-US');
-  const median = sorted[Math.floor(sorted.length / 2)] as number;
-  return sorted.length > 1 ? `${f(median)} (${f(sorted[0] as number)}–${f(sorted[sorted.length - 1] as number)})` : f(median);
+  return xs.length > 1 ? `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})` : f(median(xs));
 }
 
 /**
@@ -109,7 +113,11 @@ export async function sweepBenchmark(root: string, rounds: number): Promise<void
     console.log(`sweep, default scenario, 100,000 runs, median (range) of ${rounds} interleaved round${rounds === 1 ? '' : 's'}:`);
     console.log(`  1 worker ${spread(big.one.map(rate))} runs/s (target ≥ 2,000)`);
     console.log(`  ${cores} workers ${spread(big.all.map(rate))} runs/s, per worker ${spread(big.all.map(perWorker))} (target ≥ 2,000)`);
-    console.log(`  parallel efficiency, round by round: ${efficiency.map((e) => `${(e * 100).toFixed(0)}%`).join(', ')} (target ≥ 85%)`);
+    const percent = (e: number) => `${(e * 100).toFixed(0)}%`;
+    console.log(
+      `  parallel efficiency ${percent(median(big.all.map(perWorker)) / median(big.one.map(rate)))} of the medians ` +
+        `(target ≥ 85%); round by round ${efficiency.map(percent).join(', ')}`,
+    );
     const peak = (ms: readonly Measured[]) => Math.max(...ms.map((m) => m.peakMB)).toFixed(0);
     console.log(
       `  peak resident memory, highest of the rounds: ${peak(big.all)} MB on ${cores} workers, ${peak(big.one)} MB on 1 (target < 300 MB)`,

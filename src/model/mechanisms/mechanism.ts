@@ -14,8 +14,8 @@
  *
  * Within a tick, a mechanism may skip a tie whose multiplier is zero: every factor
  * of a term is non-negative (the schema's units), so the term is −0 in every
- * domain, and x + (−0) is x, bit for bit. Where terms are recorded, the skipped
- * slot keeps the +0 it was zeroed to, which contributions.csv writes as the same 0.
+ * domain, and x + (−0) is x, bit for bit. Where terms are recorded, the slot
+ * was zeroed to +0, and +0 + (−0) is +0: the record is the same either way.
  *
  * `ownSlope` is ∂(α_m × term)/∂c_kd, the dependence of the term on the very
  * commitment it values (every term is affine in it). Actors' welfare
