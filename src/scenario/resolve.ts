@@ -13,7 +13,7 @@ import type { PathSegment } from './source.js';
 
 export type { Locate, PlacedShock };
 
-const PARAM_NAMES = Object.keys(DEFAULT_MODEL_PARAMS) as ModelParamName[];
+const PARAM_NAMES = new Set<string>(Object.keys(DEFAULT_MODEL_PARAMS));
 
 /**
  * `out` with element x set to f(x). TypedArray.from with a map function takes V8's slow generic
@@ -150,10 +150,10 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
   const resolvedShocks = shocks.map((s, q) => resolveShock(r, s, q, seen));
 
   const m = spec.model ?? {};
-  // A copy of the defaults, overwritten in place: every config's params share one hidden class, and a
-  // sweep point does not pay for Object.fromEntries building a 20-property object key by key.
+  // A copy of the defaults with the model block's own values written in: every config's params share one
+  // hidden class, and a sweep point does not build a 20-property object key by key.
   const params: Record<ModelParamName, number> = { ...DEFAULT_MODEL_PARAMS };
-  for (const k of PARAM_NAMES) params[k] = (m as Partial<Record<ModelParamName, number>>)[k] ?? params[k];
+  for (const [k, v] of Object.entries(m)) if (typeof v === 'number' && PARAM_NAMES.has(k)) params[k as ModelParamName] = v;
   const economy = trait('economy');
   const mechanisms = MECHANISM_NAMES.map((name) => ({ name, weight: m.mechanisms?.[name] ?? DEFAULT_MECHANISM_WEIGHTS[name] })).filter(
     (x) => x.weight > 0,

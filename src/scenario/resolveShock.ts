@@ -100,7 +100,7 @@ function resolveShockFields(r: Resolver, placed: PlacedShock, index: number): Sh
 
 export function resolveShock(r: Resolver, placed: PlacedShock, index: number, seen: Map<string, readonly PathSegment[]>): ShockConfig {
   checkId(r, placed, seen);
-  const context = `${index}|${r.spec.ticks}|${[...r.index.keys()].join(',')}`;
+  const context = `${index}|${r.spec.ticks}|${r.actorKey}`;
   const hit = cache.get(placed.spec);
   if (hit?.context === context) return hit.config;
   const config = withOneShape(resolveShockFields(r, placed, index));

@@ -16,11 +16,14 @@ export interface PlacedShock {
 
 export class Resolver {
   readonly index = new Map<string, number>();
+  /** The actor ids in index order, comma-joined: part of what a resolved shock depends on (resolveShock's cache). */
+  readonly actorKey: string;
   constructor(
     readonly spec: ScenarioFile,
     readonly locate: Locate,
   ) {
     for (const [i, id] of Object.keys(spec.actors).entries()) this.index.set(id, i);
+    this.actorKey = [...this.index.keys()].join(',');
   }
 
   fail(path: readonly PathSegment[], code: string, message: string, expected?: string, found?: unknown): never {
