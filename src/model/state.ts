@@ -171,6 +171,27 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
   };
 }
 
+/**
+ * `previous` again if it was made for configs of cfg's shape (actors, ties, pairs,
+ * mechanisms, shocks) with these options, else a new state: a sweep's points share one
+ * state instead of allocating some thirty arrays each. Everything a run reads is reset by
+ * initialisation or written before it is read, except welfare's slopes, which are
+ * per config and so are marked to be recomputed.
+ */
+export function stateFor(cfg: ModelConfig, previous: ModelState | undefined, options: StateOptions = {}): ModelState {
+  const fits =
+    previous !== undefined &&
+    previous.stress.length === cfg.n &&
+    previous.commitment.length === cfg.K * D &&
+    previous.rhetoric.length === cfg.P &&
+    previous.inForce.length === cfg.shocks.length &&
+    (previous.contributions?.length ?? 0) === (options.contributions ? cfg.mechanisms.length * cfg.K * D : 0) &&
+    (previous.welfare !== undefined) === (options.welfare === true);
+  if (!fits) return createState(cfg, options);
+  if (previous.welfareBasis) previous.welfareBasis.ready = false;
+  return previous;
+}
+
 /** Initial values from the config; derived quantities are set by the first condition update. */
 export function resetState(cfg: ModelConfig, s: ModelState): void {
   s.t = 0;

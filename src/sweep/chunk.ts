@@ -11,7 +11,7 @@ import { formatNumber } from '../io/csvFile.js';
 import { plainRecordTexts, recordText } from '../io/csvText.js';
 import { deriveSeed, makeRandom } from '../model/rng.js';
 import { type Observer, simulate } from '../model/simulate.js';
-import { createState } from '../model/state.js';
+import { type ModelState, stateFor } from '../model/state.js';
 import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Source } from '../scenario/source.js';
@@ -73,16 +73,21 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
   const runs: string[] = []; // each run's rows as CSV text (io/csvText.ts)
   const failures: (string | number)[][] = [];
   const perTick = new Map(ctx.perTick.map((name) => [name, [] as (string | number)[][]]));
-  const pairTextOf = new Map<string, string>(); // a pair's ids as CSV, the same at every point
+  const pairTextOf = new Map<string, Map<string, string>>(); // a pair's ids as CSV, the same at every point
   const pairText = (a: string, b: string): string => {
-    const key = JSON.stringify([a, b]);
-    let text = pairTextOf.get(key);
+    let byB = pairTextOf.get(a);
+    if (!byB) {
+      byB = new Map();
+      pairTextOf.set(a, byB);
+    }
+    let text = byB.get(b);
     if (text === undefined) {
       text = recordText([a, b]);
-      pairTextOf.set(key, text);
+      byB.set(b, text);
     }
     return text;
   };
+  let state: ModelState | undefined; // shared by the chunk's points where their shapes agree
   task.points.forEach((values, i) => {
     const point = task.first + i;
     const shown = values.map((v) => String(v));
@@ -99,7 +104,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
       for (const [r, seed] of seeds.entries()) failures.push([point, r, String(seed), ...shown, (err as Error).message]);
       return;
     }
-    const state = createState(config, { welfare: ctx.perTick.includes('actors') });
+    state = stateFor(config, state, { welfare: ctx.perTick.includes('actors') });
     const summary = new PairSummary(config.P);
     const ids = config.actorIds;
     const shownText = shown.length > 0 ? `,${recordText(shown)}` : '';
