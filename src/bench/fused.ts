@@ -9,7 +9,6 @@ import { clamp01 } from '../model/arrays.js';
 import { updateConditions } from '../model/conditions.js';
 import type { ModelConfig } from '../model/config.js';
 import { D, FINANCE } from '../model/domains.js';
-import { rewardCondition } from '../model/mechanisms/rewardCondition.js';
 import type { Random } from '../model/rng.js';
 import { applyShocks } from '../model/shocks.js';
 import { updateConcessions, updateRhetoric } from '../model/social.js';
@@ -17,8 +16,19 @@ import type { ModelState } from '../model/state.js';
 
 const silent = () => {};
 
-/** `prev` is scratch of length K·D: every term reads the tick-start commitments, as the engine's do. */
-export function fusedStep(cfg: ModelConfig, s: ModelState, t: number, random: Random, w: readonly number[], prev: Float64Array): void {
+/**
+ * `prev` is scratch of length K·D: every term reads the tick-start commitments, as the engine's do.
+ * `conditioned` is false where the reward-condition term is inert under cfg (the caller decides it once, from the engine's bindings).
+ */
+export function fusedStep(
+  cfg: ModelConfig,
+  s: ModelState,
+  t: number,
+  random: Random,
+  w: readonly number[],
+  prev: Float64Array,
+  conditioned: boolean,
+): void {
   applyShocks(cfg, s, t, silent);
   updateConditions(cfg, s);
   const [wE = 0, wS = 0, wX = 0, wQ = 0, wR = 0, wC = 0, wV = 0, wK = 0, wI = 0] = w;
@@ -31,7 +41,6 @@ export function fusedStep(cfg: ModelConfig, s: ModelState, t: number, random: Ra
   // Terms are skipped where the engine skips them, so both do the same work: the reward-condition term without
   // a conditional inducement (Mechanism.inert), and the zero terms of sanction exposure, partner risk and
   // divergence (a −0 added changes no sum; Mechanism).
-  const conditioned = rewardCondition.inert?.(cfg) !== true;
   for (let k = 0; k < cfg.K; k++) {
     const i = cfg.tieFrom[k] as number;
     const j = cfg.tieTo[k] as number;

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { ModelConfig } from '../model/config.js';
 import { D } from '../model/domains.js';
 import { makeRandom } from '../model/rng.js';
-import { initialise, simulate } from '../model/simulate.js';
+import { bind, initialise, simulate } from '../model/simulate.js';
 import { createState } from '../model/state.js';
 import { loadScenario, prepare } from '../scenario/load.js';
 import { Scenario, type ScenarioFile } from '../scenario/schema.js';
@@ -39,7 +39,9 @@ function timeRuns(seconds: number, run: (r: number) => void): { runs: number; el
 function measure(label: string, cfg: ModelConfig, seconds: number): void {
   const s = createState(cfg);
   const perRun = cfg.ticks * cfg.K * D;
-  const weights = cfg.mechanisms.map((m) => m.weight);
+  const bound = bind(cfg); // the engine's own bindings: weights, and which mechanisms are inert under cfg
+  const weights = bound.map((b) => b.weight);
+  const conditioned = !bound.some((b) => b.mechanism.name === 'rewardCondition' && b.inert);
   const prev = new Float64Array(cfg.K * D);
   if (cfg.mechanisms.length !== 9) throw new Error('the fused loop assumes all nine mechanisms are enabled');
   // Warm up both paths, and check they compute the same thing.
@@ -47,7 +49,7 @@ function measure(label: string, cfg: ModelConfig, seconds: number): void {
   const engineEnd = Float64Array.from(s.commitment);
   initialise(cfg, s);
   const rnd = makeRandom(1);
-  for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, rnd, weights, prev);
+  for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, rnd, weights, prev, conditioned);
   let maxDiff = 0;
   for (let x = 0; x < engineEnd.length; x++) maxDiff = Math.max(maxDiff, Math.abs((engineEnd[x] as number) - (s.commitment[x] as number)));
 
@@ -60,7 +62,7 @@ function measure(label: string, cfg: ModelConfig, seconds: number): void {
     const fused = timeRuns(seconds / ROUNDS, (r) => {
       initialise(cfg, s);
       const random = makeRandom(r);
-      for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, random, weights, prev);
+      for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, random, weights, prev, conditioned);
     });
     engineRates.push((engine.runs * perRun) / engine.elapsed);
     fusedRates.push((fused.runs * perRun) / fused.elapsed);

@@ -28,7 +28,7 @@ describe('blocked tick loop', () => {
     const random = makeRandom(11);
     simulate(cfg, engine, makeRandom(11), {
       tick: (t, s) => {
-        fusedStep(cfg, reference, t, random, weights, prev);
+        fusedStep(cfg, reference, t, random, weights, prev, true); // every term computed, inert or not
         for (let x = 0; x < cfg.K * D; x++)
           expect(Math.abs((s.commitment[x] as number) - (reference.commitment[x] as number))).toBeLessThan(1e-12);
       },
