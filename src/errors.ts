@@ -9,6 +9,8 @@ export const ExitStatus = {
   badInput: 2,
   /** A sweep finished, but some of its runs failed (see failures.csv). */
   someRunsFailed: 3,
+  /** The machine could not write the output (a full disk, an I/O error); nothing was left half-written. */
+  cannotWrite: 4,
   interrupted: 130,
 } as const;
 
@@ -33,6 +35,18 @@ export class EntenteError extends Error {
     this.where = options.where ?? {};
     if (options.expected !== undefined) this.expected = options.expected;
     if (options.found !== undefined) this.found = options.found;
+  }
+
+  /** The same error, said of another place (a temporary path shown as the path the user named). */
+  relocated(where: Where): EntenteError {
+    const copy = new EntenteError(this.code, this.message, {
+      where,
+      exitStatus: this.exitStatus,
+      ...(this.expected !== undefined ? { expected: this.expected } : {}),
+      ...(this.found !== undefined ? { found: this.found } : {}),
+    });
+    if (this.stack !== undefined) copy.stack = this.stack;
+    return copy;
   }
 
   /** `file:line: path: message (expected …, found …)` */

@@ -20,3 +20,12 @@ export function seedValue(value: string): number {
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
+
+export function finiteNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n))
+      throw new InvalidArgumentError(`${name} must be a finite number, found ${JSON.stringify(value)}.`);
+    return n;
+  };
+}

@@ -7,6 +7,7 @@
  * is better: the worst case is the largest rise in depth over the points, and
  * regret at a point is the gap to the most dividing lever there.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPointOutcomes } from '../sensitivity/outcomes.js';
 import { loadSweep } from '../sweep/load.js';
@@ -55,7 +56,9 @@ export async function runArms(file: string, levers: readonly string[], opts: Omi
     series = await Promise.all(
       arms.map(async (loaded) => {
         const dir = join(opts.out, 'arms', loaded.sweep.lever ?? 'baseline');
-        await runSweep(loaded, { ...opts, out: dir, shard: undefined }, { pool, progress: bar });
+        // The command has claimed opts.out; an arm not started yet starts fresh even on --resume.
+        const arm = { ...opts, out: dir, shard: undefined, kind: 'sweep' as const, force: false, resume: opts.resume && existsSync(dir) };
+        await runSweep(loaded, arm, { pool, progress: bar });
         return (await readPointOutcomes(join(dir, 'runs.csv'), points)).series;
       }),
     );

@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { type Stringifier, stringify } from 'csv-stringify';
+import { fromSystemError } from './systemError.js';
 
 export type Cell = string | number;
 
@@ -46,8 +47,8 @@ export class CsvFile {
     this.stringifier.pipe(this.file);
     this.finished = new Promise((resolve, reject) => {
       this.file.on('finish', () => resolve());
-      this.file.on('error', reject);
-      this.stringifier.on('error', reject);
+      this.file.on('error', (err) => reject(fromSystemError(err, path)));
+      this.stringifier.on('error', (err) => reject(fromSystemError(err, path)));
     });
     // Errors surface through close(); a file abandoned after another failure must not crash the process.
     this.finished.catch(() => {});
@@ -58,9 +59,12 @@ export class CsvFile {
     this.rows++;
   }
 
-  /** Resolves once buffered rows have been handed to the file. */
+  /**
+   * Resolves once buffered rows have been handed to the file; rejects if the
+   * file failed (a full disk, say), since then no 'drain' ever comes.
+   */
   async drain(): Promise<void> {
-    if (this.stringifier.writableNeedDrain) await once(this.stringifier, 'drain');
+    if (this.stringifier.writableNeedDrain) await Promise.race([once(this.stringifier, 'drain'), this.finished]);
   }
 
   async close(): Promise<void> {

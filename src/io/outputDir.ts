@@ -2,49 +2,111 @@
  * Atomic output directories: everything is written into a hidden sibling
  * temporary directory, which is renamed into place only when complete. An
  * interrupted or failed run leaves no files that look complete, and never
- * touches an existing result until the new one is ready.
+ * touches an existing result until the new one is ready. Which directories
+ * may be replaced at all is io/ownership.ts's rule.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { EntenteError } from '../errors.js';
+import { type Claim, type ClaimOptions, claimOutput, type OutputKind, ownershipFields } from './ownership.js';
+import { fromSystemError } from './systemError.js';
 
 const cleanups = new Set<() => void>();
 
-/** Remove every temporary directory still being written (used on Ctrl-C). */
+/** Remove every temporary directory still being written (used on Ctrl-C and on failure). */
 export function abandonPendingOutputs(): void {
   for (const clean of cleanups) clean();
   cleanups.clear();
 }
 
-/** Refuse to replace a directory that is not an earlier entente output. */
-export function checkOutputTarget(out: string): void {
-  if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) {
-    throw new EntenteError('output.notDirectory', 'output path exists and is not a directory', {
-      where: { file: out },
-      expected: 'a directory or a new path',
-    });
-  }
-  const entries = readdirSync(out).filter((e) => e !== '.gitkeep');
-  if (entries.length > 0 && !entries.includes('manifest.json')) {
-    throw new EntenteError('output.notEntente', 'output directory holds files that entente did not write; refusing to replace it', {
-      where: { file: out },
-      expected: 'an empty directory, a new path, or an earlier entente output (with manifest.json)',
-    });
+/** Register a clean-up to run if the process is interrupted or fails; returns its remover. */
+export function onAbandon(clean: () => void): () => void {
+  cleanups.add(clean);
+  return () => cleanups.delete(clean);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
   }
 }
 
-export async function writeOutputDir<T>(out: string, fill: (dir: string) => Promise<T>): Promise<T> {
+/** `.NAME.partial-HOST-PID-xxxxxx`: whose temporary directory it is, so litter can be told from work in progress. */
+const partialPrefix = (target: string) => `.${basename(target)}.partial-`;
+
+/**
+ * Remove temporary directories that killed runs (kill -9, power loss) left
+ * beside `target`: those of this host whose process is gone.
+ */
+export function removeStalePartials(target: string): void {
+  const parent = dirname(target);
+  const prefix = partialPrefix(target);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  const host = hostname();
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const [h, pid] = name.slice(prefix.length).split('-');
+    if (h === host && pid !== undefined && /^\d+$/.test(pid) && !alive(Number(pid)))
+      rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/** `err` with the temporary directory's path shown as the output's own. */
+function asTarget(err: unknown, tmp: string, target: string): unknown {
+  const e = fromSystemError(err);
+  if (!(e instanceof EntenteError) || !e.where.file?.startsWith(tmp)) return e;
+  return e.relocated({ ...e.where, file: target + e.where.file.slice(tmp.length) });
+}
+
+/**
+ * Write a `kind` of output to `out` atomically: `fill` writes into a temporary
+ * directory that replaces `out` only once complete (and only where the
+ * ownership rule allows it, checked before anything is written).
+ */
+export async function writeOutputDir<T>(
+  out: string,
+  kind: OutputKind,
+  fill: (dir: string) => Promise<T>,
+  options: ClaimOptions = {},
+): Promise<T> {
   const target = resolve(out);
-  checkOutputTarget(target);
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = mkdtempSync(join(dirname(target), `.${basename(target)}.partial-`));
+  const claim = claimOutput(target, kind, options);
+  let tmp = '';
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    removeStalePartials(target);
+    tmp = mkdtempSync(join(dirname(target), `${partialPrefix(target)}${hostname()}-${process.pid}-`));
+  } catch (err) {
+    throw fromSystemError(err, dirname(target));
+  }
   const clean = () => rmSync(tmp, { recursive: true, force: true });
-  cleanups.add(clean);
+  const forget = onAbandon(clean);
   try {
     const result = await fill(tmp);
     chmodSync(tmp, 0o755);
-    if (existsSync(target)) {
+    // Checked again at the last moment: nothing foreign may have arrived while we ran.
+    if (claim === 'replace' && claimOutput(target, kind, { force: true }) === 'replace') {
       const old = `${tmp}.old`;
       renameSync(target, old);
       renameSync(tmp, target);
@@ -55,12 +117,66 @@ export async function writeOutputDir<T>(out: string, fill: (dir: string) => Prom
     return result;
   } catch (err) {
     clean();
-    throw err;
+    throw asTarget(err, tmp, target);
   } finally {
-    cleanups.delete(clean);
+    forget();
+  }
+}
+
+/** Write a whole file and flush it to the disk: a file that exists after a crash is complete. */
+export function writeDurable(path: string, text: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
 export function writeJson(path: string, value: unknown): void {
-  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+  writeDurable(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Is `path` inside `dir` (or `dir` itself)? */
+export function isInside(path: string, dir: string): boolean {
+  const p = resolve(path);
+  const d = resolve(dir);
+  return p === d || p.startsWith(d.endsWith(sep) ? d : `${d}${sep}`);
+}
+
+/**
+ * Claim `out` for a `kind` written in place (sweeps and what is built on them,
+ * which must survive interruption to be resumed): check the ownership rule,
+ * clear an earlier output being replaced (everything in it is entente's, as
+ * the rule has just checked), and mark a new directory as entente's at once
+ * with an unfinished manifest. Returns how the directory is being used.
+ */
+export function startInPlace(out: string, kind: OutputKind, options: ClaimOptions, facts: Record<string, unknown>): Claim {
+  const claim = claimOutput(out, kind, options);
+  const existed = existsSync(out);
+  try {
+    if (claim === 'replace') rmSync(out, { recursive: true, force: true });
+    if (claim !== 'resume') {
+      mkdirSync(out, { recursive: true });
+      writeJson(join(out, 'manifest.json'), { tool: 'entente', ...ownershipFields(kind, false), ...facts });
+    }
+  } catch (err) {
+    if (!existed) rmSync(out, { recursive: true, force: true }); // ours alone: nothing half-made is left
+    throw fromSystemError(err, out);
+  }
+  return claim;
+}
+
+/** Mark an in-place output finished: its manifest, written last, says so. */
+export function finishInPlace(out: string, kind: OutputKind, facts: Record<string, unknown>): void {
+  const file = join(out, 'manifest.json');
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeJson(tmp, { tool: 'entente', ...ownershipFields(kind, true), ...facts });
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw fromSystemError(err, file);
+  }
 }

@@ -8,6 +8,7 @@ import { updateConditions } from './conditions.js';
 import type { ModelConfig } from './config.js';
 import { decide } from './decide.js';
 import { D } from './domains.js';
+import { checkFinite } from './finite.js';
 import { MECHANISMS, type Mechanism } from './mechanisms/index.js';
 import type { Random } from './rng.js';
 import { applyShocks, type EventSink } from './shocks.js';
@@ -125,6 +126,7 @@ export function simulate(cfg: ModelConfig, s: ModelState, random: Random, observ
   const emit = observer.event ?? silent;
   for (let t = 0; t < cfg.ticks; t++) {
     step(cfg, s, t, random, bound, emit);
+    checkFinite(cfg, s, t);
     observer.tick?.(t, s);
   }
 }

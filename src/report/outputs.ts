@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EntenteError } from '../errors.js';
+import { inspectOutput } from '../io/ownership.js';
 
 export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'sensitivity' | 'calibration';
 
@@ -34,7 +35,25 @@ export function readCsv(file: string): Row[] {
   return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 }
 
+/** The directory must be entente's own, finished output (io/ownership.ts): a report writes into it. */
+function checkOwned(dir: string): void {
+  const found = inspectOutput(dir);
+  if (found.state === 'entente' && found.complete) return;
+  if (found.state === 'entente') {
+    throw new EntenteError('report.unfinished', `the ${found.kind} in this directory is unfinished`, {
+      where: { file: dir },
+      expected: 'a finished output: finish it with --resume first',
+    });
+  }
+  throw new EntenteError('report.unknownOutput', 'not an entente output directory', {
+    where: { file: dir },
+    expected: 'a directory written by run, sweep, compare, sensitivity or calibrate',
+    found: found.state === 'foreign' ? found.why : found.state === 'empty' ? 'an empty directory' : 'nothing there',
+  });
+}
+
 export function readOutputDir(dir: string): OutputDir {
+  checkOwned(dir);
   const found = MARKERS.find(([, file]) => existsSync(join(dir, file)));
   if (!found) {
     throw new EntenteError('report.unknownOutput', 'not an entente output directory', {

@@ -29,7 +29,41 @@ export function readSource(file: string): Source {
   return parseSource(file, text);
 }
 
+/** For a .json file, JSON's own verdict: YAML would read `// a comment` as a plain string and fail later, and less clearly. */
+function checkJson(file: string, text: string): void {
+  if (!file.endsWith('.json')) return;
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const line = at ? text.slice(0, Number(at[1])).split('\n').length : undefined;
+    const hint = /^\s*\/[/*]/m.test(text) ? ' (JSON has no comments: use a .yaml file for comments)' : '';
+    throw new EntenteError('scenario.malformed', `malformed JSON: ${message.split('\n')[0]}${hint}`, {
+      where: { file, ...(line ? { line } : {}) },
+    });
+  }
+}
+
+/** The path of the first number that is not finite (.inf, .nan, 1e999), if any. */
+function nonFinite(value: unknown, path: PathSegment[] = []): { path: PathSegment[]; value: number } | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, value };
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = nonFinite(v, [...path, i]);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = nonFinite(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 export function parseSource(file: string, text: string): Source {
+  checkJson(file, text);
   const lineCounter = new LineCounter();
   // YAML 1.2 is a superset of JSON, so one parser gives line numbers for both.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -41,7 +75,16 @@ export function parseSource(file: string, text: string): Source {
       where: { file, line },
     });
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // The yaml package's guard against alias bombs ("billion laughs"): input, not an internal fault.
+    throw new EntenteError('scenario.malformed', `malformed YAML: ${(err as Error).message.split('\n')[0]}`, {
+      where: { file },
+      expected: 'at most 100 alias expansions (*name)',
+    });
+  }
   const hash = createHash('sha256').update(text).digest('hex');
   const locate = (path: readonly PathSegment[]): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
@@ -55,6 +98,15 @@ export function parseSource(file: string, text: string): Source {
     }
     return undefined;
   };
+  const bad = nonFinite(data);
+  if (bad) {
+    const line = locate(bad.path);
+    throw new EntenteError('scenario.nonFinite', 'not a finite number', {
+      where: { file, ...(line ? { line } : {}), path: formatPath(bad.path) },
+      expected: 'a finite number',
+      found: String(bad.value),
+    });
+  }
   return { file, data, hash, locate };
 }
 

@@ -64,7 +64,10 @@ export interface ChunkResult {
 }
 
 /** What a worker reports once it has written a chunk's files (sweep/worker.ts). */
-export type ChunkDone = Pick<ChunkResult, 'chunk' | 'runCount' | 'failureCount'>;
+export type ChunkDone = Pick<ChunkResult, 'chunk' | 'runCount' | 'failureCount'> & {
+  /** A file-system failure writing the chunk (errors lose their fields crossing threads, so it travels as data). */
+  readonly ioError?: { readonly code: string; readonly syscall?: string; readonly path?: string };
+};
 
 const cast = { number: formatNumber };
 

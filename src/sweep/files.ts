@@ -1,71 +1,172 @@
-/** Small atomic file helpers for sweep directories: write beside, then rename. */
-
+/**
+ * Atomic, durable file helpers for sweep directories: write beside, flush,
+ * then rename. A chunk counts as done only when its record (NNNNNNNN.done.json,
+ * written last) proves every file of the chunk: same size, same sha256.
+ */
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, createReadStream, createWriteStream, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { writeDurable } from '../io/outputDir.js';
+import { fromSystemError } from '../io/systemError.js';
 import type { ChunkResult } from './chunk.js';
 import type { PerTickOutput } from './schema.js';
 
+type ChunkPart = 'runs' | 'failures' | PerTickOutput;
+
 /** Where a finished chunk's part of a file is kept until the sweep assembles it: out/chunks/00000012.runs.csv. */
-export function chunkFile(out: string, c: number, kind: 'runs' | 'failures' | PerTickOutput): string {
+export function chunkFile(out: string, c: number, kind: ChunkPart): string {
   return join(out, 'chunks', `${String(c).padStart(8, '0')}.${kind}.csv`);
 }
 
+/** The record that proves a chunk finished: out/chunks/00000012.done.json. */
+function doneFile(out: string, c: number): string {
+  return join(out, 'chunks', `${String(c).padStart(8, '0')}.done.json`);
+}
+
+interface DoneRecord {
+  readonly chunk: number;
+  /** Per part written: bytes and sha256 of its text. */
+  readonly files: Record<string, { readonly bytes: number; readonly sha256: string }>;
+}
+
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
 /**
- * Keep a chunk's result, each file atomically and the runs file last: a chunk
- * counts as done (and is skipped by --resume) only once its runs file exists.
+ * Keep a chunk's result, each file atomically and durably, then the record
+ * that proves them: a chunk counts as done (and is skipped by --resume) only
+ * once that record exists and every file still matches it.
  */
 export function writeChunk(out: string, result: ChunkResult, perTick: readonly PerTickOutput[]): void {
   const c = result.chunk;
-  if (result.failureCount > 0) writeAtomic(chunkFile(out, c, 'failures'), result.failures);
-  for (const name of perTick) writeAtomic(chunkFile(out, c, name), result.perTick[name] ?? '');
-  writeAtomic(chunkFile(out, c, 'runs'), result.runs);
+  const parts: [ChunkPart, string][] = [
+    ['runs', result.runs],
+    ...perTick.map((name): [ChunkPart, string] => [name, result.perTick[name] ?? '']),
+  ];
+  if (result.failureCount > 0) parts.push(['failures', result.failures]);
+  const files: Record<string, { bytes: number; sha256: string }> = {};
+  for (const [part, text] of parts) {
+    writeAtomicRaw(chunkFile(out, c, part), text);
+    files[part] = { bytes: Buffer.byteLength(text), sha256: sha256(text) };
+  }
+  writeAtomicRaw(doneFile(out, c), `${JSON.stringify({ chunk: c, files } satisfies DoneRecord)}\n`);
 }
 
+/**
+ * Is chunk `c` finished, as its files prove? A missing, torn or stale record,
+ * or any file whose size or hash differs from it (truncated, edited, lost in a
+ * crash), means no: the chunk runs again.
+ */
+export function chunkDone(out: string, c: number): boolean {
+  let record: DoneRecord;
+  try {
+    record = JSON.parse(readFileSync(doneFile(out, c), 'utf8')) as DoneRecord;
+  } catch {
+    return false;
+  }
+  if (record === null || typeof record !== 'object' || record.chunk !== c || typeof record.files !== 'object' || !record.files.runs)
+    return false;
+  for (const [part, proof] of Object.entries(record.files)) {
+    const file = chunkFile(out, c, part as ChunkPart);
+    if (!existsSync(file) || statSync(file).size !== proof.bytes) return false;
+    if (sha256(readFileSync(file)) !== proof.sha256) return false;
+  }
+  return true;
+}
+
+/** Forget chunk `c`, so it runs again (its files may be damaged). */
+export function dropChunk(out: string, c: number): void {
+  const prefix = String(c).padStart(8, '0');
+  for (const name of readdirSync(join(out, 'chunks')))
+    if (name.startsWith(`${prefix}.`)) rmSync(join(out, 'chunks', name), { force: true });
+}
+
+/** Remove temporary files (NAME.tmp-PID) that a killed process left in `dir` and its subdirectories. */
+export function removeTmpLitter(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (/\.tmp-\d+$/.test(name)) rmSync(path, { force: true });
+    else if (statSync(path).isDirectory()) removeTmpLitter(path);
+  }
+}
+
+/** Write `text` to `path` atomically and durably; on failure no temporary file is left. */
 export function writeAtomic(path: string, text: string): void {
+  try {
+    writeAtomicRaw(path, text);
+  } catch (err) {
+    throw fromSystemError(err, path);
+  }
+}
+
+/** `writeAtomic` that throws the file system's own error (from a worker thread, which passes it on as data). */
+function writeAtomicRaw(path: string, text: string): void {
   const tmp = `${path}.tmp-${process.pid}`; // unique: each path is written by one thread
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  try {
+    writeDurable(tmp, text);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Stream `parts` (each from `skip` bytes on) after `header` into `path`, atomically and durably. */
+async function concatInto(path: string, header: string, parts: readonly string[], skipHeaders: boolean): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    const out = createWriteStream(tmp);
+    const failed = new Promise<never>((_, reject) => out.on('error', reject));
+    failed.catch(() => {});
+    const write = async (text: string | Buffer) => {
+      if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
+    };
+    await write(header);
+    for (const part of parts) {
+      let head: string | undefined = skipHeaders ? '' : undefined;
+      for await (const chunk of createReadStream(part, skipHeaders ? { encoding: 'utf8' } : {})) {
+        let piece = chunk as string | Buffer;
+        if (head !== undefined) {
+          head += piece as string;
+          const nl = head.indexOf('\n');
+          if (nl < 0) continue;
+          piece = head.slice(nl + 1);
+          head = undefined;
+        }
+        await write(piece);
+      }
+    }
+    out.end();
+    await Promise.race([once(out, 'finish'), failed]);
+    const fd = openSync(tmp, 'r+');
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw fromSystemError(err, path);
+  }
 }
 
 /** Write `header` then each part's contents, in order, to `path` atomically. */
-export async function concatAtomic(path: string, header: string, parts: readonly string[]): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  writeSync(fd, header);
-  closeSync(fd);
-  const out = createWriteStream(tmp, { flags: 'a' });
-  for (const part of parts) {
-    const input = createReadStream(part);
-    input.pipe(out, { end: false });
-    await once(input, 'end');
-  }
-  out.end();
-  await once(out, 'finish');
-  renameSync(tmp, path);
+export function concatAtomic(path: string, header: string, parts: readonly string[]): Promise<void> {
+  return concatInto(path, header, parts, false);
 }
 
 /** `concatAtomic` for parts that start with a header line of their own (skipped). */
-export async function concatSkippingHeaders(path: string, header: string, parts: readonly string[]): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const out = createWriteStream(tmp);
-  out.write(header);
-  for (const part of parts) {
-    let head: string | undefined = '';
-    const input = createReadStream(part, { encoding: 'utf8' });
-    for await (const chunk of input) {
-      let text = chunk as string;
-      if (head !== undefined) {
-        head += text;
-        const nl = head.indexOf('\n');
-        if (nl < 0) continue;
-        text = head.slice(nl + 1);
-        head = undefined;
-      }
-      if (!out.write(text)) await once(out, 'drain');
-    }
-  }
-  out.end();
-  await once(out, 'finish');
-  renameSync(tmp, path);
+export function concatSkippingHeaders(path: string, header: string, parts: readonly string[]): Promise<void> {
+  return concatInto(path, header, parts, true);
 }

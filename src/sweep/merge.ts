@@ -4,27 +4,37 @@
  * sweeps (file, scenario or seed), missing or repeated shards, and
  * unfinished ones.
  */
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
-import { writeJson, writeOutputDir } from '../io/outputDir.js';
+import { isInside, writeJson, writeOutputDir } from '../io/outputDir.js';
+import { claimOutput, inspectOutput, ownershipFields, readJsonObject } from '../io/ownership.js';
 import { concatSkippingHeaders, writeAtomic } from './files.js';
 import type { SweepIdentity } from './run.js';
 
 function readIdentity(dir: string): SweepIdentity {
-  const file = join(dir, 'sweep.json');
-  if (!existsSync(file))
-    throw new EntenteError('merge.notSweep', 'not a sweep output (no sweep.json)', {
+  const found = inspectOutput(dir);
+  if (found.state !== 'entente' || found.kind !== 'sweep')
+    throw new EntenteError('merge.notSweep', 'not the output of a sweep', {
       where: { file: dir },
       expected: 'a directory written by entente sweep --shard K/N',
+      found: found.state === 'entente' ? `the output of a ${found.kind}` : found.state === 'foreign' ? found.why : 'nothing there',
     });
-  return JSON.parse(readFileSync(file, 'utf8')) as SweepIdentity;
+  if (!found.complete)
+    throw new EntenteError('merge.unfinished', 'shard is unfinished: finish it with entente sweep --resume', { where: { file: dir } });
+  const id = readJsonObject(join(dir, 'sweep.json'), 'sweep.json', 'a shard written by entente sweep --shard K/N (run it again)');
+  if (id.kind !== 'entente-sweep' || typeof id.hash !== 'string' || !Array.isArray(id.perTick))
+    throw new EntenteError('merge.notSweep', 'sweep.json does not describe a sweep', {
+      where: { file: join(dir, 'sweep.json') },
+      expected: 'a shard written by entente sweep --shard K/N (run it again)',
+    });
+  return id as unknown as SweepIdentity;
 }
 
 export async function mergeShards(
   dirs: readonly string[],
   out: string,
-  meta: { command: string; version: string },
+  meta: { command: string; version: string; force?: boolean },
 ): Promise<{ shards: number }> {
   const shards = dirs.map((dir) => ({ dir, id: readIdentity(dir) }));
   const [head] = shards;
@@ -46,10 +56,6 @@ export async function mergeShards(
         expected: `N = ${count}`,
         found: `N = ${id.shard?.count ?? 1}`,
       });
-    if (!existsSync(join(dir, 'runs.csv')))
-      throw new EntenteError('merge.unfinished', 'shard is unfinished (no runs.csv): finish it with entente sweep --resume', {
-        where: { file: dir },
-      });
   }
   const ordered = [...shards].sort((a, b) => (a.id.shard?.index ?? 1) - (b.id.shard?.index ?? 1));
   const indices = ordered.map((s) => s.id.shard?.index ?? 1);
@@ -60,24 +66,37 @@ export async function mergeShards(
       found: indices.join(', '),
     });
   }
-  await writeOutputDir(out, async (tmp) => {
-    const header = (file: string) => `${readFileSync(join(head.dir, file), 'utf8').split('\n')[0]}\n`;
-    copyFileSync(join(head.dir, 'points.csv'), join(tmp, 'points.csv'));
-    for (const file of ['runs.csv', 'failures.csv', ...head.id.perTick.map((name) => `${name}.csv`)]) {
-      await concatSkippingHeaders(
-        join(tmp, file),
-        header(file),
-        ordered.map((s) => join(s.dir, file)),
-      );
-    }
-    writeAtomic(join(tmp, 'sweep.json'), `${JSON.stringify({ ...head.id, shard: null }, null, 2)}\n`);
-    writeJson(join(tmp, 'manifest.json'), {
-      tool: 'entente',
-      version: meta.version,
-      command: meta.command,
-      merged: ordered.map((s) => s.dir),
-      identity: { ...head.id, shard: null },
-    });
-  });
+  for (const { dir } of shards)
+    if (isInside(out, dir) || isInside(dir, out))
+      throw new EntenteError('merge.outIsShard', 'the merged output would replace or sit inside a shard', {
+        where: { file: out },
+        expected: 'an --out outside every shard directory',
+      });
+  claimOutput(out, 'sweep', { force: meta.force === true });
+  await writeOutputDir(
+    out,
+    'sweep',
+    async (tmp) => {
+      const header = (file: string) => `${readFileSync(join(head.dir, file), 'utf8').split('\n')[0]}\n`;
+      copyFileSync(join(head.dir, 'points.csv'), join(tmp, 'points.csv'));
+      for (const file of ['runs.csv', 'failures.csv', ...head.id.perTick.map((name) => `${name}.csv`)]) {
+        await concatSkippingHeaders(
+          join(tmp, file),
+          header(file),
+          ordered.map((s) => join(s.dir, file)),
+        );
+      }
+      writeAtomic(join(tmp, 'sweep.json'), `${JSON.stringify({ ...head.id, shard: null }, null, 2)}\n`);
+      writeJson(join(tmp, 'manifest.json'), {
+        tool: 'entente',
+        ...ownershipFields('sweep', true),
+        version: meta.version,
+        command: meta.command,
+        merged: ordered.map((s) => s.dir),
+        identity: { ...head.id, shard: null },
+      });
+    },
+    { force: meta.force === true },
+  );
   return { shards: count };
 }

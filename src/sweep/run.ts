@@ -7,16 +7,18 @@
  * `--resume` (after Ctrl-C, kill -9 or a crash) runs only chunks without a
  * file, so the assembled runs.csv equals an uninterrupted sweep's.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Piscina } from 'piscina';
 import { EntenteError } from '../errors.js';
-import { writeJson } from '../io/outputDir.js';
+import { finishInPlace, startInPlace } from '../io/outputDir.js';
+import { readJsonObject } from '../io/ownership.js';
 import { workerPool } from '../io/pool.js';
+import { fromSystemError, fromSystemFault } from '../io/systemError.js';
 import { type ChunkDone, type ChunkTask, pointsContext, type SweepContext } from './chunk.js';
 import { failuresColumns, headerLine, perTickColumns, pointsColumns, runsColumns } from './columns.js';
-import { chunkFile, concatAtomic, writeAtomic } from './files.js';
+import { chunkDone, chunkFile, concatAtomic, dropChunk, removeTmpLitter, writeAtomic } from './files.js';
 import type { LoadedSweep } from './load.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
 import { type Progress, progress } from './progress.js';
@@ -30,6 +32,10 @@ export interface SweepOptions {
   readonly quiet: boolean;
   readonly command: string;
   readonly version: string;
+  /** What the directory becomes (default sweep; sensitivity runs its sweep in its own directory). */
+  readonly kind?: 'sweep' | 'sensitivity';
+  /** Replace another kind of entente output, or start an unfinished sweep over. */
+  readonly force?: boolean;
 }
 
 export interface SweepResult {
@@ -71,31 +77,42 @@ function identity(loaded: LoadedSweep, shard: Shard | undefined): SweepIdentity 
   };
 }
 
-function prepareDir(out: string, id: SweepIdentity, resume: boolean): void {
+/**
+ * Claim the directory (io/ownership.ts's rule) and say what it holds: nothing
+ * yet, or an earlier start of this very sweep to continue. A finished sweep
+ * resumed has nothing left to run: its manifest is returned.
+ */
+function prepareDir(out: string, id: SweepIdentity, opts: SweepOptions): Record<string, unknown> | undefined {
+  const kind = opts.kind ?? 'sweep';
+  const claim = startInPlace(
+    out,
+    kind,
+    { resume: opts.resume, force: opts.force === true },
+    { command: opts.command, version: opts.version },
+  );
   const idFile = join(out, 'sweep.json');
-  if (existsSync(out) && readdirSync(out).length > 0) {
-    if (!resume) {
-      throw new EntenteError('sweep.outExists', 'output directory is not empty', {
-        where: { file: out },
-        expected: 'a new or empty directory, or --resume to continue the sweep in it',
-      });
-    }
-    const previous = existsSync(idFile) ? (JSON.parse(readFileSync(idFile, 'utf8')) as SweepIdentity) : undefined;
-    if (!previous || JSON.stringify(previous) !== JSON.stringify(id)) {
+  const remedy = '--force to start the sweep over, or another --out';
+  if (claim === 'resume' && existsSync(idFile)) {
+    const previous = readJsonObject(idFile, 'sweep.json', remedy);
+    if (JSON.stringify(previous) !== JSON.stringify(id)) {
       throw new EntenteError(
         'sweep.resumeMismatch',
         'cannot resume: the directory holds another sweep (different file, scenario, seed or shard)',
-        {
-          where: { file: out },
-          expected: JSON.stringify(id),
-          found: previous ? JSON.stringify(previous) : 'no sweep.json',
-        },
+        { where: { file: out }, expected: `the same sweep, or ${remedy}`, found: JSON.stringify(previous) },
       );
     }
-    return;
+    const manifest = readJsonObject(join(out, 'manifest.json'), 'manifest.json', remedy);
+    if (manifest.complete === true) return manifest;
+  } else {
+    writeAtomic(idFile, `${JSON.stringify(id, null, 2)}\n`);
   }
-  mkdirSync(join(out, 'chunks'), { recursive: true });
-  writeAtomic(idFile, `${JSON.stringify(id, null, 2)}\n`);
+  try {
+    mkdirSync(join(out, 'chunks'), { recursive: true });
+    removeTmpLitter(out);
+  } catch (err) {
+    throw fromSystemError(err, out);
+  }
+  return undefined;
 }
 
 export type SweepPool = Piscina<ChunkTask & { readonly out: string }, ChunkDone>;
@@ -123,15 +140,23 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
   const per = id.chunkPoints;
   const chunks = Math.ceil(loaded.points.length / per);
   const { first, end } = shardChunks(chunks, opts.shard);
-  prepareDir(opts.out, id, opts.resume);
-  mkdirSync(join(opts.out, 'chunks'), { recursive: true });
+  const finished = prepareDir(opts.out, id, opts);
+  if (finished) {
+    const runs = Number(finished.runs);
+    const failures = Number(finished.failures);
+    return { runs, failures, chunksRun: 0, chunksResumed: end - first, seconds: (Date.now() - started) / 1000 };
+  }
   const pointsFile = join(opts.out, 'points.csv');
   if (!existsSync(pointsFile)) {
     writeAtomic(pointsFile, headerLine(pointsColumns(paths)) + stringify(loaded.points.map((row, i) => [i, ...row.map(String)])));
   }
 
   const pending: number[] = [];
-  for (let c = first; c < end; c++) if (!existsSync(chunkFile(opts.out, c, 'runs'))) pending.push(c);
+  for (let c = first; c < end; c++) {
+    if (chunkDone(opts.out, c)) continue;
+    dropChunk(opts.out, c); // whatever an unfinished attempt left
+    pending.push(c);
+  }
   const runsIn = (c: number) => (Math.min(loaded.points.length, (c + 1) * per) - c * per) * loaded.replications;
   const total = Array.from({ length: end - first }, (_, i) => runsIn(first + i)).reduce((a, b) => a + b, 0);
   const resumed = total - pending.reduce((a, c) => a + runsIn(c), 0);
@@ -144,7 +169,14 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
     await Promise.all(
       pending.map(async (c) => {
         // The worker writes the chunk's files (sweep/files.ts writeChunk), its runs file last.
-        await pool.run({ chunk: c, lever, first: c * per, points: loaded.points.slice(c * per, (c + 1) * per), out: opts.out });
+        const done = await pool.run({
+          chunk: c,
+          lever,
+          first: c * per,
+          points: loaded.points.slice(c * per, (c + 1) * per),
+          out: opts.out,
+        });
+        if (done.ioError) throw fromSystemFault(done.ioError);
         bar.add(runsIn(c));
       }),
     );
@@ -169,10 +201,8 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
       range.map((c) => chunkFile(opts.out, c, name)),
     );
   }
-  rmSync(join(opts.out, 'chunks'), { recursive: true, force: true });
   const seconds = (Date.now() - started) / 1000;
-  writeJson(join(opts.out, 'manifest.json'), {
-    tool: 'entente',
+  finishInPlace(opts.out, opts.kind ?? 'sweep', {
     version: opts.version,
     command: opts.command,
     sweep: { file: loaded.source.file, sha256: loaded.source.hash, design: loaded.sweep.design, parameters: paths },
@@ -186,5 +216,6 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
     chunksResumed: end - first - pending.length,
     timings: { seconds },
   });
+  rmSync(join(opts.out, 'chunks'), { recursive: true, force: true }); // after the manifest: a kill between leaves a finished sweep
   return { runs: total - failures, failures, chunksRun: pending.length, chunksResumed: end - first - pending.length, seconds };
 }

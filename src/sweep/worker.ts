@@ -4,6 +4,7 @@
  * the main thread, which so never holds (or copies) the chunk's text.
  */
 import { poolContext } from '../io/poolContext.js';
+import { isSystemError } from '../io/systemError.js';
 import { type ChunkDone, type ChunkTask, runChunk, type SweepContext } from './chunk.js';
 import { writeChunk } from './files.js';
 
@@ -11,6 +12,14 @@ const context = poolContext<SweepContext>();
 
 export default function run(task: ChunkTask & { readonly out: string }): ChunkDone {
   const result = runChunk(context, task);
-  writeChunk(task.out, result, context.perTick);
-  return { chunk: result.chunk, runCount: result.runCount, failureCount: result.failureCount };
+  const done = { chunk: result.chunk, runCount: result.runCount, failureCount: result.failureCount };
+  try {
+    writeChunk(task.out, result, context.perTick);
+  } catch (err) {
+    // An Error loses its code and path crossing threads: a file-system failure travels as data.
+    if (!isSystemError(err)) throw err;
+    const { code, syscall, path } = err;
+    return { ...done, ioError: { code, ...(syscall ? { syscall } : {}), ...(path ? { path } : {}) } };
+  }
+  return done;
 }

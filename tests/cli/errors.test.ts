@@ -220,7 +220,7 @@ describe('bad input: exit status 2, one clear message, nothing written', () => {
     writeFileSync(join(out, 'precious.txt'), 'keep me');
     const r = cli(['run', DEFAULT_SCENARIO, '--out', out, '-q', '--replications', '1']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/refusing to replace it/);
+    expect(r.stderr).toMatch(/refusing to replace this directory: it holds files and no entente manifest\.json/);
     expect(readdirSync(out)).toEqual(['precious.txt']);
   });
 

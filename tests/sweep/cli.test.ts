@@ -1,7 +1,7 @@
 /** entente sweep and merge through the built binary: equality across workers, shards and resume; bad input. */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
 
@@ -29,12 +29,12 @@ parameters:
 
 const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
 
-/** Resolves once a sweep has finished its first chunk. */
+/** Resolves once a sweep has finished its first chunk (its record, written last, is there). */
 function firstChunk(chunks: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const started = Date.now();
     const poll = setInterval(() => {
-      const done = existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.runs.csv')).length : 0;
+      const done = existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.done.json')).length : 0;
       if (done >= 1) {
         clearInterval(poll);
         resolve();
@@ -143,14 +143,25 @@ describe('entente sweep', () => {
 
     const again = cli(['sweep', SWEEP, '--out', out, '--workers', '2', '-q']);
     expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/output directory is not empty.*--resume/);
+    expect(again.stderr).toMatch(/holds an unfinished sweep \(expected --resume to continue it, --force to start it over/);
+
+    // A finished chunk damaged after the kill (a truncated file) must not count as done,
+    // and the litter of killed writers is cleaned.
+    const chunks = join(out, 'chunks');
+    const finished = readdirSync(chunks).filter((f) => f.endsWith('.done.json'));
+    const victim = join(chunks, (finished[0] as string).replace('.done.json', '.runs.csv'));
+    writeFileSync(victim, read(chunks, basename(victim)).slice(0, 100));
+    writeFileSync(join(chunks, '00000004.runs.csv.tmp-99999999'), 'half a chunk');
+    writeFileSync(join(out, 'runs.csv.tmp-99999998'), 'half a file');
 
     const resumed = cli(['sweep', SWEEP, '--out', out, '--workers', '2', '--resume', '-q']);
     expect(resumed.status, resumed.stderr).toBe(0);
     const manifest = JSON.parse(read(out, 'manifest.json'));
-    expect(manifest.chunksResumed).toBeGreaterThanOrEqual(1);
-    expect(manifest.chunksRun).toBeLessThan(5);
+    expect(manifest.chunksResumed).toBe(finished.length - 1); // the damaged chunk ran again
+    expect(manifest.chunksRun).toBe(5 - finished.length + 1);
+    expect(manifest.complete).toBe(true);
     expect(read(out, 'runs.csv')).toBe(read(one, 'runs.csv'));
+    expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
 
     const wrong = cli([
       'sweep',

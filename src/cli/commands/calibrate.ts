@@ -6,6 +6,7 @@ import { applyFitted } from '../../calibration/apply.js';
 import { calibrate } from '../../calibration/calibrate.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { claimOutput, ownershipFields } from '../../io/ownership.js';
 import { loadSweep } from '../../sweep/load.js';
 import { positiveInt } from '../options.js';
 import { VERSION } from '../version.js';
@@ -17,6 +18,7 @@ interface Flags {
   workers?: number;
   quiet?: boolean;
   report?: boolean;
+  force?: boolean;
 }
 
 export function registerCalibrate(program: Command, print: (text: string) => void): void {
@@ -28,69 +30,77 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
     .option('--apply', 'write the best values into the scenario file (comments kept, 4 significant digits)')
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
+    .option('--force', 'replace the output of another entente command in --out (never a directory entente did not write)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: Flags) => {
       const started = Date.now();
       const loaded = loadSweep(file);
       const workers = flags.workers ?? availableParallelism();
+      const out = flags.out ?? join('out', loaded.sweep.name ?? parse(file).name);
+      claimOutput(out, 'calibration', { force: flags.force === true }); // before the work, not after
       const result = await calibrate(loaded, workers);
       const paths = loaded.parameters.map((p) => p.path);
       const bestValues = result.points[result.best.point] as readonly (string | number)[];
-      const out = flags.out ?? join('out', loaded.sweep.name ?? parse(file).name);
       const set = paths.map((p, i) => `${p}=${bestValues[i]}`);
-      await writeOutputDir(out, async (dir) => {
-        const points = new CsvFile(join(dir, 'calibration.csv'), [
-          'point',
-          'round',
-          ...paths,
-          'loss',
-          ...result.targets.map((t) => t.label),
-        ]);
-        for (const s of result.scores)
-          points.write([s.point, result.rounds[s.point] as number, ...(result.points[s.point] ?? []), s.loss, ...s.simulated]);
-        await points.close();
-        const targets = new CsvFile(join(dir, 'targets.csv'), [
-          'indicator',
-          'period',
-          'statistic',
-          'observed',
-          'simulated',
-          'scale',
-          'weight',
-          'loss',
-        ]);
-        result.targets.forEach((t, i) => {
-          const sim = result.best.simulated[i] as number;
-          const error = (sim - t.observed) / t.spec.scale;
-          targets.write([
-            t.spec.indicator,
-            t.spec.period,
-            t.spec.statistic,
-            t.observed,
-            sim,
-            t.spec.scale,
-            t.weight,
-            t.weight * error * error,
+      await writeOutputDir(
+        out,
+        'calibration',
+        async (dir) => {
+          const points = new CsvFile(join(dir, 'calibration.csv'), [
+            'point',
+            'round',
+            ...paths,
+            'loss',
+            ...result.targets.map((t) => t.label),
           ]);
-        });
-        await targets.close();
-        writeJson(join(dir, 'manifest.json'), {
-          tool: 'entente',
-          version: VERSION,
-          command: ['entente', ...process.argv.slice(2)].join(' '),
-          calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: result.observedFile },
-          scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
-          design: loaded.sweep.design,
-          points: result.points.length,
-          refine: loaded.sweep.calibration?.refine ?? null,
-          replications: loaded.replications,
-          seed: loaded.seed,
-          loss: 'Σ weight · ((simulated − observed) / scale)², simulated = mean over replications of the statistic',
-          best: { point: result.best.point, loss: result.best.loss, set },
-          workers,
-          timings: { seconds: (Date.now() - started) / 1000 },
-        });
-      });
+          for (const s of result.scores)
+            points.write([s.point, result.rounds[s.point] as number, ...(result.points[s.point] ?? []), s.loss, ...s.simulated]);
+          await points.close();
+          const targets = new CsvFile(join(dir, 'targets.csv'), [
+            'indicator',
+            'period',
+            'statistic',
+            'observed',
+            'simulated',
+            'scale',
+            'weight',
+            'loss',
+          ]);
+          result.targets.forEach((t, i) => {
+            const sim = result.best.simulated[i] as number;
+            const error = (sim - t.observed) / t.spec.scale;
+            targets.write([
+              t.spec.indicator,
+              t.spec.period,
+              t.spec.statistic,
+              t.observed,
+              sim,
+              t.spec.scale,
+              t.weight,
+              t.weight * error * error,
+            ]);
+          });
+          await targets.close();
+          writeJson(join(dir, 'manifest.json'), {
+            tool: 'entente',
+            ...ownershipFields('calibration', true),
+            version: VERSION,
+            command: ['entente', ...process.argv.slice(2)].join(' '),
+            calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: result.observedFile },
+            scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
+            design: loaded.sweep.design,
+            points: result.points.length,
+            refine: loaded.sweep.calibration?.refine ?? null,
+            replications: loaded.replications,
+            seed: loaded.seed,
+            loss: 'Σ weight · ((simulated − observed) / scale)², simulated = mean over replications of the statistic',
+            best: { point: result.best.point, loss: result.best.loss, set },
+            workers,
+            timings: { seconds: (Date.now() - started) / 1000 },
+          });
+        },
+        { force: flags.force === true },
+      );
       if (flags.apply) applyFitted(loaded.scenarioFile, loaded.scenario, paths, bestValues);
       if (flags.report) await reportAfter(out, print, flags.quiet);
       if (flags.quiet) return;

@@ -9,7 +9,8 @@ import { outcomesInParallel } from '../../compare/parallel.js';
 import { compareAcrossSweep } from '../../compare/robustness.js';
 import { EntenteError } from '../../errors.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
-import { writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { finishInPlace, startInPlace, writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { claimOutput, ownershipFields } from '../../io/ownership.js';
 import { loadScenario, prepare } from '../../scenario/load.js';
 import type { ScenarioFile } from '../../scenario/schema.js';
 import { writeAtomic } from '../../sweep/files.js';
@@ -28,6 +29,7 @@ interface CompareFlags {
   out?: string;
   quiet?: boolean;
   report?: boolean;
+  force?: boolean;
 }
 
 function nonNegative(value: string): number {
@@ -96,18 +98,30 @@ function selectLevers(option: string, scenario: ScenarioFile, file: string): str
 }
 
 async function compareSweep(file: string, flags: CompareFlags, print: (text: string) => void): Promise<void> {
+  for (const [flag, value] of [
+    ['--replications', flags.replications],
+    ['--seed', flags.seed],
+  ] as const) {
+    if (value !== undefined)
+      throw new EntenteError('compare.sweepOption', `${flag} applies to a scenario, not to a sweep file`, {
+        where: { file },
+        expected: `the sweep file's own ${flag.slice(2)}: (edit it there), or compare a scenario file`,
+      });
+  }
   const base = loadSweep(file, { lever: null });
   const levers = selectLevers(flags.levers, base.scenario, base.scenarioFile);
   for (const lever of levers) loadSweep(file, { lever }); // every lever must be valid at every point's extremes before anything runs
   const name = base.sweep.name ?? parse(file).name;
   const out = flags.out ?? join('out', `${name}-compare`);
+  const command = ['entente', ...process.argv.slice(2)].join(' ');
+  startInPlace(out, 'robustness', { resume: flags.resume === true, force: flags.force === true }, { command, version: VERSION });
   const rows = await compareAcrossSweep(file, levers, {
     out,
     workers: flags.workers ?? availableParallelism(),
     resume: flags.resume === true,
     quiet: flags.quiet === true,
     minEffect: flags.minEffect,
-    command: ['entente', ...process.argv.slice(2)].join(' '),
+    command,
     version: VERSION,
   });
   writeAtomic(
@@ -122,6 +136,18 @@ async function compareSweep(file: string, flags: CompareFlags, print: (text: str
       },
     ),
   );
+  finishInPlace(out, 'robustness', {
+    version: VERSION,
+    command,
+    sweep: { file, sha256: base.source.hash },
+    scenario: { file: base.scenarioFile, sha256: base.scenarioSource.hash, name: base.scenario.name },
+    levers,
+    seed: base.seed,
+    replications: base.replications,
+    points: base.points.length,
+    minEffect: flags.minEffect,
+    arms: ['baseline', ...levers].map((arm) => join('arms', arm)),
+  });
   if (flags.report) await reportAfter(out, print, flags.quiet);
   if (flags.quiet) return;
   const focus = base.scenario.focus?.[0] ?? `${rows[0]?.a}-${rows[0]?.b}`;
@@ -162,6 +188,10 @@ export function registerCompare(program: Command, print: (text: string) => void)
       positiveInt('workers'),
     )
     .option('--resume', 'continue an interrupted comparison across a sweep file')
+    .option(
+      '--force',
+      'replace the output of another entente command in --out, or start an unfinished one over (never a directory entente did not write)',
+    )
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: CompareFlags) => {
@@ -173,71 +203,79 @@ export function registerCompare(program: Command, print: (text: string) => void)
       const levers = selectLevers(flags.levers, loaded.spec, file);
       for (const lever of levers) prepare(loaded.source, loaded.spec, { lever }); // every lever must resolve before anything is written
       const out = flags.out ?? join('out', `${loaded.spec.name}-compare`);
+      claimOutput(out, 'compare', { force: flags.force === true }); // before the work, not after
       const started = Date.now();
       // Starting workers costs about a second, so by default the pool is used only for 2,000 runs or more.
       const runs = (levers.length + 1) * loaded.replications;
       const workers = flags.workers ?? (runs >= 2000 ? availableParallelism() : 1);
       // One worker: run in this thread; more: replications in blocks on a pool, read back in order.
       const outcomes = workers > 1 ? await outcomesInParallel(loaded, levers, loaded.seed, loaded.replications, workers) : undefined;
-      const effects = await writeOutputDir(out, async (dir) => {
-        const deltas = new CsvFile(join(dir, 'deltas.csv'), DELTAS_COLUMNS);
-        const result = compareLevers(
-          loaded,
-          { levers, replications: loaded.replications, seed: loaded.seed, minEffect: flags.minEffect },
-          (row) =>
-            deltas.write([
-              row.lever,
-              row.replication,
-              row.seed,
-              row.a,
-              row.b,
-              row.deltaDepthFinal,
-              row.deltaDepthMean,
-              row.deltaRhetoric,
-              row.deltaSenderCost,
-              row.deltaSenderWelfare,
-            ]),
-          outcomes,
-        );
-        await deltas.close();
-        const leversFile = new CsvFile(join(dir, 'levers.csv'), LEVERS_COLUMNS);
-        for (const e of result) {
-          leversFile.write([
-            e.lever,
-            e.a,
-            e.b,
-            e.deltaMean,
-            e.ciLow,
-            e.ciHigh,
-            e.pCloser,
-            e.verdict,
-            e.deltaDepthTimeMean,
-            e.deltaRhetoric,
-            e.rhetoricNotDepth ? 'true' : 'false',
-            ...e.deltaDomains,
-            e.senders,
-            e.deltaSenderCost,
-            e.focus ? 'true' : 'false',
-            e.deltaSenderWelfare,
-          ]);
-        }
-        await leversFile.close();
-        writeJson(join(dir, 'manifest.json'), {
-          tool: 'entente',
-          version: VERSION,
-          command: ['entente', ...process.argv.slice(2)].join(' '),
-          scenario: { file, name: loaded.spec.name, sha256: loaded.source.hash },
-          levers,
-          seed: loaded.seed,
-          replications: loaded.replications,
-          minEffect: flags.minEffect,
-          design: 'common random numbers: baseline and every lever run replication r with seed deriveSeed(seed, 0, r)',
-          interval: 'seeded percentile bootstrap of the mean paired difference, 2000 resamples, 95%',
-          verdict: 'closer if ci_low > 0 and delta_mean ≥ min-effect; apart if ci_high < 0 and delta_mean ≤ −min-effect; otherwise unclear',
-          timings: { seconds: (Date.now() - started) / 1000 },
-        });
-        return result;
-      });
+      const effects = await writeOutputDir(
+        out,
+        'compare',
+        async (dir) => {
+          const deltas = new CsvFile(join(dir, 'deltas.csv'), DELTAS_COLUMNS);
+          const result = compareLevers(
+            loaded,
+            { levers, replications: loaded.replications, seed: loaded.seed, minEffect: flags.minEffect },
+            (row) =>
+              deltas.write([
+                row.lever,
+                row.replication,
+                row.seed,
+                row.a,
+                row.b,
+                row.deltaDepthFinal,
+                row.deltaDepthMean,
+                row.deltaRhetoric,
+                row.deltaSenderCost,
+                row.deltaSenderWelfare,
+              ]),
+            outcomes,
+          );
+          await deltas.close();
+          const leversFile = new CsvFile(join(dir, 'levers.csv'), LEVERS_COLUMNS);
+          for (const e of result) {
+            leversFile.write([
+              e.lever,
+              e.a,
+              e.b,
+              e.deltaMean,
+              e.ciLow,
+              e.ciHigh,
+              e.pCloser,
+              e.verdict,
+              e.deltaDepthTimeMean,
+              e.deltaRhetoric,
+              e.rhetoricNotDepth ? 'true' : 'false',
+              ...e.deltaDomains,
+              e.senders,
+              e.deltaSenderCost,
+              e.focus ? 'true' : 'false',
+              e.deltaSenderWelfare,
+            ]);
+          }
+          await leversFile.close();
+          writeJson(join(dir, 'manifest.json'), {
+            tool: 'entente',
+            ...ownershipFields('compare', true),
+            version: VERSION,
+            command: ['entente', ...process.argv.slice(2)].join(' '),
+            scenario: { file, name: loaded.spec.name, sha256: loaded.source.hash },
+            levers,
+            seed: loaded.seed,
+            replications: loaded.replications,
+            minEffect: flags.minEffect,
+            design: 'common random numbers: baseline and every lever run replication r with seed deriveSeed(seed, 0, r)',
+            interval: 'seeded percentile bootstrap of the mean paired difference, 2000 resamples, 95%',
+            verdict:
+              'closer if ci_low > 0 and delta_mean ≥ min-effect; apart if ci_high < 0 and delta_mean ≤ −min-effect; otherwise unclear',
+            timings: { seconds: (Date.now() - started) / 1000 },
+          });
+          return result;
+        },
+        { force: flags.force === true },
+      );
       if (!flags.quiet) {
         print(
           `${loaded.spec.name}: ${levers.length} lever(s) vs baseline, ${loaded.replications} paired replications, final depth (min effect ${flags.minEffect}) → ${out}`,

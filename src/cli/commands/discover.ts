@@ -7,9 +7,10 @@ import { runArms } from '../../compare/robustness.js';
 import { prim } from '../../discovery/prim.js';
 import { EntenteError } from '../../errors.js';
 import { formatNumber } from '../../io/csvFile.js';
+import { finishInPlace, startInPlace } from '../../io/outputDir.js';
 import { writeAtomic } from '../../sweep/files.js';
 import { loadSweep } from '../../sweep/load.js';
-import { positiveInt } from '../options.js';
+import { finiteNumber, positiveInt } from '../options.js';
 import { VERSION } from '../version.js';
 
 interface Flags {
@@ -20,6 +21,7 @@ interface Flags {
   out?: string;
   workers?: number;
   resume?: boolean;
+  force?: boolean;
   quiet?: boolean;
 }
 
@@ -48,11 +50,15 @@ export function registerDiscover(program: Command, print: (text: string) => void
     .argument('<file>', 'sweep file')
     .requiredOption('--lever <name>', 'the lever to study')
     .option('--pair <A-B>', 'pair whose final depth is the outcome (default: the scenario’s first focus pair)')
-    .option('--threshold <x>', 'threshold on the change in final depth', Number, 0)
+    .option('--threshold <x>', 'threshold on the change in final depth', finiteNumber('threshold'), 0)
     .option('--below', 'cases are points where the change is below the threshold (default: above: where the lever fails to pull apart)')
-    .option('-o, --out <dir>', 'output directory (default: out/<sweep name>-discover)')
+    .option('-o, --out <dir>', 'output directory (default: out/<sweep name>-discover-<lever>)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
     .option('--resume', 'continue an interrupted run in --out')
+    .option(
+      '--force',
+      'replace the output of another entente command in --out, or start an unfinished one over (never a directory entente did not write)',
+    )
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: Flags) => {
       const loaded = loadSweep(file, { lever: flags.lever });
@@ -63,14 +69,24 @@ export function registerDiscover(program: Command, print: (text: string) => void
           expected: '--pair A-B, or focus: [A-B] in the scenario',
         });
       const [a = '', b = ''] = pair.split('-');
+      for (const id of [a, b])
+        if (!Object.hasOwn(loaded.scenario.actors, id))
+          throw new EntenteError('discover.pair', `no actor ${JSON.stringify(id)} in the scenario`, {
+            where: { file: loaded.scenarioFile, path: 'actors' },
+            expected: `--pair A-B with actors among ${Object.keys(loaded.scenario.actors).join(', ')}`,
+            found: JSON.stringify(pair),
+          });
       const name = loaded.sweep.name ?? parse(file).name;
-      const out = flags.out ?? join('out', `${name}-discover`);
+      // One folder per lever, so studying two levers in turn does not replace the first.
+      const out = flags.out ?? join('out', `${name}-discover-${flags.lever}`);
+      const command = ['entente', ...process.argv.slice(2)].join(' ');
+      startInPlace(out, 'discovery', { resume: flags.resume === true, force: flags.force === true }, { command, version: VERSION });
       const arms = await runArms(file, [flags.lever], {
         out,
         workers: flags.workers ?? availableParallelism(),
         resume: flags.resume === true,
         quiet: flags.quiet === true,
-        command: ['entente', ...process.argv.slice(2)].join(' '),
+        command,
         version: VERSION,
       });
       const key = [`depth_final|${a}|${b}`, `depth_final|${b}|${a}`].find((k) => arms.baseline.has(k));
@@ -112,6 +128,18 @@ export function registerDiscover(program: Command, print: (text: string) => void
         ];
       });
       writeAtomic(join(out, 'discovery.csv'), stringify([COLUMNS, ...rows], { cast: { number: formatNumber } }));
+      finishInPlace(out, 'discovery', {
+        version: VERSION,
+        command,
+        sweep: { file, sha256: loaded.source.hash },
+        scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash, name: loaded.scenario.name },
+        lever: flags.lever,
+        pair: `${keyA}-${keyB}`,
+        condition,
+        seed: loaded.seed,
+        replications: loaded.replications,
+        points: loaded.points.length,
+      });
       if (flags.quiet) return;
       const cases = y.filter(Boolean).length;
       print(`${flags.lever} on ${keyA}-${keyB}: ${condition} at ${cases} of ${xs.length} points → ${join(out, 'discovery.csv')}`);

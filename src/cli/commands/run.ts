@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { resolveObservables } from '../../experiments/observables.js';
 import { runScenario } from '../../experiments/runScenario.js';
 import { writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { ownershipFields } from '../../io/ownership.js';
 import { loadScenario } from '../../scenario/load.js';
 import { collect, positiveInt, seedValue } from '../options.js';
 import { summaryTable } from '../summaryTable.js';
@@ -20,6 +21,7 @@ interface RunFlags {
   contributions?: boolean;
   quiet?: boolean;
   report?: boolean;
+  force?: boolean;
 }
 
 export function registerRun(program: Command, print: (text: string) => void): void {
@@ -35,6 +37,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
     .option('--set <path=value>', 'override a parameter, e.g. actors.CHN.costAversion=0.5 (repeatable)', collect, [])
     .option('--contributions', 'also write contributions.csv: each mechanism’s push on every tie')
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
+    .option('--force', 'replace the output of another entente command in --out (never a directory entente did not write)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: RunFlags) => {
       const started = Date.now();
@@ -47,33 +50,39 @@ export function registerRun(program: Command, print: (text: string) => void): vo
       });
       const observables = resolveObservables(loaded);
       const out = flags.out ?? join('out', loaded.spec.name);
-      const result = await writeOutputDir(out, async (dir) => {
-        const simStart = Date.now();
-        const res = await runScenario(loaded.config, dir, {
-          seed: loaded.seed,
-          replications: loaded.replications,
-          contributions: flags.contributions === true,
-          observables,
-        });
-        writeJson(join(dir, 'manifest.json'), {
-          tool: 'entente',
-          version: VERSION,
-          command: ['entente', ...process.argv.slice(2)].join(' '),
-          scenario: { file, path: resolve(file), name: loaded.spec.name, sha256: loaded.source.hash },
-          lever: loaded.lever ?? null,
-          overrides: flags.set,
-          seed: loaded.seed,
-          replications: loaded.replications,
-          ticks: loaded.config.ticks,
-          start: loaded.config.start ?? null,
-          runSeeds: res.runSeeds,
-          seedDerivation: 'runSeed = first 52 bits of sha256("entente/<seed>/<point>/<replication>"), point 0 for run',
-          files: Object.fromEntries(Object.entries(res.rows).map(([name, rows]) => [`${name}.csv`, { rows }])),
-          timings: { startedAt: new Date(started).toISOString(), loadMs: simStart - started, simulateAndWriteMs: Date.now() - simStart },
-          node: process.version,
-        });
-        return res;
-      });
+      const result = await writeOutputDir(
+        out,
+        'run',
+        async (dir) => {
+          const simStart = Date.now();
+          const res = await runScenario(loaded.config, dir, {
+            seed: loaded.seed,
+            replications: loaded.replications,
+            contributions: flags.contributions === true,
+            observables,
+          });
+          writeJson(join(dir, 'manifest.json'), {
+            tool: 'entente',
+            ...ownershipFields('run', true),
+            version: VERSION,
+            command: ['entente', ...process.argv.slice(2)].join(' '),
+            scenario: { file, path: resolve(file), name: loaded.spec.name, sha256: loaded.source.hash },
+            lever: loaded.lever ?? null,
+            overrides: flags.set,
+            seed: loaded.seed,
+            replications: loaded.replications,
+            ticks: loaded.config.ticks,
+            start: loaded.config.start ?? null,
+            runSeeds: res.runSeeds,
+            seedDerivation: 'runSeed = first 52 bits of sha256("entente/<seed>/<point>/<replication>"), point 0 for run',
+            files: Object.fromEntries(Object.entries(res.rows).map(([name, rows]) => [`${name}.csv`, { rows }])),
+            timings: { startedAt: new Date(started).toISOString(), loadMs: simStart - started, simulateAndWriteMs: Date.now() - simStart },
+            node: process.version,
+          });
+          return res;
+        },
+        { force: flags.force === true },
+      );
       if (!flags.quiet) {
         print(
           `${loaded.spec.name}: ${loaded.replications} replication(s) × ${loaded.config.ticks} ticks${loaded.lever ? `, lever ${loaded.lever}` : ''} → ${out}`,

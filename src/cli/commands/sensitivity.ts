@@ -21,6 +21,7 @@ interface Flags {
   resume?: boolean;
   quiet?: boolean;
   report?: boolean;
+  force?: boolean;
 }
 
 const INDEX_COLUMNS = ['outcome', 'a', 'b', 'parameter', 'index', 'value', 'ci_low', 'ci_high'];
@@ -37,6 +38,10 @@ export function registerSensitivity(program: Command, print: (text: string) => v
     .option('-o, --out <dir>', 'output directory (default: out/<sweep name>-sensitivity)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
     .option('--resume', 'continue an interrupted run in --out')
+    .option(
+      '--force',
+      'replace the output of another entente command in --out, or start an unfinished one over (never a directory entente did not write)',
+    )
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'no progress and no summary')
     .action(async (file: string, flags: Flags) => {
@@ -56,6 +61,8 @@ export function registerSensitivity(program: Command, print: (text: string) => v
         workers: flags.workers ?? availableParallelism(),
         shard: undefined,
         resume: flags.resume === true,
+        force: flags.force === true,
+        kind: 'sensitivity',
         quiet: flags.quiet === true,
         command,
         version: VERSION,

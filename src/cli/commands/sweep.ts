@@ -18,6 +18,7 @@ interface SweepFlags {
   resume?: boolean;
   quiet?: boolean;
   report?: boolean;
+  force?: boolean;
 }
 
 const command = () => ['entente', ...process.argv.slice(2)].join(' ');
@@ -31,6 +32,10 @@ export function registerSweep(program: Command, print: (text: string) => void): 
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
     .option('--shard <K/N>', 'run only shard K of N (Slurm: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT with --array=1-N)')
     .option('--resume', 'continue an interrupted sweep in --out, running only what is missing')
+    .option(
+      '--force',
+      'replace the output of another entente command in --out, or start an unfinished one over (never a directory entente did not write)',
+    )
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'no progress and no summary')
     .action(async (file: string, flags: SweepFlags) => {
@@ -44,6 +49,7 @@ export function registerSweep(program: Command, print: (text: string) => void): 
         workers,
         shard,
         resume: flags.resume === true,
+        force: flags.force === true,
         quiet: flags.quiet === true,
         command: command(),
         version: VERSION,
@@ -67,8 +73,9 @@ export function registerSweep(program: Command, print: (text: string) => void): 
     .description('merge the shard directories of one sweep into the output a single machine would write')
     .argument('<dirs...>', 'shard output directories')
     .requiredOption('-o, --out <dir>', 'merged output directory')
-    .action(async (dirs: string[], flags: { out: string }) => {
-      const { shards } = await mergeShards(dirs, flags.out, { command: command(), version: VERSION });
+    .option('--force', 'replace the output of another entente command in --out (never a directory entente did not write)')
+    .action(async (dirs: string[], flags: { out: string; force?: boolean }) => {
+      const { shards } = await mergeShards(dirs, flags.out, { command: command(), version: VERSION, force: flags.force === true });
       print(`merged ${shards} shard(s) → ${flags.out}`);
     });
 }
