@@ -1,5 +1,15 @@
 /** Option parsers shared by commands: each rejects bad values with commander's usage error. */
 import { InvalidArgumentError } from 'commander';
+import { maxWorkers, parseSize } from '../io/limits.js';
+
+export function sizeOption(name: string) {
+  return (value: string): number => {
+    const bytes = parseSize(value);
+    if (bytes === undefined)
+      throw new InvalidArgumentError(`${name} must be a size such as 500M, 20G or 2T, found ${JSON.stringify(value)}.`);
+    return bytes;
+  };
+}
 
 export function positiveInt(name: string) {
   return (value: string): number => {
@@ -28,4 +38,14 @@ export function finiteNumber(name: string) {
       throw new InvalidArgumentError(`${name} must be a finite number, found ${JSON.stringify(value)}.`);
     return n;
   };
+}
+
+/** Worker threads: a positive integer, at most four per core (io/limits.ts). */
+export function workerCount(value: string): number {
+  const n = positiveInt('workers')(value);
+  if (n > maxWorkers())
+    throw new InvalidArgumentError(
+      `workers must be at most ${maxWorkers()} (four per core of this machine), found ${n}; on a cluster, use more machines with --shard K/N.`,
+    );
+  return n;
 }

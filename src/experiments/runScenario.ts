@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CsvFile } from '../io/csvFile.js';
 import type { ModelConfig } from '../model/config.js';
 import { deriveSeed, makeRandom } from '../model/rng.js';
-import { simulate } from '../model/simulate.js';
+import { simulateTicks } from '../model/simulate.js';
 import { createState } from '../model/state.js';
 import { collectTick, eventRow, PairSummary, type Sinks } from './collect.js';
 import { COLUMNS, type OutputName } from './columns.js';
@@ -54,7 +54,7 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
       actors: (row) => file('actors').write(row),
       ...(opts.contributions ? { contributions: (row) => file('contributions').write(row) } : {}),
     };
-    simulate(cfg, state, makeRandom(seed), {
+    const ticks = simulateTicks(cfg, state, makeRandom(seed), {
       tick: (t, s) => {
         collectTick(cfg, s, t, r, seed, sinks);
         summary.add(cfg, s);
@@ -62,6 +62,12 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
       },
       event: (t, shock, event) => file('events').write(eventRow(cfg, t, shock, event, r, seed)),
     });
+    for (const _ of ticks) {
+      for (const f of files.values()) {
+        const full = f.drain();
+        if (full) await full;
+      }
+    }
     for (let p = 0; p < cfg.P; p++) {
       const mean = (x: Float64Array) => (x[p] as number) / summary.ticks;
       file('summary').write([

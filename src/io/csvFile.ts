@@ -63,8 +63,9 @@ export class CsvFile {
    * Resolves once buffered rows have been handed to the file; rejects if the
    * file failed (a full disk, say), since then no 'drain' ever comes.
    */
-  async drain(): Promise<void> {
-    if (this.stringifier.writableNeedDrain) await Promise.race([once(this.stringifier, 'drain'), this.finished]);
+  drain(): Promise<void> | undefined {
+    if (!this.stringifier.writableNeedDrain) return undefined; // no promise to wait on: the common case costs nothing
+    return Promise.race([once(this.stringifier, 'drain').then(() => {}), this.finished]);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { Piscina } from 'piscina';
 import { knownTables } from '../scenario/expressions.js';
+import { checkWorkers } from './limits.js';
 import type { PoolData } from './poolContext.js';
 
 /**
@@ -12,7 +13,8 @@ import type { PoolData } from './poolContext.js';
  * made so far. From TypeScript source (tests) the built module is used, since workers load
  * plain JS.
  */
-export function workerPool<T, R>(module: string, workers: number, workerData: unknown): Piscina<T, R> {
+export function workerPool<T, R>(module: string, workers: number, workerData: unknown, heapMb = 64): Piscina<T, R> {
+  checkWorkers(workers);
   const fromSource = import.meta.url.endsWith('.ts');
   const filename = new URL(fromSource ? `../../dist/${module}` : `../${module}`, import.meta.url).href;
   return new Piscina<T, R>({
@@ -22,6 +24,7 @@ export function workerPool<T, R>(module: string, workers: number, workerData: un
     workerData: { context: workerData, tables: knownTables() } satisfies PoolData,
     // A worker holds one task at a time; without a cap V8 lets each heap grow
     // lazily to hundreds of MB before collecting, which is memory a task never needs.
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+    // The caller sizes the cap from what a task holds (sweep/estimate.ts): 64 MB unless it keeps per-tick text.
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 },
   });
 }

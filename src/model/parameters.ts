@@ -47,6 +47,40 @@ export const DEFAULT_MODEL_PARAMS = {
 } as const;
 
 export type ModelParamName = keyof typeof DEFAULT_MODEL_PARAMS;
+
+/**
+ * The largest value each parameter may take (the smallest is 0): rates and
+ * shares are fractions; gains and weights are bounded far above any value
+ * that makes sense, but low enough that no product of them can overflow.
+ * docs/model.md §4 gives the same table.
+ */
+export const MODEL_PARAM_MAX: Readonly<Record<ModelParamName, number>> = {
+  stepSize: 10,
+  maxStep: 1,
+  noise: 1,
+  stressRate: 1,
+  needRate: 1,
+  grievanceRate: 1,
+  divergenceRate: 1,
+  concessionRate: 1,
+  rhetoricRate: 1,
+  rhetoricGain: 100,
+  needGain: 100,
+  marketGain: 100,
+  partnerNeedGain: 100,
+  concessionGain: 100,
+  financeForTrade: 1,
+  informalChannel: 1,
+  gravity: 10_000,
+  inducementPrice: 100,
+};
+
+/** The largest weight of any mechanism. */
+export const MECHANISM_WEIGHT_MAX = 100;
+/** The largest domain cost c_d. */
+export const DOMAIN_COST_MAX = 100;
+/** The largest economy (GDP, USD tn): about ten times today's world. */
+export const ECONOMY_MAX = 1000;
 export type ModelParams = { readonly [K in ModelParamName]: number };
 
 export const MECHANISM_NAMES = [

@@ -130,3 +130,19 @@ export function simulate(cfg: ModelConfig, s: ModelState, random: Random, observ
     observer.tick?.(t, s);
   }
 }
+
+/**
+ * `simulate`, yielding after each tick, so a caller that streams rows to disk
+ * can wait for the disk between ticks: memory stays flat however long a run is.
+ */
+export function* simulateTicks(cfg: ModelConfig, s: ModelState, random: Random, observer: Observer = {}): Generator<number, void> {
+  const bound = boundTo(cfg);
+  initialise(cfg, s, bound);
+  const emit = observer.event ?? silent;
+  for (let t = 0; t < cfg.ticks; t++) {
+    step(cfg, s, t, random, bound, emit);
+    checkFinite(cfg, s, t);
+    observer.tick?.(t, s);
+    yield t;
+  }
+}

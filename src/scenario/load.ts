@@ -7,7 +7,7 @@ import { EntenteError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { parseValue, setParameter } from './paths.js';
 import { type Locate, type PlacedShock, resolveScenario } from './resolve.js';
-import { Scenario, type ScenarioFile } from './schema.js';
+import { MAX_REPLICATIONS, Scenario, type ScenarioFile } from './schema.js';
 import { formatPath, readSource, type Source } from './source.js';
 import { validateShape } from './validate.js';
 
@@ -118,9 +118,9 @@ export function prepare(source: Source, base: ScenarioFile, options: LoadOptions
   const placed = shocks.map((s, i) => (i < current.length ? { spec: current[i] as PlacedShock['spec'], origin: s.origin } : s));
   const config = resolveScenario(spec, placed, locator(source));
   const replications = options.replications ?? spec.replications ?? 1;
-  if (!Number.isInteger(replications) || replications < 1) {
+  if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS) {
     throw new EntenteError('options.replications', 'replications must be a positive integer', {
-      expected: 'an integer ≥ 1',
+      expected: `an integer from 1 to ${MAX_REPLICATIONS}`,
       found: String(replications),
     });
   }

@@ -5,7 +5,19 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { DOMAINS, type Domain } from '../model/domains.js';
-import { DEFAULT_MECHANISM_WEIGHTS, DEFAULT_MODEL_PARAMS } from '../model/parameters.js';
+import {
+  DEFAULT_MECHANISM_WEIGHTS,
+  DEFAULT_MODEL_PARAMS,
+  DOMAIN_COST_MAX,
+  ECONOMY_MAX,
+  MECHANISM_WEIGHT_MAX,
+  MODEL_PARAM_MAX,
+  type ModelParamName,
+} from '../model/parameters.js';
+
+/** Hard bounds that keep every count a safe integer and every array allocatable; the output-size limits are lower (README). */
+export const MAX_TICKS = 100_000;
+export const MAX_REPLICATIONS = 10_000_000;
 
 const ActorId = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', description: 'An actor id, e.g. CHN' });
 const Unit = Type.Number({ minimum: 0, maximum: 1 });
@@ -32,7 +44,7 @@ const PerActor = (description: string) => Type.Record(Type.String({ pattern: '^[
 export const Actor = Type.Object(
   {
     name: Type.Optional(Type.String()),
-    economy: Type.Number({ exclusiveMinimum: 0, description: 'GDP in USD trillion' }),
+    economy: Type.Number({ exclusiveMinimum: 0, maximum: ECONOMY_MAX, description: 'GDP in USD trillion' }),
     costAversion: Unit,
     exposureAversion: Unit,
     opportunism: Unit,
@@ -144,15 +156,18 @@ export const Lever = Type.Object(
   { additionalProperties: false },
 );
 
-const numberParams = <T extends Record<string, number>>(defaults: T) =>
-  Type.Object(Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, Type.Optional(Type.Number({ minimum: 0, default: v }))])), {
-    additionalProperties: false,
-  });
+const numberParams = <T extends Record<string, number>>(defaults: T, max: (name: string) => number) =>
+  Type.Object(
+    Object.fromEntries(
+      Object.entries(defaults).map(([k, v]) => [k, Type.Optional(Type.Number({ minimum: 0, maximum: max(k), default: v }))]),
+    ),
+    { additionalProperties: false },
+  );
 
 export const ModelBlock = Type.Object(
   {
-    ...numberParams(DEFAULT_MODEL_PARAMS).properties,
-    mechanisms: Type.Optional(numberParams(DEFAULT_MECHANISM_WEIGHTS)),
+    ...numberParams(DEFAULT_MODEL_PARAMS, (k) => MODEL_PARAM_MAX[k as ModelParamName]).properties,
+    mechanisms: Type.Optional(numberParams(DEFAULT_MECHANISM_WEIGHTS, () => MECHANISM_WEIGHT_MAX)),
     domains: Type.Optional(
       Type.Object(
         Object.fromEntries(
@@ -161,7 +176,7 @@ export const ModelBlock = Type.Object(
             Type.Optional(
               Type.Object(
                 {
-                  cost: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+                  cost: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: DOMAIN_COST_MAX })),
                   financialExposure: Type.Optional(Unit),
                   strategic: Type.Optional(Unit),
                   complementarity: Type.Optional(Unit),
@@ -184,10 +199,10 @@ export const Scenario = Type.Object(
     $schema: Type.Optional(Type.String()),
     name: Type.String({ minLength: 1 }),
     description: Type.Optional(Type.String()),
-    ticks: Type.Integer({ minimum: 1, description: 'Number of ticks (months) to simulate' }),
+    ticks: Type.Integer({ minimum: 1, maximum: MAX_TICKS, description: 'Number of ticks (months) to simulate' }),
     start: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM of tick 0' })),
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
-    replications: Type.Optional(Type.Integer({ minimum: 1 })),
+    replications: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_REPLICATIONS })),
     model: Type.Optional(ModelBlock),
     actors: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Actor, { minProperties: 2 }),
     ties: Type.Array(Tie),

@@ -71,11 +71,33 @@ export type ChunkDone = Pick<ChunkResult, 'chunk' | 'runCount' | 'failureCount'>
 
 const cast = { number: formatNumber };
 
+/** Per-tick rows held as arrays before they become text. */
+const PER_TICK_BATCH = 4096;
+
 export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
   const source: Source = { file: ctx.scenarioFile, data: ctx.scenario, hash: '', locate: () => undefined };
   const runs: string[] = []; // each run's rows as CSV text (io/csvText.ts)
   const failures: (string | number)[][] = [];
   const perTick = new Map(ctx.perTick.map((name) => [name, [] as (string | number)[][]]));
+  // Per-tick rows become text in batches (and when a run ends), so a chunk holds its text, not every row
+  // as an array: a 200-actor run's 955,000 pair rows take ~1 GB as arrays, 55 MB as text.
+  // csv-stringify writes the same bytes for rows in batches as for all of them at once.
+  const perTickText = new Map(ctx.perTick.map((name) => [name, [] as string[]]));
+  const runText = new Map(ctx.perTick.map((name) => [name, [] as string[]])); // the run in progress: dropped if it fails
+  const toText = (name: PerTickOutput, rows: (string | number)[][]) => {
+    if (rows.length === 0) return;
+    runText.get(name)?.push(stringify(rows, { cast }));
+    rows.length = 0;
+  };
+  const endRun = (kept: boolean) => {
+    for (const [name, rows] of perTick) {
+      if (kept) toText(name, rows);
+      rows.length = 0;
+      const text = runText.get(name) as string[];
+      if (kept) perTickText.get(name)?.push(...text);
+      text.length = 0;
+    }
+  };
   const pairTextOf = new Map<string, Map<string, string>>(); // a pair's ids as CSV, the same at every point
   const pairText = (a: string, b: string): string => {
     let byB = pairTextOf.get(a);
@@ -119,7 +141,11 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     let seed = 0;
     const sink = (name: PerTickOutput) => {
       const rows = perTick.get(name);
-      return rows ? (row: readonly (string | number)[]) => rows.push([point, ...row]) : undefined;
+      return rows
+        ? (row: readonly (string | number)[]) => {
+            if (rows.push([point, ...row]) >= PER_TICK_BATCH) toText(name, rows);
+          }
+        : undefined;
     };
     const sinks: Sinks = Object.fromEntries((['ties', 'pairs', 'actors'] as const).map((n) => [n, sink(n)]).filter(([, f]) => f));
     const collect = Object.keys(sinks).length > 0;
@@ -140,8 +166,10 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
         simulate(config, state, makeRandom(seed), observer);
       } catch (err) {
         failures.push([point, r, String(seed), ...shown, (err as Error).message]);
+        endRun(false); // a failed run's rows are not kept
         continue;
       }
+      endRun(true);
       records.push([point, r, String(seed)]);
       for (let p = 0; p < config.P; p++) {
         records.push([
@@ -164,7 +192,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     chunk: task.chunk,
     runs: runs.join(''),
     failures: stringify(failures, { cast }),
-    perTick: Object.fromEntries([...perTick].map(([name, rows]) => [name, stringify(rows, { cast })])),
+    perTick: Object.fromEntries([...perTickText].map(([name, texts]) => [name, texts.join('')])),
     runCount: task.points.length * ctx.replications - failures.length,
     failureCount: failures.length,
   };

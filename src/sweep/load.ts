@@ -5,6 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { EntenteError } from '../errors.js';
+import type { ModelConfig } from '../model/config.js';
 import { designRandom } from '../model/rng.js';
 import { DEFAULT_SEED, prepare } from '../scenario/load.js';
 import { Scenario, type ScenarioFile } from '../scenario/schema.js';
@@ -13,7 +14,8 @@ import { validateShape } from '../scenario/validate.js';
 import type { Parameter, Value } from './designs/design.js';
 import { levels } from './designs/grid.js';
 import { DESIGN_REGISTRY, NEEDS_SAMPLES } from './designs/index.js';
-import { Sweep, type SweepFile } from './schema.js';
+import { checkSweepSize } from './estimate.js';
+import { PER_TICK_OUTPUTS, Sweep, type SweepFile } from './schema.js';
 
 export interface LoadedSweep {
   readonly source: Source;
@@ -24,6 +26,8 @@ export interface LoadedSweep {
   readonly parameters: readonly Parameter[];
   readonly points: readonly (readonly Value[])[];
   readonly replications: number;
+  /** The scenario's model under the sweep's lever, before any point's values: sizes for estimates. */
+  readonly config: ModelConfig;
   readonly seed: number;
   /** Identifies the sweep: its file, its scenario file; shards of different sweeps refuse to merge. */
   readonly hash: string;
@@ -81,7 +85,7 @@ export function loadSweep(file: string, options: { lever?: string | null } = {})
   const scenarioFile = resolve(dirname(file), sweep.scenario);
   const scenarioSource = readSource(scenarioFile);
   const scenario = validateShape<ScenarioFile>(Scenario, scenarioSource);
-  prepare(scenarioSource, scenario, { lever: sweep.lever }); // the scenario (and lever) must be valid on their own
+  const base = prepare(scenarioSource, scenario, { lever: sweep.lever }); // the scenario (and lever) must be valid on their own
   const needs = NEEDS_SAMPLES[sweep.design];
   if (needs && sweep.samples === undefined)
     fail(source, ['design'], 'sweep.samples', `the ${sweep.design} design needs samples`, 'samples: N');
@@ -101,6 +105,10 @@ export function loadSweep(file: string, options: { lever?: string | null } = {})
     fail(source, ['samples'], 'sweep.samples', `samples not allowed by the ${sweep.design} design`, unsuitable, String(sweep.samples));
   for (const p of parameters) checkParameter({ source, scenarioSource, scenario, sweep }, p);
   const seed = sweep.seed ?? scenario.seed ?? DEFAULT_SEED;
+  const replications = sweep.replications ?? scenario.replications ?? 1;
+  const perTick = PER_TICK_OUTPUTS.filter((name) => sweep.outputs?.[name] === true);
+  const count = DESIGN_REGISTRY[sweep.design].count(parameters, sweep.samples);
+  checkSweepSize(base.config, { points: count, parameters: parameters.length, replications, perTick }, file);
   const points = DESIGN_REGISTRY[sweep.design].points(parameters, sweep.samples, designRandom(seed));
   return {
     source,
@@ -110,7 +118,8 @@ export function loadSweep(file: string, options: { lever?: string | null } = {})
     scenario,
     parameters,
     points,
-    replications: sweep.replications ?? scenario.replications ?? 1,
+    replications,
+    config: base.config,
     seed,
     hash: `${source.hash.slice(0, 32)}${scenarioSource.hash.slice(0, 32)}`,
   };

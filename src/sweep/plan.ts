@@ -5,12 +5,18 @@
  */
 import { EntenteError } from '../errors.js';
 
+/** The most per-tick text one chunk may hold, so a worker's heap stays small whatever the scenario's size. */
+export const CHUNK_TEXT_BYTES = 16e6;
+
 /**
  * About 256 runs per chunk (32 when per-tick files are kept, whose rows are
- * many): large enough to amortise a task, small enough to lose little on a kill.
+ * many, and fewer when one run's per-tick rows are large: at most
+ * CHUNK_TEXT_BYTES of them): large enough to amortise a task, small enough
+ * to lose little on a kill. `runBytes` is one run's per-tick text (0 for none).
  */
-export function chunkPoints(replications: number, perTick: boolean): number {
-  return Math.max(1, Math.floor((perTick ? 32 : 256) / replications));
+export function chunkPoints(replications: number, runBytes: number): number {
+  const runs = runBytes > 0 ? Math.max(1, Math.min(32, Math.floor(CHUNK_TEXT_BYTES / runBytes))) : 256;
+  return Math.max(1, Math.floor(runs / replications));
 }
 
 export interface Shard {

@@ -11,13 +11,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Piscina } from 'piscina';
-import { EntenteError } from '../errors.js';
+import { EntenteError, ExitStatus } from '../errors.js';
 import { finishInPlace, startInPlace } from '../io/outputDir.js';
 import { readJsonObject } from '../io/ownership.js';
 import { workerPool } from '../io/pool.js';
 import { fromSystemError, fromSystemFault } from '../io/systemError.js';
 import { type ChunkDone, type ChunkTask, pointsContext, type SweepContext } from './chunk.js';
 import { failuresColumns, headerLine, perTickColumns, pointsColumns, runsColumns } from './columns.js';
+import { checkWorkerMemory, sweepRunBytes, workerHeapMb } from './estimate.js';
 import { chunkDone, chunkFile, concatAtomic, dropChunk, removeTmpLitter, writeAtomic } from './files.js';
 import type { LoadedSweep } from './load.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
@@ -71,7 +72,7 @@ function identity(loaded: LoadedSweep, shard: Shard | undefined): SweepIdentity 
     lever: loaded.sweep.lever ?? null,
     points: loaded.points.length,
     replications: loaded.replications,
-    chunkPoints: chunkPoints(loaded.replications, perTickOutputs(loaded).length > 0),
+    chunkPoints: chunkPoints(loaded.replications, sweepRunBytes(loaded.config, perTickOutputs(loaded))),
     perTick: perTickOutputs(loaded),
     shard: shard ?? null,
   };
@@ -115,6 +116,15 @@ function prepareDir(out: string, id: SweepIdentity, opts: SweepOptions): Record<
   return undefined;
 }
 
+/** Heap (MB) each worker of a sweep needs; refuses when `workers` of them exceed the memory limit. */
+function sweepWorkerHeap(loaded: LoadedSweep, workers: number): number {
+  const perTick = perTickOutputs(loaded);
+  const per = chunkPoints(loaded.replications, sweepRunBytes(loaded.config, perTick));
+  const heapMb = workerHeapMb(loaded.config, Math.min(per, loaded.points.length) * loaded.replications, perTick);
+  checkWorkerMemory(workers, heapMb);
+  return heapMb;
+}
+
 export type SweepPool = Piscina<ChunkTask & { readonly out: string }, ChunkDone>;
 
 /**
@@ -123,8 +133,9 @@ export type SweepPool = Piscina<ChunkTask & { readonly out: string }, ChunkDone>
  * and pass it to each, so workers start and warm up once.
  */
 export function sweepPool(loaded: LoadedSweep, workers: number): SweepPool {
-  const context: SweepContext = { ...pointsContext(loaded), perTick: perTickOutputs(loaded) };
-  return workerPool<ChunkTask & { readonly out: string }, ChunkDone>('sweep/worker.js', workers, context);
+  const perTick = perTickOutputs(loaded);
+  const context: SweepContext = { ...pointsContext(loaded), perTick };
+  return workerPool<ChunkTask & { readonly out: string }, ChunkDone>('sweep/worker.js', workers, context, sweepWorkerHeap(loaded, workers));
 }
 
 /** What several sweeps of one scenario can share: warm workers, and one progress bar for all of them. */
@@ -140,6 +151,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
   const per = id.chunkPoints;
   const chunks = Math.ceil(loaded.points.length / per);
   const { first, end } = shardChunks(chunks, opts.shard);
+  if (!shared) sweepWorkerHeap(loaded, opts.workers); // refuse before anything is written
   const finished = prepareDir(opts.out, id, opts);
   if (finished) {
     const runs = Number(finished.runs);
@@ -168,13 +180,15 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
   try {
     await Promise.all(
       pending.map(async (c) => {
-        // The worker writes the chunk's files (sweep/files.ts writeChunk), its runs file last.
-        const done = await pool.run({
-          chunk: c,
-          lever,
-          first: c * per,
-          points: loaded.points.slice(c * per, (c + 1) * per),
-          out: opts.out,
+        // The worker writes the chunk's files (sweep/files.ts writeChunk), their record last.
+        const task = { chunk: c, lever, first: c * per, points: loaded.points.slice(c * per, (c + 1) * per), out: opts.out };
+        const done = await pool.run(task).catch((err: unknown) => {
+          if ((err as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+          throw new EntenteError('sweep.workerMemory', `a worker ran out of its heap on chunk ${c} (the estimate was too low)`, {
+            where: { file: opts.out },
+            expected: 'fewer per-tick outputs, or please report it; --resume continues after the chunks already done',
+            exitStatus: ExitStatus.internal,
+          });
         });
         if (done.ioError) throw fromSystemFault(done.ioError);
         bar.add(runsIn(c));

@@ -8,7 +8,7 @@ import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { claimOutput, ownershipFields } from '../../io/ownership.js';
 import { loadSweep } from '../../sweep/load.js';
-import { positiveInt } from '../options.js';
+import { workerCount } from '../options.js';
 import { VERSION } from '../version.js';
 import { reportAfter } from './report.js';
 
@@ -27,7 +27,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
     .description('score every point of a sweep design against observed figures and report the best fit')
     .argument('<file>', 'sweep file with a calibration: block (observed data and targets)')
     .option('-o, --out <dir>', 'output directory (default: out/<file name>)')
-    .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
+    .option('-w, --workers <n>', 'worker threads (default: the available cores)', workerCount)
     .option('--apply', 'write the best values into the scenario file (comments kept, 4 significant digits)')
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('--force', 'replace the output of another entente command in --out (never a directory entente did not write)')

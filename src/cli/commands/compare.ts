@@ -15,7 +15,7 @@ import { loadScenario, prepare } from '../../scenario/load.js';
 import type { ScenarioFile } from '../../scenario/schema.js';
 import { writeAtomic } from '../../sweep/files.js';
 import { isSweepFile, loadSweep } from '../../sweep/load.js';
-import { positiveInt, seedValue } from '../options.js';
+import { positiveInt, seedValue, workerCount } from '../options.js';
 import { VERSION } from '../version.js';
 import { reportAfter } from './report.js';
 
@@ -182,11 +182,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
     .option('--seed <n>', 'base seed (default: the scenario’s)', seedValue)
     .option('--min-effect <x>', 'smallest change in depth that counts as closer or apart', nonNegative, 0.005)
     .option('-o, --out <dir>', 'output directory (default: out/<scenario name>-compare)')
-    .option(
-      '-w, --workers <n>',
-      'worker threads (default: the available cores; for a scenario, 1 below 2,000 runs)',
-      positiveInt('workers'),
-    )
+    .option('-w, --workers <n>', 'worker threads (default: the available cores; for a scenario, 1 below 2,000 runs)', workerCount)
     .option('--resume', 'continue an interrupted comparison across a sweep file')
     .option(
       '--force',

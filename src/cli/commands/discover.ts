@@ -10,7 +10,7 @@ import { formatNumber } from '../../io/csvFile.js';
 import { finishInPlace, startInPlace } from '../../io/outputDir.js';
 import { writeAtomic } from '../../sweep/files.js';
 import { loadSweep } from '../../sweep/load.js';
-import { finiteNumber, positiveInt } from '../options.js';
+import { finiteNumber, workerCount } from '../options.js';
 import { VERSION } from '../version.js';
 
 interface Flags {
@@ -53,7 +53,7 @@ export function registerDiscover(program: Command, print: (text: string) => void
     .option('--threshold <x>', 'threshold on the change in final depth', finiteNumber('threshold'), 0)
     .option('--below', 'cases are points where the change is below the threshold (default: above: where the lever fails to pull apart)')
     .option('-o, --out <dir>', 'output directory (default: out/<sweep name>-discover-<lever>)')
-    .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
+    .option('-w, --workers <n>', 'worker threads (default: the available cores)', workerCount)
     .option('--resume', 'continue an interrupted run in --out')
     .option(
       '--force',

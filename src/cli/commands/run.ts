@@ -1,8 +1,10 @@
 /** `entente run FILE`: run a scenario's replications and write its CSVs atomically. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { runOutputBytes } from '../../experiments/estimate.js';
 import { resolveObservables } from '../../experiments/observables.js';
 import { runScenario } from '../../experiments/runScenario.js';
+import { checkOutputSize } from '../../io/limits.js';
 import { writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { ownershipFields } from '../../io/ownership.js';
 import { loadScenario } from '../../scenario/load.js';
@@ -49,6 +51,16 @@ export function registerRun(program: Command, print: (text: string) => void): vo
         replications: flags.replications,
       });
       const observables = resolveObservables(loaded);
+      checkOutputSize(
+        `${loaded.replications} replication(s) × ${loaded.config.ticks} ticks`,
+        runOutputBytes(loaded.config, {
+          replications: loaded.replications,
+          contributions: flags.contributions === true,
+          observables: observables.length,
+        }),
+        flags.contributions ? 'fewer replications or ticks, or no --contributions' : 'fewer replications or ticks',
+        file,
+      );
       const out = flags.out ?? join('out', loaded.spec.name);
       const result = await writeOutputDir(
         out,

@@ -10,7 +10,7 @@ import { readPointOutcomes } from '../../sensitivity/outcomes.js';
 import { writeAtomic } from '../../sweep/files.js';
 import { loadSweep } from '../../sweep/load.js';
 import { runSweep } from '../../sweep/run.js';
-import { positiveInt } from '../options.js';
+import { workerCount } from '../options.js';
 import { VERSION } from '../version.js';
 import { reportAfter } from './report.js';
 
@@ -36,7 +36,7 @@ export function registerSensitivity(program: Command, print: (text: string) => v
       return v;
     })
     .option('-o, --out <dir>', 'output directory (default: out/<sweep name>-sensitivity)')
-    .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
+    .option('-w, --workers <n>', 'worker threads (default: the available cores)', workerCount)
     .option('--resume', 'continue an interrupted run in --out')
     .option(
       '--force',

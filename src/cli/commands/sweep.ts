@@ -7,7 +7,7 @@ import { loadSweep } from '../../sweep/load.js';
 import { mergeShards } from '../../sweep/merge.js';
 import { parseShard } from '../../sweep/plan.js';
 import { runSweep } from '../../sweep/run.js';
-import { positiveInt } from '../options.js';
+import { workerCount } from '../options.js';
 import { VERSION } from '../version.js';
 import { reportAfter } from './report.js';
 
@@ -29,7 +29,7 @@ export function registerSweep(program: Command, print: (text: string) => void): 
     .description('run a sweep file: every point of its design × replications, summary rows in runs.csv')
     .argument('<file>', 'sweep file (YAML or JSON)')
     .option('-o, --out <dir>', 'output directory (default: out/<sweep name>)')
-    .option('-w, --workers <n>', 'worker threads (default: the available cores)', positiveInt('workers'))
+    .option('-w, --workers <n>', 'worker threads (default: the available cores)', workerCount)
     .option('--shard <K/N>', 'run only shard K of N (Slurm: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT with --array=1-N)')
     .option('--resume', 'continue an interrupted sweep in --out, running only what is missing')
     .option(

@@ -17,6 +17,8 @@ export interface Parameter {
 export interface Design {
   /** Why `samples` does not suit this design for `parameters` parameters, if it does not. */
   checkSamples?(samples: number, parameters: number): string | undefined;
+  /** How many points `points` will draw, known before drawing them (so a huge design is refused, not built). */
+  count(parameters: readonly Parameter[], samples: number | undefined): number;
   /** Rows of values, one per point, in parameter order. */
   points(parameters: readonly Parameter[], samples: number | undefined, random: Random): Value[][];
 }

@@ -15,6 +15,7 @@ export function levels(spec: ParameterSpec): Value[] {
 }
 
 export const grid: Design = {
+  count: (parameters) => parameters.reduce((n, { spec }) => n * (Array.isArray(spec) ? spec.length : (spec.steps ?? 2)), 1),
   points(parameters) {
     let rows: Value[][] = [[]];
     for (const { spec } of parameters) {

@@ -24,6 +24,7 @@ export function latinHypercube(samples: number, dimensions: number, random: Rand
 }
 
 export const lhs: Design = {
+  count: (_parameters, samples) => samples ?? 0,
   points(parameters, samples, random) {
     return latinHypercube(samples ?? 0, parameters.length, random).map((u) =>
       parameters.map(({ spec }, j): Value => mapUnit(spec, u[j] as number)),

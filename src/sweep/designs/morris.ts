@@ -32,6 +32,7 @@ export function morrisTrajectories(trajectories: number, k: number, levels: numb
 }
 
 export const morris: Design = {
+  count: (parameters, samples) => (samples ?? 0) * (parameters.length + 1),
   points(parameters, samples, random) {
     return morrisTrajectories(samples ?? 0, parameters.length, MORRIS_LEVELS, random).map((u) =>
       parameters.map(({ spec }, j): Value => mapUnit(spec, Math.min(1, Math.max(0, u[j] as number)))),

@@ -10,6 +10,7 @@ import { type Design, mapUnit, type Value } from './design.js';
 import { MAX_SOBOL_DIMENSIONS, sobolPoints } from './sobolSequence.js';
 
 export const sobol: Design = {
+  count: (parameters, samples) => (samples ?? 0) * (parameters.length + 2),
   checkSamples(samples, parameters) {
     if (!Number.isInteger(Math.log2(samples)))
       return `the sobol design needs a power of two (Saltelli sampling), e.g. ${2 ** Math.round(Math.log2(samples))}`;

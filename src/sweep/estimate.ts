@@ -1,0 +1,61 @@
+/**
+ * What a sweep will hold and write, estimated from its file before its design
+ * is drawn: a 10⁸-point design is refused with the estimate, not built.
+ */
+import { perTickBytes, ROW_BYTES } from '../experiments/estimate.js';
+import { checkMemory, checkOutputSize, limits } from '../io/limits.js';
+import type { ModelConfig } from '../model/config.js';
+import type { PerTickOutput } from './schema.js';
+
+/** Memory of a design's table and its points.csv text, per point and parameter (JS arrays of values, and text). */
+const BYTES_PER_VALUE = 48;
+const BYTES_PER_POINT = 120;
+
+export interface SweepShape {
+  readonly points: number;
+  readonly parameters: number;
+  readonly replications: number;
+  readonly perTick: readonly PerTickOutput[];
+}
+
+/** Bytes of the per-tick rows of one run of the sweep (its kept per-tick files). */
+export function sweepRunBytes(cfg: ModelConfig, perTick: readonly PerTickOutput[]): number {
+  const keep = (name: PerTickOutput) => perTick.includes(name);
+  const events = keep('events') ? cfg.shocks.length * 2 * ROW_BYTES.events : 0;
+  return perTickBytes(cfg, { ties: keep('ties'), pairs: keep('pairs'), actors: keep('actors') }) + events;
+}
+
+/** Refuse a sweep whose design or output exceeds the limits (io/limits.ts). */
+export function checkSweepSize(cfg: ModelConfig, shape: SweepShape, file: string): void {
+  const { points, parameters, replications } = shape;
+  checkMemory(`a design of ${points} points`, points * (parameters * BYTES_PER_VALUE + BYTES_PER_POINT), 'fewer samples', file);
+  const runs = points * replications;
+  const summary = cfg.P * (ROW_BYTES.summary + 20 * parameters);
+  checkOutputSize(
+    `${points} points × ${replications} replications`,
+    runs * (summary + sweepRunBytes(cfg, shape.perTick)),
+    shape.perTick.length > 0 ? 'fewer samples or replications, or fewer per-tick outputs' : 'fewer samples or replications',
+    file,
+  );
+}
+
+/**
+ * Heap (MB) a sweep worker needs: a chunk's per-tick text about four times
+ * (the pieces, their join, the garbage a collection has not yet reclaimed:
+ * measured, a 55 MB chunk needs a heap of ~250 MB), the model state, and a
+ * base that covers the engine and a batch of rows. 64 MB when no per-tick
+ * file is kept.
+ */
+export function workerHeapMb(cfg: ModelConfig, chunkRuns: number, perTick: readonly PerTickOutput[]): number {
+  const runBytes = sweepRunBytes(cfg, perTick);
+  if (runBytes === 0) return 64;
+  const text = chunkRuns * runBytes * 4;
+  const state = cfg.K * 6 * 8 * 16 + cfg.shocks.length * cfg.ticks * 8 * 2;
+  return 64 + Math.ceil((text + state) / 1e6);
+}
+
+/** Refuse workers whose heaps together exceed the memory limit. */
+export function checkWorkerMemory(workers: number, heapMb: number): void {
+  if (workers * heapMb * 1e6 <= limits().maxMemoryBytes) return;
+  checkMemory(`${workers} workers of ${heapMb} MB each`, workers * heapMb * 1e6, 'fewer --workers, or fewer per-tick outputs');
+}

@@ -1,0 +1,153 @@
+/**
+ * No input may take down a shared machine, and no result may be a silent NaN:
+ * finite ranges for every number, a run that goes non-finite stops naming
+ * where, and sizes beyond the limits are refused (exit 2, with the estimate)
+ * before anything is written.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { largeScenario } from '../../src/bench/generate.js';
+import { checkFinite } from '../../src/model/finite.js';
+import { createState } from '../../src/model/state.js';
+import { pointsContext, runChunk, type SweepContext } from '../../src/sweep/chunk.js';
+import { loadSweep } from '../../src/sweep/load.js';
+import { cli, loadText, ROOT, tempDir } from '../helpers.js';
+
+const TUTORIAL = join(ROOT, 'scenarios', 'tutorial.yaml');
+const TEXT = readFileSync(TUTORIAL, 'utf8');
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('entente-limits-');
+});
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** A command that must be refused: exit 2, one line matching every pattern, nothing at --out. */
+function refused(args: readonly string[], ...patterns: RegExp[]): void {
+  const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
+  const r = cli([...args, '--out', out, '-q']);
+  expect(r.status, r.stderr).toBe(2);
+  for (const p of patterns) expect(r.stderr).toMatch(p);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(existsSync(out)).toBe(false);
+}
+
+describe('every number is finite and in a documented range', () => {
+  it('refuses .inf, .nan and numbers beyond a field’s range, naming file, line and field', () => {
+    refused(
+      ['run', file('inf.yaml', TEXT.replace(/economy: [\d.]+/, 'economy: .inf'))],
+      /inf\.yaml:\d+: actors\.P\.economy: not a finite number/,
+    );
+    refused(
+      ['run', file('nan.yaml', TEXT.replace(/costAversion: [\d.]+/, 'costAversion: .nan'))],
+      /not a finite number \(expected a finite number, found NaN\)/,
+    );
+    refused(
+      ['run', file('big.yaml', TEXT.replace(/economy: [\d.]+/, 'economy: 1e308'))],
+      /actors\.P\.economy: out of range \(expected a number <= 1000/,
+    );
+    refused(['run', TUTORIAL, '--set', 'model.mechanisms.commitmentCost=1e308'], /commitmentCost.*out of range \(expected a number <= 100/);
+    refused(['run', TUTORIAL, '--set', 'model.gravity=1e308'], /gravity.*out of range/);
+  });
+
+  it('an expression that leaves its range at some tick is refused when the scenario is loaded', () => {
+    const shock = file(
+      'zero.yaml',
+      TEXT.replace(/^shocks:\n/m, 'shocks:\n  - { id: blowup, kind: economicShock, actor: P, at: 2, size: "1 / (t - 2)" }\n'),
+    );
+    refused(['run', shock], /zero\.yaml:\d+: shocks\[0\]\.size: bad value: "1 \/ \(t - 2\)" is not finite at t=2/);
+  });
+});
+
+describe('a run whose state stops being a number stops, naming where', () => {
+  // Every input the loader accepts keeps the state finite; a worker trusts the scenario it is sent,
+  // so the check is tried on what the loader would have refused (an economy of 1e308 overflows trade).
+  const overflowing = (): SweepContext => {
+    const loaded = loadSweep(
+      file('sweep.yaml', `scenario: ${TUTORIAL}\ndesign: grid\nreplications: 2\nparameters:\n  actors.P.costAversion: [0.3, 0.6]\n`),
+    );
+    const ctx = { ...pointsContext(loaded), perTick: ['pairs'] as const };
+    const scenario = structuredClone(ctx.scenario);
+    (scenario.actors.P as { economy: number }).economy = 1e308;
+    return { ...ctx, scenario };
+  };
+
+  it('checkFinite names tick, quantity and place', () => {
+    const cfg = loadText(TEXT).config;
+    const state = createState(cfg, {});
+    expect(() => checkFinite(cfg, state, 5)).not.toThrow();
+    state.commitment[1 * 6 + 3] = Number.NaN;
+    expect(() => checkFinite(cfg, state, 5)).toThrow(/became NaN at tick 5: commitment of tie \w+>\w+, domain defense/);
+    state.commitment[1 * 6 + 3] = 0.2;
+    state.trade[0] = Number.POSITIVE_INFINITY;
+    expect(() => checkFinite(cfg, state, 7)).toThrow(/became Infinity at tick 7: trade of pair \w+-\w+/);
+  });
+
+  it('in a sweep, such runs are failures (failures.csv), not rows of runs.csv or pairs.csv', () => {
+    const result = runChunk(overflowing(), { chunk: 0, lever: undefined, first: 0, points: [[0.3], [0.6]] });
+    expect(result.failureCount).toBe(4);
+    expect(result.runCount).toBe(0);
+    expect(result.runs).toBe('');
+    expect(result.perTick.pairs).toBe('');
+    expect(result.failures).toMatch(/became NaN at tick 0: \w+ of /);
+  });
+});
+
+describe('sizes beyond the limits are refused before anything runs', () => {
+  it('ticks and replications past their hard bounds', () => {
+    refused(['run', TUTORIAL, '--set', 'ticks=1000000000'], /ticks.*out of range \(expected a number <= 100000/);
+    refused(['run', file('t16.yaml', TEXT.replace(/^ticks: \d+/m, 'ticks: 1e16'))], /ticks: out of range/);
+    refused(['run', TUTORIAL, '-r', '1e300'], /replications must be a positive integer \(expected an integer from 1 to 10000000/);
+    refused(['run', file('r9.yaml', TEXT.replace(/^replications: \d+/m, 'replications: 1000000000'))], /replications: out of range/);
+  });
+
+  it('an output above --max-output is refused with its estimate; the flag lifts the limit', () => {
+    refused(['run', TUTORIAL, '--max-output', '100k'], /would write about [\d.]+ kB, above the limit of 100 kB.*--max-output/);
+    refused(['run', TUTORIAL, '-r', '9000000', '--ticks', '1000'], /would write about [\d.]+ TB, above the limit of 10.0 GB/);
+    const ok = cli(['run', TUTORIAL, '--max-output', '100M', '--out', join(dir, 'lifted'), '-q']);
+    expect(ok.status, ok.stderr).toBe(0);
+  });
+
+  it('a 10⁸-point design is refused from its size, not built', () => {
+    const sweep = file(
+      'huge.yaml',
+      `scenario: ${TUTORIAL}\ndesign: lhs\nsamples: 100000000\nparameters:\n  actors.P.costAversion: { min: 0.1, max: 0.9 }\n  actors.Q.costAversion: { min: 0.1, max: 0.9 }\n`,
+    );
+    refused(['sweep', sweep], /huge\.yaml: a design of 100000000 points would need about [\d.]+ GB of memory/);
+  });
+
+  it('refuses more workers than four per core', () => {
+    const r = cli([
+      'sweep',
+      join(ROOT, 'scenarios', 'sweeps', 'china-cost-aversion.yaml'),
+      '--workers',
+      '100000',
+      '--out',
+      join(dir, 'w'),
+      '-q',
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/workers must be at most \d+ \(four per core/);
+    expect(existsSync(join(dir, 'w'))).toBe(false);
+  });
+});
+
+describe('sweep workers are sized from the scenario', () => {
+  it('a 200-actor sweep keeping pairs.csv (955,200 rows a run) finishes, where a 64 MB worker ran out of memory', () => {
+    const scenario = file('big200.json', JSON.stringify(largeScenario(200)));
+    const sweep = file(
+      'big200-sweep.yaml',
+      `scenario: ${scenario}\ndesign: grid\nreplications: 1\nparameters:\n  actors.A0.costAversion: [0.5]\noutputs: { pairs: true }\n`,
+    );
+    const out = join(dir, 'big200');
+    const r = cli(['sweep', sweep, '--out', out, '-q', '--workers', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ complete: true, runs: 1, failures: 0 });
+  }, 120_000);
+});
