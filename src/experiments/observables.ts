@@ -29,19 +29,31 @@ export interface Observable {
 
 type Reader = (...args: number[]) => number;
 
+/**
+ * Actor and domain names stand for numbers no tick can be (ticks are below
+ * 100,000), so `c(P, Q, t)` is refused when first tried, not at the tick
+ * where t happens to stop naming a domain.
+ */
+const ACTOR_BASE = 1_000_000;
+const DOMAIN_BASE = 2_000_000;
+
 function readers(cfg: ModelConfig, state: () => ModelState): Record<string, Reader> {
   const { n } = cfg;
   const actor = (x: number): number => {
-    if (!Number.isInteger(x) || x < 0 || x >= n) throw new ExpressionError(`${x} is not an actor (name one, e.g. ${cfg.actorIds[0]})`);
-    return x;
+    const i = x - ACTOR_BASE;
+    if (!Number.isInteger(i) || i < 0 || i >= n) throw new ExpressionError(`${x} is not an actor (name one, e.g. ${cfg.actorIds[0]})`);
+    return i;
   };
-  const domain = (d: number): number => {
-    if (!Number.isInteger(d) || d < 0 || d >= D) throw new ExpressionError(`${d} is not a domain (one of ${DOMAINS.join(', ')})`);
+  const domain = (x: number): number => {
+    const d = x - DOMAIN_BASE;
+    if (!Number.isInteger(d) || d < 0 || d >= D) throw new ExpressionError(`${x} is not a domain (one of ${DOMAINS.join(', ')})`);
     return d;
   };
   const tie = (a: number, b: number): number => {
-    const k = cfg.tieOf[actor(a) * n + actor(b)] as number;
-    if (k < 0) throw new ExpressionError(`${cfg.actorIds[a]} and ${cfg.actorIds[b]} have no tie`);
+    const i = actor(a);
+    const j = actor(b);
+    const k = cfg.tieOf[i * n + j] as number;
+    if (k < 0) throw new ExpressionError(`${cfg.actorIds[i]} and ${cfg.actorIds[j]} have no tie`);
     return k;
   };
   const pair = (a: number, b: number): number => cfg.tiePair[tie(a, b)] as number;
@@ -72,10 +84,10 @@ export function resolveObservables(loaded: LoadedScenario): Observable[] {
   const read = readers(cfg, () => current);
   const names: Record<string, number> = {};
   cfg.actorIds.forEach((id, i) => {
-    names[id] = i;
+    names[id] = ACTOR_BASE + i;
   });
   DOMAINS.forEach((d, i) => {
-    names[d] = i;
+    names[d] = DOMAIN_BASE + i;
   });
   const vocabulary: Vocabulary = {
     symbols: new Set(['t', 'pi', 'e', ...Object.keys(names)]),

@@ -15,6 +15,7 @@ import {
   openSync,
   readdirSync,
   renameSync,
+  rmdirSync,
   rmSync,
   writeSync,
 } from 'node:fs';
@@ -72,6 +73,17 @@ export function removeStalePartials(target: string): void {
   }
 }
 
+/** Remove `dir` and its parents up to and including `top`, each only while it is empty. */
+function removeEmptyParents(dir: string, top: string): void {
+  for (let at = dir; at.length >= top.length; at = dirname(at)) {
+    try {
+      rmdirSync(at);
+    } catch {
+      return;
+    }
+  }
+}
+
 /** `err` with the temporary directory's path shown as the output's own. */
 function asTarget(err: unknown, tmp: string, target: string): unknown {
   const e = fromSystemError(err);
@@ -93,14 +105,18 @@ export async function writeOutputDir<T>(
   const target = resolve(out);
   const claim = claimOutput(target, kind, options);
   let tmp = '';
+  let made: string | undefined; // the first parent directory this call created, removed again on failure
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    made = mkdirSync(dirname(target), { recursive: true });
     removeStalePartials(target);
     tmp = mkdtempSync(join(dirname(target), `${partialPrefix(target)}${hostname()}-${process.pid}-`));
   } catch (err) {
     throw fromSystemError(err, dirname(target));
   }
-  const clean = () => rmSync(tmp, { recursive: true, force: true });
+  const clean = () => {
+    rmSync(tmp, { recursive: true, force: true });
+    if (made) removeEmptyParents(dirname(target), made);
+  };
   const forget = onAbandon(clean);
   try {
     const result = await fill(tmp);
@@ -179,4 +195,23 @@ export function finishInPlace(out: string, kind: OutputKind, facts: Record<strin
     rmSync(tmp, { force: true });
     throw fromSystemError(err, file);
   }
+}
+
+/**
+ * The default output folder, out/<name><suffix>: `name` (a scenario's or
+ * sweep's) must be a plain folder name, so a default never lands outside out/.
+ */
+export function defaultOut(name: string, file: string, suffix = ''): string {
+  if (name === '' || name === '.' || name === '..' || /[/\\]/.test(name) || name.startsWith('.') || name.includes('\0')) {
+    throw new EntenteError(
+      'output.badName',
+      'the name is used as the default output folder out/<name>, and this one is not a plain folder name',
+      {
+        where: { file, path: 'name' },
+        expected: 'a name without / or \\ that does not start with a dot, or --out DIR',
+        found: JSON.stringify(name),
+      },
+    );
+  }
+  return join('out', `${name}${suffix}`);
 }

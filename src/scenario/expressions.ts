@@ -156,18 +156,36 @@ export function compileWith(source: string, vocabulary: Vocabulary): CompiledWit
   return code;
 }
 
+/** Longer expressions are refused before parsing (mathjs parses recursively: ~3,000 terms overflow the stack). */
+export const MAX_EXPRESSION_LENGTH = 1000;
+
 function compileChecked(source: string, vocabulary: Vocabulary): CompiledWith {
+  if (source.length > MAX_EXPRESSION_LENGTH)
+    throw new ExpressionError(`is too long (${source.length} characters; at most ${MAX_EXPRESSION_LENGTH})`);
   let node: MathNode;
   try {
     node = mathjs().parse(source);
   } catch (err) {
     throw new ExpressionError(`cannot parse: ${(err as Error).message}`);
   }
-  checkNode(node, vocabulary);
-  const code = node.compile();
+  let code: ReturnType<MathNode['compile']>;
+  try {
+    checkNode(node, vocabulary);
+    code = node.compile();
+  } catch (err) {
+    if (err instanceof RangeError) throw new ExpressionError('is nested too deeply');
+    throw err;
+  }
   return {
     evaluate(scope) {
-      const value: unknown = code.evaluate(scope);
+      let value: unknown;
+      try {
+        value = code.evaluate(scope);
+      } catch (err) {
+        // A whitelisted function called wrongly (max(), sin(1, 2), round(0.5, 100)) is the expression's fault.
+        if (err instanceof ExpressionError) throw err;
+        throw new ExpressionError((err as Error).message.replace(/\s+/g, ' '));
+      }
       if (typeof value !== 'number') throw new ExpressionError(`gives a non-number (${mathjs().typeOf(value)})`);
       return value;
     },

@@ -13,6 +13,7 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import { EntenteError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 import { Scenario } from './schema.js';
 import type { PathSegment } from './source.js';
 
@@ -23,6 +24,8 @@ export interface ResolvedPath {
   readonly segments: readonly PathSegment[];
   readonly parent: Json;
   readonly key: string;
+  /** The schema allows only integers here (ticks: `shocks.ID.at`, `until`, `ticks`). */
+  readonly integer: boolean;
 }
 
 const KEYED: Record<string, (item: Json) => string[]> = {
@@ -61,9 +64,24 @@ function notFound(path: string, what: string): EntenteError {
   });
 }
 
+/** Names that reach an object's prototype, never a scenario's value. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The keys a step could have taken: a group's fields, or a record's existing names. */
+function fieldsOf(schema: TSchema | undefined): string[] {
+  return Object.keys((schema as { properties?: Record<string, TSchema> } | undefined)?.properties ?? {});
+}
+
+/** Records whose keys must already exist in the scenario: `actors.ID`, and per-actor maps name actors. */
+function actorsOf(data: Json): string[] {
+  return Object.keys((data.actors as Json | undefined) ?? {});
+}
+
 export function resolvePath(data: Json, path: string): ResolvedPath {
   const parts = path.split('.');
   if (parts.some((p) => p === '')) throw notFound(path, 'empty segment');
+  const bad = parts.find((p) => FORBIDDEN.has(p));
+  if (bad) throw notFound(path, `"${bad}" is not a field of any scenario`);
   let node: Json = data;
   let schema: TSchema | undefined = Scenario;
   const segments: PathSegment[] = [];
@@ -71,13 +89,23 @@ export function resolvePath(data: Json, path: string): ResolvedPath {
     const part = parts[i] as string;
     const last = i === parts.length - 1;
     const sub = childSchema(schema, part, node);
-    if (!sub) throw notFound(path, `"${part}" is not a field here`);
+    if (!sub) throw notFound(path, `"${part}" is not a field here${didYouMean(part, fieldsOf(schema))}`);
+    const record = !(schema as { properties?: Record<string, TSchema> }).properties?.[part];
+    if (record && !Object.hasOwn(node, part)) {
+      // A record's key names an actor (actors.ID, grievance.ID, …) or a lever, observable: it must exist.
+      const names = i === 1 && parts[0] !== 'actors' ? Object.keys(node) : actorsOf(data);
+      const what = i === 1 ? (parts[0] === 'actors' ? 'actor' : (parts[0] as string).replace(/s$/, '')) : 'actor';
+      if (i === 1 || !names.includes(part)) throw notFound(path, `no ${what} ${part}${didYouMean(part, names)}`);
+    }
     const keyFor = KEYED[part];
     if (keyFor && !last) {
       const list = node[part];
       const key = parts[++i] as string;
       const idx = Array.isArray(list) ? list.findIndex((it) => keyFor(it as Json).includes(key)) : -1;
-      if (idx < 0) throw notFound(path, `no ${part} entry "${key}"`);
+      if (idx < 0) {
+        const keys = Array.isArray(list) ? list.flatMap((it) => keyFor(it as Json)) : [];
+        throw notFound(path, `no ${part} entry "${key}"${didYouMean(key, keys)}`);
+      }
       segments.push(part, idx);
       const copy = [...(list as Json[])];
       node[part] = copy;
@@ -92,7 +120,7 @@ export function resolvePath(data: Json, path: string): ResolvedPath {
       if ((sub as { type?: string }).type === 'object' || (sub as { type?: string }).type === 'array') {
         throw notFound(path, `"${part}" is a group of values; name one of its fields`);
       }
-      return { segments, parent: node, key: part };
+      return { segments, parent: node, key: part, integer: (sub as { type?: string }).type === 'integer' };
     }
     const next = node[part];
     if (next !== undefined && (typeof next !== 'object' || next === null)) throw notFound(path, `"${part}" holds a value, not fields`);
@@ -101,6 +129,11 @@ export function resolvePath(data: Json, path: string): ResolvedPath {
     schema = sub;
   }
   throw notFound(path, 'nothing');
+}
+
+/** Does `path` name a field that holds only integers? (Resolved on a copy: `data` is not touched.) */
+export function isIntegerPath(data: Json, path: string): boolean {
+  return resolvePath({ ...data }, path).integer;
 }
 
 /** "0.5" → 0.5; anything that is not a number stays text (an expression). */

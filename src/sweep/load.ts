@@ -8,6 +8,7 @@ import { EntenteError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { designRandom } from '../model/rng.js';
 import { DEFAULT_SEED, prepare } from '../scenario/load.js';
+import { isIntegerPath } from '../scenario/paths.js';
 import { Scenario, type ScenarioFile } from '../scenario/schema.js';
 import { formatPath, readSource, type Source } from '../scenario/source.js';
 import { validateShape } from '../scenario/validate.js';
@@ -109,7 +110,12 @@ export function loadSweep(file: string, options: { lever?: string | null } = {})
   const perTick = PER_TICK_OUTPUTS.filter((name) => sweep.outputs?.[name] === true);
   const count = DESIGN_REGISTRY[sweep.design].count(parameters, sweep.samples);
   checkSweepSize(base.config, { points: count, parameters: parameters.length, replications, perTick }, file);
+  // A range over an integer field (a shock's tick) is drawn as reals and rounded, so every point is one
+  // that `entente run --set PATH=VALUE` accepts and reproduces.
+  const integers = parameters.map((p) => !Array.isArray(p.spec) && isIntegerPath(scenario as Record<string, unknown>, p.path));
   const points = DESIGN_REGISTRY[sweep.design].points(parameters, sweep.samples, designRandom(seed));
+  if (integers.some(Boolean))
+    for (const row of points) for (const [j, integer] of integers.entries()) if (integer) row[j] = Math.round(row[j] as number);
   return {
     source,
     sweep,

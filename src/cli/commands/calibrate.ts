@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { applyFitted } from '../../calibration/apply.js';
 import { calibrate } from '../../calibration/calibrate.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
-import { writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { claimOutput, ownershipFields } from '../../io/ownership.js';
 import { loadSweep } from '../../sweep/load.js';
 import { workerCount } from '../options.js';
@@ -36,7 +36,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
       const started = Date.now();
       const loaded = loadSweep(file);
       const workers = flags.workers ?? availableParallelism();
-      const out = flags.out ?? join('out', loaded.sweep.name ?? parse(file).name);
+      const out = flags.out ?? defaultOut(loaded.sweep.name ?? parse(file).name, file);
       claimOutput(out, 'calibration', { force: flags.force === true }); // before the work, not after
       const result = await calibrate(loaded, workers);
       const paths = loaded.parameters.map((p) => p.path);

@@ -9,7 +9,7 @@ import { outcomesInParallel } from '../../compare/parallel.js';
 import { compareAcrossSweep } from '../../compare/robustness.js';
 import { EntenteError } from '../../errors.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
-import { finishInPlace, startInPlace, writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { defaultOut, finishInPlace, startInPlace, writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { claimOutput, ownershipFields } from '../../io/ownership.js';
 import { loadScenario, prepare } from '../../scenario/load.js';
 import type { ScenarioFile } from '../../scenario/schema.js';
@@ -112,7 +112,7 @@ async function compareSweep(file: string, flags: CompareFlags, print: (text: str
   const levers = selectLevers(flags.levers, base.scenario, base.scenarioFile);
   for (const lever of levers) loadSweep(file, { lever }); // every lever must be valid at every point's extremes before anything runs
   const name = base.sweep.name ?? parse(file).name;
-  const out = flags.out ?? join('out', `${name}-compare`);
+  const out = flags.out ?? defaultOut(name, file, '-compare');
   const command = ['entente', ...process.argv.slice(2)].join(' ');
   startInPlace(out, 'robustness', { resume: flags.resume === true, force: flags.force === true }, { command, version: VERSION });
   const rows = await compareAcrossSweep(file, levers, {
@@ -198,7 +198,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
       const loaded = loadScenario(file, { seed: flags.seed, replications: flags.replications });
       const levers = selectLevers(flags.levers, loaded.spec, file);
       for (const lever of levers) prepare(loaded.source, loaded.spec, { lever }); // every lever must resolve before anything is written
-      const out = flags.out ?? join('out', `${loaded.spec.name}-compare`);
+      const out = flags.out ?? defaultOut(loaded.spec.name, file, '-compare');
       claimOutput(out, 'compare', { force: flags.force === true }); // before the work, not after
       const started = Date.now();
       // Starting workers costs about a second, so by default the pool is used only for 2,000 runs or more.

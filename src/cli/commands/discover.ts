@@ -7,7 +7,7 @@ import { runArms } from '../../compare/robustness.js';
 import { prim } from '../../discovery/prim.js';
 import { EntenteError } from '../../errors.js';
 import { formatNumber } from '../../io/csvFile.js';
-import { finishInPlace, startInPlace } from '../../io/outputDir.js';
+import { defaultOut, finishInPlace, startInPlace } from '../../io/outputDir.js';
 import { writeAtomic } from '../../sweep/files.js';
 import { loadSweep } from '../../sweep/load.js';
 import { finiteNumber, workerCount } from '../options.js';
@@ -78,7 +78,7 @@ export function registerDiscover(program: Command, print: (text: string) => void
           });
       const name = loaded.sweep.name ?? parse(file).name;
       // One folder per lever, so studying two levers in turn does not replace the first.
-      const out = flags.out ?? join('out', `${name}-discover-${flags.lever}`);
+      const out = flags.out ?? defaultOut(name, file, `-discover-${flags.lever}`);
       const command = ['entente', ...process.argv.slice(2)].join(' ');
       startInPlace(out, 'discovery', { resume: flags.resume === true, force: flags.force === true }, { command, version: VERSION });
       const arms = await runArms(file, [flags.lever], {

@@ -5,7 +5,7 @@ import { runOutputBytes } from '../../experiments/estimate.js';
 import { resolveObservables } from '../../experiments/observables.js';
 import { runScenario } from '../../experiments/runScenario.js';
 import { checkOutputSize } from '../../io/limits.js';
-import { writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { ownershipFields } from '../../io/ownership.js';
 import { loadScenario } from '../../scenario/load.js';
 import { collect, positiveInt, seedValue } from '../options.js';
@@ -61,7 +61,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
         flags.contributions ? 'fewer replications or ticks, or no --contributions' : 'fewer replications or ticks',
         file,
       );
-      const out = flags.out ?? join('out', loaded.spec.name);
+      const out = flags.out ?? defaultOut(loaded.spec.name, file);
       const result = await writeOutputDir(
         out,
         'run',

@@ -5,6 +5,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { EntenteError, ExitStatus } from '../../errors.js';
 import { formatNumber } from '../../io/csvFile.js';
+import { defaultOut } from '../../io/outputDir.js';
 import { analyse, type IndexRow, type Method } from '../../sensitivity/analyse.js';
 import { readPointOutcomes } from '../../sensitivity/outcomes.js';
 import { writeAtomic } from '../../sweep/files.js';
@@ -54,7 +55,7 @@ export function registerSensitivity(program: Command, print: (text: string) => v
         });
       }
       const name = loaded.sweep.name ?? parse(file).name;
-      const out = flags.out ?? join('out', `${name}-sensitivity`);
+      const out = flags.out ?? defaultOut(name, file, '-sensitivity');
       const command = ['entente', ...process.argv.slice(2)].join(' ');
       const result = await runSweep(loaded, {
         out,

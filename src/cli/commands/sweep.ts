@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import type { Command } from 'commander';
 import { EntenteError, ExitStatus } from '../../errors.js';
+import { defaultOut } from '../../io/outputDir.js';
 import { loadSweep } from '../../sweep/load.js';
 import { mergeShards } from '../../sweep/merge.js';
 import { parseShard } from '../../sweep/plan.js';
@@ -42,7 +43,7 @@ export function registerSweep(program: Command, print: (text: string) => void): 
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
       const loaded = loadSweep(file);
       const name = loaded.sweep.name ?? parse(file).name;
-      const out = flags.out ?? join('out', shard ? `${name}.shard-${shard.index}-of-${shard.count}` : name);
+      const out = flags.out ?? defaultOut(name, file, shard ? `.shard-${shard.index}-of-${shard.count}` : '');
       const workers = flags.workers ?? availableParallelism();
       const result = await runSweep(loaded, {
         out,
