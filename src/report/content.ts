@@ -2,8 +2,10 @@
  * What a report shows for each kind of output: its charts, key tables and
  * notes, read from the directory's files (report.ts writes them out).
  */
+import { EntenteError } from '../errors.js';
 import { tickDate } from '../experiments/dates.js';
 import { DOMAINS } from '../model/domains.js';
+import { didYouMean } from '../suggest.js';
 import type { Table } from './html.js';
 import { observedPoints } from './observed.js';
 import type { OutputDir, Row } from './outputs.js';
@@ -40,6 +42,40 @@ function dateMap(out: OutputDir, ticks: Iterable<string>): Map<string, string> {
   return map;
 }
 
+/** A name the user gave (--tie, --pair, --heatmap) that this output does not have: exit 2, with the names it has. */
+function unknownName(out: OutputDir, flag: string, given: string, names: readonly string[]): EntenteError {
+  return new EntenteError('report.unknownName', `${flag} ${given}: no such name in this ${out.kind}${didYouMean(given, names)}`, {
+    where: { file: out.dir },
+    expected: `one of ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}`,
+  });
+}
+
+/** Options that a kind of report does not read are refused, not ignored. */
+const READS: Record<OutputDir['kind'], readonly (keyof ReportOptions)[]> = {
+  run: ['tie'],
+  sweep: ['pair', 'heatmap'],
+  sensitivity: ['pair'],
+  compare: [],
+  robustness: [],
+  calibration: [],
+};
+
+/** "A:B" (or "A>B", which a shell takes for a redirection unless quoted) → [A, B]. */
+export function parseTie(text: string): [string, string] | undefined {
+  const m = /^([A-Za-z][A-Za-z0-9_]*)[:>]([A-Za-z][A-Za-z0-9_]*)$/.exec(text.trim());
+  return m ? [m[1] as string, m[2] as string] : undefined;
+}
+
+/** The pair to show: --pair A-B (either order) if this output has it, else the first. */
+function choosePair(out: OutputDir, rows: readonly Row[], given: string | undefined): string {
+  const names = [...new Set(rows.map((r) => `${r.a}-${r.b}`))];
+  if (given === undefined) return names[0] ?? '-';
+  const [a, b] = given.split('-');
+  const found = names.find((n) => n === given || n === `${b}-${a}`);
+  if (!found) throw unknownName(out, '--pair', given, names);
+  return found;
+}
+
 function runContent(out: OutputDir, options: ReportOptions): Content {
   const notes: string[] = [];
   const pairs = out.rows('pairs.csv');
@@ -47,8 +83,15 @@ function runContent(out: OutputDir, options: ReportOptions): Content {
   const dates = dateMap(out, new Set(pairs.map((r) => r.tick as string)));
   const charts: Chart[] = [depthChart(pairs, events, dates)];
   const first = pairs[0];
-  const [from, to] = options.tie ? (options.tie.split('>') as [string, string]) : [first?.a ?? '', first?.b ?? ''];
   const ties = out.rows('ties.csv');
+  let from = first?.a ?? '';
+  let to = first?.b ?? '';
+  if (options.tie !== undefined) {
+    const names = [...new Set(ties.map((r) => `${r.from}:${r.to}`))];
+    const parsed = parseTie(options.tie);
+    if (!parsed || !ties.some((r) => r.from === parsed[0] && r.to === parsed[1])) throw unknownName(out, '--tie', options.tie, names);
+    [from, to] = parsed;
+  }
   if (!ties.some((r) => r.from === from && r.to === to)) notes.push(`No tie ${from}>${to} in ties.csv: its charts are left out.`);
   else {
     charts.push(tieChart(ties, from, to, DOMAINS, dates));
@@ -145,7 +188,8 @@ function sweepParameters(out: OutputDir): string[] {
 function sweepContent(out: OutputDir, options: ReportOptions): Content {
   const runs = out.rows('runs.csv');
   const parameters = sweepParameters(out);
-  const pair = options.pair ?? `${runs[0]?.a}-${runs[0]?.b}`;
+  const pair = choosePair(out, runs, options.pair);
+  for (const p of options.heatmap ?? []) if (!parameters.includes(p)) throw unknownName(out, '--heatmap', p, parameters);
   const means = pointMeans(runs, parameters, pair, 'depth_final');
   const charts: Chart[] = [parameterChart(means, parameters, pair, 'depth_final')];
   const [x, y] = options.heatmap ?? [parameters[0], parameters[1]];
@@ -165,7 +209,7 @@ function sweepContent(out: OutputDir, options: ReportOptions): Content {
 
 function sensitivityContent(out: OutputDir, options: ReportOptions): Content {
   const indices = out.rows('indices.csv');
-  const pair = options.pair ?? `${indices[0]?.a}-${indices[0]?.b}`;
+  const pair = choosePair(out, indices, options.pair);
   const sobol = indices.some((r) => r.index === 'S1');
   const mine = indices.filter((r) => r.outcome === 'depth_final' && `${r.a}-${r.b}` === pair);
   return {
@@ -216,5 +260,12 @@ const CONTENT: Record<OutputDir['kind'], (out: OutputDir, options: ReportOptions
 };
 
 export function contentOf(out: OutputDir, options: ReportOptions): Content {
+  for (const key of Object.keys(options) as (keyof ReportOptions)[]) {
+    if (options[key] !== undefined && !READS[out.kind].includes(key))
+      throw new EntenteError('report.option', `--${key} does not apply to a ${out.kind} report`, {
+        where: { file: out.dir },
+        expected: READS[out.kind].length > 0 ? READS[out.kind].map((k) => `--${k}`).join(', ') : 'no options',
+      });
+  }
   return CONTENT[out.kind](out, options);
 }

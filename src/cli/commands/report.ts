@@ -35,7 +35,10 @@ export function registerReport(program: Command, print: (text: string) => void):
     .command('report')
     .description('draw the charts of an output directory (run, sweep, compare, sensitivity, calibrate) and write report.html')
     .argument('<dir>', 'an output directory written by entente')
-    .option('--tie <A>B>', 'run: the tie whose commitments and contributions to chart (default: the first pair)')
+    .option(
+      '--tie <A:B>',
+      'run: the tie whose commitments and contributions to chart, from A to B (default: the first pair); A>B also works when quoted',
+    )
     .option('--pair <A-B>', 'sweep, sensitivity: the pair whose outcome to chart (default: the first)')
     .option('--heatmap <P1,P2>', 'sweep: the two parameters of the heat map (default: the first two)', heatmapOption)
     .option('-q, --quiet', 'print nothing on success')
