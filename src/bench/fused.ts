@@ -9,12 +9,22 @@ import { clamp01 } from '../model/arrays.js';
 import { updateConditions } from '../model/conditions.js';
 import type { ModelConfig } from '../model/config.js';
 import { D, FINANCE } from '../model/domains.js';
+import { MECHANISM_NAMES, type MechanismName } from '../model/parameters.js';
 import type { Random } from '../model/rng.js';
 import { applyShocks } from '../model/shocks.js';
 import { updateConcessions, updateRhetoric } from '../model/social.js';
 import type { ModelState } from '../model/state.js';
 
 const silent = () => {};
+
+/** Each mechanism's weight by name, 0 for one switched off (a config lists only the enabled ones). */
+export type Weights = Readonly<Record<MechanismName, number>>;
+
+export function weightsOf(cfg: ModelConfig): Weights {
+  const w = Object.fromEntries(MECHANISM_NAMES.map((name) => [name, 0])) as Record<MechanismName, number>;
+  for (const { name, weight } of cfg.mechanisms) w[name] = weight;
+  return w;
+}
 
 /**
  * `prev` is scratch of length K·D: every term reads the tick-start commitments, as the engine's do.
@@ -25,13 +35,24 @@ export function fusedStep(
   s: ModelState,
   t: number,
   random: Random,
-  w: readonly number[],
+  w: Weights,
   prev: Float64Array,
   conditioned: boolean,
 ): void {
   applyShocks(cfg, s, t, silent);
   updateConditions(cfg, s);
-  const [wE = 0, wS = 0, wX = 0, wQ = 0, wR = 0, wC = 0, wV = 0, wK = 0, wI = 0] = w;
+  // By name: a position would shift when a mechanism is switched off (model.mechanisms.reciprocity: 0).
+  const {
+    economicGain: wE,
+    strategicValue: wS,
+    sanctionExposure: wX,
+    rewardCondition: wQ,
+    partnerRisk: wR,
+    reciprocity: wC,
+    divergence: wV,
+    commitmentCost: wK,
+    inertia: wI,
+  } = w;
   const { n, params, domains } = cfg;
   const { needGain, marketGain, concessionGain, partnerNeedGain, stepSize, maxStep, noise } = params;
   const spread = noise * Math.sqrt(3);
