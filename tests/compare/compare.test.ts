@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareLevers, type DeltaRow } from '../../src/compare/compare.js';
 import { bootstrapCi, mean, shareAbove, verdict } from '../../src/compare/stats.js';
 import { deriveSeed } from '../../src/model/rng.js';
@@ -47,7 +47,10 @@ describe('compareLevers', () => {
     );
     return { effects, rows };
   };
-  const first = run();
+  let first: ReturnType<typeof run>;
+  beforeAll(() => {
+    first = run();
+  });
 
   it('a lever that changes nothing has exactly zero effect and verdict unclear', () => {
     const noop = first.effects.filter((e) => e.lever === 'noop');

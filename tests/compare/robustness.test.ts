@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
 
 describe('entente compare on a sweep file (robustness)', () => {
   const dir = tempDir('entente-robust-');
@@ -12,8 +12,12 @@ describe('entente compare on a sweep file (robustness)', () => {
   );
   const one = join(dir, 'w1');
   const two = join(dir, 'w2');
-  const r1 = cli(['compare', file, '--levers', 'coerciveWedge,rewardWedge,earlyBankSanctions', '--out', one, '-w', '1']);
-  const r2 = cli(['compare', file, '--levers', 'coerciveWedge,rewardWedge,earlyBankSanctions', '--out', two, '-w', '2', '-q']);
+  let r1: CliResult;
+  let r2: CliResult;
+  beforeAll(() => {
+    r1 = cli(['compare', file, '--levers', 'coerciveWedge,rewardWedge,earlyBankSanctions', '--out', one, '-w', '1']);
+    r2 = cli(['compare', file, '--levers', 'coerciveWedge,rewardWedge,earlyBankSanctions', '--out', two, '-w', '2', '-q']);
+  });
   const rows = () =>
     readFileSync(join(one, 'robustness.csv'), 'utf8')
       .trim()

@@ -87,7 +87,6 @@ shocks: [ { kind: war, actor: B, at: 0, intensity: 1 } ]
 
 describe('seeds', () => {
   it('derive from (base, point, replication) by a fixed, documented hash', () => {
-    expect(deriveSeed(1, 0, 0)).toBe(deriveSeed(1, 0, 0));
     expect(deriveSeed(1, 0, 1)).not.toBe(deriveSeed(1, 0, 0));
     expect(deriveSeed(1, 1, 0)).not.toBe(deriveSeed(1, 0, 1));
     expect(Number.isSafeInteger(deriveSeed(20220224, 12, 345))).toBe(true);

@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { BIN, cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, type CliResult, cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
 
 const dir = tempDir('entente-sweep-');
 
@@ -49,8 +49,12 @@ function firstChunk(chunks: string): Promise<void> {
 describe('entente sweep', () => {
   const one = join(dir, 'w1');
   const two = join(dir, 'w2');
-  const r1 = cli(['sweep', SWEEP, '--out', one, '--workers', '1']);
-  const r2 = cli(['sweep', SWEEP, '--out', two, '--workers', '2', '--quiet']);
+  let r1: CliResult;
+  let r2: CliResult;
+  beforeAll(() => {
+    r1 = cli(['sweep', SWEEP, '--out', one, '--workers', '1']);
+    r2 = cli(['sweep', SWEEP, '--out', two, '--workers', '2', '--quiet']);
+  });
 
   it('writes points.csv and runs.csv with the columns of DESIGN §4', () => {
     expect(r1.status, r1.stderr).toBe(0);

@@ -1,0 +1,151 @@
+/**
+ * Hostile and mistyped input found by adversarial testing (issue 13): each is
+ * exit 2 with one line naming file, field and cause — never a stack trace,
+ * never a silent no-op — and nothing is written.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, DEFAULT_SCENARIO, ROOT, tempDir } from '../helpers.js';
+
+const TUTORIAL = join(ROOT, 'scenarios', 'tutorial.yaml');
+const TEXT = readFileSync(TUTORIAL, 'utf8');
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('entente-inputs-');
+});
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Exit 2, one line, no stack trace, every pattern matched, nothing at --out (nor its parents). */
+function refused(args: readonly string[], ...patterns: RegExp[]): void {
+  const out = join(dir, `new-${Math.random().toString(36).slice(2)}`, 'deep', 'out');
+  const r = cli([...args, '--out', out, '-q']);
+  expect(r.status, r.stderr).toBe(2);
+  for (const p of patterns) expect(r.stderr).toMatch(p);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+  expect(existsSync(join(out, '..', '..'))).toBe(false);
+}
+
+describe('hostile files and expressions', () => {
+  it('a YAML alias bomb', () => {
+    const bomb = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]'];
+    for (const [x, y] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+    ])
+      bomb.push(`${x}: &${x} [${Array(10).fill(`*${y}`).join(', ')}]`);
+    refused(['run', file('bomb.yaml', `${bomb.join('\n')}\n`)], /bomb\.yaml: malformed YAML: Excessive alias count/);
+  });
+
+  it.each([
+    ['max()', /Too few arguments in function max/],
+    ['sin(1, 2)', /Too many arguments in function sin/],
+    ['round(0.5, 100)', /Number of decimals in function round/],
+  ])('a whitelisted function called wrongly: %s, as a scenario value and as a sweep list value', (expression, pattern) => {
+    refused(['run', TUTORIAL, '--set', `shocks.war.intensity=${expression}`], /shocks\[0\]\.intensity: bad value/, pattern);
+    const sweep = file('list.yaml', `scenario: ${TUTORIAL}\ndesign: grid\nparameters:\n  shocks.war.intensity: [0.5, "${expression}"]\n`);
+    refused(['sweep', sweep], /list\.yaml:\d+: parameters\.shocks\.war\.intensity/, pattern);
+  });
+
+  it('an expression of 3,000 terms', () => {
+    refused(
+      ['run', TUTORIAL, '--set', `shocks.war.intensity=0.1${' + 0.0001'.repeat(3000)}`],
+      /is too long \(27003 characters; at most 1000\)/,
+    );
+  });
+
+  it('an observable that names a tick where a domain belongs fails before anything runs', () => {
+    const scenario = file('obs.yaml', `${TEXT}\nobservables:\n  x: { expression: "c(P, Q, t)" }\n`);
+    refused(['run', scenario], /obs\.yaml:\d+: observables\.x\.expression: observable x: \d+ is not a domain/);
+  });
+
+  it('JSON with comments says so', () => {
+    refused(['run', file('c.json', '{\n  // a comment\n  "name": "x"\n}\n')], /c\.json:2: malformed JSON: .*JSON has no comments/);
+  });
+});
+
+describe('mistyped paths and names', () => {
+  it('__proto__ and friends are refused, not accepted and ignored', () => {
+    refused(['run', TUTORIAL, '--set', 'actors.__proto__=5'], /"__proto__" is not a field of any scenario/);
+    refused(['run', TUTORIAL, '--set', 'model.__proto__=1'], /"__proto__" is not a field of any scenario/);
+    refused(['run', TUTORIAL, '--set', 'model.constructor=1'], /"constructor" is not a field of any scenario/);
+  });
+
+  it('a mistyped actor, field, shock or tie says what there is', () => {
+    refused(['run', DEFAULT_SCENARIO, '--set', 'actors.CNH.costAversion=0.4'], /no actor CNH \(did you mean CHN\?\)/);
+    refused(
+      ['run', DEFAULT_SCENARIO, '--set', 'actors.CHN.costAversoin=0.4'],
+      /"costAversoin" is not a field here \(did you mean costAversion\?\)/,
+    );
+    refused(['run', DEFAULT_SCENARIO, '--set', 'shocks.eo1414.enforcement=0.5'], /no shocks entry "eo1414" \(did you mean eo14114\?\)/);
+    refused(['run', DEFAULT_SCENARIO, '--set', 'ties.CHN>RSU.commitment.trade=0.1'], /no ties entry "CHN>RSU" \(did you mean CHN>RUS\?\)/);
+    refused(['run', DEFAULT_SCENARIO, '--set', 'actors.CHN.grievance.UAS=0.3'], /no actor UAS \(did you mean USA\?\)/);
+  });
+
+  it('a name that would put the default output outside out/', () => {
+    const scenario = file('escape.yaml', TEXT.replace(/^name: .*$/m, 'name: "../../x"'));
+    const r = cli(['run', scenario, '-q'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/escape\.yaml: name: the name is used as the default output folder/);
+    expect(readdirSync(dir).filter((f) => f === 'x' || f === 'out')).toEqual([]);
+  });
+
+  it('a range over a tick is drawn as whole ticks, and every point reproduces with run --set', () => {
+    const sweep = file(
+      'ticks.yaml',
+      `scenario: ${TUTORIAL}\ndesign: lhs\nsamples: 6\nreplications: 1\nparameters:\n  shocks.talks.at: { min: 2, max: 10 }\n`,
+    );
+    const out = join(dir, 'ticks');
+    expect(cli(['sweep', sweep, '--out', out, '-q', '--workers', '1']).status).toBe(0);
+    const values = readFileSync(join(out, 'points.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[1] as string);
+    expect(values).toHaveLength(6);
+    for (const v of values) expect(v).toMatch(/^\d+$/);
+    const again = cli(['run', TUTORIAL, '--set', `shocks.talks.at=${values[0]}`, '--out', join(dir, 'again'), '-q']);
+    expect(again.status, again.stderr).toBe(0);
+  });
+});
+
+describe('damaged sweep directories', () => {
+  const SWEEP = () =>
+    file('s.yaml', `scenario: ${TUTORIAL}\ndesign: grid\nreplications: 2\nparameters:\n  actors.P.costAversion: [0.3, 0.6]\n`);
+
+  it('a null or corrupt sweep.json on --resume and on merge', () => {
+    const out = join(dir, 'shard');
+    expect(cli(['sweep', SWEEP(), '--out', out, '--shard', '1/1', '-q', '--workers', '1']).status).toBe(0);
+    for (const text of ['null', '{bad']) {
+      writeFileSync(join(out, 'sweep.json'), text);
+      for (const args of [
+        ['sweep', SWEEP(), '--out', out, '--shard', '1/1', '--resume', '-q'],
+        ['merge', out, '--out', join(dir, 'merged')],
+      ]) {
+        const r = cli(args);
+        expect(r.status, r.stderr).toBe(2);
+        expect(r.stderr).toMatch(/shard\/sweep\.json: sweep\.json is damaged \(not a JSON object\)/);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      }
+    }
+    expect(existsSync(join(dir, 'merged'))).toBe(false);
+  });
+
+  it('merging a shard killed mid-assembly (runs.csv written, manifest not yet finished) is refused', () => {
+    const out = join(dir, 'half');
+    expect(cli(['sweep', SWEEP(), '--out', out, '--shard', '1/1', '-q', '--workers', '1']).status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, complete: false }));
+    const r = cli(['merge', out, '--out', join(dir, 'merged-half')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/shard is unfinished: finish it with entente sweep --resume/);
+    expect(existsSync(join(dir, 'merged-half'))).toBe(false);
+  });
+});
