@@ -27,14 +27,6 @@ const WATCHED: readonly (readonly [keyof ModelState, Owner, number])[] = [
   ['welfare', 'actor', 1],
 ];
 
-function allFinite(x: Float64Array): boolean {
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += x[i] as number;
-  // ±Infinity terms can cancel to NaN or sum to ±Infinity; both fail isFinite. Finite terms can
-  // overflow to Infinity only when each is near 1e308: then the scan below finds no culprit.
-  return Number.isFinite(sum);
-}
-
 function where(cfg: ModelConfig, owner: Owner, i: number, width: number): string {
   const ids = cfg.actorIds;
   if (owner === 'actor') return `actor ${ids[i]}`;
@@ -46,9 +38,44 @@ function where(cfg: ModelConfig, owner: Owner, i: number, width: number): string
 
 /** Throw, naming tick, place and quantity, if any value the outputs read is not a finite number. */
 export function checkFinite(cfg: ModelConfig, s: ModelState, t: number): void {
+  if (!isFinite(s)) locate(cfg, s, t);
+}
+
+/**
+ * Is every watched value finite? One sum over all of them, by direct field access: a non-finite
+ * term makes the sum non-finite (a sum of finite values that overflows is told apart by `locate`).
+ */
+export function isFinite(s: ModelState): boolean {
+  let sum = total(s.commitment) + total(s.concession) + total(s.dependence);
+  sum += total(s.rhetoric) + total(s.divergence) + total(s.trade) + total(s.channel);
+  sum += total(s.stress) + total(s.need) + total(s.costBorne);
+  if (s.welfare) sum += total(s.welfare);
+  return Number.isFinite(sum);
+}
+
+/** Σx, in four independent sums: a single chain of adds waits on each add's latency. */
+function total(x: Float64Array): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  const n = x.length;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    a += x[i] as number;
+    b += x[i + 1] as number;
+    c += x[i + 2] as number;
+    d += x[i + 3] as number;
+  }
+  for (; i < n; i++) a += x[i] as number;
+  return a + b + (c + d);
+}
+
+/** Find the first non-finite watched value and throw; return if every one is finite (their sum overflowed). */
+function locate(cfg: ModelConfig, s: ModelState, t: number): void {
   for (const [name, owner, width] of WATCHED) {
     const x = s[name] as Float64Array | undefined;
-    if (x === undefined || allFinite(x)) continue;
+    if (x === undefined) continue;
     for (let i = 0; i < x.length; i++) {
       const v = x[i] as number;
       if (Number.isFinite(v)) continue;
@@ -58,6 +85,5 @@ export function checkFinite(cfg: ModelConfig, s: ModelState, t: number): void {
         { exitStatus: ExitStatus.someRunsFailed },
       );
     }
-    // Every value finite, their sum not: no value is wrong, so nothing to report.
   }
 }
