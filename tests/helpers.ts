@@ -1,8 +1,9 @@
 /** Test helpers: build configs from inline YAML through the real loader. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
 import { type LoadedScenario, type LoadOptions, prepare } from '../src/scenario/load.js';
 import { Scenario, type ScenarioFile } from '../src/scenario/schema.js';
 import { parseSource } from '../src/scenario/source.js';
@@ -49,4 +50,25 @@ export interface CliResult {
 export function cli(args: readonly string[], cwd = ROOT): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Write `text` to `name` in `dir`; its path. */
+export function fileIn(dir: string, name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/**
+ * A command that must be refused as bad input: exit 2, one line matching every pattern, no stack
+ * trace, and nothing written at --out (a fresh path two folders deep: not even its parents).
+ */
+export function expectRefused(dir: string, args: readonly string[], ...patterns: RegExp[]): void {
+  const out = join(dir, `new-${Math.random().toString(36).slice(2)}`, 'deep', 'out');
+  const r = cli([...args, '--out', out, '-q']);
+  expect(r.status, r.stderr).toBe(2);
+  for (const p of patterns) expect(r.stderr).toMatch(p);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+  expect(existsSync(join(out, '..', '..'))).toBe(false);
 }

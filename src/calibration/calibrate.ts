@@ -13,6 +13,7 @@ import { designRandom } from '../model/rng.js';
 import { prepare } from '../scenario/load.js';
 import { pointsContext } from '../sweep/chunk.js';
 import type { Value } from '../sweep/designs/design.js';
+import { drawPoints } from '../sweep/designs/design.js';
 import { DESIGN_REGISTRY } from '../sweep/designs/index.js';
 import type { LoadedSweep } from '../sweep/load.js';
 import type { CalibrationContext, PointScore } from './evaluate.js';
@@ -67,7 +68,7 @@ export async function calibrate(loaded: LoadedSweep, workers: number): Promise<C
       const centre = points[best().point] as readonly Value[];
       const parameters = zoomedParameters(loaded.parameters, centre, refine?.shrink ?? 0.5, round);
       const samples = refine?.samples ?? loaded.sweep.samples ?? loaded.points.length;
-      const batch = DESIGN_REGISTRY.lhs.points(parameters, samples, designRandom(loaded.seed, `refine/${round}`));
+      const batch = drawPoints(DESIGN_REGISTRY.lhs, parameters, samples, designRandom(loaded.seed, `refine/${round}`));
       const first = points.length;
       points.push(...batch);
       rounds.push(...batch.map(() => round));

@@ -49,7 +49,7 @@ export async function runArms(file: string, levers: readonly string[], opts: Omi
   const first = loadSweep(file);
   const pool = sweepPool(first, opts.workers); // workers start while the levers' arms are loaded
   const arms = [first, ...levers.map((lever) => loadSweep(file, { lever }))];
-  const points = first.points.length;
+  const points = first.pointCount;
   const bar = progress(arms.length * points * first.replications, 0, { quiet: opts.quiet });
   let series: Map<string, Float64Array>[];
   try {

@@ -38,14 +38,14 @@ function where(cfg: ModelConfig, owner: Owner, i: number, width: number): string
 
 /** Throw, naming tick, place and quantity, if any value the outputs read is not a finite number. */
 export function checkFinite(cfg: ModelConfig, s: ModelState, t: number): void {
-  if (!isFinite(s)) locate(cfg, s, t);
+  if (!stateFinite(s)) locate(cfg, s, t);
 }
 
 /**
  * Is every watched value finite? One sum over all of them, by direct field access: a non-finite
  * term makes the sum non-finite (a sum of finite values that overflows is told apart by `locate`).
  */
-export function isFinite(s: ModelState): boolean {
+export function stateFinite(s: ModelState): boolean {
   let sum = total(s.commitment) + total(s.concession) + total(s.dependence);
   sum += total(s.rhetoric) + total(s.divergence) + total(s.trade) + total(s.channel);
   sum += total(s.stress) + total(s.need) + total(s.costBorne);

@@ -8,7 +8,7 @@ import { updateConditions } from './conditions.js';
 import type { ModelConfig } from './config.js';
 import { decide } from './decide.js';
 import { D } from './domains.js';
-import { checkFinite, isFinite } from './finite.js';
+import { checkFinite, stateFinite } from './finite.js';
 import { MECHANISMS, type Mechanism } from './mechanisms/index.js';
 import { type Random, restartOf } from './rng.js';
 import { applyShocks, type EventSink } from './shocks.js';
@@ -130,7 +130,7 @@ export function simulate(cfg: ModelConfig, s: ModelState, random: Random, observ
   }
   // Checked once a run, not once a tick (4.5% of the engine's time): a non-finite value persists
   // (clamping keeps NaN), and where it first appeared is found by replaying the run tick by tick.
-  if (!isFinite(s)) locateByReplay(cfg, s, random);
+  if (!stateFinite(s)) locateByReplay(cfg, s, random);
 }
 
 /**

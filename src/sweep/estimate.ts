@@ -13,6 +13,8 @@ const BYTES_PER_POINT = 120;
 
 export interface SweepShape {
   readonly points: number;
+  /** Bytes the design holds while it streams its points (io: Design.streamBytes). */
+  readonly designBytes: number;
   readonly parameters: number;
   readonly replications: number;
   readonly perTick: readonly PerTickOutput[];
@@ -28,13 +30,23 @@ export function sweepRunBytes(cfg: ModelConfig, perTick: readonly PerTickOutput[
 /** Refuse a sweep whose design or output exceeds the limits (io/limits.ts). */
 export function checkSweepSize(cfg: ModelConfig, shape: SweepShape, file: string): void {
   const { points, parameters, replications } = shape;
-  checkMemory(`a design of ${points} points`, points * (parameters * BYTES_PER_VALUE + BYTES_PER_POINT), 'fewer samples', file);
+  checkMemory(`a design of ${points} points`, shape.designBytes, 'fewer samples', file);
   const runs = points * replications;
   const summary = cfg.P * (ROW_BYTES.summary + 20 * parameters);
   checkOutputSize(
     `${points} points × ${replications} replications`,
-    runs * (summary + sweepRunBytes(cfg, shape.perTick)),
+    runs * (summary + sweepRunBytes(cfg, shape.perTick)) + points * (10 + 20 * parameters), // runs.csv and the rest, points.csv
     shape.perTick.length > 0 ? 'fewer samples or replications, or fewer per-tick outputs' : 'fewer samples or replications',
+    file,
+  );
+}
+
+/** Refuse to hold a whole design's table (what PRIM, calibration and sensitivity need) above the memory limit. */
+export function checkDesignTable(points: number, parameters: number, file: string): void {
+  checkMemory(
+    `all ${points} points of the design at once`,
+    points * (parameters * BYTES_PER_VALUE + BYTES_PER_POINT),
+    'fewer samples (entente sweep streams any number of points; this command needs them all)',
     file,
   );
 }

@@ -22,6 +22,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { writeDurable } from '../io/outputDir.js';
@@ -130,6 +131,25 @@ function writeAtomicRaw(path: string, text: string, durable = true): void {
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
+  }
+}
+
+/** Write `header` then each piece of `pieces` (made as they are written) to `path`, atomically and durably. */
+export function writeLinesAtomic(path: string, header: string, pieces: Iterable<string>): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, header);
+      for (const piece of pieces) writeSync(fd, piece);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw fromSystemError(err, path);
   }
 }
 

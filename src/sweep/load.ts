@@ -15,7 +15,7 @@ import { validateShape } from '../scenario/validate.js';
 import type { Parameter, Value } from './designs/design.js';
 import { levels } from './designs/grid.js';
 import { DESIGN_REGISTRY, NEEDS_SAMPLES } from './designs/index.js';
-import { checkSweepSize } from './estimate.js';
+import { checkDesignTable, checkSweepSize } from './estimate.js';
 import { PER_TICK_OUTPUTS, Sweep, type SweepFile } from './schema.js';
 
 export interface LoadedSweep {
@@ -25,6 +25,11 @@ export interface LoadedSweep {
   readonly scenarioSource: Source;
   readonly scenario: ScenarioFile;
   readonly parameters: readonly Parameter[];
+  /** How many points the design has. */
+  readonly pointCount: number;
+  /** The design's points one by one, in order (a fresh stream at each call): what a sweep runs. */
+  streamPoints(): Iterable<Value[]>;
+  /** Every point at once, drawn on first use (refused above the memory limit): for PRIM, calibration, sensitivity. */
   readonly points: readonly (readonly Value[])[];
   readonly replications: number;
   /** The scenario's model under the sweep's lever, before any point's values: sizes for estimates. */
@@ -108,14 +113,21 @@ export function loadSweep(file: string, options: { lever?: string | null } = {})
   const seed = sweep.seed ?? scenario.seed ?? DEFAULT_SEED;
   const replications = sweep.replications ?? scenario.replications ?? 1;
   const perTick = PER_TICK_OUTPUTS.filter((name) => sweep.outputs?.[name] === true);
-  const count = DESIGN_REGISTRY[sweep.design].count(parameters, sweep.samples);
-  checkSweepSize(base.config, { points: count, parameters: parameters.length, replications, perTick }, file);
+  const design = DESIGN_REGISTRY[sweep.design];
+  const count = design.count(parameters, sweep.samples);
+  const designBytes = 1e6 + (design.streamBytes?.(parameters, sweep.samples) ?? 0);
+  checkSweepSize(base.config, { points: count, designBytes, parameters: parameters.length, replications, perTick }, file);
   // A range over an integer field (a shock's tick) is drawn as reals and rounded, so every point is one
   // that `entente run --set PATH=VALUE` accepts and reproduces.
   const integers = parameters.map((p) => !Array.isArray(p.spec) && isIntegerPath(scenario as Record<string, unknown>, p.path));
-  const points = DESIGN_REGISTRY[sweep.design].points(parameters, sweep.samples, designRandom(seed));
-  if (integers.some(Boolean))
-    for (const row of points) for (const [j, integer] of integers.entries()) if (integer) row[j] = Math.round(row[j] as number);
+  const rounded = integers.some(Boolean);
+  function* streamPoints(): Generator<Value[]> {
+    for (const row of design.stream(parameters, sweep.samples, designRandom(seed))) {
+      if (rounded) for (const [j, integer] of integers.entries()) if (integer) row[j] = Math.round(row[j] as number);
+      yield row;
+    }
+  }
+  let table: Value[][] | undefined;
   return {
     source,
     sweep,
@@ -123,7 +135,15 @@ export function loadSweep(file: string, options: { lever?: string | null } = {})
     scenarioSource,
     scenario,
     parameters,
-    points,
+    pointCount: count,
+    streamPoints,
+    get points() {
+      if (!table) {
+        checkDesignTable(count, parameters.length, file);
+        table = [...streamPoints()];
+      }
+      return table;
+    },
     replications,
     config: base.config,
     seed,

@@ -18,8 +18,9 @@ import { workerPool } from '../io/pool.js';
 import { fromSystemError, fromSystemFault } from '../io/systemError.js';
 import { type ChunkDone, type ChunkTask, pointsContext, type SweepContext } from './chunk.js';
 import { failuresColumns, headerLine, perTickColumns, pointsColumns, runsColumns } from './columns.js';
+import type { Value } from './designs/design.js';
 import { checkWorkerMemory, sweepRunBytes, workerHeapMb } from './estimate.js';
-import { chunkDone, chunkFile, concatAtomic, dropChunk, removeTmpLitter, writeAtomic } from './files.js';
+import { chunkDone, chunkFile, concatAtomic, dropChunk, removeTmpLitter, writeAtomic, writeLinesAtomic } from './files.js';
 import type { LoadedSweep } from './load.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
 import { type Progress, progress } from './progress.js';
@@ -70,7 +71,7 @@ function identity(loaded: LoadedSweep, shard: Shard | undefined): SweepIdentity 
     hash: loaded.hash,
     seed: loaded.seed,
     lever: loaded.sweep.lever ?? null,
-    points: loaded.points.length,
+    points: loaded.pointCount,
     replications: loaded.replications,
     chunkPoints: chunkPoints(loaded.replications, sweepRunBytes(loaded.config, perTickOutputs(loaded))),
     perTick: perTickOutputs(loaded),
@@ -120,7 +121,7 @@ function prepareDir(out: string, id: SweepIdentity, opts: SweepOptions): Record<
 function sweepWorkerHeap(loaded: LoadedSweep, workers: number): number {
   const perTick = perTickOutputs(loaded);
   const per = chunkPoints(loaded.replications, sweepRunBytes(loaded.config, perTick));
-  const heapMb = workerHeapMb(loaded.config, Math.min(per, loaded.points.length) * loaded.replications, perTick);
+  const heapMb = workerHeapMb(loaded.config, Math.min(per, loaded.pointCount) * loaded.replications, perTick);
   checkWorkerMemory(workers, heapMb);
   return heapMb;
 }
@@ -144,12 +145,76 @@ export interface Shared {
   readonly progress: Progress;
 }
 
+/** The design's points cut into chunks of `per`, for chunks [first, end) that are `wanted`; the rest are skipped. */
+function* chunksOf(
+  points: Iterable<Value[]>,
+  per: number,
+  first: number,
+  end: number,
+  wanted: ReadonlySet<number>,
+): Generator<[number, Value[][]]> {
+  let c = 0;
+  let inChunk = 0;
+  let rows: Value[][] = [];
+  for (const row of points) {
+    if (c >= end) return;
+    if (c >= first && wanted.has(c)) rows.push(row);
+    if (++inChunk === per) {
+      if (rows.length > 0) yield [c, rows];
+      rows = [];
+      inChunk = 0;
+      c++;
+    }
+  }
+  if (rows.length > 0) yield [c, rows];
+}
+
+/**
+ * Run each chunk as it comes, at most `limit` at once: the design streams, so
+ * a 10⁸-point sweep holds a few chunks' points, not all of them. Chunks start
+ * in order; the first failure stops new ones and is thrown once those running end.
+ */
+async function dispatch(chunks: Iterable<[number, Value[][]]>, run: (c: number, points: Value[][]) => Promise<void>, limit: number) {
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  for (const [c, points] of chunks) {
+    const task: Promise<void> = run(c, points).then(
+      () => {
+        running.delete(task);
+      },
+      (error: unknown) => {
+        failure ??= { error };
+        running.delete(task);
+      },
+    );
+    running.add(task);
+    if (running.size >= limit) await Promise.race(running);
+    if (failure) break;
+  }
+  await Promise.all(running);
+  if (failure) throw failure.error;
+}
+
+/** points.csv's rows, 10,000 at a time, as csv-stringify writes them: `point`, then each value as text. */
+function* pointsText(points: Iterable<Value[]>): Generator<string> {
+  let i = 0;
+  let batch: string[][] = [];
+  for (const row of points) {
+    batch.push([String(i++), ...row.map(String)]);
+    if (batch.length === 10_000) {
+      yield stringify(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringify(batch);
+}
+
 export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?: Shared): Promise<SweepResult> {
   const started = Date.now();
   const id = identity(loaded, opts.shard);
   const paths = loaded.parameters.map((p) => p.path);
   const per = id.chunkPoints;
-  const chunks = Math.ceil(loaded.points.length / per);
+  const chunks = Math.ceil(loaded.pointCount / per);
   const { first, end } = shardChunks(chunks, opts.shard);
   if (!shared) sweepWorkerHeap(loaded, opts.workers); // refuse before anything is written
   const finished = prepareDir(opts.out, id, opts);
@@ -159,9 +224,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
     return { runs, failures, chunksRun: 0, chunksResumed: end - first, seconds: (Date.now() - started) / 1000 };
   }
   const pointsFile = join(opts.out, 'points.csv');
-  if (!existsSync(pointsFile)) {
-    writeAtomic(pointsFile, headerLine(pointsColumns(paths)) + stringify(loaded.points.map((row, i) => [i, ...row.map(String)])));
-  }
+  if (!existsSync(pointsFile)) writeLinesAtomic(pointsFile, headerLine(pointsColumns(paths)), pointsText(loaded.streamPoints()));
 
   const pending: number[] = [];
   for (let c = first; c < end; c++) {
@@ -169,7 +232,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
     dropChunk(opts.out, c); // whatever an unfinished attempt left
     pending.push(c);
   }
-  const runsIn = (c: number) => (Math.min(loaded.points.length, (c + 1) * per) - c * per) * loaded.replications;
+  const runsIn = (c: number) => (Math.min(loaded.pointCount, (c + 1) * per) - c * per) * loaded.replications;
   const total = Array.from({ length: end - first }, (_, i) => runsIn(first + i)).reduce((a, b) => a + b, 0);
   const resumed = total - pending.reduce((a, c) => a + runsIn(c), 0);
   const bar = shared?.progress ?? progress(total, resumed, { quiet: opts.quiet });
@@ -177,23 +240,22 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
 
   const pool = shared?.pool ?? sweepPool(loaded, opts.workers);
   const lever = loaded.sweep.lever;
+  const run = async (c: number, points: Value[][]) => {
+    // The worker writes the chunk's files (sweep/files.ts writeChunk), their record last.
+    const task = { chunk: c, lever, first: c * per, points, out: opts.out };
+    const done = await pool.run(task).catch((err: unknown) => {
+      if ((err as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+      throw new EntenteError('sweep.workerMemory', `a worker ran out of its heap on chunk ${c} (the estimate was too low)`, {
+        where: { file: opts.out },
+        expected: 'fewer per-tick outputs, or please report it; --resume continues after the chunks already done',
+        exitStatus: ExitStatus.internal,
+      });
+    });
+    if (done.ioError) throw fromSystemFault(done.ioError);
+    bar.add(runsIn(c));
+  };
   try {
-    await Promise.all(
-      pending.map(async (c) => {
-        // The worker writes the chunk's files (sweep/files.ts writeChunk), their record last.
-        const task = { chunk: c, lever, first: c * per, points: loaded.points.slice(c * per, (c + 1) * per), out: opts.out };
-        const done = await pool.run(task).catch((err: unknown) => {
-          if ((err as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
-          throw new EntenteError('sweep.workerMemory', `a worker ran out of its heap on chunk ${c} (the estimate was too low)`, {
-            where: { file: opts.out },
-            expected: 'fewer per-tick outputs, or please report it; --resume continues after the chunks already done',
-            exitStatus: ExitStatus.internal,
-          });
-        });
-        if (done.ioError) throw fromSystemFault(done.ioError);
-        bar.add(runsIn(c));
-      }),
-    );
+    await dispatch(chunksOf(loaded.streamPoints(), per, first, end, new Set(pending)), run, 4 * opts.workers);
   } finally {
     if (!shared) await pool.destroy();
   }

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DEFAULT_SCENARIO, ROOT, tempDir } from '../helpers.js';
+import { cli, DEFAULT_SCENARIO, expectRefused, fileIn, ROOT, tempDir } from '../helpers.js';
 
 const TUTORIAL = join(ROOT, 'scenarios', 'tutorial.yaml');
 const TEXT = readFileSync(TUTORIAL, 'utf8');
@@ -15,22 +15,8 @@ beforeAll(() => {
   dir = tempDir('entente-inputs-');
 });
 
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-/** Exit 2, one line, no stack trace, every pattern matched, nothing at --out (nor its parents). */
-function refused(args: readonly string[], ...patterns: RegExp[]): void {
-  const out = join(dir, `new-${Math.random().toString(36).slice(2)}`, 'deep', 'out');
-  const r = cli([...args, '--out', out, '-q']);
-  expect(r.status, r.stderr).toBe(2);
-  for (const p of patterns) expect(r.stderr).toMatch(p);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
-  expect(existsSync(join(out, '..', '..'))).toBe(false);
-}
+const file = (name: string, text: string) => fileIn(dir, name, text);
+const refused = (args: readonly string[], ...patterns: RegExp[]) => expectRefused(dir, args, ...patterns);
 
 describe('hostile files and expressions', () => {
   it('a YAML alias bomb', () => {

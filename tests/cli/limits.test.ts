@@ -4,7 +4,7 @@
  * where, and sizes beyond the limits are refused (exit 2, with the estimate)
  * before anything is written.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { largeScenario } from '../../src/bench/generate.js';
@@ -12,7 +12,7 @@ import { checkFinite } from '../../src/model/finite.js';
 import { createState } from '../../src/model/state.js';
 import { pointsContext, runChunk, type SweepContext } from '../../src/sweep/chunk.js';
 import { loadSweep } from '../../src/sweep/load.js';
-import { cli, loadText, ROOT, tempDir } from '../helpers.js';
+import { cli, expectRefused, fileIn, loadText, ROOT, tempDir } from '../helpers.js';
 
 const TUTORIAL = join(ROOT, 'scenarios', 'tutorial.yaml');
 const TEXT = readFileSync(TUTORIAL, 'utf8');
@@ -21,21 +21,8 @@ beforeAll(() => {
   dir = tempDir('entente-limits-');
 });
 
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-/** A command that must be refused: exit 2, one line matching every pattern, nothing at --out. */
-function refused(args: readonly string[], ...patterns: RegExp[]): void {
-  const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
-  const r = cli([...args, '--out', out, '-q']);
-  expect(r.status, r.stderr).toBe(2);
-  for (const p of patterns) expect(r.stderr).toMatch(p);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(existsSync(out)).toBe(false);
-}
+const file = (name: string, text: string) => fileIn(dir, name, text);
+const refused = (args: readonly string[], ...patterns: RegExp[]) => expectRefused(dir, args, ...patterns);
 
 describe('every number is finite and in a documented range', () => {
   it('refuses .inf, .nan and numbers beyond a field’s range, naming file, line and field', () => {
@@ -113,12 +100,48 @@ describe('sizes beyond the limits are refused before anything runs', () => {
     expect(ok.status, ok.stderr).toBe(0);
   });
 
-  it('a 10⁸-point design is refused from its size, not built', () => {
+  it('a 10⁸-point design is sized before it is drawn: refused for its output, or for what it would hold', () => {
     const sweep = file(
       'huge.yaml',
       `scenario: ${TUTORIAL}\ndesign: lhs\nsamples: 100000000\nparameters:\n  actors.P.costAversion: { min: 0.1, max: 0.9 }\n  actors.Q.costAversion: { min: 0.1, max: 0.9 }\n`,
     );
-    refused(['sweep', sweep], /huge\.yaml: a design of 100000000 points would need about [\d.]+ GB of memory/);
+    refused(['sweep', sweep], /huge\.yaml: 100000000 points × 10 replications would write about [\d.]+ GB, above the limit of 10.0 GB/);
+    // A Latin hypercube holds its permutations while it streams: 4 bytes per point and parameter.
+    refused(
+      ['sweep', sweep, '--max-output', '1P', '--max-memory', '500M'],
+      /a design of 100000000 points would need about 801 MB of memory/,
+    );
+  });
+
+  it('a design streams: a shard of a 2,000,000-point sweep runs its chunks without drawing the rest into memory', () => {
+    const sweep = file(
+      'streamed.yaml',
+      `scenario: ${TUTORIAL}\ndesign: random\nsamples: 2000000\nreplications: 1\nseed: 5\nparameters:\n  actors.P.costAversion: { min: 0.1, max: 0.9 }\n`,
+    );
+    const out = join(dir, 'streamed');
+    const r = cli(['sweep', sweep, '--out', out, '-q', '--workers', '1', '--shard', '1/2000']);
+    expect(r.status, r.stderr).toBe(0);
+    const points = readFileSync(join(out, 'points.csv'), 'utf8').trim().split('\n');
+    expect(points).toHaveLength(2_000_001);
+    const runs = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n').slice(1);
+    const first = Number(runs[0]?.split(',')[0]);
+    expect(first).toBe(0);
+    // Each run's parameter value is its point's, as points.csv has it: chunks were cut from the same stream.
+    for (const row of runs.slice(0, 50)) {
+      const cells = row.split(',');
+      expect(points[Number(cells[0]) + 1]?.split(',')[1]).toBe(cells[3]);
+    }
+  });
+
+  it('a command that needs every point at once (discover) refuses a design too large to hold', () => {
+    const sweep = file(
+      'discover-huge.yaml',
+      `scenario: ${TUTORIAL}\ndesign: random\nsamples: 50000000\nreplications: 1\nparameters:\n  actors.P.costAversion: { min: 0.1, max: 0.9 }\n`,
+    );
+    refused(
+      ['discover', sweep, '--lever', 'reward', '--pair', 'P-Q', '--max-output', '1P', '--max-memory', '1G'],
+      /all 50000000 points of the design at once would need about [\d.]+ GB/,
+    );
   });
 
   it('refuses more workers than four per core', () => {

@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { designRandom } from '../../src/model/rng.js';
 import { analyse, type IndexRow } from '../../src/sensitivity/analyse.js';
 import type { Parameter } from '../../src/sweep/designs/design.js';
+import { drawPoints } from '../../src/sweep/designs/design.js';
 import { DESIGN_REGISTRY } from '../../src/sweep/designs/index.js';
 
 const value = (rows: IndexRow[], parameter: string, index: IndexRow['index']) =>
   rows.find((r) => r.parameter === parameter && r.index === index) as IndexRow;
 
 function run(method: 'sobol' | 'morris', parameters: Parameter[], samples: number, seed: number, f: (x: number[]) => number): IndexRow[] {
-  const points = DESIGN_REGISTRY[method].points(parameters, samples, designRandom(seed)) as number[][];
+  const points = drawPoints(DESIGN_REGISTRY[method], parameters, samples, designRandom(seed)) as number[][];
   return analyse({ method, parameters, samples, seed }, Float64Array.from(points, f), 'test');
 }
 

@@ -46,7 +46,8 @@ describe('failure isolation', () => {
   it('runSweep writes failures.csv and still finishes runs.csv', async () => {
     const out = join(tempDir(), 'sweep');
     const result = await runSweep(
-      { ...loaded, points },
+      // A sweep runs the points its design streams: these stand in for the design's.
+      { ...loaded, points, pointCount: points.length, streamPoints: () => points.map((row) => [...row]) },
       { out, workers: 1, shard: undefined, resume: false, quiet: true, command: 'test', version: 'test' },
     );
     expect(result.failures).toBe(loaded.replications);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designRandom } from '../../src/model/rng.js';
 import type { Parameter } from '../../src/sweep/designs/design.js';
+import { drawPoints } from '../../src/sweep/designs/design.js';
 import { grid } from '../../src/sweep/designs/grid.js';
 import { latinHypercube, lhs } from '../../src/sweep/designs/lhs.js';
 import { random } from '../../src/sweep/designs/random.js';
@@ -23,7 +24,7 @@ describe('designs', () => {
   });
 
   it('lhs maps strata to ranges, log ranges and lists', () => {
-    const points = lhs.points(params, 30, designRandom(1));
+    const points = drawPoints(lhs, params, 30, designRandom(1));
     expect(points).toHaveLength(30);
     for (const [a, b, c] of points) {
       expect(a as number).toBeGreaterThanOrEqual(0);
@@ -40,7 +41,8 @@ describe('designs', () => {
   });
 
   it('grid: full factorial, first parameter slowest, ranges in equal steps', () => {
-    const points = grid.points(
+    const points = drawPoints(
+      grid,
       [
         { path: 'a', spec: { min: 0, max: 1, steps: 3 } },
         { path: 'c', spec: ['x', 'y'] },
@@ -59,8 +61,8 @@ describe('designs', () => {
   });
 
   it('random: the same seed draws the same points, another seed others', () => {
-    const a = random.points(params, 20, designRandom(5));
-    expect(random.points(params, 20, designRandom(5))).toEqual(a);
-    expect(random.points(params, 20, designRandom(6))).not.toEqual(a);
+    const a = drawPoints(random, params, 20, designRandom(5));
+    expect(drawPoints(random, params, 20, designRandom(5))).toEqual(a);
+    expect(drawPoints(random, params, 20, designRandom(6))).not.toEqual(a);
   });
 });

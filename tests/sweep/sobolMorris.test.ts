@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designRandom } from '../../src/model/rng.js';
 import type { Parameter } from '../../src/sweep/designs/design.js';
+import { drawPoints } from '../../src/sweep/designs/design.js';
 import { morris, morrisTrajectories } from '../../src/sweep/designs/morris.js';
 import { sobol } from '../../src/sweep/designs/sobol.js';
 import { sobolPoints } from '../../src/sweep/designs/sobolSequence.js';
@@ -57,7 +58,7 @@ describe('sobol design (Saltelli layout)', () => {
     { path: 'c', spec: { min: 0, max: 1 } },
   ];
   it('has k + 2 rows per base sample: A, AB_1..AB_k (A with column j from B), B', () => {
-    const rows = sobol.points(params, 16, designRandom(2)) as number[][];
+    const rows = drawPoints(sobol, params, 16, designRandom(2)) as number[][];
     expect(rows).toHaveLength(16 * 5);
     for (let i = 0; i < 16; i++) {
       const a = rows[i * 5] as number[];
@@ -103,7 +104,7 @@ describe('morris design', () => {
     }
   });
   it('maps trajectories to parameter values', () => {
-    const rows = morris.points([{ path: 'a', spec: { min: 10, max: 20 } }], 3, designRandom(1));
+    const rows = drawPoints(morris, [{ path: 'a', spec: { min: 10, max: 20 } }], 3, designRandom(1));
     expect(rows).toHaveLength(6);
     for (const [v] of rows) expect([10, 10 + 10 / 3, 10 + 20 / 3, 20].some((l) => Math.abs(l - (v as number)) < 1e-9)).toBe(true);
   });

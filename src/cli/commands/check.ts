@@ -13,7 +13,7 @@ export function registerCheck(program: Command, print: (text: string) => void): 
       if (isSweepFile(file)) {
         const sweep = loadSweep(file);
         print(
-          `${file}: ok (sweep, ${sweep.sweep.design}: ${sweep.points.length} points × ${sweep.replications} replications over ${sweep.parameters.length} parameters)`,
+          `${file}: ok (sweep, ${sweep.sweep.design}: ${sweep.pointCount} points × ${sweep.replications} replications over ${sweep.parameters.length} parameters)`,
         );
         return;
       }

@@ -5,6 +5,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { DELTAS_COLUMNS, LEVERS_COLUMNS } from '../../compare/columns.js';
 import { compareLevers, type LeverEffect } from '../../compare/compare.js';
+import { checkCompareSize } from '../../compare/estimate.js';
 import { outcomesInParallel } from '../../compare/parallel.js';
 import { compareAcrossSweep } from '../../compare/robustness.js';
 import { EntenteError } from '../../errors.js';
@@ -144,7 +145,7 @@ async function compareSweep(file: string, flags: CompareFlags, print: (text: str
     levers,
     seed: base.seed,
     replications: base.replications,
-    points: base.points.length,
+    points: base.pointCount,
     minEffect: flags.minEffect,
     arms: ['baseline', ...levers].map((arm) => join('arms', arm)),
   });
@@ -200,6 +201,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
       for (const lever of levers) prepare(loaded.source, loaded.spec, { lever }); // every lever must resolve before anything is written
       const out = flags.out ?? defaultOut(loaded.spec.name, file, '-compare');
       claimOutput(out, 'compare', { force: flags.force === true }); // before the work, not after
+      checkCompareSize(loaded.config, levers.length, loaded.replications, file);
       const started = Date.now();
       // Starting workers costs about a second, so by default the pool is used only for 2,000 runs or more.
       const runs = (levers.length + 1) * loaded.replications;

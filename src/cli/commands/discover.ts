@@ -69,6 +69,7 @@ export function registerDiscover(program: Command, print: (text: string) => void
           expected: '--pair A-B, or focus: [A-B] in the scenario',
         });
       const [a = '', b = ''] = pair.split('-');
+      void loaded.points; // PRIM needs every point at once: drawn (or refused as too large) before anything runs
       for (const id of [a, b])
         if (!Object.hasOwn(loaded.scenario.actors, id))
           throw new EntenteError('discover.pair', `no actor ${JSON.stringify(id)} in the scenario`, {
@@ -138,7 +139,7 @@ export function registerDiscover(program: Command, print: (text: string) => void
         condition,
         seed: loaded.seed,
         replications: loaded.replications,
-        points: loaded.points.length,
+        points: loaded.pointCount,
       });
       if (flags.quiet) return;
       const cases = y.filter(Boolean).length;

@@ -8,6 +8,7 @@ import { formatNumber } from '../../io/csvFile.js';
 import { defaultOut } from '../../io/outputDir.js';
 import { analyse, type IndexRow, type Method } from '../../sensitivity/analyse.js';
 import { readPointOutcomes } from '../../sensitivity/outcomes.js';
+import { checkDesignTable } from '../../sweep/estimate.js';
 import { writeAtomic } from '../../sweep/files.js';
 import { loadSweep } from '../../sweep/load.js';
 import { runSweep } from '../../sweep/run.js';
@@ -54,6 +55,8 @@ export function registerSensitivity(program: Command, print: (text: string) => v
           found: loaded.sweep.design,
         });
       }
+      // The indices need every output at once, one per point: refuse a design too large for that before running it.
+      checkDesignTable(loaded.pointCount, loaded.parameters.length, file);
       const name = loaded.sweep.name ?? parse(file).name;
       const out = flags.out ?? defaultOut(name, file, '-sensitivity');
       const command = ['entente', ...process.argv.slice(2)].join(' ');
@@ -77,7 +80,7 @@ export function registerSensitivity(program: Command, print: (text: string) => v
           },
         );
       }
-      const { series } = await readPointOutcomes(join(out, 'runs.csv'), loaded.points.length);
+      const { series } = await readPointOutcomes(join(out, 'runs.csv'), loaded.pointCount);
       const design = { method: flags.method, parameters: loaded.parameters, samples: loaded.sweep.samples ?? 0, seed: loaded.seed };
       const rows: (string | number)[][] = [];
       const byKey = new Map<string, IndexRow[]>();

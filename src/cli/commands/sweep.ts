@@ -58,7 +58,7 @@ export function registerSweep(program: Command, print: (text: string) => void): 
       if (!flags.quiet) {
         const rate = result.runs / Math.max(result.seconds, 1e-9);
         print(
-          `${name}: ${loaded.points.length} points × ${loaded.replications} replications${shard ? ` (shard ${shard.index}/${shard.count})` : ''}, ${result.runs} runs in ${result.seconds.toFixed(1)} s (${rate.toFixed(0)} runs/s, ${workers} workers) → ${out}`,
+          `${name}: ${loaded.pointCount} points × ${loaded.replications} replications${shard ? ` (shard ${shard.index}/${shard.count})` : ''}, ${result.runs} runs in ${result.seconds.toFixed(1)} s (${rate.toFixed(0)} runs/s, ${workers} workers) → ${out}`,
         );
       }
       if (flags.report && !shard) await reportAfter(out, print, flags.quiet);

@@ -17,10 +17,21 @@ export interface Parameter {
 export interface Design {
   /** Why `samples` does not suit this design for `parameters` parameters, if it does not. */
   checkSamples?(samples: number, parameters: number): string | undefined;
-  /** How many points `points` will draw, known before drawing them (so a huge design is refused, not built). */
+  /** How many points the design draws, known before drawing them (so a huge design is refused, not built). */
   count(parameters: readonly Parameter[], samples: number | undefined): number;
-  /** Rows of values, one per point, in parameter order. */
-  points(parameters: readonly Parameter[], samples: number | undefined, random: Random): Value[][];
+  /**
+   * The points one by one, in order, each a row of values in parameter order: a sweep of 10⁸ points
+   * streams them chunk by chunk instead of holding them. Drawing from `random` in the same order as
+   * building the whole table did, so the points are the same bytes as ever.
+   */
+  stream(parameters: readonly Parameter[], samples: number | undefined, random: Random): Iterable<Value[]>;
+  /** Bytes the stream holds while it runs (a Latin hypercube keeps its permutations), for the memory limit. */
+  streamBytes?(parameters: readonly Parameter[], samples: number | undefined): number;
+}
+
+/** Every point of a design at once: what needs them all (PRIM, calibration, sensitivity) uses this. */
+export function drawPoints(design: Design, parameters: readonly Parameter[], samples: number | undefined, random: Random): Value[][] {
+  return [...design.stream(parameters, samples, random)];
 }
 
 export function mapUnit(spec: ParameterSpec, u: number): Value {

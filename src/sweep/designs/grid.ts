@@ -16,12 +16,20 @@ export function levels(spec: ParameterSpec): Value[] {
 
 export const grid: Design = {
   count: (parameters) => parameters.reduce((n, { spec }) => n * (Array.isArray(spec) ? spec.length : (spec.steps ?? 2)), 1),
-  points(parameters) {
-    let rows: Value[][] = [[]];
-    for (const { spec } of parameters) {
-      const values = levels(spec);
-      rows = rows.flatMap((row) => values.map((v) => [...row, v]));
+  /** Every combination of levels, the first parameter slowest: an odometer whose last wheel turns fastest. */
+  *stream(parameters) {
+    const wheels = parameters.map(({ spec }) => levels(spec));
+    if (wheels.some((w) => w.length === 0)) return;
+    const at = wheels.map(() => 0);
+    for (;;) {
+      yield at.map((i, j) => (wheels[j] as Value[])[i] as Value);
+      let j = wheels.length - 1;
+      for (; j >= 0; j--) {
+        at[j] = (at[j] as number) + 1;
+        if ((at[j] as number) < (wheels[j] as Value[]).length) break;
+        at[j] = 0; // this wheel rolls over: the next one turns
+      }
+      if (j < 0) return;
     }
-    return rows;
   },
 };

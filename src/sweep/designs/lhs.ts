@@ -17,17 +17,23 @@ function permutation(n: number, random: Random): Int32Array {
   return p;
 }
 
+/** The unit-cube coordinates, one point at a time: the permutations are drawn first, then each point's offsets. */
+function* hypercube(samples: number, dimensions: number, random: Random): Generator<number[]> {
+  const perms = Array.from({ length: dimensions }, () => permutation(samples, random));
+  for (let i = 0; i < samples; i++) yield perms.map((p) => ((p[i] as number) + random()) / samples);
+}
+
 /** The unit-cube coordinates: u[point][dimension]. */
 export function latinHypercube(samples: number, dimensions: number, random: Random): number[][] {
-  const perms = Array.from({ length: dimensions }, () => permutation(samples, random));
-  return Array.from({ length: samples }, (_, i) => perms.map((p) => ((p[i] as number) + random()) / samples));
+  return [...hypercube(samples, dimensions, random)];
 }
 
 export const lhs: Design = {
   count: (_parameters, samples) => samples ?? 0,
-  points(parameters, samples, random) {
-    return latinHypercube(samples ?? 0, parameters.length, random).map((u) =>
-      parameters.map(({ spec }, j): Value => mapUnit(spec, u[j] as number)),
-    );
+  // The permutations (4 bytes per point and parameter) are the one part of the design held whole.
+  streamBytes: (parameters, samples) => 4 * parameters.length * (samples ?? 0),
+  *stream(parameters, samples, random) {
+    for (const u of hypercube(samples ?? 0, parameters.length, random))
+      yield parameters.map(({ spec }, j): Value => mapUnit(spec, u[j] as number));
   },
 };

@@ -12,8 +12,12 @@ export const MORRIS_LEVELS = 4;
 
 /** Unit-cube trajectories: trajectories × (k + 1) rows. */
 export function morrisTrajectories(trajectories: number, k: number, levels: number, random: Random): number[][] {
+  return [...morrisStream(trajectories, k, levels, random)];
+}
+
+/** The rows of morrisTrajectories one at a time. */
+function* morrisStream(trajectories: number, k: number, levels: number, random: Random): Generator<number[]> {
   const delta = levels / (2 * (levels - 1));
-  const rows: number[][] = [];
   for (let t = 0; t < trajectories; t++) {
     const x = Array.from({ length: k }, () => Math.floor(random() * levels) / (levels - 1));
     const order = Array.from({ length: k }, (_, j) => j);
@@ -21,21 +25,19 @@ export function morrisTrajectories(trajectories: number, k: number, levels: numb
       const r = Math.floor(random() * (j + 1));
       [order[j], order[r]] = [order[r] as number, order[j] as number];
     }
-    rows.push([...x]);
+    yield [...x];
     for (const j of order) {
       const xj = x[j] as number;
       x[j] = xj + delta <= 1 + 1e-12 ? xj + delta : xj - delta;
-      rows.push([...x]);
+      yield [...x];
     }
   }
-  return rows;
 }
 
 export const morris: Design = {
   count: (parameters, samples) => (samples ?? 0) * (parameters.length + 1),
-  points(parameters, samples, random) {
-    return morrisTrajectories(samples ?? 0, parameters.length, MORRIS_LEVELS, random).map((u) =>
-      parameters.map(({ spec }, j): Value => mapUnit(spec, Math.min(1, Math.max(0, u[j] as number)))),
-    );
+  *stream(parameters, samples, random) {
+    for (const u of morrisStream(samples ?? 0, parameters.length, MORRIS_LEVELS, random))
+      yield parameters.map(({ spec }, j): Value => mapUnit(spec, Math.min(1, Math.max(0, u[j] as number))));
   },
 };

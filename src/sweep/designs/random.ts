@@ -3,7 +3,7 @@ import { type Design, mapUnit, type Value } from './design.js';
 
 export const random: Design = {
   count: (_parameters, samples) => samples ?? 0,
-  points(parameters, samples, rnd) {
-    return Array.from({ length: samples ?? 0 }, () => parameters.map(({ spec }): Value => mapUnit(spec, rnd())));
+  *stream(parameters, samples, rnd) {
+    for (let i = 0; i < (samples ?? 0); i++) yield parameters.map(({ spec }): Value => mapUnit(spec, rnd()));
   },
 };

@@ -7,7 +7,7 @@
  * indices (Jansen) can be computed from runs.csv. N must be a power of two.
  */
 import { type Design, mapUnit, type Value } from './design.js';
-import { MAX_SOBOL_DIMENSIONS, sobolPoints } from './sobolSequence.js';
+import { MAX_SOBOL_DIMENSIONS, sobolStream } from './sobolSequence.js';
 
 export const sobol: Design = {
   count: (parameters, samples) => (samples ?? 0) * (parameters.length + 2),
@@ -17,17 +17,15 @@ export const sobol: Design = {
     if (2 * parameters > MAX_SOBOL_DIMENSIONS) return `the sobol design handles at most ${(MAX_SOBOL_DIMENSIONS / 2) | 0} parameters`;
     return undefined;
   },
-  points(parameters, samples, random) {
+  *stream(parameters, samples, random) {
     const k = parameters.length;
     const map = (u: readonly number[]): Value[] => parameters.map(({ spec }, j) => mapUnit(spec, u[j] as number));
-    const rows: Value[][] = [];
-    for (const u of sobolPoints(samples ?? 0, 2 * k, random)) {
+    for (const u of sobolStream(samples ?? 0, 2 * k, random)) {
       const a = u.slice(0, k);
       const b = u.slice(k);
-      rows.push(map(a));
-      for (let j = 0; j < k; j++) rows.push(map(a.map((x, d) => (d === j ? (b[d] as number) : x))));
-      rows.push(map(b));
+      yield map(a);
+      for (let j = 0; j < k; j++) yield map(a.map((x, d) => (d === j ? (b[d] as number) : x)));
+      yield map(b);
     }
-    return rows;
   },
 };

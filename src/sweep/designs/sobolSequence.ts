@@ -58,10 +58,14 @@ function directions(dimension: number): Uint32Array {
 
 /** The first `count` points in `dimensions` dimensions: u[point][dimension] in [0, 1). */
 export function sobolPoints(count: number, dimensions: number, random?: Random): number[][] {
+  return [...sobolStream(count, dimensions, random)];
+}
+
+/** The points of sobolPoints one at a time. */
+export function* sobolStream(count: number, dimensions: number, random?: Random): Generator<number[]> {
   const v = Array.from({ length: dimensions }, (_, d) => directions(d));
   const shift = Array.from({ length: dimensions }, () => (random ? Math.floor(random() * SCALE) >>> 0 : 0));
   const x = new Uint32Array(dimensions);
-  const out: number[][] = [];
   for (let n = 0; n < count; n++) {
     if (n > 0) {
       // c: 1-based index of the lowest zero bit of n − 1 (Gray-code update).
@@ -73,7 +77,6 @@ export function sobolPoints(count: number, dimensions: number, random?: Random):
       }
       for (let d = 0; d < dimensions; d++) x[d] = ((x[d] as number) ^ ((v[d] as Uint32Array)[c] as number)) >>> 0;
     }
-    out.push(Array.from(x, (xd, d) => (((xd ^ (shift[d] as number)) >>> 0) / SCALE) as number));
+    yield Array.from(x, (xd, d) => (((xd ^ (shift[d] as number)) >>> 0) / SCALE) as number);
   }
-  return out;
 }
