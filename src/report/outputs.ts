@@ -38,6 +38,12 @@ export function readCsv(file: string): Row[] {
 /** The directory must be entente's own, finished output (io/ownership.ts): a report writes into it. */
 function checkOwned(dir: string): void {
   const found = inspectOutput(dir);
+  if (found.state === 'entente' && found.complete && found.kind === 'discovery') {
+    throw new EntenteError('report.kind', 'report does not draw the output of entente discover yet', {
+      where: { file: dir },
+      expected: 'discovery.csv itself (the box, its coverage and density), or a report of the sweep',
+    });
+  }
   if (found.state === 'entente' && found.complete) return;
   if (found.state === 'entente') {
     throw new EntenteError('report.unfinished', `the ${found.kind} in this directory is unfinished`, {

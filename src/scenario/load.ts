@@ -5,6 +5,7 @@
  */
 import { EntenteError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
+import { didYouMean } from '../suggest.js';
 import { parseValue, setParameter } from './paths.js';
 import { type Locate, type PlacedShock, resolveScenario } from './resolve.js';
 import { MAX_REPLICATIONS, Scenario, type ScenarioFile } from './schema.js';
@@ -91,10 +92,10 @@ export function prepare(source: Source, base: ScenarioFile, options: LoadOptions
   let spec = base;
   const shocks: PlacedShock[] = (base.shocks ?? []).map((s, i) => ({ spec: s, origin: ['shocks', i] }));
   if (options.lever !== undefined) {
-    const lever = base.levers?.[options.lever];
+    const lever = base.levers && Object.hasOwn(base.levers, options.lever) ? base.levers[options.lever] : undefined;
     if (!lever) {
       const known = Object.keys(base.levers ?? {});
-      throw new EntenteError('scenario.unknownLever', `unknown lever "${options.lever}"`, {
+      throw new EntenteError('scenario.unknownLever', `unknown lever "${options.lever}"${didYouMean(options.lever, known)}`, {
         where: { file: source.file, path: 'levers' },
         expected: known.length ? `one of: ${known.join(', ')}` : 'a lever defined under `levers:` (this scenario has none)',
         found: JSON.stringify(options.lever),

@@ -51,7 +51,7 @@ function childSchema(schema: TSchema | undefined, key: string, item: unknown): T
       item,
     );
   }
-  if (s.properties?.[key]) return s.properties[key];
+  if (s.properties && Object.hasOwn(s.properties, key)) return s.properties[key]; // own keys only: not toString
   if (s.patternProperties) return Object.values(s.patternProperties)[0];
   return undefined;
 }

@@ -62,6 +62,10 @@ describe('mistyped paths and names', () => {
     refused(['run', TUTORIAL, '--set', 'actors.__proto__=5'], /"__proto__" is not a field of any scenario/);
     refused(['run', TUTORIAL, '--set', 'model.__proto__=1'], /"__proto__" is not a field of any scenario/);
     refused(['run', TUTORIAL, '--set', 'model.constructor=1'], /"constructor" is not a field of any scenario/);
+    refused(['run', TUTORIAL, '--set', 'model.toString=1'], /"toString" is not a field here/);
+    // A lever named like an Object method found the prototype's and ran the baseline under that name.
+    refused(['run', TUTORIAL, '--lever', 'constructor'], /unknown lever "constructor"/);
+    refused(['run', DEFAULT_SCENARIO, '--lever', 'rewardWedg'], /unknown lever "rewardWedg" \(did you mean rewardWedge\?\)/);
   });
 
   it('a mistyped actor, field, shock or tie says what there is', () => {
