@@ -3,7 +3,7 @@
  * in place, each rounded to 4 significant digits. YAML and JSON files alike
  * (JSON is YAML to the parser); the file is replaced atomically.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { isScalar, parseDocument } from 'yaml';
 import { EntenteError } from '../errors.js';
 import { resolvePath } from '../scenario/paths.js';
@@ -39,5 +39,6 @@ export function applyFitted(scenarioFile: string, scenario: ScenarioFile, paths:
   edits.sort((a, b) => b.from - a.from);
   let out = text;
   for (const e of edits) out = out.slice(0, e.from) + e.text + out.slice(e.to);
-  writeAtomic(scenarioFile, out);
+  // Through a symbolic link to the file it names: renaming over the link would replace it with a copy.
+  writeAtomic(realpathSync(scenarioFile), out);
 }

@@ -1,5 +1,5 @@
 /** Worker-thread entry for `entente compare --workers`: arms are resolved once; each task is a block of replications. */
-import { poolContext } from '../io/poolContext.js';
+import { carryingErrors, poolContext } from '../io/poolContext.js';
 import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Source } from '../scenario/source.js';
@@ -19,6 +19,6 @@ const arms: Arm[] = [null, ...context.levers].map((lever) => ({
   config: prepare(source, context.scenario, lever === null ? {} : { lever }).config,
 }));
 
-export default function run(task: { first: number; count: number }): RunOutcome[][] {
-  return pairedOutcomes(arms, context.seed, task.first, task.count);
-}
+export default carryingErrors((task: { first: number; count: number }): RunOutcome[][] =>
+  pairedOutcomes(arms, context.seed, task.first, task.count),
+);

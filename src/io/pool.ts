@@ -3,9 +3,30 @@
  * place for where a worker module is found and how much memory it may hold.
  */
 import { Piscina } from 'piscina';
+import { EntenteError, type Where } from '../errors.js';
 import { knownTables } from '../scenario/expressions.js';
 import { checkWorkers } from './limits.js';
-import type { PoolData } from './poolContext.js';
+import { CARRIED, type PoolData } from './poolContext.js';
+
+/** An EntenteError a worker threw (poolContext.ts carryingErrors), as itself again; any other error unchanged. */
+function uncarried(err: unknown): unknown {
+  const message = err instanceof Error ? err.message : '';
+  if (!message.startsWith(CARRIED)) return err;
+  const e = JSON.parse(message.slice(CARRIED.length)) as {
+    code: string;
+    message: string;
+    where: Where;
+    expected?: string;
+    found?: string;
+    exitStatus: number;
+  };
+  return new EntenteError(e.code, e.message, {
+    where: e.where,
+    exitStatus: e.exitStatus,
+    ...(e.expected !== undefined ? { expected: e.expected } : {}),
+    ...(e.found !== undefined ? { found: e.found } : {}),
+  });
+}
 
 /**
  * A pool running `module` (a path relative to src/ or dist/, e.g. 'sweep/worker.js'),
@@ -17,7 +38,7 @@ export function workerPool<T, R>(module: string, workers: number, workerData: un
   checkWorkers(workers);
   const fromSource = import.meta.url.endsWith('.ts');
   const filename = new URL(fromSource ? `../../dist/${module}` : `../${module}`, import.meta.url).href;
-  return new Piscina<T, R>({
+  const pool = new Piscina<T, R>({
     filename,
     minThreads: workers,
     maxThreads: workers,
@@ -27,4 +48,7 @@ export function workerPool<T, R>(module: string, workers: number, workerData: un
     // The caller sizes the cap from what a task holds (sweep/estimate.ts): 64 MB unless it keeps per-tick text.
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 },
   });
+  const run = pool.run.bind(pool);
+  pool.run = (task, options) => run(task, options).catch((err: unknown) => Promise.reject(uncarried(err)));
+  return pool;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EntenteError } from '../errors.js';
 import { inspectOutput } from '../io/ownership.js';
+import { fromSystemError } from '../io/systemError.js';
 
 export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'sensitivity' | 'calibration';
 
@@ -32,7 +33,17 @@ export interface OutputDir {
 }
 
 export function readCsv(file: string): Row[] {
-  return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+  try {
+    return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+  } catch (err) {
+    // A file edited or truncated since entente wrote it: say which, not an internal error.
+    const fault = fromSystemError(err, file);
+    if (fault instanceof EntenteError) throw fault;
+    throw new EntenteError('report.damaged', `cannot read the CSV: ${(err as Error).message.split('\n')[0]}`, {
+      where: { file },
+      expected: 'the file as entente wrote it: run the command again',
+    });
+  }
 }
 
 /** The directory must be entente's own, finished output (io/ownership.ts): a report writes into it. */

@@ -3,14 +3,14 @@
  * task is a chunk, whose files the worker writes itself. Only counts go back to
  * the main thread, which so never holds (or copies) the chunk's text.
  */
-import { poolContext } from '../io/poolContext.js';
+import { carryingErrors, poolContext } from '../io/poolContext.js';
 import { isSystemError } from '../io/systemError.js';
 import { type ChunkDone, type ChunkTask, runChunk, type SweepContext } from './chunk.js';
 import { writeChunk } from './files.js';
 
 const context = poolContext<SweepContext>();
 
-export default function run(task: ChunkTask & { readonly out: string }): ChunkDone {
+export default carryingErrors(function run(task: ChunkTask & { readonly out: string }): ChunkDone {
   const result = runChunk(context, task);
   const done = { chunk: result.chunk, runCount: result.runCount, failureCount: result.failureCount };
   try {
@@ -22,4 +22,4 @@ export default function run(task: ChunkTask & { readonly out: string }): ChunkDo
     return { ...done, ioError: { code, ...(syscall ? { syscall } : {}), ...(path ? { path } : {}) } };
   }
   return done;
-}
+});

@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { largeScenario } from '../../src/bench/generate.js';
+import { EntenteError } from '../../src/errors.js';
+import { workerPool } from '../../src/io/pool.js';
 import { checkFinite } from '../../src/model/finite.js';
 import { createState } from '../../src/model/state.js';
 import { pointsContext, runChunk, type SweepContext } from '../../src/sweep/chunk.js';
@@ -73,6 +75,27 @@ describe('a run whose state stops being a number stops, naming where', () => {
     state.commitment[1 * 6 + 3] = 0.2;
     state.trade[0] = Number.POSITIVE_INFINITY;
     expect(() => checkFinite(cfg, state, 7)).toThrow(/became Infinity at tick 7: trade of pair \w+-\w+/);
+  });
+
+  it('from a worker thread it arrives as the same one-line error with its exit status, not an internal error', async () => {
+    const ctx = overflowing();
+    const pool = workerPool<{ first: number; count: number }, unknown>('compare/worker.js', 1, {
+      scenarioFile: ctx.scenarioFile,
+      scenario: ctx.scenario,
+      levers: [],
+      seed: 1,
+    });
+    try {
+      const failed = await pool.run({ first: 0, count: 1 }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(failed).toBeInstanceOf(EntenteError);
+      expect((failed as EntenteError).exitStatus).toBe(3);
+      expect((failed as EntenteError).message).toMatch(/became NaN at tick 0/);
+    } finally {
+      await pool.destroy();
+    }
   });
 
   it('in a sweep, such runs are failures (failures.csv), not rows of runs.csv or pairs.csv', () => {
