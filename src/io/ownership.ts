@@ -172,10 +172,8 @@ export function claimOutput(out: string, kind: OutputKind, options: ClaimOptions
         expected: `a directory there, or another --out than ${out}`,
       });
   }
-  if (found.state === 'absent' || found.state === 'empty') {
-    if (options.resume) refuse('nothing to resume here', `the directory of an unfinished ${kind}; drop --resume to start one`);
-    return 'fresh';
-  }
+  // --resume where nothing was started starts it: a cluster task that may be a rerun can always pass it.
+  if (found.state === 'absent' || found.state === 'empty') return 'fresh';
   if (found.state === 'foreign') {
     return refuse(
       `refusing to replace this directory: ${found.why}`,

@@ -87,6 +87,18 @@ describe('one rule for every command: replace your own kind, refuse others witho
     expect(manifestOf(c)).toMatchObject({ entente_output: 'compare', complete: true });
   });
 
+  it('sweep --resume starts where nothing was started and does nothing on a finished sweep (a cluster task can always pass it)', () => {
+    const s = join(dir, 'always-resume');
+    const first = cli(['sweep', sweepFile, '--out', s, '-q', '--workers', '1', '--resume']);
+    expect(first.status, first.stderr).toBe(0);
+    const runs = readFileSync(join(s, 'runs.csv'), 'utf8');
+    const manifest = readFileSync(join(s, 'manifest.json'), 'utf8');
+    const again = cli(['sweep', sweepFile, '--out', s, '-q', '--workers', '1', '--resume']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(join(s, 'runs.csv'), 'utf8')).toBe(runs);
+    expect(readFileSync(join(s, 'manifest.json'), 'utf8')).toBe(manifest); // untouched: nothing ran
+  });
+
   it('a run refuses to replace a sweep; --force does', () => {
     const s = join(dir, 'precious-sweep');
     expect(cli(['sweep', sweepFile, '--out', s, '-q', '--workers', '1']).status).toBe(0);
