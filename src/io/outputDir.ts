@@ -66,10 +66,9 @@ export function removeStalePartials(target: string): void {
   }
   const host = hostname();
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const [h, pid] = name.slice(prefix.length).split('-');
-    if (h === host && pid !== undefined && /^\d+$/.test(pid) && !alive(Number(pid)))
-      rmSync(join(parent, name), { recursive: true, force: true });
+    if (!name.startsWith(`${prefix}${host}-`)) continue; // host names may hold dashes: match it whole
+    const pid = name.slice(prefix.length + host.length + 1).split('-')[0] ?? '';
+    if (/^\d+$/.test(pid) && !alive(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
   }
 }
 

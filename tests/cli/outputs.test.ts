@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from '../helpers.js';
@@ -69,6 +70,22 @@ describe('entente recognises its own output positively', () => {
     expect(sub.stderr).toMatch(/afile: a part of the output path is a file, not a directory/);
     expect(sub.stderr.trim().split('\n')).toHaveLength(1);
     expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+});
+
+describe('litter of killed runs', () => {
+  it('temporary folders of dead processes on this host are removed by the next run into that place; live ones kept', () => {
+    const parent = join(dir, 'litter');
+    mkdirSync(parent);
+    const dead = join(parent, `.x.partial-${hostname()}-999999999-abc123`);
+    const live = join(parent, `.x.partial-${hostname()}-${process.pid}-def456`);
+    const elsewhere = join(parent, '.x.partial-another-host-999999999-ghi789');
+    for (const d of [dead, live, elsewhere]) mkdirSync(d);
+    const r = cli(['run', TUTORIAL, '--out', join(parent, 'x'), '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true); // this test's own process: still writing, as far as anyone can tell
+    expect(existsSync(elsewhere)).toBe(true); // another machine's: its process cannot be asked
   });
 });
 
