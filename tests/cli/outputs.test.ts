@@ -209,21 +209,27 @@ describe('a write failure is an error, never a silent success', () => {
       ['sweep', perTick, '--workers', '1'],
       ['compare', big, '-r', '400'],
       ['report', join(dir, 'report-me')],
+      ['merge', join(dir, 'merge-me')],
+      ['compare', perTick, '--workers', '1'], // across a sweep: its arms keep per-tick files
     ];
     expect(cli(['run', TUTORIAL, '--out', join(dir, 'report-me'), '-q']).status).toBe(0);
+    expect(cli(['sweep', perTick, '--out', join(dir, 'merge-me'), '--shard', '1/1', '-q', '--workers', '1']).status).toBe(0);
     for (const args of cases) {
       // Leave 48 KiB free, so each command starts writing and runs out of space part-way.
       for (const f of readdirSync(disk)) rmSync(join(disk, f), { recursive: true, force: true });
       const free = Number(statfsSync(disk).bavail) * Number(statfsSync(disk).bsize);
       writeFileSync(join(disk, 'ballast'), Buffer.alloc(Math.max(0, free - 48 * 1024)));
       const out = join(disk, `out-${args[0]}`);
-      const r = args[0] === 'report' ? reportOnFullDisk(args[1] as string, disk) : cli([...args, '--out', out, '-q']);
+      const quiet = args[0] === 'merge' ? [] : ['-q'];
+      const r = args[0] === 'report' ? reportOnFullDisk(args[1] as string, disk) : cli([...args, '--out', out, ...quiet]);
       expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(4);
       expect(r.stderr).toMatch(/ENOSPC \(no space left on device\)/);
       expect(r.stderr).not.toMatch(/partial|\.tmp-/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(litter(disk)).toEqual([]);
-      if (args[0] === 'run' || args[0] === 'compare') expect(existsSync(out)).toBe(false);
+      if (args[0] === 'run' || args[0] === 'merge' || (args[0] === 'compare' && args[1] === big)) expect(existsSync(out)).toBe(false);
+      // Written in place to be resumable (a sweep, a comparison across one): kept, and marked unfinished.
+      else if (args[0] !== 'report') expect(manifestOf(out).complete).toBe(false);
       rmSync(join(disk, 'ballast'));
     }
   });
