@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
 import { DEFAULT_SCENARIO, ROOT } from '../helpers.js';
 import { acrossRuns, commitment, depth, mean, meanCommitment, type Probe, runAll, tie, yearMean } from './simulate.js';
@@ -22,15 +22,20 @@ const dependence =
 const stress: Probe = (cfg, s) => s.stress[cfg.actorIds.indexOf('RUS')] as number;
 const divergence: Probe = (cfg, s) => s.divergence[cfg.tiePair[tie(cfg, 'CHN', 'RUS')] as number] as number;
 
-const runs = runAll(loaded, {
-  financeCR: commitment('CHN', 'RUS', 'finance'),
-  chinaToKazakhstan: meanCommitment('CHN', 'KAZ'),
-  depCR: dependence('CHN', 'RUS'),
-  depRC: dependence('RUS', 'CHN'),
-  stressRUS: stress,
-  divergenceCR: divergence,
+// Run in beforeAll, not at collection: inside the test timeout, and skipped when every test is filtered out.
+let runs: ReturnType<typeof runAll>;
+let s: Record<string, Float64Array[]>;
+beforeAll(() => {
+  runs = runAll(loaded, {
+    financeCR: commitment('CHN', 'RUS', 'finance'),
+    chinaToKazakhstan: meanCommitment('CHN', 'KAZ'),
+    depCR: dependence('CHN', 'RUS'),
+    depRC: dependence('RUS', 'CHN'),
+    stressRUS: stress,
+    divergenceCR: divergence,
+  });
+  s = runs.series as Record<string, Float64Array[]>;
 });
-const s = runs.series as Record<string, Float64Array[]>;
 
 function observed(indicator: string, period: string): number {
   const text = readFileSync(join(ROOT, 'data', 'china-russia-observed.csv'), 'utf8');
