@@ -6,10 +6,10 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { isScalar, parseDocument } from 'yaml';
 import { EntenteError } from '../errors.js';
+import { writeAtomic } from '../io/atomicFile.js';
 import { resolvePath } from '../scenario/paths.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Value } from '../sweep/designs/design.js';
-import { writeAtomic } from '../sweep/files.js';
 
 /** The value a fitted number is written as: 4 significant digits (expressions are written as they are). */
 export function fittedValue(value: Value): Value {

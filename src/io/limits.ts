@@ -25,10 +25,6 @@ export function defaultMaxMemory(): number {
 
 let current: Limits = { maxOutputBytes: DEFAULT_MAX_OUTPUT, maxMemoryBytes: defaultMaxMemory() };
 
-export function limits(): Limits {
-  return current;
-}
-
 export function setLimits(next: Partial<Limits>): void {
   current = { ...current, ...next };
 }

@@ -5,23 +5,11 @@
  * touches an existing result until the new one is ready. Which directories
  * may be replaced at all is io/ownership.ts's rule.
  */
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { EntenteError } from '../errors.js';
+import { writeAtomic, writeDurable } from './atomicFile.js';
 import { type Claim, type ClaimOptions, claimOutput, type OutputKind, ownershipFields } from './ownership.js';
 import { fromSystemError } from './systemError.js';
 
@@ -34,7 +22,7 @@ export function abandonPendingOutputs(): void {
 }
 
 /** Register a clean-up to run if the process is interrupted or fails; returns its remover. */
-export function onAbandon(clean: () => void): () => void {
+function onAbandon(clean: () => void): () => void {
   cleanups.add(clean);
   return () => cleanups.delete(clean);
 }
@@ -138,17 +126,7 @@ export async function writeOutputDir<T>(
   }
 }
 
-/** Write a whole file and flush it to the disk: a file that exists after a crash is complete. */
-export function writeDurable(path: string, text: string): void {
-  const fd = openSync(path, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
+/** A manifest or other JSON file inside a directory being written. */
 export function writeJson(path: string, value: unknown): void {
   writeDurable(path, `${JSON.stringify(value, null, 2)}\n`);
 }
@@ -169,15 +147,18 @@ export function isInside(path: string, dir: string): boolean {
  */
 export function startInPlace(out: string, kind: OutputKind, options: ClaimOptions, facts: Record<string, unknown>): Claim {
   const claim = claimOutput(out, kind, options);
-  const existed = existsSync(out);
+  let made: string | undefined; // the first folder this call created (out, or a parent), removed again on failure
   try {
     if (claim === 'replace') rmSync(out, { recursive: true, force: true });
     if (claim !== 'resume') {
-      mkdirSync(out, { recursive: true });
+      made = mkdirSync(out, { recursive: true });
       writeJson(join(out, 'manifest.json'), { tool: 'entente', ...ownershipFields(kind, false), ...facts });
     }
   } catch (err) {
-    if (!existed) rmSync(out, { recursive: true, force: true }); // ours alone: nothing half-made is left
+    if (made) {
+      rmSync(out, { recursive: true, force: true }); // ours alone: nothing half-made is left
+      removeEmptyParents(dirname(out), made);
+    }
     throw fromSystemError(err, out);
   }
   return claim;
@@ -185,15 +166,7 @@ export function startInPlace(out: string, kind: OutputKind, options: ClaimOption
 
 /** Mark an in-place output finished: its manifest, written last, says so. */
 export function finishInPlace(out: string, kind: OutputKind, facts: Record<string, unknown>): void {
-  const file = join(out, 'manifest.json');
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeJson(tmp, { tool: 'entente', ...ownershipFields(kind, true), ...facts });
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw fromSystemError(err, file);
-  }
+  writeAtomic(join(out, 'manifest.json'), `${JSON.stringify({ tool: 'entente', ...ownershipFields(kind, true), ...facts }, null, 2)}\n`);
 }
 
 /**

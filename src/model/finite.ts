@@ -1,8 +1,9 @@
 /**
  * A run whose state stops being a number (an overflow, 0/0) must stop with an
- * error that says where, never write NaN into results that look fine. One pass
- * over the state the outputs read, once a tick: a sum is finite only if every
- * term is, so the common case costs one add per value and one test per array.
+ * error that says where, never write NaN into results that look fine. One sum
+ * over the state the outputs read (once a run in simulate, once a tick in
+ * simulateTicks): a sum is finite only if every term is, so the common case
+ * costs one add per value; only then is the culprit looked for.
  */
 
 import { EntenteError, ExitStatus } from '../errors.js';
@@ -42,14 +43,15 @@ export function checkFinite(cfg: ModelConfig, s: ModelState, t: number): void {
 }
 
 /**
- * Is every watched value finite? One sum over all of them, by direct field access: a non-finite
- * term makes the sum non-finite (a sum of finite values that overflows is told apart by `locate`).
+ * Is every watched value finite? One sum over all of them: a non-finite term makes the sum
+ * non-finite (a sum of finite values that overflows is told apart by `locate`).
  */
 export function stateFinite(s: ModelState): boolean {
-  let sum = total(s.commitment) + total(s.concession) + total(s.dependence);
-  sum += total(s.rhetoric) + total(s.divergence) + total(s.trade) + total(s.channel);
-  sum += total(s.stress) + total(s.need) + total(s.costBorne);
-  if (s.welfare) sum += total(s.welfare);
+  let sum = 0;
+  for (const [name] of WATCHED) {
+    const x = s[name] as Float64Array | undefined;
+    if (x !== undefined) sum += total(x);
+  }
   return Number.isFinite(sum);
 }
 

@@ -61,7 +61,7 @@ const READS: Record<OutputDir['kind'], readonly (keyof ReportOptions)[]> = {
 };
 
 /** "A:B" (or "A>B", which a shell takes for a redirection unless quoted) → [A, B]. */
-export function parseTie(text: string): [string, string] | undefined {
+function parseTie(text: string): [string, string] | undefined {
   const m = /^([A-Za-z][A-Za-z0-9_]*)[:>]([A-Za-z][A-Za-z0-9_]*)$/.exec(text.trim());
   return m ? [m[1] as string, m[2] as string] : undefined;
 }

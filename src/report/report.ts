@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { writeAtomic } from '../sweep/files.js';
+import { writeAtomic } from '../io/atomicFile.js';
 import { contentOf, type ReportOptions } from './content.js';
 import { page, type Section } from './html.js';
 import { type OutputDir, readOutputDir } from './outputs.js';

@@ -9,6 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import { collectTick, eventRow, PairSummary, type Sinks } from '../experiments/collect.js';
 import { formatNumber } from '../io/csvFile.js';
 import { plainRecordTexts, recordText } from '../io/csvText.js';
+import type { SystemError } from '../io/systemError.js';
 import { deriveSeed, makeRandom } from '../model/rng.js';
 import { type Observer, simulate } from '../model/simulate.js';
 import { type ModelState, stateFor } from '../model/state.js';
@@ -66,7 +67,7 @@ export interface ChunkResult {
 /** What a worker reports once it has written a chunk's files (sweep/worker.ts). */
 export type ChunkDone = Pick<ChunkResult, 'chunk' | 'runCount' | 'failureCount'> & {
   /** A file-system failure writing the chunk (errors lose their fields crossing threads, so it travels as data). */
-  readonly ioError?: { readonly code: string; readonly syscall?: string; readonly path?: string };
+  readonly ioError?: SystemError;
 };
 
 const cast = { number: formatNumber };

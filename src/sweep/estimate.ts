@@ -3,7 +3,7 @@
  * is drawn: a 10⁸-point design is refused with the estimate, not built.
  */
 import { perTickBytes, ROW_BYTES } from '../experiments/estimate.js';
-import { checkMemory, checkOutputSize, limits } from '../io/limits.js';
+import { checkMemory, checkOutputSize } from '../io/limits.js';
 import type { ModelConfig } from '../model/config.js';
 import type { PerTickOutput } from './schema.js';
 
@@ -68,6 +68,5 @@ export function workerHeapMb(cfg: ModelConfig, chunkRuns: number, perTick: reado
 
 /** Refuse workers whose heaps together exceed the memory limit. */
 export function checkWorkerMemory(workers: number, heapMb: number): void {
-  if (workers * heapMb * 1e6 <= limits().maxMemoryBytes) return;
   checkMemory(`${workers} workers of ${heapMb} MB each`, workers * heapMb * 1e6, 'fewer --workers, or fewer per-tick outputs');
 }

@@ -21,11 +21,9 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { writeDurable } from '../io/outputDir.js';
+import { writeAtomicRaw } from '../io/atomicFile.js';
 import { fromSystemError } from '../io/systemError.js';
 import type { ChunkResult } from './chunk.js';
 import type { PerTickOutput } from './schema.js';
@@ -64,10 +62,10 @@ export function writeChunk(out: string, result: ChunkResult, perTick: readonly P
   if (result.failureCount > 0) parts.push(['failures', result.failures]);
   const files: Record<string, { bytes: number; sha256: string }> = {};
   for (const [part, text] of parts) {
-    writeAtomicRaw(chunkFile(out, c, part), text, false);
+    writeAtomicRaw(chunkFile(out, c, part), [text], false);
     files[part] = { bytes: Buffer.byteLength(text), sha256: sha256(text) };
   }
-  writeAtomicRaw(doneFile(out, c), `${JSON.stringify({ chunk: c, files } satisfies DoneRecord)}\n`, false);
+  writeAtomicRaw(doneFile(out, c), [`${JSON.stringify({ chunk: c, files } satisfies DoneRecord)}\n`], false);
 }
 
 /**
@@ -106,50 +104,6 @@ export function removeTmpLitter(dir: string): void {
     const path = join(dir, name);
     if (/\.tmp-\d+$/.test(name)) rmSync(path, { force: true });
     else if (statSync(path).isDirectory()) removeTmpLitter(path);
-  }
-}
-
-/** Write `text` to `path` atomically and durably; on failure no temporary file is left. */
-export function writeAtomic(path: string, text: string): void {
-  try {
-    writeAtomicRaw(path, text);
-  } catch (err) {
-    throw fromSystemError(err, path);
-  }
-}
-
-/**
- * `writeAtomic` that throws the file system's own error (from a worker thread, which passes it on as data).
- * `durable: false` for chunk files, whose record proves them.
- */
-function writeAtomicRaw(path: string, text: string, durable = true): void {
-  const tmp = `${path}.tmp-${process.pid}`; // unique: each path is written by one thread
-  try {
-    if (durable) writeDurable(tmp, text);
-    else writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
-/** Write `header` then each piece of `pieces` (made as they are written) to `path`, atomically and durably. */
-export function writeLinesAtomic(path: string, header: string, pieces: Iterable<string>): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, header);
-      for (const piece of pieces) writeSync(fd, piece);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw fromSystemError(err, path);
   }
 }
 

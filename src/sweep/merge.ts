@@ -7,9 +7,10 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
+import { writeAtomic } from '../io/atomicFile.js';
 import { isInside, writeJson, writeOutputDir } from '../io/outputDir.js';
 import { claimOutput, inspectOutput, ownershipFields, readJsonObject } from '../io/ownership.js';
-import { concatSkippingHeaders, writeAtomic } from './files.js';
+import { concatSkippingHeaders } from './files.js';
 import type { SweepIdentity } from './run.js';
 
 function readIdentity(dir: string): SweepIdentity {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Piscina } from 'piscina';
 import { EntenteError, ExitStatus } from '../errors.js';
+import { writeAtomic } from '../io/atomicFile.js';
 import { finishInPlace, startInPlace } from '../io/outputDir.js';
 import { readJsonObject } from '../io/ownership.js';
 import { workerPool } from '../io/pool.js';
@@ -20,7 +21,7 @@ import { type ChunkDone, type ChunkTask, pointsContext, type SweepContext } from
 import { failuresColumns, headerLine, perTickColumns, pointsColumns, runsColumns } from './columns.js';
 import type { Value } from './designs/design.js';
 import { checkWorkerMemory, sweepRunBytes, workerHeapMb } from './estimate.js';
-import { chunkDone, chunkFile, concatAtomic, dropChunk, removeTmpLitter, writeAtomic, writeLinesAtomic } from './files.js';
+import { chunkDone, chunkFile, concatAtomic, dropChunk, removeTmpLitter } from './files.js';
 import type { LoadedSweep } from './load.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
 import { type Progress, progress } from './progress.js';
@@ -195,8 +196,9 @@ async function dispatch(chunks: Iterable<[number, Value[][]]>, run: (c: number, 
   if (failure) throw failure.error;
 }
 
-/** points.csv's rows, 10,000 at a time, as csv-stringify writes them: `point`, then each value as text. */
-function* pointsText(points: Iterable<Value[]>): Generator<string> {
+/** points.csv as it is written: its header, then rows 10,000 at a time as csv-stringify writes them (`point`, each value as text). */
+function* pointsText(header: string, points: Iterable<Value[]>): Generator<string> {
+  yield header;
   let i = 0;
   let batch: string[][] = [];
   for (const row of points) {
@@ -224,7 +226,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
     return { runs, failures, chunksRun: 0, chunksResumed: end - first, seconds: (Date.now() - started) / 1000 };
   }
   const pointsFile = join(opts.out, 'points.csv');
-  if (!existsSync(pointsFile)) writeLinesAtomic(pointsFile, headerLine(pointsColumns(paths)), pointsText(loaded.streamPoints()));
+  if (!existsSync(pointsFile)) writeAtomic(pointsFile, pointsText(headerLine(pointsColumns(paths)), loaded.streamPoints()));
 
   const pending: number[] = [];
   for (let c = first; c < end; c++) {

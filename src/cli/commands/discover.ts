@@ -6,9 +6,10 @@ import { stringify } from 'csv-stringify/sync';
 import { runArms } from '../../compare/robustness.js';
 import { prim } from '../../discovery/prim.js';
 import { EntenteError } from '../../errors.js';
+import { writeAtomic } from '../../io/atomicFile.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { defaultOut, finishInPlace, startInPlace } from '../../io/outputDir.js';
-import { writeAtomic } from '../../sweep/files.js';
+import { checkDesignTable } from '../../sweep/estimate.js';
 import { loadSweep } from '../../sweep/load.js';
 import { finiteNumber, workerCount } from '../options.js';
 import { VERSION } from '../version.js';
@@ -69,7 +70,8 @@ export function registerDiscover(program: Command, print: (text: string) => void
           expected: '--pair A-B, or focus: [A-B] in the scenario',
         });
       const [a = '', b = ''] = pair.split('-');
-      void loaded.points; // PRIM needs every point at once: drawn (or refused as too large) before anything runs
+      // PRIM needs every point at once: refuse a design too large for that before running it.
+      checkDesignTable(loaded.pointCount, loaded.parameters.length, file);
       for (const id of [a, b])
         if (!Object.hasOwn(loaded.scenario.actors, id))
           throw new EntenteError('discover.pair', `no actor ${JSON.stringify(id)} in the scenario`, {
