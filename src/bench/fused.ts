@@ -28,7 +28,8 @@ export function weightsOf(cfg: ModelConfig): Weights {
 
 /**
  * `prev` is scratch of length K·D: every term reads the tick-start commitments, as the engine's do.
- * `conditioned` is false where the reward-condition term is inert under cfg (the caller decides it once, from the engine's bindings).
+ * `conditioned` is false where the reward-condition term is inert under cfg (the caller decides it once, from the engine's bindings);
+ * `stepGain` is the engine's step gain (model/curvature.ts), computed once per config as the engine does.
  */
 export function fusedStep(
   cfg: ModelConfig,
@@ -38,6 +39,7 @@ export function fusedStep(
   w: Weights,
   prev: Float64Array,
   conditioned: boolean,
+  stepGain: Float64Array,
 ): void {
   applyShocks(cfg, s, t, silent);
   updateConditions(cfg, s);
@@ -54,7 +56,7 @@ export function fusedStep(
     inertia: wI,
   } = w;
   const { n, params, domains } = cfg;
-  const { needGain, marketGain, concessionGain, partnerNeedGain, stepSize, maxStep, noise } = params;
+  const { needGain, marketGain, concessionGain, partnerNeedGain, maxStep, noise } = params;
   const spread = noise * Math.sqrt(3);
   const c = s.commitment;
   prev.set(c);
@@ -98,7 +100,7 @@ export function fusedStep(
       if (delta !== 0) sum += -delta * (domains.strategic[d] as number);
       sum += -(wK * aversion) * (domains.cost[d] as number) * cx;
       sum += -wI * cx;
-      const move = Math.min(maxStep, Math.max(-maxStep, stepSize * sum));
+      const move = Math.min(maxStep, Math.max(-maxStep, (stepGain[x] as number) * sum));
       const shake = spread > 0 ? spread * (2 * random() - 1) : 0;
       c[x] = clamp01(cx + (move + shake));
     }

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ModelConfig } from '../model/config.js';
+import { curvatureOf } from '../model/curvature.js';
 import { D } from '../model/domains.js';
 import { makeRandom } from '../model/rng.js';
 import { bind, initialise, simulate } from '../model/simulate.js';
@@ -43,12 +44,13 @@ function measure(label: string, cfg: ModelConfig, seconds: number): void {
   const weights = weightsOf(cfg);
   const conditioned = !bound.some((b) => b.mechanism.name === 'rewardCondition' && b.inert);
   const prev = new Float64Array(cfg.K * D);
+  const gain = curvatureOf(cfg, bound).stepGain;
   // Warm up both paths, and check they compute the same thing.
   simulate(cfg, s, makeRandom(1));
   const engineEnd = Float64Array.from(s.commitment);
   initialise(cfg, s);
   const rnd = makeRandom(1);
-  for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, rnd, weights, prev, conditioned);
+  for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, rnd, weights, prev, conditioned, gain);
   let maxDiff = 0;
   for (let x = 0; x < engineEnd.length; x++) maxDiff = Math.max(maxDiff, Math.abs((engineEnd[x] as number) - (s.commitment[x] as number)));
 
@@ -61,7 +63,7 @@ function measure(label: string, cfg: ModelConfig, seconds: number): void {
     const fused = timeRuns(seconds / ROUNDS, (r) => {
       initialise(cfg, s);
       const random = makeRandom(r);
-      for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, random, weights, prev, conditioned);
+      for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, random, weights, prev, conditioned, gain);
     });
     engineRates.push((engine.runs * perRun) / engine.elapsed);
     fusedRates.push((fused.runs * perRun) / fused.elapsed);

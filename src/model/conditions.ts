@@ -98,7 +98,9 @@ function pairTrade(cfg: ModelConfig, s: ModelState): void {
     const ba = (cfg.pairBA[p] as number) * D;
     // Trade clears through dollar access, the pair's own finance ties, or informal routes.
     const conventional = Math.min(s.dollarAccess[a] as number, s.dollarAccess[b] as number);
-    const own = Math.min(1, Math.min(c[ab + FINANCE] as number, c[ba + FINANCE] as number) / params.financeForTrade);
+    // φ = 0 (the schema allows it): any mutual finance commitment carries all trade, none carries none (not 0/0).
+    const mutualFinance = Math.min(c[ab + FINANCE] as number, c[ba + FINANCE] as number);
+    const own = mutualFinance <= 0 ? 0 : mutualFinance >= params.financeForTrade ? 1 : mutualFinance / params.financeForTrade;
     const channel = 1 - (1 - conventional) * (1 - own) * (1 - params.informalChannel);
     s.conventional[p] = conventional;
     s.channel[p] = channel;

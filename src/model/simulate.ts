@@ -6,6 +6,7 @@
 
 import { updateConditions } from './conditions.js';
 import type { ModelConfig } from './config.js';
+import { curvatureOf } from './curvature.js';
 import { decide } from './decide.js';
 import { D } from './domains.js';
 import { checkFinite, stateFinite } from './finite.js';
@@ -81,7 +82,7 @@ const silent: EventSink = () => {};
  */
 export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Bound[] = boundTo(cfg)): void {
   resetState(cfg, s);
-  setWelfareBasis(cfg, s, bound);
+  setWelfareBasis(cfg, s, bound, curvatureOf(cfg, bound).ownSlope);
   applyShocks(cfg, s, -1, silent);
   updateConditions(cfg, s);
   s.shared0.set(s.shared);
@@ -97,10 +98,11 @@ export function step(cfg: ModelConfig, s: ModelState, t: number, random: Random,
   applyShocks(cfg, s, t, emit);
   updateConditions(cfg, s);
   if (s.welfare) startWelfare(cfg, s);
+  const gain = curvatureOf(cfg, bound).stepGain;
   for (let k0 = 0; k0 < cfg.K; k0 += TIE_BLOCK) {
     const k1 = Math.min(cfg.K, k0 + TIE_BLOCK);
     contribute(cfg, s, bound, k0, k1);
-    decide(cfg, s, random, k0, k1);
+    decide(cfg, s, random, gain, k0, k1);
     if (s.welfare) accumulateWelfare(cfg, s, k0, k1);
   }
   s.commitment.set(s.next);

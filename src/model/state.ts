@@ -42,14 +42,12 @@ export interface ModelState {
    */
   readonly welfare: Float64Array | undefined;
   /**
-   * What welfare needs, kept only when welfare is: from the config (set once, at the
-   * first initialisation) ownSlope[k*D+d] = Σ_m ∂term_m,kd/∂c_kd and the rate at which a
+   * What welfare needs, kept only when welfare is: from the config (set at each
+   * initialisation) ownSlope[k*D+d] = Σ_m ∂term_m,kd/∂c_kd (model/curvature.ts) and the rate at which a
    * concession adds to the receiver's economic gain (α_E κ); and, per block, the net
    * marginal value M the decision step computed, marginal[(k − k0)·D + d].
    */
-  readonly welfareBasis:
-    | { readonly ownSlope: Float64Array; concessionRate: number; ready: boolean; readonly marginal: Float64Array }
-    | undefined;
+  readonly welfareBasis: { ownSlope: Float64Array; concessionRate: number; readonly marginal: Float64Array } | undefined;
   readonly grievance: Float64Array;
   readonly exposure: Float64Array;
   /** Scratch: actors someone holds a grievance against, this tick. */
@@ -155,7 +153,7 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     dollarAccess: f(n),
     costBorne: f(n),
     welfare: options.welfare ? f(n) : undefined,
-    welfareBasis: options.welfare ? { ownSlope: f(K * D), concessionRate: 0, ready: false, marginal: f(TIE_BLOCK * D) } : undefined,
+    welfareBasis: options.welfare ? { ownSlope: f(0), concessionRate: 0, marginal: f(TIE_BLOCK * D) } : undefined,
     grievance: f(n * n),
     exposure: f(n * n),
     rivals: new Int32Array(n),
@@ -188,7 +186,6 @@ export function stateFor(cfg: ModelConfig, previous: ModelState | undefined, opt
     (previous.contributions?.length ?? 0) === (options.contributions ? cfg.mechanisms.length * cfg.K * D : 0) &&
     (previous.welfare !== undefined) === (options.welfare === true);
   if (!fits) return createState(cfg, options);
-  if (previous.welfareBasis) previous.welfareBasis.ready = false;
   return previous;
 }
 

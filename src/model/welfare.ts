@@ -24,18 +24,16 @@ import { D } from './domains.js';
 import type { Mechanism } from './mechanisms/index.js';
 import type { ModelState } from './state.js';
 
-/** Fill s.welfareBasis from the enabled mechanisms (once per state: it depends on config only). */
-export function setWelfareBasis(cfg: ModelConfig, s: ModelState, bound: readonly { mechanism: Mechanism; weight: number }[]): void {
+/** Fill s.welfareBasis from the enabled mechanisms and their own-slopes (model/curvature.ts). */
+export function setWelfareBasis(
+  cfg: ModelConfig,
+  s: ModelState,
+  bound: readonly { mechanism: Mechanism; weight: number }[],
+  ownSlope: Float64Array,
+): void {
   const basis = s.welfareBasis;
-  if (!basis || basis.ready) return;
-  basis.ready = true;
-  for (let k = 0; k < cfg.K; k++) {
-    for (let d = 0; d < D; d++) {
-      let sum = 0;
-      for (const b of bound) sum += b.mechanism.ownSlope(cfg, b.weight, k, d);
-      basis.ownSlope[k * D + d] = sum;
-    }
-  }
+  if (!basis) return;
+  basis.ownSlope = ownSlope;
   const gain = bound.find((b) => b.mechanism.name === 'economicGain');
   basis.concessionRate = (gain?.weight ?? 0) * cfg.params.concessionGain;
 }

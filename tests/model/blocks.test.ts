@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { fusedStep, weightsOf } from '../../src/bench/fused.js';
 import { largeScenario } from '../../src/bench/generate.js';
 import type { ModelConfig } from '../../src/model/config.js';
+import { curvatureOf } from '../../src/model/curvature.js';
 import { D } from '../../src/model/domains.js';
 import { makeRandom } from '../../src/model/rng.js';
-import { initialise, simulate } from '../../src/model/simulate.js';
+import { bind, initialise, simulate } from '../../src/model/simulate.js';
 import { createState, TIE_BLOCK } from '../../src/model/state.js';
 import { loadText } from '../helpers.js';
 
@@ -25,12 +26,13 @@ describe('blocked tick loop', () => {
     const engine = createState(config);
     const reference = createState(config);
     const prev = new Float64Array(config.K * D);
+    const gain = curvatureOf(config, bind(config)).stepGain;
     initialise(config, reference);
     const random = makeRandom(11);
     let worst = 0;
     simulate(config, engine, makeRandom(11), {
       tick: (t, s) => {
-        fusedStep(config, reference, t, random, weightsOf(config), prev, true); // every term computed, inert or not
+        fusedStep(config, reference, t, random, weightsOf(config), prev, true, gain); // every term computed, inert or not
         for (let x = 0; x < config.K * D; x++)
           worst = Math.max(worst, Math.abs((s.commitment[x] as number) - (reference.commitment[x] as number)));
       },

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../src/model/config.js';
+import { curvatureOf } from '../../src/model/curvature.js';
 import { decide } from '../../src/model/decide.js';
 import { D } from '../../src/model/domains.js';
 import { makeRandom } from '../../src/model/rng.js';
@@ -44,7 +45,7 @@ function welfareNow(s: ModelState, b: ReturnType<typeof bound>): Float64Array {
   s.termSum.fill(0);
   for (const m of b) m.mechanism.contribute(cfg, s, s.termSum, m.weight, 0, cfg.K);
   startWelfare(cfg, s);
-  decide(cfg, s, () => 0.5, 0, cfg.K); // computes each net marginal value (it writes s.next, not the commitments)
+  decide(cfg, s, () => 0.5, curvatureOf(cfg, b).stepGain, 0, cfg.K); // computes each net marginal value (it writes s.next, not the commitments)
   accumulateWelfare(cfg, s, 0, cfg.K);
   return Float64Array.from(s.welfare as Float64Array);
 }

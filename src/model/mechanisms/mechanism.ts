@@ -20,7 +20,9 @@
  * `ownSlope` is ∂(α_m × term)/∂c_kd, the dependence of the term on the very
  * commitment it values (every term is affine in it). Actors' welfare
  * (model/welfare.ts) integrates marginal values and needs it; a test checks
- * it against finite differences of `contribute`.
+ * it against finite differences of `contribute`. `partnerSlope` is ∂(α_m × term)/∂c_jid,
+ * the dependence on the partner's commitment in the same domain (0 if absent). The
+ * decision step bounds its step by both (model/curvature.ts), so no commitment oscillates.
  */
 import type { ModelConfig } from '../config.js';
 import type { MechanismName } from '../parameters.js';
@@ -30,5 +32,6 @@ export interface Mechanism {
   readonly name: MechanismName;
   contribute(cfg: ModelConfig, s: ModelState, out: Float64Array, weight: number, k0: number, k1: number): void;
   ownSlope(cfg: ModelConfig, weight: number, k: number, d: number): number;
+  partnerSlope?(cfg: ModelConfig, weight: number, k: number, d: number): number;
   inert?(cfg: ModelConfig): boolean;
 }

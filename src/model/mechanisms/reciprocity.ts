@@ -19,4 +19,5 @@ export const reciprocity: Mechanism = {
     }
   },
   ownSlope: (cfg, weight, k) => -weight * (cfg.commitmentNorm[cfg.tieFrom[k] as number] as number),
+  partnerSlope: (cfg, weight, k) => weight * (cfg.commitmentNorm[cfg.tieFrom[k] as number] as number),
 };
