@@ -88,15 +88,33 @@ export function resolveTargets(
         `a period within the scenario's ${scenario.ticks} months from ${scenario.start}`,
         spec.period,
       );
-    const value = (period: string): number => {
-      const row = observed.find((r) => r.indicator === spec.indicator && r.period === period);
-      if (!row) return fail('period', `no observed value for ${period}`, 'a row of the observed data for this indicator and period');
+    const read = (indicator: string, period: string): { v: number; unit: string } => {
+      const row = observed.find((r) => r.indicator === indicator && r.period === period);
+      if (!row)
+        return fail(
+          indicator === spec.indicator ? 'period' : 'per',
+          indicator === spec.indicator ? `no observed value for ${period}` : `no observed ${indicator} for ${period}`,
+          'a row of the observed data for this indicator and period',
+        );
       const v = Number(row.value);
       if (row.value.trim() === '' || !Number.isFinite(v))
-        fail('period', `the observed value for ${period} is not a number`, 'a number', JSON.stringify(row.value));
-      if (spec.statistic === 'mean' && row.unit !== unit)
-        fail('indicator', `observed in ${row.unit}, simulated in ${unit}`, `the observable's unit (${unit})`, row.unit);
-      return v;
+        fail('period', `the observed ${indicator} for ${period} is not a number`, 'a number', JSON.stringify(row.value));
+      return { v, unit: row.unit };
+    };
+    const value = (period: string): number => {
+      const { v, unit: observedUnit } = read(spec.indicator, period);
+      // Converted (per): the observed value over another indicator's for the same period, in the unit the target names.
+      const per = spec.per;
+      const converted = per ? (v / read(per.indicator, period).v) * per.factor : v;
+      const convertedUnit = per ? per.unit : observedUnit;
+      if (spec.statistic === 'mean' && convertedUnit !== unit)
+        fail(
+          per ? 'per' : 'indicator',
+          `observed in ${convertedUnit}, simulated in ${unit}`,
+          `the observable's unit (${unit})`,
+          convertedUnit,
+        );
+      return converted;
     };
     let observedValue: number;
     let base: Target['base'] = null;

@@ -34,6 +34,20 @@ const Target = Type.Object(
     }),
     scale: Type.Number({ exclusiveMinimum: 0, description: 'Error that counts as 1 in the loss (in the statistic’s units)' }),
     weight: Type.Optional(Type.Number({ minimum: 0, description: 'Weight in the loss (default 1)' })),
+    per: Type.Optional(
+      Type.Object(
+        {
+          indicator: Type.String({ minLength: 1, description: 'An indicator of the observed data with a value for the same period' }),
+          factor: Type.Number({ exclusiveMinimum: 0, description: 'Multiplies the ratio (100 for percent)' }),
+          unit: Type.String({ minLength: 1, description: "The unit of the ratio: the observable's unit" }),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Convert the observed value before comparing: value ÷ the other indicator’s value for the same period × factor (USD/bbl below Brent ÷ Brent’s price × 100 = percent of Brent)',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
