@@ -1,5 +1,5 @@
 /**
- * The fused reference loop: the same arithmetic as the nine mechanisms and the
+ * The fused reference loop: the same arithmetic as the ten mechanisms and the
  * decision step, in one pass over the same typed arrays, with no per-mechanism
  * output arrays. It is the practical speed limit the engine is compared with;
  * the benchmark also checks that both give the same commitments.
@@ -47,6 +47,7 @@ export function fusedStep(
   const {
     economicGain: wE,
     strategicValue: wS,
+    abandonment: wA,
     sanctionExposure: wX,
     rewardCondition: wQ,
     partnerRisk: wR,
@@ -56,26 +57,21 @@ export function fusedStep(
     inertia: wI,
   } = w;
   const { n, params, domains } = cfg;
-  const { needGain, marketGain, concessionGain, partnerNeedGain, maxStep, noise } = params;
+  const { partnerNeedGain, maxStep, noise } = params;
   const spread = noise * Math.sqrt(3);
   const c = s.commitment;
   prev.set(c);
   const { primary, thirdParty, conditional, threat, sanctioned } = s.push;
   // Terms are skipped where the engine skips them, so both do the same work: the reward-condition term without
-  // a conditional inducement (Mechanism.inert), and the zero terms of sanction exposure, partner risk and
-  // divergence (a −0 added changes no sum; Mechanism).
+  // a conditional inducement (Mechanism.inert), and the zero terms of abandonment, sanction exposure, partner
+  // risk and divergence (a −0 added changes no sum; Mechanism).
   for (let k = 0; k < cfg.K; k++) {
     const i = cfg.tieFrom[k] as number;
     const j = cfg.tieTo[k] as number;
     const p = cfg.tiePair[k] as number;
     const back = (cfg.tieReverse[k] as number) * D;
     const channel = s.channel[p] as number;
-    const gain =
-      wE *
-      (1 +
-        needGain * (s.need[i] as number) +
-        marketGain * (s.need[j] as number) +
-        concessionGain * (s.concession[cfg.tieReverse[k] as number] as number));
+    const fear = wA * (s.shared[p] as number) * (s.need[i] as number);
     const strategic =
       ((cfg.alignment[p] as number) + (s.shared[p] as number)) * (1 + partnerNeedGain * (s.need[j] as number)) +
       (cfg.stake[i * n + j] as number) * (threat[j] as number);
@@ -88,11 +84,13 @@ export function fusedStep(
       const pd = domains.payment[d] as number;
       const cx = prev[x] as number;
       // No variable reassigned along branches (model/decide.ts says why).
-      const clears = d === FINANCE ? wE * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number) : 0;
-      const econ = gain * (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel) + clears;
+      const clears =
+        d === FINANCE ? wE * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number) * (s.volume[p] as number) : 0;
+      const econ = wE * (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel) + clears;
       let sum = s.baseline[x] as number;
       sum += econ;
       sum += wS * (domains.strategic[d] as number) * strategic;
+      if (fear !== 0) sum += fear * (domains.strategic[d] as number);
       if (sanctioned[k] !== 0) sum += -wX * ((primary[x] as number) + aversion * (thirdParty[x] as number));
       if (conditioned) sum += -(wQ * aversion) * (conditional[x] as number);
       if (risk !== 0) sum += -risk * (domains.financialExposure[d] as number);

@@ -6,8 +6,8 @@
  */
 import { clamp01, inc } from './arrays.js';
 import type { ModelConfig } from './config.js';
-import { D, FINANCE } from './domains.js';
-import { mutualSum } from './mechanisms/six.js';
+import { D, FINANCE, TRADE } from './domains.js';
+import { updateExchange } from './market.js';
 import type { ModelState } from './state.js';
 
 /**
@@ -20,7 +20,7 @@ export function saturate(base: number, push: number): number {
 }
 
 /** e^(−max(0, push)); most actors feel no push on a given tick, and e^0 = 1 needs no call to exp. */
-function decay(push: number): number {
+export function decay(push: number): number {
   return push === 0 ? 1 : Math.exp(-Math.max(0, push));
 }
 
@@ -84,7 +84,7 @@ function pairAttitudes(cfg: ModelConfig, s: ModelState): void {
   }
 }
 
-/** Each pair's payment channel and realised trade. */
+/** Each pair's payment channel and realised trade: the exchange of payment-bound domains, as far as the channel clears it. */
 function pairTrade(cfg: ModelConfig, s: ModelState): void {
   const { P, params } = cfg;
   const c = s.commitment;
@@ -104,15 +104,41 @@ function pairTrade(cfg: ModelConfig, s: ModelState): void {
     const channel = 1 - (1 - conventional) * (1 - own) * (1 - params.informalChannel);
     s.conventional[p] = conventional;
     s.channel[p] = channel;
-    s.trade[p] = paySum > 0 ? ((cfg.tradeScale[p] as number) * mutualSum(pay, c, ab, ba) * channel) / paySum : 0;
+    let exchanged = 0;
+    let initial = 0;
+    for (let d = 0; d < D; d++) {
+      exchanged += (pay[d] as number) * (s.exchange[p * D + d] as number);
+      initial += (pay[d] as number) * (cfg.exchange0[p * D + d] as number);
+    }
+    s.volume[p] = initial > 0 ? exchanged / initial : 0;
+    s.trade[p] = paySum > 0 ? ((cfg.tradeScale[p] as number) * exchanged * channel) / paySum : 0;
   }
 }
 
-/** Each tie's trade dependence: the pair's trade relative to the `from` actor's economy. */
+/**
+ * Each tie's dependence, from the structure of trade: the share of the `from` actor's
+ * critical supply (goods, the trade domain's exchange as cleared) that the `to` actor
+ * provides, each partner's supply weighted by its economy (what it can make):
+ *   dep_ij = E_j x_p,trade ch_p / Σ_j' E_j' x_p',trade ch_p'.
+ * It changes as trade does: when sanctions close an actor's other sources, the partner
+ * left supplies a larger share of what it needs.
+ */
 function dependence(cfg: ModelConfig, s: ModelState): void {
+  const supply = s.supply;
+  supply.fill(0);
   for (let k = 0; k < cfg.K; k++) {
+    const p = cfg.tiePair[k] as number;
     const i = cfg.tieFrom[k] as number;
-    s.dependence[k] = clamp01((s.trade[cfg.tiePair[k] as number] as number) / (1000 * (cfg.economy[i] as number)));
+    const j = cfg.tieTo[k] as number;
+    inc(supply, i, (cfg.economy[j] as number) * (s.exchange[p * D + TRADE] as number) * (s.channel[p] as number));
+  }
+  for (let k = 0; k < cfg.K; k++) {
+    const p = cfg.tiePair[k] as number;
+    const i = cfg.tieFrom[k] as number;
+    const j = cfg.tieTo[k] as number;
+    const total = supply[i] as number;
+    s.dependence[k] =
+      total > 0 ? ((cfg.economy[j] as number) * (s.exchange[p * D + TRADE] as number) * (s.channel[p] as number)) / total : 0;
   }
 }
 
@@ -124,6 +150,7 @@ export function updateConditions(cfg: ModelConfig, s: ModelState): void {
   actorLevels(cfg, s);
   grievances(cfg, s);
   pairAttitudes(cfg, s);
+  updateExchange(cfg, s);
   pairTrade(cfg, s);
   dependence(cfg, s);
 }

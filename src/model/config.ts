@@ -28,6 +28,9 @@ export interface ShockConfig {
   readonly conditionPartner: number;
   readonly conditionMask: Uint8Array;
   readonly conditionMax: number;
+  /** Sanctions: whether the shock bars exchange (model/market.ts) and whether it presses on commitments (sanction exposure). */
+  readonly onExchange: boolean;
+  readonly onCommitment: boolean;
 }
 
 export interface DomainTable {
@@ -84,6 +87,13 @@ export interface ModelConfig {
   readonly paymentComplementarity: Float64Array;
   /** τ·√(E_a E_b) of each pair: the gravity factor of its realised trade, fixed for a run. */
   readonly tradeScale: Float64Array;
+  /**
+   * x0[p*D+d]: the pair's initial exchange in each payment-bound domain (0 in the others), the mutual
+   * commitment that carried its trade when the scenario starts (docs/model.md §5.3).
+   */
+  readonly exchange0: Float64Array;
+  /** S_i = Σ_{p ∋ i, d} x0_pd: all of actor i's initial exchange, the denominator of its glut. */
+  readonly exchangeTotal0: Float64Array;
 
   readonly shocks: readonly ShockConfig[];
   /** Shock indices in the order the shock phase applies them: inducements first (their exposure feeds secondary sanctions). */

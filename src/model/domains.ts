@@ -9,6 +9,8 @@
 export const DOMAINS = ['trade', 'energy', 'finance', 'defense', 'military', 'diplomatic'] as const;
 export type Domain = (typeof DOMAINS)[number];
 export const D = DOMAINS.length;
+/** Index of the trade domain: goods, among them the critical ones a partner may come to depend on. */
+export const TRADE = DOMAINS.indexOf('trade');
 /** Index of the finance domain, which carries the payment channel. */
 export const FINANCE = DOMAINS.indexOf('finance');
 

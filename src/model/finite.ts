@@ -21,9 +21,11 @@ const WATCHED: readonly (readonly [keyof ModelState, Owner, number])[] = [
   ['rhetoric', 'pair', 1],
   ['divergence', 'pair', 1],
   ['trade', 'pair', 1],
+  ['exchange', 'pair', D],
   ['channel', 'pair', 1],
   ['stress', 'actor', 1],
   ['need', 'actor', 1],
+  ['glut', 'actor', 1],
   ['costBorne', 'actor', 1],
   ['welfare', 'actor', 1],
 ];
@@ -31,7 +33,11 @@ const WATCHED: readonly (readonly [keyof ModelState, Owner, number])[] = [
 function where(cfg: ModelConfig, owner: Owner, i: number, width: number): string {
   const ids = cfg.actorIds;
   if (owner === 'actor') return `actor ${ids[i]}`;
-  if (owner === 'pair') return `pair ${ids[cfg.pairA[i] as number]}-${ids[cfg.pairB[i] as number]}`;
+  if (owner === 'pair') {
+    const p = Math.floor(i / width);
+    const pair = `pair ${ids[cfg.pairA[p] as number]}-${ids[cfg.pairB[p] as number]}`;
+    return width === D ? `${pair}, domain ${DOMAINS[i % D]}` : pair;
+  }
   const k = Math.floor(i / width);
   const tie = `tie ${ids[cfg.tieFrom[k] as number]}>${ids[cfg.tieTo[k] as number]}`;
   return width === D ? `${tie}, domain ${DOMAINS[i % D]}` : tie;

@@ -24,14 +24,20 @@ export const DEFAULT_MODEL_PARAMS = {
   rhetoricRate: 0.2,
   /** γ: how strongly shared grievance and divergence move rhetoric. */
   rhetoricGain: 0.5,
-  /** ν: how much an actor's need raises its economic gain from any partner. */
+  /** ν: how much an actor's need for substitutes raises its exchange with any partner. */
   needGain: 1.0,
-  /** μ: how much a partner's need raises the gain from it (its market opens as others leave). */
+  /** μ: how much a partner's need raises exchange with it (its market opens as others leave). */
   marketGain: 0.5,
   /** λ: how much a partner's need raises the strategic value of committing to it. */
   partnerNeedGain: 0.3,
-  /** κ: how much concessions received raise economic gain. */
+  /** κ: how much concessions received raise exchange (discounted crude is bought in volume). */
   concessionGain: 1.0,
+  /** ρ_x: monthly rate at which exchange grows toward its target (new buyers and routes take months). */
+  exchangeRate: 0.1,
+  /** ψ: the share of a sanctioned seller's closed exchange that its open partners can take up. */
+  redirection: 0.8,
+  /** δ: the discount (share of the price) a seller concedes per unit of glut, to the most opportunistic buyer. */
+  glutDiscount: 1,
   /** φ: mutual finance commitment that carries a pair's trade without dollar access. */
   financeForTrade: 0.15,
   /** ω: share of a pair's trade that clears outside both (third-country intermediaries, barter). */
@@ -69,6 +75,9 @@ export const MODEL_PARAM_MAX: Readonly<Record<ModelParamName, number>> = {
   marketGain: 100,
   partnerNeedGain: 100,
   concessionGain: 100,
+  exchangeRate: 1,
+  redirection: 1,
+  glutDiscount: 100,
   financeForTrade: 1,
   informalChannel: 1,
   gravity: 10_000,
@@ -86,6 +95,7 @@ export type ModelParams = { readonly [K in ModelParamName]: number };
 export const MECHANISM_NAMES = [
   'economicGain',
   'strategicValue',
+  'abandonment',
   'sanctionExposure',
   'rewardCondition',
   'partnerRisk',
@@ -100,6 +110,7 @@ export type MechanismName = (typeof MECHANISM_NAMES)[number];
 export const DEFAULT_MECHANISM_WEIGHTS: Readonly<Record<MechanismName, number>> = {
   economicGain: 0.1,
   strategicValue: 0.1,
+  abandonment: 0.1,
   sanctionExposure: 0.5,
   rewardCondition: 0.5,
   partnerRisk: 0.15,

@@ -66,6 +66,8 @@ function sanctions(cfg: ModelConfig, s: ModelState, sh: ShockConfig, t: number, 
   inc(s.push.grievance, target * n + sender, pressure);
   const k = cfg.tieOf[sender * n + target] as number;
   if (k < 0) return;
+  for (let d = 0; d < D; d++) if (sh.onExchange && sh.domainMask[d]) inc(s.push.barrier, k * D + d, pressure);
+  if (!sh.onCommitment) return;
   s.push.sanctioned[k] = 1;
   const p = cfg.tiePair[k] as number;
   for (let d = 0; d < D; d++) {
@@ -85,6 +87,8 @@ function secondarySanctions(cfg: ModelConfig, s: ModelState, sh: ShockConfig, t:
     const i = cfg.tieFrom[k] as number;
     if (i === sh.actor) continue;
     const exposed = pressure * (s.exposure[i * n + sh.actor] as number);
+    for (let d = 0; d < D; d++) if (sh.onExchange && sh.domainMask[d]) inc(s.push.barrier, k * D + d, exposed);
+    if (!sh.onCommitment) continue;
     s.push.sanctioned[k] = 1;
     for (let d = 0; d < D; d++) if (sh.domainMask[d]) inc(s.push.thirdParty, k * D + d, exposed);
   }

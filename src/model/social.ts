@@ -1,8 +1,9 @@
 /**
  * After commitments move (docs/model.md §5.6): concessions, rhetoric and the
  * costs each actor bears.
- * - Concessions: the weaker side concedes as its need and dependence grow:
- *   conc_ij → opportunism_j · need_i · max(0, (dep_ij − dep_ji) / (dep_ij + dep_ji)).
+ * - Concessions: a seller with exchange that sanctions closed and no buyer has taken
+ *   (its glut, model/market.ts) concedes to each buyer as far as the buyer is opportunistic:
+ *   conc_ij → min(1, δ · opportunism_j · glut_i). Buyers competing for the glut shrink it.
  * - Rhetoric (cheap talk) follows shared grievance and divergence, not costs:
  *   r_p → clamp(r0_p + γ(G_p − G0_p) − γ(δ_p − δ0_p)).
  * - Costs borne: Σ_j [Σ_d w_d c_ijd (1 + pressures_ijd) + conc_ij] + shock costs.
@@ -13,12 +14,12 @@ import { D } from './domains.js';
 import type { ModelState } from './state.js';
 
 export function updateConcessions(cfg: ModelConfig, s: ModelState): void {
-  const rate = cfg.params.concessionRate;
+  const { concessionRate: rate, glutDiscount } = cfg.params;
   for (let k = 0; k < cfg.K; k++) {
-    const mine = s.dependence[k] as number;
-    const theirs = s.dependence[cfg.tieReverse[k] as number] as number;
-    const asymmetry = mine + theirs > 0 ? Math.max(0, (mine - theirs) / (mine + theirs)) : 0;
-    const target = (cfg.opportunism[cfg.tieTo[k] as number] as number) * (s.need[cfg.tieFrom[k] as number] as number) * asymmetry;
+    const target = Math.min(
+      1,
+      glutDiscount * (cfg.opportunism[cfg.tieTo[k] as number] as number) * (s.glut[cfg.tieFrom[k] as number] as number),
+    );
     s.concession[k] = (s.concession[k] as number) + rate * (target - (s.concession[k] as number));
   }
 }

@@ -60,7 +60,25 @@ export interface ModelState {
   /** Dollar-system access of the pair (the lesser of the two), before its own finance ties. */
   readonly conventional: Float64Array;
   readonly channel: Float64Array;
+  /** x[p*D+d]: the pair's exchange in each payment-bound domain, in units of mutual commitment (model/market.ts). */
+  readonly exchange: Float64Array;
+  /** The two parts of exchange: the pair's own, and what sanctions elsewhere redirected to it. */
+  readonly own: Float64Array;
+  /** glut[i]: the share of i's initial exchange that sanctions closed and no buyer has taken yet. */
+  readonly glut: Float64Array;
+  /** The market's per-tick scratch (model/market.ts): open[p*D+d], closed and appetite and received [i*D+d]; redirected is state. */
+  readonly market: {
+    readonly open: Float64Array;
+    readonly closed: Float64Array;
+    readonly appetite: Float64Array;
+    readonly received: Float64Array;
+    readonly redirected: Float64Array;
+  };
+  /** The pair's payment-bound exchange relative to its initial exchange (1 at the start; 0 if it had none). */
+  readonly volume: Float64Array;
   readonly trade: Float64Array;
+  /** Scratch: each actor's critical supply from all its partners, this tick (conditions.ts, dependence). */
+  readonly supply: Float64Array;
 
   /** What the active shocks press on this tick (reset every tick by the shock phase). */
   readonly push: {
@@ -83,6 +101,8 @@ export interface ModelState {
      */
     readonly sanctioned: Float64Array;
     readonly conditional: Float64Array;
+    /** barrier[k*D+d]: sanctions barring the exchange of tie k's pair in d (the sender's own and third parties'). */
+    readonly barrier: Float64Array;
   };
   /** 1 while a shock is in force; a conditional inducement drops to 0 when withdrawn. */
   readonly inForce: Uint8Array;
@@ -103,6 +123,7 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
     thirdParty: K * D,
     sanctioned: K,
     conditional: K * D,
+    barrier: K * D,
   };
   const zeroed = new Float64Array(Object.values(sizes).reduce((a, b) => a + b, 0));
   let offset = 0;
@@ -123,6 +144,7 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
     thirdParty: view(sizes.thirdParty),
     sanctioned: view(sizes.sanctioned),
     conditional: view(sizes.conditional),
+    barrier: view(sizes.barrier),
     grievance: new Float64Array(n * n),
     divergence: new Float64Array(P),
   };
@@ -163,7 +185,13 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     shared0: f(P),
     conventional: f(P),
     channel: f(P),
+    exchange: f(P * D),
+    own: f(P * D),
+    glut: f(n),
+    market: { open: f(P * D), closed: f(n * D), appetite: f(n * D), received: f(n * D), redirected: f(P * D) },
+    volume: f(P),
     trade: f(P),
+    supply: f(n),
     push: pushArrays(n, K, P),
     inForce: new Uint8Array(cfg.shocks.length),
   };
@@ -205,6 +233,10 @@ export function resetState(cfg: ModelConfig, s: ModelState): void {
   s.exposure.set(cfg.exposure0);
   s.rhetoric.set(cfg.rhetoric0);
   s.divergence.set(cfg.divergence0);
+  s.exchange.set(cfg.exchange0);
+  s.own.set(cfg.exchange0);
+  s.market.redirected.fill(0);
+  s.glut.fill(0);
   s.inForce.fill(1);
 }
 

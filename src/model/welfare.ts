@@ -7,12 +7,12 @@
  * surplus of holding c rather than nothing, the rest of the state fixed at
  * tick t, is the area under the marginal value M_kd(x) = b_kd + Σ_m term_m,kd(x):
  *   ∫₀^c M(x) dx = c·M(c) − ½ s c².
- * So W_i = Σ_{k from i, d} (c_kd M_kd − ½ s_kd c_kd²) − p_I · inducements paid_i − Σ_{k from i} T_k,
+ * So W_i = Σ_{k from i, d} (c_kd M_kd − ½ s_kd c_kd²) − p_I · inducements paid_i − Σ_{k from i} T_k + Σ_{k to i} T_k,
  * where p_I (model.inducementPrice) converts an inducement's size into value, and
- * T_k is what i's concession is worth to its partner j: the part of j's economic
- * gain that the concession adds, α_E κ conc_k Σ_d comp_pd ch_pd c_jd. The partner
- * counts that gain in its own surplus, so a concession moves welfare from one to
- * the other without creating any.
+ * T_k is what i's concession is worth to its partner j on the exchange it applies to,
+ * α_E κ conc_k Σ_d comp_pd ch_pd x_pd (a discount on every barrel). The giver loses
+ * what the receiver gains, so a concession moves welfare from one to the other
+ * without creating any. The exchange itself pays for itself and adds nothing here.
  * The decision step is a bounded gradient ascent on W_i, one commitment at a
  * time (∂W_i/∂c_kd = M_kd), which is what makes this the welfare consistent with
  * the model's choices; costs borne (social.ts) count costs only, not value.
@@ -38,7 +38,7 @@ export function setWelfareBasis(
   basis.concessionRate = (gain?.weight ?? 0) * cfg.params.concessionGain;
 }
 
-/** Start the tick's welfare at minus the transfers each actor makes: inducements paid, concessions given. */
+/** Start the tick's welfare at the transfers each actor makes and receives: inducements paid, concessions given and received. */
 export function startWelfare(cfg: ModelConfig, s: ModelState): void {
   const w = s.welfare;
   const basis = s.welfareBasis;
@@ -47,18 +47,19 @@ export function startWelfare(cfg: ModelConfig, s: ModelState): void {
   for (let i = 0; i < cfg.n; i++) w[i] = -price * (s.push.spend[i] as number);
   const gain = basis.concessionRate;
   const pay = cfg.domains.payment;
-  const c = s.commitment;
   for (let k = 0; k < cfg.K; k++) {
     const p = cfg.tiePair[k] as number;
-    const back = (cfg.tieReverse[k] as number) * D;
     const channel = s.channel[p] as number;
     let worth = 0;
     for (let d = 0; d < D; d++) {
       const pd = pay[d] as number;
-      worth += (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel) * (c[back + d] as number);
+      worth += (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel) * (s.exchange[p * D + d] as number);
     }
+    const transfer = gain * (s.concession[k] as number) * worth;
     const i = cfg.tieFrom[k] as number;
-    w[i] = (w[i] as number) - gain * (s.concession[k] as number) * worth;
+    const j = cfg.tieTo[k] as number;
+    w[i] = (w[i] as number) - transfer;
+    w[j] = (w[j] as number) + transfer;
   }
 }
 

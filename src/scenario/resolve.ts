@@ -160,6 +160,15 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
   );
   const domainParam = (f: 'cost' | 'financialExposure' | 'strategic' | 'payment') =>
     new Float64Array(DOMAINS.map((d) => m.domains?.[d]?.[f] ?? DEFAULT_DOMAIN_PARAMS[d][f]));
+  const payment = domainParam('payment');
+  // x0: the mutual commitment that carried each pair's trade in each payment-bound domain at the start.
+  const exchange0 = filled(new Float64Array(P * D), (x) => {
+    const p = Math.floor(x / D);
+    const d = x % D;
+    const ab = (tieOf[(pairA[p] as number) * n + (pairB[p] as number)] as number) * D;
+    const ba = (tieOf[(pairB[p] as number) * n + (pairA[p] as number)] as number) * D;
+    return (payment[d] as number) > 0 ? Math.min(commitment[ab + d] as number, commitment[ba + d] as number) : 0;
+  });
 
   return {
     name: spec.name,
@@ -171,7 +180,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
       cost: domainParam('cost'),
       financialExposure: domainParam('financialExposure'),
       strategic: domainParam('strategic'),
-      payment: domainParam('payment'),
+      payment,
     },
     n,
     actorIds,
@@ -206,11 +215,17 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     rhetoric0,
     divergence0,
     complementarity,
-    paymentComplementarity: paymentMean(complementarity, domainParam('payment'), P),
+    paymentComplementarity: paymentMean(complementarity, payment, P),
     tradeScale: filled(
       new Float64Array(P),
       (p) => params.gravity * Math.sqrt((economy[pairA[p] as number] as number) * (economy[pairB[p] as number] as number)),
     ),
+    exchange0,
+    exchangeTotal0: filled(new Float64Array(n), (a) => {
+      let sum = 0;
+      for (let p = 0; p < P; p++) if (pairA[p] === a || pairB[p] === a) for (let d = 0; d < D; d++) sum += exchange0[p * D + d] as number;
+      return sum;
+    }),
     shocks: resolvedShocks,
     shockOrder: shockOrder(resolvedShocks),
   };

@@ -28,7 +28,18 @@ function resolveShockFields(r: Resolver, placed: PlacedShock, index: number): Sh
   if (until < s.at || until > last)
     r.fail(at('until'), 'scenario.tickRange', 'shock end is outside its range', `a tick in ${s.at}..${last}`, until);
   const ones = new Float64Array(r.spec.ticks).fill(1);
-  const base = { id, kind: s.kind, at: s.at, until, conditionPartner: -1, conditionMask: mask([]), conditionMax: 1, enforcement: ones };
+  const base = {
+    id,
+    kind: s.kind,
+    at: s.at,
+    until,
+    conditionPartner: -1,
+    conditionMask: mask([]),
+    conditionMax: 1,
+    enforcement: ones,
+    onExchange: true,
+    onCommitment: true,
+  };
   const pairOf = (a: string, fa: string, b: string, fb: string) => {
     const i = r.actor(a, at(fa));
     const j = r.actor(b, at(fb));
@@ -62,6 +73,8 @@ function resolveShockFields(r: Resolver, placed: PlacedShock, index: number): Sh
         domainMask: mask(s.domains),
         magnitude: r.series(s.severity, at('severity'), 0, 1),
         enforcement: s.enforcement === undefined ? ones : r.series(s.enforcement, at('enforcement'), 0, 1),
+        onExchange: s.on !== 'commitment',
+        onCommitment: s.on !== 'exchange',
       };
     }
     case 'inducement': {
@@ -142,5 +155,7 @@ function withOneShape(sh: ShockConfig): ShockConfig {
     conditionPartner: sh.conditionPartner,
     conditionMask: sh.conditionMask,
     conditionMax: sh.conditionMax,
+    onExchange: sh.onExchange,
+    onCommitment: sh.onCommitment,
   };
 }

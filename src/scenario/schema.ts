@@ -96,16 +96,26 @@ const shock = <K extends string, P extends Record<string, TSchema>>(kind: K, pro
     { additionalProperties: false, description },
   );
 
+/** What a sanction acts on (docs/model.md §5.2): transactions, commitments, or both. */
+const SanctionReach = Type.Optional(
+  Type.Unsafe<'exchange' | 'commitment' | 'both'>({
+    type: 'string',
+    enum: ['exchange', 'commitment', 'both'],
+    description:
+      'exchange: bars transactions (buying crude, shipping) and leaves commitments to the mechanisms; commitment: raises the cost of commitment (banks facilitating, aid) and leaves exchange open; both (default)',
+  }),
+);
+
 export const SHOCK_SCHEMAS = {
   war: shock('war', { actor: ActorId, intensity: Value }, 'War escalation: raises the belligerent’s need and stress'),
   sanctions: shock(
     'sanctions',
-    { sender: ActorId, target: ActorId, domains: Domains, severity: Value, enforcement: Type.Optional(Value) },
+    { sender: ActorId, target: ActorId, domains: Domains, severity: Value, enforcement: Type.Optional(Value), on: SanctionReach },
     "Sanctions: cut the sender's ties, raise the target's stress and grievance",
   ),
   secondarySanctions: shock(
     'secondarySanctions',
-    { sender: ActorId, target: ActorId, domains: Domains, severity: Value, enforcement: Type.Optional(Value) },
+    { sender: ActorId, target: ActorId, domains: Domains, severity: Value, enforcement: Type.Optional(Value), on: SanctionReach },
     "Secondary sanctions: make third parties' ties to the target costly in the named domains",
   ),
   inducement: shock(

@@ -69,7 +69,7 @@ describe('bad input: exit status 2, one clear message, nothing written', () => {
     expectBadInput(
       scenarioWith('r.yaml', replace('costAversion: 0.8 ', 'costAversion: 1.8 ')),
       [],
-      /r\.yaml:37: actors\.CHN\.costAversion: out of range \(expected a number <= 1, found 1\.8\)/,
+      /r\.yaml:41: actors\.CHN\.costAversion: out of range \(expected a number <= 1, found 1\.8\)/,
     );
   });
 
@@ -77,7 +77,7 @@ describe('bad input: exit status 2, one clear message, nothing written', () => {
     expectBadInput(
       scenarioWith('a.yaml', replace('{ from: KAZ, to: RUS,', '{ from: KAZ, to: RUSS,')),
       [],
-      /ties\[12\]\.to: unknown actor "RUSS" \(expected one of: CHN, RUS, USA, EU, KAZ/,
+      /ties\[20\]\.to: unknown actor "RUSS" \(expected one of: CHN, RUS, USA, EU, IND, KAZ/,
     );
   });
 
@@ -134,7 +134,7 @@ describe('bad input: exit status 2, one clear message, nothing written', () => {
     expectBadInput(
       scenarioWith('tick.yaml', replace('at: 28, intensity', 'at: 48, intensity')),
       [],
-      /shocks\[8\]\.at: shock is outside the tick range \(expected a tick in 0\.\.47, found 48\)/,
+      /shocks\[10\]\.at: shock is outside the tick range \(expected a tick in 0\.\.47, found 48\)/,
     );
   });
 

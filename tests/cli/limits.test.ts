@@ -92,7 +92,7 @@ describe('a run whose state stops being a number stops, naming where', () => {
       );
       expect(failed).toBeInstanceOf(EntenteError);
       expect((failed as EntenteError).exitStatus).toBe(3);
-      expect((failed as EntenteError).message).toMatch(/became NaN at tick 0/);
+      expect((failed as EntenteError).message).toMatch(/became (NaN|Infinity) at tick 0/);
     } finally {
       await pool.destroy();
     }
@@ -104,7 +104,7 @@ describe('a run whose state stops being a number stops, naming where', () => {
     expect(result.runCount).toBe(0);
     expect(result.runs).toBe('');
     expect(result.perTick.pairs).toBe('');
-    expect(result.failures).toMatch(/became NaN at tick 0: \w+ of /);
+    expect(result.failures).toMatch(/became (NaN|Infinity) at tick 0: \w+ of /);
   });
 });
 

@@ -58,9 +58,9 @@ describe('entente run', () => {
     }
   });
 
-  it('has 48 ticks × 16 declared ties (every reverse is declared) × 3 replications in ties.csv', () => {
+  it('has 48 ticks × 24 declared ties (every reverse is declared) × 3 replications in ties.csv', () => {
     const rows = readFileSync(join(a, 'ties.csv'), 'utf8').trim().split('\n').length - 1;
-    expect(rows).toBe(3 * 48 * 16);
+    expect(rows).toBe(3 * 48 * 24);
     const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8'));
     expect(manifest.files['ties.csv'].rows).toBe(rows);
     expect(manifest.runSeeds).toHaveLength(3);
@@ -73,7 +73,7 @@ describe('entente run', () => {
     expect(readFileSync(join(c, 'summary.csv'), 'utf8')).not.toBe(readFileSync(join(a, 'summary.csv'), 'utf8'));
     const lever = join(tempDir(), 'l');
     expect(cli(['run', DEFAULT_SCENARIO, '--out', lever, '-r', '3', '--lever', 'coerciveWedge', '-q']).status).toBe(0);
-    expect(readFileSync(join(lever, 'events.csv'), 'utf8')).toMatch(/,12,2023-01,sanctions#9,sanctions,started/);
+    expect(readFileSync(join(lever, 'events.csv'), 'utf8')).toMatch(/,12,2023-01,sanctions#11,sanctions,started/);
     const set = join(tempDir(), 's');
     expect(cli(['run', DEFAULT_SCENARIO, '--out', set, '-r', '3', '--set', 'actors.CHN.costAversion=0.2', '-q']).status).toBe(0);
     expect(readFileSync(join(set, 'ties.csv'), 'utf8')).not.toBe(readFileSync(join(a, 'ties.csv'), 'utf8'));
@@ -81,11 +81,11 @@ describe('entente run', () => {
 
   it('--contributions explains each tie move: baseline plus mechanisms, per domain', () => {
     const dir = join(tempDir(), 'k');
-    expect(cli(['run', DEFAULT_SCENARIO, '--out', dir, '-r', '1', '--ticks', '30', '--contributions', '-q']).status).toBe(0);
+    expect(cli(['run', DEFAULT_SCENARIO, '--out', dir, '-r', '1', '--contributions', '-q']).status).toBe(0);
     const lines = readFileSync(join(dir, 'contributions.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('replication,seed,tick,from,to,domain,mechanism,value');
-    // Each tie-domain has a baseline row and one row per enabled mechanism (9 by default).
-    expect(lines.length - 1).toBe(30 * 16 * 6 * 10);
+    // Each tie-domain has a baseline row and one row per enabled mechanism (10 by default).
+    expect(lines.length - 1).toBe(48 * 24 * 6 * 11);
     const eo = lines.find((l) => /,2[4-9],CHN,RUS,finance,sanctionExposure,/.test(l)) ?? '';
     expect(Number(eo.split(',')[7])).toBeLessThan(0);
   });

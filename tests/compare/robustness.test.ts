@@ -32,7 +32,7 @@ describe('entente compare on a sweep file (robustness)', () => {
       'lever,a,b,mean_effect,worst_case,best_case,share_closer,mean_regret,max_regret,points',
     );
     expect(readFileSync(join(two, 'robustness.csv'), 'utf8')).toBe(readFileSync(join(one, 'robustness.csv'), 'utf8'));
-    expect(rows()).toHaveLength(3 * 8);
+    expect(rows()).toHaveLength(3 * 12);
     expect(r1.stdout).toMatch(/best on average: \w+; best in the worst case: \w+/);
   });
 

@@ -8,14 +8,28 @@ import { createState, pairDepth } from '../../src/model/state.js';
 import { loadText, TWO_ACTORS } from '../helpers.js';
 
 describe('conditions', () => {
-  it('realised trade follows gravity: τ·√(E_a E_b)·mean payment-domain mutual commitment·channel', () => {
+  it('realised trade follows gravity: τ·√(E_a E_b)·mean payment-domain exchange·channel, exchange starting at mutual commitment', () => {
     const { config: cfg } = loadText(TWO_ACTORS);
     const s = createState(cfg);
     initialise(cfg, s);
-    // A–B: √(4·1) = 2; mutual trade min(0.4,0.2) = 0.2, energy min(0.2,0.4) = 0.2; channel 1.
+    // A–B: √(4·1) = 2; exchange in trade min(0.4,0.2) = 0.2, energy min(0.2,0.4) = 0.2; channel 1.
     expect(s.trade[0]).toBeCloseTo((80 * 2 * (0.2 + 0.2)) / 2, 10);
-    expect(s.dependence[0]).toBeCloseTo((s.trade[0] as number) / 4000, 12); // A on B: trade / (1000 × E_A)
-    expect(s.dependence[1]).toBeCloseTo((s.trade[0] as number) / 1000, 12);
+  });
+
+  it("dependence is a partner's share of one's critical supply, weighted by what each supplier can make", () => {
+    const { config: cfg } = loadText(
+      TWO_ACTORS.replace(
+        '  - { from: A, to: C, commitment: { trade: 0.5 } }',
+        '  - { from: A, to: C, commitment: { trade: 0.5 } }\n  - { from: C, to: A, commitment: { trade: 0.3 } }',
+      ),
+    );
+    const s = createState(cfg);
+    initialise(cfg, s);
+    const tie = (a: string, b: string) => cfg.tieOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)] as number;
+    // A's supply: from B, E_B 1 × exchange 0.2; from C, E_C 9 × exchange min(0.5, 0.3) = 0.3.
+    expect(s.dependence[tie('A', 'B')]).toBeCloseTo(0.2 / (0.2 + 2.7), 12);
+    expect(s.dependence[tie('A', 'C')]).toBeCloseTo(2.7 / (0.2 + 2.7), 12);
+    expect(s.dependence[tie('B', 'A')]).toBeCloseTo(1, 12); // B's only supplier
   });
 
   it('depth is the cost-weighted mean of mutual commitment', () => {

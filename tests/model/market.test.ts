@@ -1,0 +1,107 @@
+/**
+ * Exchange and bargaining (model/market.ts, model/social.ts): exchange pays for
+ * itself and moves no commitment; sanctions close it at once; open partners take
+ * up what was closed over months; the seller's unsold glut, and so the discount
+ * it concedes, spikes and then narrows as buyers compete; an outside option (a
+ * second buyer) narrows it further. Hand-made scenario: seller S, sanctioning W,
+ * buyers B1 and B2.
+ */
+import { describe, expect, it } from 'vitest';
+import { D, domainIndex } from '../../src/model/domains.js';
+import { makeRandom } from '../../src/model/rng.js';
+import { simulate } from '../../src/model/simulate.js';
+import { createState } from '../../src/model/state.js';
+import { loadText } from '../helpers.js';
+
+const ENERGY = domainIndex('energy');
+
+function market(withSecondBuyer: boolean, extraShocks = '') {
+  const b2 = withSecondBuyer
+    ? `
+  - { from: S, to: B2, commitment: { trade: 0.05, energy: 0.05 } }
+  - { from: B2, to: S, commitment: { trade: 0.05, energy: 0.05 } }`
+    : '';
+  return loadText(`
+name: market
+ticks: 36
+model: { noise: 0, exchangeRate: 0.2, redirection: 0.8, glutDiscount: 2, concessionRate: 1 }
+actors:
+  S: { economy: 2, costAversion: 0.4, exposureAversion: 0.3, opportunism: 0.3, commitmentNorm: 0.2 }
+  W: { economy: 17, costAversion: 0.5, exposureAversion: 0.5, opportunism: 0.2, commitmentNorm: 0.7 }
+  B1: { economy: 18, costAversion: 0.8, exposureAversion: 0.5, opportunism: 0.3, commitmentNorm: 0.2 }
+  B2: { economy: 3, costAversion: 0.6, exposureAversion: 0.5, opportunism: 0.5, commitmentNorm: 0.2, exposure: { W: 0.7 } }
+ties:
+  - { from: S, to: W, commitment: { trade: 0.4, energy: 0.7 } }
+  - { from: W, to: S, commitment: { trade: 0.4, energy: 0.6 } }
+  - { from: S, to: B1, commitment: { trade: 0.3, energy: 0.35, defense: 0.3 } }
+  - { from: B1, to: S, commitment: { trade: 0.3, energy: 0.35, defense: 0.3 } }${b2}
+shocks:
+  - { id: embargo, kind: sanctions, sender: W, target: S, domains: [energy], on: exchange, at: 6, severity: 0.9 }${extraShocks}
+`);
+}
+
+function run(loaded: ReturnType<typeof market>) {
+  const cfg = loaded.config;
+  const s = createState(cfg);
+  const S = cfg.actorIds.indexOf('S');
+  const pairOf = (a: string, b: string) => cfg.pairOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)] as number;
+  const tie = (a: string, b: string) => cfg.tieOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)] as number;
+  const glut: number[] = [];
+  const discount: number[] = [];
+  const westEnergy: number[] = [];
+  const buyerEnergy: number[] = [];
+  const commitment: number[] = [];
+  simulate(cfg, s, makeRandom(1), {
+    tick: (_t, st) => {
+      glut.push(st.glut[S] as number);
+      discount.push(st.concession[tie('S', 'B1')] as number);
+      westEnergy.push(st.exchange[pairOf('S', 'W') * D + ENERGY] as number);
+      buyerEnergy.push(st.exchange[pairOf('S', 'B1') * D + ENERGY] as number);
+      commitment.push(st.commitment[tie('B1', 'S') * D + ENERGY] as number);
+    },
+  });
+  return { glut, discount, westEnergy, buyerEnergy, commitment };
+}
+
+describe('exchange and bargaining', () => {
+  const one = run(market(false));
+  const two = run(market(true));
+
+  it('an embargo on exchange closes it at once', () => {
+    expect(one.westEnergy[6]).toBeLessThan(0.6 * (one.westEnergy[5] as number)); // e^−0.9 = 0.41 of its target, in one tick
+  });
+
+  it("the buyer's exchange grows by half while its commitment does not rise: exchange is not commitment", () => {
+    expect(one.buyerEnergy[35]).toBeGreaterThan(1.5 * (one.buyerEnergy[5] as number));
+    for (const c of one.commitment) expect(c).toBeLessThanOrEqual(0.35 + 1e-12);
+  });
+
+  it("the buyer takes up the seller's closed exchange over months, not at once", () => {
+    const before = one.buyerEnergy[5] as number;
+    expect(one.buyerEnergy[6]).toBeLessThan(before + 0.5 * ((one.buyerEnergy[35] as number) - before));
+    expect(one.buyerEnergy[35]).toBeGreaterThan(before + 0.1);
+  });
+
+  it('the glut and the discount spike at the embargo and narrow as buyers take it up', () => {
+    expect(one.glut[5]).toBe(0);
+    expect(one.glut[6]).toBeGreaterThan(0.1);
+    expect(one.glut[20]).toBeLessThan(0.6 * (one.glut[6] as number));
+    expect(one.discount[6]).toBeGreaterThan(one.discount[20] as number);
+    expect(one.discount[20]).toBeGreaterThan(0); // ψ < 1: some of it is never taken
+  });
+
+  it('a second buyer is an outside option: the seller concedes less to the first', () => {
+    for (const t of [6, 12, 35]) expect(two.discount[t]).toBeLessThan(one.discount[t] as number);
+  });
+
+  it("secondary sanctions on the buyers' purchases take the second buyer's exposure out of the market and widen the discount", () => {
+    const squeezed = run(
+      market(
+        true,
+        '\n  - { id: squeeze, kind: secondarySanctions, sender: W, target: S, domains: [energy], on: exchange, at: 24, severity: 0.8 }',
+      ),
+    );
+    expect(squeezed.discount[26]).toBeGreaterThan(two.discount[26] as number);
+    expect(squeezed.discount[23]).toBe(two.discount[23]);
+  });
+});
