@@ -5,6 +5,7 @@
 
 import type { Cell } from '../io/csvFile.js';
 import type { ModelConfig } from '../model/config.js';
+import { updateDependence } from '../model/dependence.js';
 import { D, DOMAINS } from '../model/domains.js';
 import { ShockEvent, type ShockEventCode } from '../model/shocks.js';
 import { updateCosts } from '../model/social.js';
@@ -61,6 +62,7 @@ export class PairSummary {
 export function collectTick(cfg: ModelConfig, s: ModelState, t: number, replication: number, seed: number, sinks: Sinks): void {
   const ids = cfg.actorIds;
   if (sinks.ties) {
+    updateDependence(cfg, s);
     for (let k = 0; k < cfg.K; k++) {
       const row: Cell[] = [replication, seed, t, ids[cfg.tieFrom[k] as number] as string, ids[cfg.tieTo[k] as number] as string];
       for (let d = 0; d < D; d++) row.push(s.commitment[k * D + d] as number);

@@ -14,6 +14,7 @@
  */
 import { inputError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
+import { updateDependence } from '../model/dependence.js';
 import { D, DOMAINS } from '../model/domains.js';
 import { initialise } from '../model/simulate.js';
 import { createState, type ModelState, pairDepth } from '../model/state.js';
@@ -68,7 +69,10 @@ function readers(cfg: ModelConfig, state: () => ModelState): Record<string, Read
     c,
     mutual: (a, b, d) => Math.min(c(a, b, d), c(b, a, d)),
     concession: (a, b) => state().concession[tie(a, b)] as number,
-    dependence: (a, b) => state().dependence[tie(a, b)] as number,
+    dependence: (a, b) => {
+      updateDependence(cfg, state()); // an output computed when read (model/dependence.ts)
+      return state().dependence[tie(a, b)] as number;
+    },
     stress: (a) => state().stress[actor(a)] as number,
     need: (a) => state().need[actor(a)] as number,
     dollarAccess: (a) => state().dollarAccess[actor(a)] as number,

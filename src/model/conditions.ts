@@ -1,12 +1,12 @@
 /**
  * Actor and pair conditions after the shock phase (docs/model.md §5.3):
  * stress, need, dollar access, grievance, divergence, shared grievance, the
- * payment channel, realised trade and trade dependence. Each level moves a
+ * payment channel and realised trade. Each level moves a
  * fraction ρ of the way to its target per tick.
  */
 import { clamp01, inc } from './arrays.js';
 import type { ModelConfig } from './config.js';
-import { D, FINANCE, TRADE } from './domains.js';
+import { D, FINANCE } from './domains.js';
 import { updateExchange } from './market.js';
 import type { ModelState } from './state.js';
 
@@ -104,41 +104,10 @@ function pairTrade(cfg: ModelConfig, s: ModelState): void {
     const channel = 1 - (1 - conventional) * (1 - own) * (1 - params.informalChannel);
     s.conventional[p] = conventional;
     s.channel[p] = channel;
-    let exchanged = 0;
-    let initial = 0;
-    for (let d = 0; d < D; d++) {
-      exchanged += (pay[d] as number) * (s.exchange[p * D + d] as number);
-      initial += (pay[d] as number) * (cfg.exchange0[p * D + d] as number);
-    }
+    const exchanged = s.market.paid[p] as number;
+    const initial = cfg.exchangePaid0[p] as number;
     s.volume[p] = initial > 0 ? exchanged / initial : 0;
     s.trade[p] = paySum > 0 ? ((cfg.tradeScale[p] as number) * exchanged * channel) / paySum : 0;
-  }
-}
-
-/**
- * Each tie's dependence, from the structure of trade: the share of the `from` actor's
- * critical supply (goods, the trade domain's exchange as cleared) that the `to` actor
- * provides, each partner's supply weighted by its economy (what it can make):
- *   dep_ij = E_j x_p,trade ch_p / Σ_j' E_j' x_p',trade ch_p'.
- * It changes as trade does: when sanctions close an actor's other sources, the partner
- * left supplies a larger share of what it needs.
- */
-function dependence(cfg: ModelConfig, s: ModelState): void {
-  const supply = s.supply;
-  supply.fill(0);
-  for (let k = 0; k < cfg.K; k++) {
-    const p = cfg.tiePair[k] as number;
-    const i = cfg.tieFrom[k] as number;
-    const j = cfg.tieTo[k] as number;
-    inc(supply, i, (cfg.economy[j] as number) * (s.exchange[p * D + TRADE] as number) * (s.channel[p] as number));
-  }
-  for (let k = 0; k < cfg.K; k++) {
-    const p = cfg.tiePair[k] as number;
-    const i = cfg.tieFrom[k] as number;
-    const j = cfg.tieTo[k] as number;
-    const total = supply[i] as number;
-    s.dependence[k] =
-      total > 0 ? ((cfg.economy[j] as number) * (s.exchange[p * D + TRADE] as number) * (s.channel[p] as number)) / total : 0;
   }
 }
 
@@ -152,5 +121,4 @@ export function updateConditions(cfg: ModelConfig, s: ModelState): void {
   pairAttitudes(cfg, s);
   updateExchange(cfg, s);
   pairTrade(cfg, s);
-  dependence(cfg, s);
 }

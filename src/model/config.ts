@@ -94,6 +94,10 @@ export interface ModelConfig {
   readonly exchange0: Float64Array;
   /** S_i = Σ_{p ∋ i, d} x0_pd: all of actor i's initial exchange, the denominator of its glut. */
   readonly exchangeTotal0: Float64Array;
+  /** Σ_d pay_d x0_pd of each pair: the denominator of its exchange volume X_p. */
+  readonly exchangePaid0: Float64Array;
+  /** E_i · opportunism_i: actor i's appetite for a sanctioned seller's exchange (model/market.ts). */
+  readonly appetite: Float64Array;
 
   readonly shocks: readonly ShockConfig[];
   /** Shock indices in the order the shock phase applies them: inducements first (their exposure feeds secondary sanctions). */

@@ -17,7 +17,6 @@ type Owner = 'tie' | 'pair' | 'actor';
 const WATCHED: readonly (readonly [keyof ModelState, Owner, number])[] = [
   ['commitment', 'tie', D],
   ['concession', 'tie', 1],
-  ['dependence', 'tie', 1],
   ['rhetoric', 'pair', 1],
   ['divergence', 'pair', 1],
   ['trade', 'pair', 1],

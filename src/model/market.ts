@@ -45,13 +45,11 @@ function openness(cfg: ModelConfig, s: ModelState): void {
       const lost = (cfg.exchange0[p * D + d] as number) * (1 - o);
       inc(closed, a * D + d, lost);
       inc(closed, b * D + d, lost);
-      inc(appetite, a * D + d, appetiteOf(cfg, b) * o);
-      inc(appetite, b * D + d, appetiteOf(cfg, a) * o);
+      inc(appetite, a * D + d, (cfg.appetite[b] as number) * o);
+      inc(appetite, b * D + d, (cfg.appetite[a] as number) * o);
     }
   }
 }
-
-const appetiteOf = (cfg: ModelConfig, j: number): number => (cfg.economy[j] as number) * (cfg.opportunism[j] as number);
 
 /** Move toward target: at once if it is lower, at `rate` if it is higher. */
 function follow(x: Float64Array, at: number, target: number, rate: number): void {
@@ -73,22 +71,30 @@ export function updateExchange(cfg: ModelConfig, s: ModelState): void {
     const gainA = 1 + needGain * needA + marketGain * needB + concessionGain * (s.concession[cfg.pairBA[p] as number] as number);
     const gainB = 1 + needGain * needB + marketGain * needA + concessionGain * (s.concession[cfg.pairAB[p] as number] as number);
     const opportunity = 0.5 * (gainA + gainB);
+    let paidSum = 0;
     for (let d = 0; d < D; d++) {
-      if ((pay[d] as number) === 0) continue;
+      const pd = pay[d] as number;
+      if (pd === 0) continue;
       const x = p * D + d;
       const o = open[x] as number;
-      const fromA = share(closed, appetite, a * D + d, appetiteOf(cfg, b) * o);
-      const fromB = share(closed, appetite, b * D + d, appetiteOf(cfg, a) * o);
-      follow(redirected, x, redirection * (fromA + fromB), exchangeRate);
       follow(s.own, x, (cfg.exchange0[x] as number) * opportunity * o, exchangeRate);
-      s.exchange[x] = (s.own[x] as number) + (redirected[x] as number);
-      // What each side has placed with new buyers, in proportion to what it redirected here.
+      const fromA = share(closed, appetite, a * D + d, (cfg.appetite[b] as number) * o);
+      const fromB = share(closed, appetite, b * D + d, (cfg.appetite[a] as number) * o);
       const total = fromA + fromB;
-      if (total > 0) {
-        inc(received, a * D + d, ((redirected[x] as number) * fromA) / total);
-        inc(received, b * D + d, ((redirected[x] as number) * fromB) / total);
+      // Most pairs, most ticks: nothing closed on either side, nothing redirected here.
+      if (total > 0 || (redirected[x] as number) !== 0) {
+        follow(redirected, x, redirection * total, exchangeRate);
+        // What each side has placed with new buyers, in proportion to what it redirected here.
+        if (total > 0) {
+          inc(received, a * D + d, ((redirected[x] as number) * fromA) / total);
+          inc(received, b * D + d, ((redirected[x] as number) * fromB) / total);
+        }
       }
+      const exchange = (s.own[x] as number) + (redirected[x] as number);
+      s.exchange[x] = exchange;
+      paidSum += pd * exchange;
     }
+    s.market.paid[p] = paidSum;
   }
   for (let i = 0; i < cfg.n; i++) {
     let unplaced = 0;
@@ -100,6 +106,8 @@ export function updateExchange(cfg: ModelConfig, s: ModelState): void {
 
 /** The part of closed[at] that a partner of appetite w takes, of all partners' appetite[at]. */
 function share(closed: Float64Array, appetite: Float64Array, at: number, w: number): number {
+  const lost = closed[at] as number;
+  if (lost === 0) return 0;
   const all = appetite[at] as number;
-  return all > 0 ? ((closed[at] as number) * w) / all : 0;
+  return all > 0 ? (lost * w) / all : 0;
 }

@@ -29,6 +29,7 @@ export interface ModelState {
   readonly baseline: Float64Array;
   /** concession[k]: what tie k's `from` concedes to its `to` (price discounts, terms). */
   readonly concession: Float64Array;
+  /** dependence[k]: tie k's `from` on its `to`; an output, filled only by updateDependence (model/dependence.ts). */
   readonly dependence: Float64Array;
 
   readonly stress: Float64Array;
@@ -73,6 +74,8 @@ export interface ModelState {
     readonly appetite: Float64Array;
     readonly received: Float64Array;
     readonly redirected: Float64Array;
+    /** Σ_d pay_d x_pd of each pair this tick: the exchange its trade is made of. */
+    readonly paid: Float64Array;
   };
   /** The pair's payment-bound exchange relative to its initial exchange (1 at the start; 0 if it had none). */
   readonly volume: Float64Array;
@@ -188,7 +191,7 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     exchange: f(P * D),
     own: f(P * D),
     glut: f(n),
-    market: { open: f(P * D), closed: f(n * D), appetite: f(n * D), received: f(n * D), redirected: f(P * D) },
+    market: { open: f(P * D), closed: f(n * D), appetite: f(n * D), received: f(n * D), redirected: f(P * D), paid: f(P) },
     volume: f(P),
     trade: f(P),
     supply: f(n),

@@ -155,6 +155,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
   const params: Record<ModelParamName, number> = { ...DEFAULT_MODEL_PARAMS };
   for (const [k, v] of Object.entries(m)) if (typeof v === 'number' && PARAM_NAMES.has(k)) params[k as ModelParamName] = v;
   const economy = trait('economy');
+  const opportunism = trait('opportunism');
   const mechanisms = MECHANISM_NAMES.map((name) => ({ name, weight: m.mechanisms?.[name] ?? DEFAULT_MECHANISM_WEIGHTS[name] })).filter(
     (x) => x.weight > 0,
   );
@@ -187,7 +188,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     economy,
     costAversion: trait('costAversion'),
     exposureAversion: trait('exposureAversion'),
-    opportunism: trait('opportunism'),
+    opportunism,
     commitmentNorm: trait('commitmentNorm'),
     stress0: trait('stress'),
     grievance0: r.matrix('grievance'),
@@ -221,6 +222,12 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
       (p) => params.gravity * Math.sqrt((economy[pairA[p] as number] as number) * (economy[pairB[p] as number] as number)),
     ),
     exchange0,
+    exchangePaid0: filled(new Float64Array(P), (p) => {
+      let sum = 0;
+      for (let d = 0; d < D; d++) sum += (payment[d] as number) * (exchange0[p * D + d] as number);
+      return sum;
+    }),
+    appetite: filled(new Float64Array(n), (i) => (economy[i] as number) * (opportunism[i] as number)),
     exchangeTotal0: filled(new Float64Array(n), (a) => {
       let sum = 0;
       for (let p = 0; p < P; p++) if (pairA[p] === a || pairB[p] === a) for (let d = 0; d < D; d++) sum += exchange0[p * D + d] as number;

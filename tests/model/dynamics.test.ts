@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { saturate } from '../../src/model/conditions.js';
+import { updateDependence } from '../../src/model/dependence.js';
 import { D, domainIndex } from '../../src/model/domains.js';
 import { deriveSeed, makeRandom } from '../../src/model/rng.js';
 import { ShockEvent } from '../../src/model/shocks.js';
@@ -25,6 +26,7 @@ describe('conditions', () => {
     );
     const s = createState(cfg);
     initialise(cfg, s);
+    updateDependence(cfg, s);
     const tie = (a: string, b: string) => cfg.tieOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)] as number;
     // A's supply: from B, E_B 1 × exchange 0.2; from C, E_C 9 × exchange min(0.5, 0.3) = 0.3.
     expect(s.dependence[tie('A', 'B')]).toBeCloseTo(0.2 / (0.2 + 2.7), 12);

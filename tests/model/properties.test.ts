@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../src/model/config.js';
+import { updateDependence } from '../../src/model/dependence.js';
 import { D, DOMAINS } from '../../src/model/domains.js';
 import { makeRandom } from '../../src/model/rng.js';
 import { simulate } from '../../src/model/simulate.js';
@@ -98,6 +99,7 @@ describe('properties over generated scenarios', () => {
             expect(depth >= 0 && depth <= 1).toBe(true);
             expect((s.rhetoric[p] as number) >= 0 && (s.rhetoric[p] as number) <= 1).toBe(true);
           }
+          updateDependence(cfg, s);
           for (const arr of [s.stress, s.need, s.concession, s.dependence, s.trade, s.channel, s.costBorne, s.grievance, s.divergence]) {
             for (const x of arr) expect(Number.isFinite(x)).toBe(true);
           }

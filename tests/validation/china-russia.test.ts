@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { updateDependence } from '../../src/model/dependence.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { DEFAULT_SCENARIO, ROOT } from '../helpers.js';
 import { acrossRuns, commitment, depth, meanCommitment, type Probe, runAll, tie, yearMean } from './simulate.js';
@@ -18,7 +19,7 @@ const CHALLENGE = loaded.config.shocks.find((s) => s.id === 'kazakhChallenge') a
 const dependence =
   (a: string, b: string): Probe =>
   (cfg, s) =>
-    s.dependence[tie(cfg, a, b)] as number;
+    updateDependence(cfg, s)[tie(cfg, a, b)] as number;
 const divergence: Probe = (cfg, s) => s.divergence[cfg.tiePair[tie(cfg, 'CHN', 'RUS')] as number] as number;
 
 // Run in beforeAll, not at collection: inside the test timeout, and skipped when every test is filtered out.

@@ -1,0 +1,35 @@
+/** Dependence: an output of the state, computed on collection (ties.csv, observables). */
+import { inc } from './arrays.js';
+import type { ModelConfig } from './config.js';
+import { D, TRADE } from './domains.js';
+import type { ModelState } from './state.js';
+
+/**
+ * Each tie's dependence, from the structure of trade: the share of the `from` actor's
+ * critical supply (goods, the trade domain's exchange as cleared) that the `to` actor
+ * provides, each partner's supply weighted by its economy (what it can make):
+ *   dep_ij = E_j x_p,trade ch_p / Σ_j' E_j' x_p',trade ch_p'.
+ * It changes as trade does: when sanctions close an actor's other sources, the partner
+ * left supplies a larger share of what it needs. No mechanism reads it, so, like costs
+ * (social.ts), it is computed when collected, not every tick.
+ */
+export function updateDependence(cfg: ModelConfig, s: ModelState): Float64Array {
+  const supply = s.supply;
+  supply.fill(0);
+  for (let p = 0; p < cfg.P; p++) {
+    const a = cfg.pairA[p] as number;
+    const b = cfg.pairB[p] as number;
+    const goods = (s.exchange[p * D + TRADE] as number) * (s.channel[p] as number);
+    inc(supply, a, (cfg.economy[b] as number) * goods);
+    inc(supply, b, (cfg.economy[a] as number) * goods);
+  }
+  for (let k = 0; k < cfg.K; k++) {
+    const p = cfg.tiePair[k] as number;
+    const i = cfg.tieFrom[k] as number;
+    const j = cfg.tieTo[k] as number;
+    const total = supply[i] as number;
+    s.dependence[k] =
+      total > 0 ? ((cfg.economy[j] as number) * (s.exchange[p * D + TRADE] as number) * (s.channel[p] as number)) / total : 0;
+  }
+  return s.dependence;
+}
