@@ -22,17 +22,28 @@ function resetPush(cfg: ModelConfig, s: ModelState): void {
   s.exposure.set(cfg.exposure0);
 }
 
-/** Mean commitment of tie k over the masked domains. */
-function maskedMean(s: ModelState, k: number, mask: Uint8Array): number {
-  let sum = 0;
-  let count = 0;
+/**
+ * What complying with a conditional inducement would cost its target this tick: the surplus
+ * it gives up by bringing its mean commitment to the partner over the masked domains down to
+ * the bound, valued with its own marginal values. Near its rest point the marginal value of
+ * commitment d falls at |s_d| (its own-slope, model/curvature.ts), so the cheapest way to cut
+ * a total C = Σ_d c_d − n·max is cut_d ∝ 1/|s_d|, and the surplus lost is
+ *   L = ½ C⁺² / Σ_d (1/|s_d|)
+ * (the area under the marginal values between the two points). 0 if the target already complies.
+ */
+export function complianceCost(cfg: ModelConfig, s: ModelState, sh: ShockConfig): number {
+  const k = cfg.tieOf[sh.target * cfg.n + sh.conditionPartner] as number;
+  if (k < 0) return 0;
+  let excess = 0;
+  let give = 0;
   for (let d = 0; d < D; d++) {
-    if (mask[d]) {
-      sum += s.commitment[k * D + d] as number;
-      count++;
-    }
+    if (!sh.conditionMask[d]) continue;
+    excess += (s.commitment[k * D + d] as number) - sh.conditionMax;
+    const slope = Math.abs(s.ownSlope[k * D + d] as number);
+    give += slope > 0 ? 1 / slope : Number.POSITIVE_INFINITY;
   }
-  return count ? sum / count : 0;
+  // A commitment that costs nothing to cut (slope 0) can absorb any cut for free.
+  return excess > 0 && Number.isFinite(give) ? (0.5 * excess * excess) / give : 0;
 }
 
 function inducement(cfg: ModelConfig, s: ModelState, q: number, sh: ShockConfig, t: number, emit: EventSink): void {
@@ -40,7 +51,9 @@ function inducement(cfg: ModelConfig, s: ModelState, q: number, sh: ShockConfig,
   const m = sh.magnitude[t] as number;
   if (sh.conditionPartner >= 0) {
     const k = cfg.tieOf[sh.target * n + sh.conditionPartner] as number;
-    if (k >= 0 && maskedMean(s, k, sh.conditionMask) > sh.conditionMax) {
+    // A choice against the partnership's value (Crawford 2011): the target walks away from the
+    // reward when complying would cost it more than the reward is worth to it (p_I per unit of size).
+    if (k >= 0 && cfg.params.inducementPrice * m < complianceCost(cfg, s, sh)) {
       s.inForce[q] = 0;
       emit(t, q, ShockEvent.withdrawn);
       return;

@@ -82,7 +82,8 @@ const silent: EventSink = () => {};
  */
 export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Bound[] = boundTo(cfg)): void {
   resetState(cfg, s);
-  setWelfareBasis(cfg, s, bound, curvatureOf(cfg, bound).ownSlope);
+  s.ownSlope = curvatureOf(cfg, bound).ownSlope;
+  setWelfareBasis(cfg, s, bound, s.ownSlope);
   applyShocks(cfg, s, -1, silent);
   updateConditions(cfg, s);
   s.shared0.set(s.shared);

@@ -25,6 +25,8 @@ export interface ModelState {
    * asked for (contributions.csv): at 200 actors it is 17 MB that summary runs need not touch.
    */
   readonly contributions: Float64Array | undefined;
+  /** Σ_m ∂term_m,kd/∂c_kd of the config being run (model/curvature.ts), set by initialisation: what complying with a condition costs. */
+  ownSlope: Float64Array;
   /** b[k*D+d]: the baseline valuation that makes the initial state a rest point (docs/model.md §5.1). */
   readonly baseline: Float64Array;
   /** concession[k]: what tie k's `from` concedes to its `to` (price discounts, terms). */
@@ -170,6 +172,7 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     termSum: f(TIE_BLOCK * D),
     termScratch: options.contributions ? f(TIE_BLOCK * D) : undefined,
     contributions: options.contributions ? f(cfg.mechanisms.length * K * D) : undefined,
+    ownSlope: f(0),
     baseline: f(K * D),
     concession: f(K),
     dependence: f(K),

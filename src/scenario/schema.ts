@@ -129,7 +129,12 @@ export const SHOCK_SCHEMAS = {
           {
             partner: ActorId,
             domains: Type.Optional(Domains),
-            max: Type.Number({ minimum: 0, maximum: 1, description: 'Withdrawn if mean commitment passes this' }),
+            max: Type.Number({
+              minimum: 0,
+              maximum: 1,
+              description:
+                "The bound on the target's mean commitment to the partner over the domains. Each tick the target compares the reward's worth (model.inducementPrice × size) with the surplus it would give up by holding its commitments at the bound; if that is more, it walks away and the reward is withdrawn",
+            }),
           },
           { additionalProperties: false },
         ),

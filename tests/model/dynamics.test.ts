@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { saturate } from '../../src/model/conditions.js';
+import type { ShockConfig } from '../../src/model/config.js';
 import { updateDependence } from '../../src/model/dependence.js';
 import { D, domainIndex } from '../../src/model/domains.js';
 import { deriveSeed, makeRandom } from '../../src/model/rng.js';
-import { ShockEvent } from '../../src/model/shocks.js';
+import { complianceCost, ShockEvent } from '../../src/model/shocks.js';
 import { initialise, simulate } from '../../src/model/simulate.js';
 import { createState, pairDepth } from '../../src/model/state.js';
 import { loadText, TWO_ACTORS } from '../helpers.js';
@@ -69,19 +70,41 @@ shocks: [ { id: cut, kind: sanctions, sender: A, target: B, domains: [trade], at
     expect(events).toEqual([[1, ShockEvent.started]]);
   });
 
-  it('a conditional inducement is withdrawn once the target passes the bound', () => {
-    const { config: cfg } = loadText(`${TWO_ACTORS}
-shocks: [ { id: carrot, kind: inducement, sender: C, target: A, at: 0, size: 0.2, condition: { partner: B, domains: [diplomatic], max: 0.3 } } ]
-`);
+  // A's diplomatic commitment to B is 0.5 against a bound of 0.3: complying cuts 0.2. Its own-slope there is
+  // α_K·costAversion·w_d + α_I + α_C·norm = 0.3·0.5·0.5 + 0.02 + 0.2·0.5 = 0.195, so complying costs
+  // L = ½ · 0.2² · 0.195 = 0.0039; the reward is worth p_I · size = 0.1 · size.
+  const carrot = (size: number) =>
+    loadText(`${TWO_ACTORS}
+shocks: [ { id: carrot, kind: inducement, sender: C, target: A, at: 0, size: ${size}, condition: { partner: B, domains: [diplomatic], max: 0.3 } } ]
+`).config;
+
+  it('what complying with a condition costs the target is the surplus it gives up, from its own marginal values', () => {
+    const cfg = carrot(0.2);
+    const s = createState(cfg);
+    initialise(cfg, s);
+    expect(complianceCost(cfg, s, cfg.shocks[0] as ShockConfig)).toBeCloseTo(0.5 * 0.2 ** 2 * 0.195, 12);
+  });
+
+  it('a conditional reward worth less than complying is turned down at once', () => {
+    const cfg = carrot(0.03); // worth 0.003 < 0.0039
     const s = createState(cfg);
     const events: [number, number][] = [];
     simulate(cfg, s, makeRandom(1), { event: (t, _q, e) => events.push([t, e]) });
-    // A's diplomatic commitment to B is 0.5 > 0.3 from the start: offered, then withdrawn at once.
     expect(events).toEqual([
       [0, ShockEvent.started],
       [0, ShockEvent.withdrawn],
     ]);
     expect(s.inForce[0]).toBe(0);
+  });
+
+  it('a conditional reward worth more is taken: it stays in force and the conditioned commitment falls', () => {
+    const cfg = carrot(0.2); // worth 0.02 > 0.0039
+    const s = createState(cfg);
+    const events: number[] = [];
+    simulate(cfg, s, makeRandom(1), { event: (_t, _q, e) => events.push(e) });
+    expect(events).not.toContain(ShockEvent.withdrawn);
+    expect(s.inForce[0]).toBe(1);
+    expect(s.commitment[domainIndex('diplomatic')]).toBeLessThan(0.5);
   });
 
   it('commitments move by at most Δmax + noise per tick', () => {

@@ -1,0 +1,72 @@
+/**
+ * DESIGN §6 fact 9, second half: a conditional reward is a choice against the
+ * partnership's value (Crawford 2011). The target takes the reward only while it is
+ * worth more than what complying would cost it (model/shocks.ts, complianceCost),
+ * so over a range of reward sizes the effect on CHN–RUS depth is flat below a size
+ * the model derives from China's own valuations, and steep above it. The threshold
+ * is read from the model, from the state on the baseline path when the offer is made.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deriveSeed, makeRandom } from '../../src/model/rng.js';
+import { complianceCost } from '../../src/model/shocks.js';
+import { simulateTicks } from '../../src/model/simulate.js';
+import { createState } from '../../src/model/state.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { DEFAULT_SCENARIO, loadText } from '../helpers.js';
+import { acrossRuns, depth, mean, runAll } from './simulate.js';
+
+const REPLICATIONS = 10;
+const TEXT = readFileSync(DEFAULT_SCENARIO, 'utf8');
+const OFFER = '        size: 0.3\n        condition: { partner: RUS, domains: [finance, defense, military], max: 0.1 }';
+
+/** The default scenario's conditional reward to China, at another size. */
+function withReward(size: number) {
+  if (!TEXT.includes(OFFER)) throw new Error('the default scenario no longer holds the reward lever this test resizes');
+  return loadText(
+    TEXT.replace(OFFER, OFFER.replace('size: 0.3', `size: ${size}`)),
+    { lever: 'rewardWedge', replications: REPLICATIONS },
+    DEFAULT_SCENARIO,
+  );
+}
+
+const finalDepth = (loaded: ReturnType<typeof loadScenario>) =>
+  acrossRuns(runAll(loaded, { d: depth('CHN', 'RUS') }).series.d as Float64Array[], (row) => row[row.length - 1] as number);
+
+describe('a conditional reward has a threshold set by the target’s valuation of the partnership', () => {
+  let threshold: number;
+  let baseline: number;
+  const effect = (factor: number) => finalDepth(withReward(factor * threshold)) - baseline;
+
+  beforeAll(() => {
+    const lever = withReward(0.3).config;
+    const offer = lever.shocks.find((sh) => sh.kind === 'inducement' && sh.conditionPartner >= 0);
+    if (!offer) throw new Error('no conditional inducement');
+    // What complying costs China when the offer is made, on each baseline replication's path; in units of size.
+    const base = loadScenario(DEFAULT_SCENARIO, { replications: REPLICATIONS });
+    const costs = Array.from({ length: REPLICATIONS }, (_, r) => {
+      const s = createState(base.config);
+      for (const t of simulateTicks(base.config, s, makeRandom(deriveSeed(base.seed, 0, r)))) if (t === offer.at - 1) break;
+      return complianceCost(base.config, s, offer);
+    });
+    threshold = mean(costs) / lever.params.inducementPrice;
+    baseline = finalDepth(base);
+  });
+
+  it('the threshold comes from the model and lies inside the range of offers tried', () => {
+    expect(threshold).toBeGreaterThan(0.01);
+    expect(threshold).toBeLessThan(0.3); // the lever's own size is above it
+  });
+
+  it('below the threshold the reward changes depth by less than 0.005', () => {
+    for (const factor of [0.25, 0.5, 0.75]) expect(Math.abs(effect(factor)), `${factor} × threshold`).toBeLessThan(0.005);
+  });
+
+  it('above it the effect is steep: crossing the threshold does more than twice what the same step beyond it does', () => {
+    const below = effect(0.75);
+    const above = effect(1.25);
+    const further = effect(1.75);
+    expect(above).toBeLessThan(-0.005);
+    expect(below - above).toBeGreaterThan(2 * (above - further));
+  });
+});
