@@ -11,6 +11,9 @@ export type Domain = (typeof DOMAINS)[number];
 export const D = DOMAINS.length;
 /** Index of the trade domain: goods, among them the critical ones a partner may come to depend on. */
 export const TRADE = DOMAINS.indexOf('trade');
+/** Indices of the security domains, through which a challenger holds leverage over a neighbour. */
+export const DEFENSE = DOMAINS.indexOf('defense');
+export const MILITARY = DOMAINS.indexOf('military');
 /** Index of the finance domain, which carries the payment channel. */
 export const FINANCE = DOMAINS.indexOf('finance');
 

@@ -8,7 +8,7 @@
 
 import { inc } from './arrays.js';
 import type { ModelConfig, ShockConfig } from './config.js';
-import { D, FINANCE } from './domains.js';
+import { D, DEFENSE, FINANCE, MILITARY } from './domains.js';
 import type { ModelState } from './state.js';
 
 export const ShockEvent = { started: 0, ended: 1, withdrawn: 2 } as const;
@@ -20,6 +20,26 @@ function resetPush(cfg: ModelConfig, s: ModelState): void {
   s.push.grievance.set(cfg.grievance0);
   s.push.divergence.set(cfg.divergence0);
   s.exposure.set(cfg.exposure0);
+  exposureFollowsExchange(cfg, s);
+}
+
+/**
+ * What i would lose with s moves with what they still exchange: exposure_is = exposure0_is · X_p,
+ * X_p the pair's exchange relative to its initial exchange (last tick's, as conditions left it;
+ * 1 for a pair that began with none). A sender whose own sanctions have already cut its exchange
+ * with i has less left to threaten: coercion that leaves nothing more to lose unites.
+ */
+function exposureFollowsExchange(cfg: ModelConfig, s: ModelState): void {
+  const { n } = cfg;
+  for (let p = 0; p < cfg.P; p++) {
+    if ((cfg.exchangePaid0[p] as number) === 0) continue;
+    const x = s.volume[p] as number;
+    if (x === 1) continue;
+    const a = cfg.pairA[p] as number;
+    const b = cfg.pairB[p] as number;
+    s.exposure[a * n + b] = (s.exposure[a * n + b] as number) * x;
+    s.exposure[b * n + a] = (s.exposure[b * n + a] as number) * x;
+  }
 }
 
 /**
@@ -107,14 +127,26 @@ function secondarySanctions(cfg: ModelConfig, s: ModelState, sh: ShockConfig, t:
   }
 }
 
+/**
+ * A challenge bites in proportion to the target's security reliance on the challenger, its
+ * commitment to it in defence and military (Russia's leverage over Kazakhstan runs through the
+ * CSTO), relative to the reliance the scenario starts from (the intensity is the pressure as it
+ * was observed then). The bite threatens the target and sets the challenger at odds with every
+ * actor holding a stake in the target's sovereignty. Whatever loosens that reliance (a Western
+ * offer to Kazakhstan) blunts the challenge, and with it the China–Russia divergence over
+ * Central Asia; a target with no security ties to the challenger is not bitten at all.
+ */
 function sovereigntyChallenge(cfg: ModelConfig, s: ModelState, sh: ShockConfig, t: number): void {
   const { n } = cfg;
-  const m = sh.magnitude[t] as number;
-  inc(s.push.threat, sh.target, m);
+  const k = cfg.tieOf[sh.target * n + sh.actor] as number;
+  const reliance = (c: Float64Array) => (k < 0 ? 0 : (c[k * D + DEFENSE] as number) + (c[k * D + MILITARY] as number));
+  const initial = reliance(cfg.commitment0);
+  const bite = initial > 0 ? ((sh.magnitude[t] as number) * reliance(s.commitment)) / initial : 0;
+  inc(s.push.threat, sh.target, bite);
   for (let i = 0; i < n; i++) {
     const stake = cfg.stake[i * n + sh.target] as number;
     const p = cfg.pairOf[i * n + sh.actor] as number;
-    if (i !== sh.actor && stake > 0 && p >= 0) inc(s.push.divergence, p, m * stake);
+    if (i !== sh.actor && stake > 0 && p >= 0) inc(s.push.divergence, p, bite * stake);
   }
 }
 

@@ -240,6 +240,7 @@ export function resetState(cfg: ModelConfig, s: ModelState): void {
   s.rhetoric.set(cfg.rhetoric0);
   s.divergence.set(cfg.divergence0);
   s.exchange.set(cfg.exchange0);
+  s.volume.fill(1);
   s.own.set(cfg.exchange0);
   s.market.redirected.fill(0);
   s.glut.fill(0);
