@@ -8,6 +8,7 @@ import { EntenteError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { D, DOMAINS } from '../model/domains.js';
 import { deriveSeed } from '../model/rng.js';
+import { kindIndex, SHOCK_KINDS } from '../model/shocks/index.js';
 import { type LoadedScenario, prepare } from '../scenario/load.js';
 import type { LeverSpec, ShockSpec } from '../scenario/schema.js';
 import { type Arm, type RunOutcome, runPaired } from './paired.js';
@@ -56,7 +57,8 @@ export interface DeltaRow {
 
 /** Actors a lever acts through: the senders of its shocks and of the shocks its overrides touch. */
 function leverSenders(loaded: LoadedScenario, lever: LeverSpec): Set<string> {
-  const who = (s: ShockSpec) => ('sender' in s ? s.sender : 'challenger' in s ? s.challenger : 'actor' in s ? s.actor : s.a);
+  // The field that names who acts: the sender, the belligerent, the challenger (model/shocks/, roles.actor).
+  const who = (s: ShockSpec) => String(s[SHOCK_KINDS[kindIndex(s.kind)]?.roles.actor ?? 'actor']);
   const senders = new Set((lever.shocks ?? []).map(who));
   for (const path of Object.keys(lever.set ?? {})) {
     const id = /^shocks\.([^.]+)\./.exec(path)?.[1];

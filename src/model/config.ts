@@ -5,12 +5,13 @@
  * loop without a string or Map lookup. Ties are directed and indexed k; tie k's
  * domain d lives at k * D + d. Actor-by-actor matrices are indexed i * n + j.
  */
-import type { ShockKind } from '../scenario/schema.js';
 import type { MechanismName, ModelParams } from './parameters.js';
 
 export interface ShockConfig {
   readonly id: string;
-  readonly kind: ShockKind;
+  /** The kind's name, and its index in the registry (model/shocks/index.ts). */
+  readonly kind: string;
+  readonly kindIndex: number;
   /** First and last tick (inclusive) at which the shock is active. */
   readonly at: number;
   readonly until: number;

@@ -6,6 +6,7 @@
 import type { ModelConfig, ShockConfig } from '../model/config.js';
 import { D, DEFAULT_DOMAIN_PARAMS, DOMAINS, type Domain, domainIndex } from '../model/domains.js';
 import { DEFAULT_MECHANISM_WEIGHTS, DEFAULT_MODEL_PARAMS, MECHANISM_NAMES, type ModelParamName } from '../model/parameters.js';
+import { SHOCK_KINDS } from '../model/shocks/index.js';
 import { type Locate, type PlacedShock, Resolver } from './resolver.js';
 import { resolveShock } from './resolveShock.js';
 import type { ScenarioFile } from './schema.js';
@@ -34,15 +35,16 @@ function paymentMean(complementarity: Float64Array, payment: Float64Array, P: nu
   });
 }
 
-/** Shock indices in the order the shock phase applies them: inducements first (ModelConfig.shockOrder). */
+/** Shock indices in the order the shock phase applies them: early kinds first (ModelConfig.shockOrder). */
 function shockOrder(shocks: readonly ShockConfig[]): Int32Array {
   const order = new Int32Array(shocks.length);
+  const early = (sh: ShockConfig) => SHOCK_KINDS[sh.kindIndex]?.early === true;
   let x = 0;
   shocks.forEach((sh, q) => {
-    if (sh.kind === 'inducement') order[x++] = q;
+    if (early(sh)) order[x++] = q;
   });
   shocks.forEach((sh, q) => {
-    if (sh.kind !== 'inducement') order[x++] = q;
+    if (!early(sh)) order[x++] = q;
   });
   return order;
 }

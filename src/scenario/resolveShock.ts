@@ -1,8 +1,8 @@
 /** Shock specs → ShockConfig: ids, actor indices, domain masks and per-tick tables. */
 import type { ShockConfig } from '../model/config.js';
 import { D, type Domain, domainIndex } from '../model/domains.js';
+import { kindIndex as kindIndexOf, SHOCK_KINDS } from '../model/shocks/index.js';
 import type { PlacedShock, Resolver } from './resolver.js';
-import { SHOCK_KINDS, type ShockKind } from './schema.js';
 import type { PathSegment } from './source.js';
 
 function mask(domains: readonly Domain[] | undefined): Uint8Array {
@@ -18,6 +18,17 @@ function checkId(r: Resolver, { spec: s, origin }: PlacedShock, seen: Map<string
   seen.set(s.id, origin);
 }
 
+type Value = number | string;
+interface ConditionSpec {
+  readonly partner: string;
+  readonly domains?: readonly Domain[];
+  readonly max: number;
+}
+
+/**
+ * Every kind alike, through the roles its module gives its fields (model/shocks/kind.ts): the
+ * schema has checked each field's type, so a field read here is what its role expects.
+ */
 function resolveShockFields(r: Resolver, placed: PlacedShock, index: number): ShockConfig {
   const { spec: s, origin } = placed;
   const at = (f: string) => [...origin, f];
@@ -27,88 +38,53 @@ function resolveShockFields(r: Resolver, placed: PlacedShock, index: number): Sh
   const until = s.until ?? last;
   if (until < s.at || until > last)
     r.fail(at('until'), 'scenario.tickRange', 'shock end is outside its range', `a tick in ${s.at}..${last}`, until);
+  const kindIndex = kindIndexOf(s.kind);
+  const kind = SHOCK_KINDS[kindIndex];
+  if (!kind)
+    return r.fail(at('kind'), 'scenario.unknownKind', `unknown shock kind "${s.kind}"`, SHOCK_KINDS.map((k) => k.kind).join(', '), s.kind);
+  const roles = kind.roles;
   const ones = new Float64Array(r.spec.ticks).fill(1);
-  const base = {
+  const actor = r.actor(s[roles.actor] as string, at(roles.actor));
+  let target = -1;
+  if (roles.target !== undefined) {
+    target = r.actor(s[roles.target] as string, at(roles.target));
+    if (target === actor)
+      r.fail(
+        at(roles.target),
+        'scenario.selfReference',
+        `${roles.actor} and ${roles.target} must differ`,
+        `an actor other than ${s[roles.actor]}`,
+        s[roles.target],
+      );
+  }
+  const { field, min, max } = roles.magnitude;
+  const enforcement = roles.enforcement === undefined ? undefined : (s[roles.enforcement] as Value | undefined);
+  const reach = roles.reach === undefined ? undefined : s[roles.reach];
+  const condition = roles.condition === undefined ? undefined : (s[roles.condition] as ConditionSpec | undefined);
+  let partner = -1;
+  if (condition) {
+    const path = [...at(roles.condition as string), 'partner'];
+    partner = r.actor(condition.partner, path);
+    if (partner === target)
+      r.fail(path, 'scenario.selfReference', 'the condition must name a partner other than the target', 'another actor', condition.partner);
+  }
+  return {
     id,
     kind: s.kind,
+    kindIndex,
     at: s.at,
     until,
-    conditionPartner: -1,
-    conditionMask: mask([]),
-    conditionMax: 1,
-    enforcement: ones,
-    onExchange: true,
-    onCommitment: true,
+    actor,
+    target,
+    domainMask: mask(roles.domains === undefined ? undefined : (s[roles.domains] as readonly Domain[])),
+    magnitude: r.series(s[field] as Value, at(field), min, max),
+    enforcement: enforcement === undefined ? ones : r.series(enforcement, at(roles.enforcement as string), 0, 1),
+    conditionPartner: partner,
+    conditionMask: condition ? mask(condition.domains) : mask([]),
+    conditionMax: condition?.max ?? 1,
+    onExchange: reach !== 'commitment',
+    onCommitment: reach !== 'exchange',
   };
-  const pairOf = (a: string, fa: string, b: string, fb: string) => {
-    const i = r.actor(a, at(fa));
-    const j = r.actor(b, at(fb));
-    if (i === j) r.fail(at(fb), 'scenario.selfReference', `${fa} and ${fb} must differ`, `an actor other than ${a}`, b);
-    return [i, j] as const;
-  };
-  switch (s.kind) {
-    case 'war':
-      return {
-        ...base,
-        actor: r.actor(s.actor, at('actor')),
-        target: -1,
-        domainMask: mask(undefined),
-        magnitude: r.series(s.intensity, at('intensity'), 0, 1),
-      };
-    case 'economicShock':
-      return {
-        ...base,
-        actor: r.actor(s.actor, at('actor')),
-        target: -1,
-        domainMask: mask(undefined),
-        magnitude: r.series(s.size, at('size'), -1, 1),
-      };
-    case 'sanctions':
-    case 'secondarySanctions': {
-      const [i, j] = pairOf(s.sender, 'sender', s.target, 'target');
-      return {
-        ...base,
-        actor: i,
-        target: j,
-        domainMask: mask(s.domains),
-        magnitude: r.series(s.severity, at('severity'), 0, 1),
-        enforcement: s.enforcement === undefined ? ones : r.series(s.enforcement, at('enforcement'), 0, 1),
-        onExchange: s.on !== 'commitment',
-        onCommitment: s.on !== 'exchange',
-      };
-    }
-    case 'inducement': {
-      const [i, j] = pairOf(s.sender, 'sender', s.target, 'target');
-      const c = s.condition;
-      const partner = c ? r.actor(c.partner, at('condition').concat('partner')) : -1;
-      if (partner === j)
-        r.fail(
-          [...at('condition'), 'partner'],
-          'scenario.selfReference',
-          'the condition must name a partner other than the target',
-          'another actor',
-          c?.partner,
-        );
-      return {
-        ...base,
-        actor: i,
-        target: j,
-        domainMask: mask(undefined),
-        magnitude: r.series(s.size, at('size'), 0, 1),
-        conditionPartner: partner,
-        conditionMask: mask(c?.domains),
-        conditionMax: c?.max ?? 1,
-      };
-    }
-    case 'sovereigntyChallenge': {
-      const [i, j] = pairOf(s.challenger, 'challenger', s.target, 'target');
-      return { ...base, actor: i, target: j, domainMask: mask(undefined), magnitude: r.series(s.intensity, at('intensity'), 0, 1) };
-    }
-    case 'summit': {
-      const [i, j] = pairOf(s.a, 'a', s.b, 'b');
-      return { ...base, actor: i, target: j, domainMask: mask(undefined), magnitude: r.series(s.intensity, at('intensity'), 0, 1) };
-    }
-  }
 }
 
 export function resolveShock(r: Resolver, placed: PlacedShock, index: number, seen: Map<string, readonly PathSegment[]>): ShockConfig {
@@ -116,7 +92,8 @@ export function resolveShock(r: Resolver, placed: PlacedShock, index: number, se
   const context = `${index}|${r.spec.ticks}|${r.actorKey}`;
   const hit = cache.get(placed.spec);
   if (hit?.context === context) return hit.config;
-  const config = withOneShape(resolveShockFields(r, placed, index));
+  // One object literal for every kind: V8 gives all shocks one hidden class, and the shock phase's reads stay monomorphic.
+  const config = resolveShockFields(r, placed, index);
   cache.set(placed.spec, { context, config });
   return config;
 }
@@ -129,33 +106,3 @@ export function resolveShock(r: Resolver, placed: PlacedShock, index: number, se
  * sharing them between points is safe.
  */
 const cache = new WeakMap<PlacedShock['spec'], { readonly context: string; readonly config: ShockConfig }>();
-
-/**
- * The kind as the one string the program holds for it. A kind read from a file, or
- * copied to a worker thread, is a string of its own: the shock phase's switch then
- * compared it character by character, on every shock of every tick.
- */
-const internedKind = new Map<string, ShockKind>(SHOCK_KINDS.map((k) => [k, k]));
-
-/**
- * Every ShockConfig with its fields in one order: V8 then gives all kinds one
- * hidden class, and the shock phase's property reads stay monomorphic.
- */
-function withOneShape(sh: ShockConfig): ShockConfig {
-  return {
-    id: sh.id,
-    kind: internedKind.get(sh.kind) ?? sh.kind,
-    at: sh.at,
-    until: sh.until,
-    actor: sh.actor,
-    target: sh.target,
-    domainMask: sh.domainMask,
-    magnitude: sh.magnitude,
-    enforcement: sh.enforcement,
-    conditionPartner: sh.conditionPartner,
-    conditionMask: sh.conditionMask,
-    conditionMax: sh.conditionMax,
-    onExchange: sh.onExchange,
-    onCommitment: sh.onCommitment,
-  };
-}

@@ -14,6 +14,8 @@ import {
   MODEL_PARAM_MAX,
   type ModelParamName,
 } from '../model/parameters.js';
+import { SHOCK_KINDS } from '../model/shocks/index.js';
+import type { FieldType } from '../model/shocks/kind.js';
 
 /** Hard bounds that keep every count a safe integer and every array allocatable; the output-size limits are lower (README). */
 export const MAX_TICKS = 100_000;
@@ -97,65 +99,63 @@ const shock = <K extends string, P extends Record<string, TSchema>>(kind: K, pro
   );
 
 /** What a sanction acts on (docs/model.md §5.2): transactions, commitments, or both. */
-const SanctionReach = Type.Optional(
-  Type.Unsafe<'exchange' | 'commitment' | 'both'>({
-    type: 'string',
-    enum: ['exchange', 'commitment', 'both'],
-    description:
-      'exchange: bars transactions (buying crude, shipping) and leaves commitments to the mechanisms; commitment: raises the cost of commitment (banks facilitating, aid) and leaves exchange open; both (default)',
-  }),
+const SanctionReach = Type.Unsafe<'exchange' | 'commitment' | 'both'>({
+  type: 'string',
+  enum: ['exchange', 'commitment', 'both'],
+  description:
+    'exchange: bars transactions (buying crude, shipping) and leaves commitments to the mechanisms; commitment: raises the cost of commitment (banks facilitating, aid) and leaves exchange open; both (default)',
+});
+
+/** An inducement's condition (model/shocks/inducement.ts). */
+const Condition = Type.Object(
+  {
+    partner: ActorId,
+    domains: Type.Optional(Domains),
+    max: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description:
+        "The bound on the target's mean commitment to the partner over the domains. Each tick the target compares the reward's worth (model.inducementPrice × size) with the surplus it would give up by holding its commitments at the bound; if that is more, it walks away and the reward is withdrawn",
+    }),
+  },
+  { additionalProperties: false },
 );
 
-export const SHOCK_SCHEMAS = {
-  war: shock('war', { actor: ActorId, intensity: Value }, 'War escalation: raises the belligerent’s need and stress'),
-  sanctions: shock(
-    'sanctions',
-    { sender: ActorId, target: ActorId, domains: Domains, severity: Value, enforcement: Type.Optional(Value), on: SanctionReach },
-    "Sanctions: cut the sender's ties, raise the target's stress and grievance",
-  ),
-  secondarySanctions: shock(
-    'secondarySanctions',
-    { sender: ActorId, target: ActorId, domains: Domains, severity: Value, enforcement: Type.Optional(Value), on: SanctionReach },
-    "Secondary sanctions: make third parties' ties to the target costly in the named domains",
-  ),
-  inducement: shock(
-    'inducement',
-    {
-      sender: ActorId,
-      target: ActorId,
-      size: Value,
-      condition: Type.Optional(
-        Type.Object(
-          {
-            partner: ActorId,
-            domains: Type.Optional(Domains),
-            max: Type.Number({
-              minimum: 0,
-              maximum: 1,
-              description:
-                "The bound on the target's mean commitment to the partner over the domains. Each tick the target compares the reward's worth (model.inducementPrice × size) with the surplus it would give up by holding its commitments at the bound; if that is more, it walks away and the reward is withdrawn",
-            }),
-          },
-          { additionalProperties: false },
-        ),
+/** The JSON Schema of each field type a shock kind may declare. */
+const FIELD_SCHEMAS: Readonly<Record<FieldType, TSchema>> = {
+  actor: ActorId,
+  value: Value,
+  domains: Domains,
+  reach: SanctionReach,
+  condition: Condition,
+};
+
+/** Each kind's schema, built from the fields it declares (model/shocks/): the model owns the list of kinds. */
+export const SHOCK_SCHEMAS: Readonly<Record<string, TSchema>> = Object.fromEntries(
+  SHOCK_KINDS.map((k) => [
+    k.kind,
+    shock(
+      k.kind,
+      Object.fromEntries(
+        Object.entries(k.fields).map(([name, f]) => [name, f.optional ? Type.Optional(FIELD_SCHEMAS[f.type]) : FIELD_SCHEMAS[f.type]]),
       ),
-    },
-    "Inducement: raises the target's exposure to the sender, lowers grievance; optionally conditional",
-  ),
-  sovereigntyChallenge: shock(
-    'sovereigntyChallenge',
-    { challenger: ActorId, target: ActorId, intensity: Value },
-    'Sovereignty challenge: lowers alignment between the challenger and actors with a stake in the target',
-  ),
-  summit: shock('summit', { a: ActorId, b: ActorId, intensity: Value }, "Summit: raises the pair's rhetoric only"),
-  economicShock: shock('economicShock', { actor: ActorId, size: Value }, "Economic shock: moves an actor's stress"),
-} as const;
-export type ShockKind = keyof typeof SHOCK_SCHEMAS;
-export const SHOCK_KINDS = Object.keys(SHOCK_SCHEMAS) as ShockKind[];
+      k.description,
+    ),
+  ]),
+);
+
+/** A shock as the file gives it: the common fields, and its kind's own (checked against SHOCK_SCHEMAS). */
+export interface ShockSpec {
+  readonly id?: string;
+  readonly kind: string;
+  readonly at: number;
+  readonly until?: number;
+  readonly description?: string;
+  readonly [field: string]: unknown;
+}
 
 /** Shocks are a union discriminated by `kind`; Ajv's `discriminator` gives errors for the named kind only. */
-const shockUnion = Type.Union(Object.values(SHOCK_SCHEMAS));
-export const Shock = Type.Unsafe<Static<typeof shockUnion>>({
+export const Shock = Type.Unsafe<ShockSpec>({
   type: 'object',
   required: ['kind'],
   discriminator: { propertyName: 'kind' },
@@ -260,7 +260,6 @@ export const Scenario = Type.Object(
 );
 
 export type ScenarioFile = Static<typeof Scenario>;
-export type ShockSpec = Static<typeof shockUnion>;
 export type ActorSpec = Static<typeof Actor>;
 export type TieSpec = Static<typeof Tie>;
 export type PairSpec = Static<typeof Pair>;

@@ -1,0 +1,71 @@
+/**
+ * Inducement s→i of size x: exposure_is += x (what i would lose with s), i's grievance target
+ * against s −x, and the sender pays x a tick. Conditional on partner q, domains Dq and bound m:
+ * each tick the target chooses between the reward and the partnership (Crawford 2011). It
+ * compares the reward's worth to it, p_I·x, with what complying would cost it (complianceCost);
+ * if that is more it walks away and the reward is withdrawn for good; otherwise the tie i→q
+ * carries ψ_kd += x in Dq, which the reward-condition mechanism turns into a cost of committing.
+ */
+import { inc } from '../arrays.js';
+import type { ModelConfig, ShockConfig } from '../config.js';
+import { D } from '../domains.js';
+import type { ModelState } from '../state.js';
+import { ShockEvent, type ShockKind } from './kind.js';
+
+/**
+ * What complying with a conditional inducement would cost its target this tick: the surplus
+ * it gives up by bringing its mean commitment to the partner over the masked domains down to
+ * the bound, valued with its own marginal values. Near its rest point the marginal value of
+ * commitment d falls at |s_d| (its own-slope, model/curvature.ts), so the cheapest way to cut
+ * a total C = Σ_d c_d − n·max is cut_d ∝ 1/|s_d|, and the surplus lost is
+ *   L = ½ C⁺² / Σ_d (1/|s_d|)
+ * (the area under the marginal values between the two points). 0 if the target already complies.
+ */
+export function complianceCost(cfg: ModelConfig, s: ModelState, sh: ShockConfig): number {
+  const k = cfg.tieOf[sh.target * cfg.n + sh.conditionPartner] as number;
+  if (k < 0) return 0;
+  let excess = 0;
+  let give = 0;
+  for (let d = 0; d < D; d++) {
+    if (!sh.conditionMask[d]) continue;
+    excess += (s.commitment[k * D + d] as number) - sh.conditionMax;
+    const slope = Math.abs(s.ownSlope[k * D + d] as number);
+    give += slope > 0 ? 1 / slope : Number.POSITIVE_INFINITY;
+  }
+  // A commitment that costs nothing to cut (slope 0) can absorb any cut for free.
+  return excess > 0 && Number.isFinite(give) ? (0.5 * excess * excess) / give : 0;
+}
+
+export const inducement: ShockKind = {
+  kind: 'inducement',
+  description: "Inducement: raises the target's exposure to the sender, lowers grievance; optionally conditional",
+  fields: {
+    sender: { type: 'actor' },
+    target: { type: 'actor' },
+    size: { type: 'value' },
+    condition: { type: 'condition', optional: true },
+  },
+  roles: { actor: 'sender', target: 'target', magnitude: { field: 'size', min: 0, max: 1 }, condition: 'condition' },
+  // Secondary sanctions read the exposure an inducement creates: inducements act first.
+  early: true,
+  apply(cfg, s, sh, q, t, _first, emit) {
+    const { n } = cfg;
+    const m = sh.magnitude[t] as number;
+    if (sh.conditionPartner >= 0) {
+      const k = cfg.tieOf[sh.target * n + sh.conditionPartner] as number;
+      // A choice against the partnership's value: the target walks away from the reward when
+      // complying would cost it more than the reward is worth to it (p_I per unit of size).
+      if (k >= 0 && cfg.params.inducementPrice * m < complianceCost(cfg, s, sh)) {
+        s.inForce[q] = 0;
+        emit(t, q, ShockEvent.withdrawn);
+        return;
+      }
+      // "You can't have it both ways": committing more to the partner risks the reward.
+      if (k >= 0) for (let d = 0; d < D; d++) if (sh.conditionMask[d]) inc(s.push.conditional, k * D + d, m);
+    }
+    inc(s.exposure, sh.target * n + sh.actor, m);
+    inc(s.push.grievance, sh.target * n + sh.actor, -m);
+    inc(s.push.shockCost, sh.actor, m);
+    inc(s.push.spend, sh.actor, m);
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * Sanctions s→j in domains D, pressure π = x·e (severity × enforcement): stress and need
+ * pushes on j of π E_s/(E_s+E_j); j's finance cut +π if finance ∈ D; j's grievance target
+ * against s +π. On exchange (on: exchange | both): the barrier of the tie s→j in D +π
+ * (model/market.ts). On commitment (on: commitment | both): pressure π_kd = π on s→j in D,
+ * its commitments in D cut by (1 − x) on the first tick, and the sender bears what those
+ * initial commitments earned it.
+ */
+import { inc } from '../arrays.js';
+import { D, FINANCE } from '../domains.js';
+import type { ShockKind } from './kind.js';
+
+export const sanctions: ShockKind = {
+  kind: 'sanctions',
+  description: "Sanctions: cut the sender's ties, raise the target's stress and grievance",
+  fields: {
+    sender: { type: 'actor' },
+    target: { type: 'actor' },
+    domains: { type: 'domains' },
+    severity: { type: 'value' },
+    enforcement: { type: 'value', optional: true },
+    on: { type: 'reach', optional: true },
+  },
+  roles: {
+    actor: 'sender',
+    target: 'target',
+    magnitude: { field: 'severity', min: 0, max: 1 },
+    enforcement: 'enforcement',
+    domains: 'domains',
+    reach: 'on',
+  },
+  apply(cfg, s, sh, _q, t, first) {
+    const { n } = cfg;
+    const sender = sh.actor;
+    const target = sh.target;
+    const pressure = (sh.magnitude[t] as number) * (sh.enforcement[t] as number);
+    const share = (cfg.economy[sender] as number) / ((cfg.economy[sender] as number) + (cfg.economy[target] as number));
+    inc(s.push.stress, target, pressure * share);
+    inc(s.push.need, target, pressure * share);
+    if (sh.domainMask[FINANCE]) inc(s.push.financeCut, target, pressure);
+    inc(s.push.grievance, target * n + sender, pressure);
+    const k = cfg.tieOf[sender * n + target] as number;
+    if (k < 0) return;
+    for (let d = 0; d < D; d++) if (sh.onExchange && sh.domainMask[d]) inc(s.push.barrier, k * D + d, pressure);
+    if (!sh.onCommitment) return;
+    s.push.sanctioned[k] = 1;
+    const p = cfg.tiePair[k] as number;
+    for (let d = 0; d < D; d++) {
+      if (!sh.domainMask[d]) continue;
+      inc(s.push.primary, k * D + d, pressure);
+      // The sender forgoes the gain its initial commitment brought.
+      inc(s.push.shockCost, sender, pressure * (cfg.complementarity[p * D + d] as number) * (cfg.commitment0[k * D + d] as number));
+      if (first) s.commitment[k * D + d] = (s.commitment[k * D + d] as number) * (1 - (sh.magnitude[t] as number));
+    }
+  },
+};

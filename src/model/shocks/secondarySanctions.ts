@@ -1,0 +1,44 @@
+/**
+ * Secondary sanctions s→j in domains D, pressure π = x·e: every tie i→j with i ≠ s is pressed
+ * in proportion to what i would lose with s, χ = π · exposure_is. On exchange: the barrier of
+ * i→j in D +χ (buyers of Russian crude that risk US penalties). On commitment: third-party
+ * pressure χ_kd on i→j in D (the sanction-exposure mechanism; banks that facilitate).
+ */
+import { inc } from '../arrays.js';
+import { D } from '../domains.js';
+import type { ShockKind } from './kind.js';
+
+export const secondarySanctions: ShockKind = {
+  kind: 'secondarySanctions',
+  description: "Secondary sanctions: make third parties' ties to the target costly in the named domains",
+  fields: {
+    sender: { type: 'actor' },
+    target: { type: 'actor' },
+    domains: { type: 'domains' },
+    severity: { type: 'value' },
+    enforcement: { type: 'value', optional: true },
+    on: { type: 'reach', optional: true },
+  },
+  roles: {
+    actor: 'sender',
+    target: 'target',
+    magnitude: { field: 'severity', min: 0, max: 1 },
+    enforcement: 'enforcement',
+    domains: 'domains',
+    reach: 'on',
+  },
+  apply(cfg, s, sh, _q, t) {
+    const { n } = cfg;
+    const pressure = (sh.magnitude[t] as number) * (sh.enforcement[t] as number);
+    for (let x = cfg.incomingStart[sh.target] as number, end = cfg.incomingStart[sh.target + 1] as number; x < end; x++) {
+      const k = cfg.incomingTies[x] as number;
+      const i = cfg.tieFrom[k] as number;
+      if (i === sh.actor) continue;
+      const exposed = pressure * (s.exposure[i * n + sh.actor] as number);
+      for (let d = 0; d < D; d++) if (sh.onExchange && sh.domainMask[d]) inc(s.push.barrier, k * D + d, exposed);
+      if (!sh.onCommitment) continue;
+      s.push.sanctioned[k] = 1;
+      for (let d = 0; d < D; d++) if (sh.domainMask[d]) inc(s.push.thirdParty, k * D + d, exposed);
+    }
+  },
+};

@@ -1,0 +1,33 @@
+/**
+ * A sovereignty challenge by c on j bites in proportion to j's security reliance on c, its
+ * commitment to c in defence and military (Russia's leverage over Kazakhstan runs through the
+ * CSTO), relative to the reliance the scenario starts from (the intensity is the pressure as it
+ * was observed then): bite = x · (c_jc,def + c_jc,mil) / (c0_jc,def + c0_jc,mil). The bite
+ * threatens j and, for every actor i ≠ c with a stake in j's sovereignty, pushes the divergence
+ * of pair {i, c} by bite · stake_ij. Whatever loosens j's reliance (a Western offer to
+ * Kazakhstan) blunts the challenge and with it the China–Russia divergence over Central Asia;
+ * a target with no security ties to the challenger is not bitten at all.
+ */
+import { inc } from '../arrays.js';
+import { D, DEFENSE, MILITARY } from '../domains.js';
+import type { ShockKind } from './kind.js';
+
+export const sovereigntyChallenge: ShockKind = {
+  kind: 'sovereigntyChallenge',
+  description: 'Sovereignty challenge: threatens the target and sets the challenger at odds with those holding a stake in it',
+  fields: { challenger: { type: 'actor' }, target: { type: 'actor' }, intensity: { type: 'value' } },
+  roles: { actor: 'challenger', target: 'target', magnitude: { field: 'intensity', min: 0, max: 1 } },
+  apply(cfg, s, sh, _q, t) {
+    const { n } = cfg;
+    const k = cfg.tieOf[sh.target * n + sh.actor] as number;
+    const reliance = (c: Float64Array) => (k < 0 ? 0 : (c[k * D + DEFENSE] as number) + (c[k * D + MILITARY] as number));
+    const initial = reliance(cfg.commitment0);
+    const bite = initial > 0 ? ((sh.magnitude[t] as number) * reliance(s.commitment)) / initial : 0;
+    inc(s.push.threat, sh.target, bite);
+    for (let i = 0; i < n; i++) {
+      const stake = cfg.stake[i * n + sh.target] as number;
+      const p = cfg.pairOf[i * n + sh.actor] as number;
+      if (i !== sh.actor && stake > 0 && p >= 0) inc(s.push.divergence, p, bite * stake);
+    }
+  },
+};
