@@ -1,0 +1,72 @@
+/**
+ * DESIGN §6 fact 10: out of sample. scenarios/calibration/china-russia-to-2023.yaml fits the
+ * model to the observations dated up to December 2023 only (EO 14114's enforcement held at its
+ * prior); this test runs that calibration from scratch, applies its best point to the default
+ * scenario and checks the 2024 figures it never saw. Tolerances, stated before the check was
+ * first run (docs/model.md §11), the same as in sample:
+ *   - trade growth in 2024 within 10 points of the observed +1.9%;
+ *   - trade growth in 2024 below half of 2023's (the stall after EO 14114);
+ *   - China's finance ties to Russia at least 20% lower three months after EO 14114 than the
+ *     month before it (Chinese banks stopped payments from January 2024).
+ * There is no 2024 discount figure in the observed data, so the discount is not checked.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { calibrate } from '../../src/calibration/calibrate.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { loadSweep } from '../../src/sweep/load.js';
+import { DEFAULT_SCENARIO, ROOT } from '../helpers.js';
+import { acrossRuns, commitment, runAll, yearMean } from './simulate.js';
+
+const FILE = join(ROOT, 'scenarios', 'calibration', 'china-russia-to-2023.yaml');
+
+function observed(indicator: string, period: string): number {
+  const row = readFileSync(join(ROOT, 'data', 'china-russia-observed.csv'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${indicator},${period},`));
+  if (!row) throw new Error(`no observed ${indicator} ${period}`);
+  return Number(row.split(',')[2]);
+}
+
+describe('out of sample: calibrated on data to December 2023, checked on 2024', () => {
+  let runs: ReturnType<typeof runAll>;
+  let eo14114: number;
+
+  beforeAll(async () => {
+    const sweep = loadSweep(FILE);
+    // No target may look past the cut-off.
+    for (const t of sweep.calibration?.targets ?? []) expect(t.period <= '2023-12', `${t.indicator} ${t.period}`).toBe(true);
+    const result = await calibrate(sweep, 2);
+    const best = result.points[result.best.point] as readonly (string | number)[];
+    const set = sweep.parameters.map((p, i) => `${p.path}=${best[i]}`);
+    const loaded = loadScenario(DEFAULT_SCENARIO, { set });
+    eo14114 = loaded.config.shocks.find((s) => s.id === 'eo14114')?.at as number;
+    runs = runAll(loaded, { financeCR: commitment('CHN', 'RUS', 'finance') });
+  }, 120_000);
+
+  const growth = (y: number) =>
+    acrossRuns(runs.series.bilateral_trade as Float64Array[], (row, r) => {
+      const before = y === 0 ? (runs.initial.bilateral_trade?.[r] as number) : yearMean(row, y - 1);
+      return yearMean(row, y) / before - 1;
+    });
+
+  // The model fails this check (docs/model.md §8): fitted to data up to 2023, with EO 14114 at its
+  // prior enforcement, it predicts 2024 trade falling by about a third, where it grew 2%. Marked as an
+  // expected failure, not removed: the suite fails the day the model starts passing it, so the
+  // documentation is corrected then.
+  it.fails('KNOWN FAILURE: trade growth in 2024 is within 10 points of the observed', () => {
+    const observed2024 = observed('bilateral_trade', '2024') / observed('bilateral_trade', '2023') - 1;
+    expect(Math.abs(growth(2) - observed2024)).toBeLessThan(0.1);
+  });
+
+  it('trade growth in 2024 is below half that of 2023', () => {
+    expect(growth(2)).toBeLessThan(growth(1) / 2);
+  });
+
+  it("China's finance ties fall at least 20% within three months of EO 14114", () => {
+    const before = acrossRuns(runs.series.financeCR as Float64Array[], (row) => row[eo14114 - 1] as number);
+    const after = acrossRuns(runs.series.financeCR as Float64Array[], (row) => row[eo14114 + 3] as number);
+    expect(after).toBeLessThan(0.8 * before);
+  });
+});
