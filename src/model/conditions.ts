@@ -55,14 +55,21 @@ function listRivals(n: number, grievance: Float64Array, rivals: Int32Array): num
   return count;
 }
 
-/** Stress and need move toward their saturated pressure; dollar access is what financial cuts leave. */
+/**
+ * Stress and need move toward their saturated pressure; dollar access moves toward what financial
+ * cuts leave, e^(−θ·cut), at ρ_a a month (banks exit correspondent relationships over months).
+ */
 function actorLevels(cfg: ModelConfig, s: ModelState): void {
   const { n, params } = cfg;
   const push = s.push;
   for (let i = 0; i < n; i++) {
     inc(s.stress, i, params.stressRate * (saturate(cfg.stress0[i] as number, push.stress[i] as number) - (s.stress[i] as number)));
     inc(s.need, i, params.needRate * (saturate(0, push.need[i] as number) - (s.need[i] as number)));
-    s.dollarAccess[i] = decay(push.financeCut[i] as number);
+    inc(
+      s.dollarAccess,
+      i,
+      params.dollarRate * (decay(params.dollarReach * (push.financeCut[i] as number)) - (s.dollarAccess[i] as number)),
+    );
   }
 }
 

@@ -38,6 +38,10 @@ export const DEFAULT_MODEL_PARAMS = {
   redirection: 0.8,
   /** δ: the discount (share of the price) a seller concedes per unit of glut, to the most opportunistic buyer. */
   glutDiscount: 1,
+  /** θ: how far a unit of financial sanctions cuts the target's dollar access (the reach of dollar jurisdiction). */
+  dollarReach: 1,
+  /** ρ_a: monthly rate at which dollar access moves to what sanctions leave (1: at once). */
+  dollarRate: 1,
   /** φ: mutual finance commitment that carries a pair's trade without dollar access. */
   financeForTrade: 0.15,
   /** ω: share of a pair's trade that clears outside both (third-country intermediaries, barter). */
@@ -78,6 +82,8 @@ export const MODEL_PARAM_MAX: Readonly<Record<ModelParamName, number>> = {
   exchangeRate: 1,
   redirection: 1,
   glutDiscount: 100,
+  dollarReach: 100,
+  dollarRate: 1,
   financeForTrade: 1,
   informalChannel: 1,
   gravity: 10_000,

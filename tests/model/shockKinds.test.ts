@@ -16,15 +16,22 @@ describe('shock kinds', () => {
     expect(Object.keys(SHOCK_SCHEMAS)).toEqual(SHOCK_KINDS.map((k) => k.kind));
   });
 
-  it.each(SHOCK_KINDS.map((k) => [k.kind, k] as const))('%s: its schema holds the common fields and its own, required as declared', (_name, kind) => {
-    const schema = SHOCK_SCHEMAS[kind.kind] as { properties: Record<string, unknown>; required: string[]; description: string };
-    expect(Object.keys(schema.properties)).toEqual([...COMMON, ...Object.keys(kind.fields)]);
-    const required = Object.entries(kind.fields)
-      .filter(([, f]) => !f.optional)
-      .map(([name]) => name);
-    expect([...schema.required].sort()).toEqual(['at', 'kind', ...required].sort());
-    expect(schema.description).toBe(kind.description);
-  });
+  it.each(SHOCK_KINDS.map((k) => [k.kind, k] as const))(
+    '%s: its schema holds the common fields and its own, required as declared',
+    (_name, kind) => {
+      const schema = SHOCK_SCHEMAS[kind.kind] as unknown as {
+        properties: Record<string, unknown>;
+        required: string[];
+        description: string;
+      };
+      expect(Object.keys(schema.properties)).toEqual([...COMMON, ...Object.keys(kind.fields)]);
+      const required = Object.entries(kind.fields)
+        .filter(([, f]) => !f.optional)
+        .map(([name]) => name);
+      expect([...schema.required].sort()).toEqual(['at', 'kind', ...required].sort());
+      expect(schema.description).toBe(kind.description);
+    },
+  );
 
   it.each(SHOCK_KINDS.map((k) => [k.kind, k] as const))('%s: every role names a declared field of the type it needs', (_name, kind) => {
     const { roles, fields } = kind;
