@@ -18,6 +18,30 @@ describe('conditions', () => {
     expect(s.trade[0]).toBeCloseTo((80 * 2 * (0.2 + 0.2)) / 2, 10);
   });
 
+  it('what an actor would lose with a sender follows what they still exchange: sanctions that cut it leave less to threaten', () => {
+    const { config: cfg } = loadText(
+      `${TWO_ACTORS.replace('  - { from: A, to: C, commitment: { trade: 0.5 } }', '  - { from: A, to: C, commitment: { trade: 0.5 } }\n  - { from: C, to: A, commitment: { trade: 0.3 } }')}
+shocks: [ { kind: sanctions, sender: C, target: A, domains: [trade], on: exchange, at: 0, severity: 0.5 } ]
+`,
+    );
+    const s = createState(cfg);
+    const A = cfg.actorIds.indexOf('A');
+    const C = cfg.actorIds.indexOf('C');
+    const p = cfg.pairOf[A * cfg.n + C] as number;
+    const exposure: number[] = [];
+    const volume: number[] = [];
+    simulate(cfg, s, makeRandom(1), {
+      tick: (_t, st) => {
+        exposure.push(st.exposure[A * cfg.n + C] as number);
+        volume.push(st.volume[p] as number);
+      },
+    });
+    expect(volume[0]).toBeLessThan(0.7); // e^−0.5 of the A–C exchange is left, at once
+    // Each tick's exposure is set from the exchange the tick before left.
+    expect(exposure[1]).toBeCloseTo(0.5 * (volume[0] as number), 12);
+    expect(exposure[1]).toBeLessThan(0.5);
+  });
+
   it("dependence is a partner's share of one's critical supply, weighted by what each supplier can make", () => {
     const { config: cfg } = loadText(
       TWO_ACTORS.replace(
