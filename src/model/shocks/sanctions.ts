@@ -9,26 +9,13 @@
 import { inc } from '../arrays.js';
 import { D, FINANCE } from '../domains.js';
 import type { ShockKind } from './kind.js';
+import { SANCTION_FIELDS, SANCTION_ROLES } from './sanctionFields.js';
 
 export const sanctions: ShockKind = {
   kind: 'sanctions',
   description: "Sanctions: cut the sender's ties, raise the target's stress and grievance",
-  fields: {
-    sender: { type: 'actor' },
-    target: { type: 'actor' },
-    domains: { type: 'domains' },
-    severity: { type: 'value' },
-    enforcement: { type: 'value', optional: true },
-    on: { type: 'reach', optional: true },
-  },
-  roles: {
-    actor: 'sender',
-    target: 'target',
-    magnitude: { field: 'severity', min: 0, max: 1 },
-    enforcement: 'enforcement',
-    domains: 'domains',
-    reach: 'on',
-  },
+  fields: SANCTION_FIELDS,
+  roles: SANCTION_ROLES,
   apply(cfg, s, sh, _q, t, first) {
     const { n } = cfg;
     const sender = sh.actor;

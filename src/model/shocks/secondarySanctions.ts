@@ -7,26 +7,13 @@
 import { inc } from '../arrays.js';
 import { D } from '../domains.js';
 import type { ShockKind } from './kind.js';
+import { SANCTION_FIELDS, SANCTION_ROLES } from './sanctionFields.js';
 
 export const secondarySanctions: ShockKind = {
   kind: 'secondarySanctions',
   description: "Secondary sanctions: make third parties' ties to the target costly in the named domains",
-  fields: {
-    sender: { type: 'actor' },
-    target: { type: 'actor' },
-    domains: { type: 'domains' },
-    severity: { type: 'value' },
-    enforcement: { type: 'value', optional: true },
-    on: { type: 'reach', optional: true },
-  },
-  roles: {
-    actor: 'sender',
-    target: 'target',
-    magnitude: { field: 'severity', min: 0, max: 1 },
-    enforcement: 'enforcement',
-    domains: 'domains',
-    reach: 'on',
-  },
+  fields: SANCTION_FIELDS,
+  roles: SANCTION_ROLES,
   apply(cfg, s, sh, _q, t) {
     const { n } = cfg;
     const pressure = (sh.magnitude[t] as number) * (sh.enforcement[t] as number);
