@@ -7,3 +7,8 @@ export function inc(a: Float64Array, i: number, x: number): void {
 export function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
 }
+
+/** e^(−max(0, push)); most actors feel no push on a given tick, and e^0 = 1 needs no call to exp. */
+export function decay(push: number): number {
+  return push === 0 ? 1 : Math.exp(-Math.max(0, push));
+}

@@ -4,7 +4,7 @@
  * payment channel and realised trade. Each level moves a
  * fraction ρ of the way to its target per tick.
  */
-import { clamp01, inc } from './arrays.js';
+import { clamp01, decay, inc } from './arrays.js';
 import type { ModelConfig } from './config.js';
 import { D, FINANCE } from './domains.js';
 import { updateExchange } from './market.js';
@@ -17,11 +17,6 @@ import type { ModelState } from './state.js';
  */
 export function saturate(base: number, push: number): number {
   return 1 - (1 - base) * decay(push);
-}
-
-/** e^(−max(0, push)); most actors feel no push on a given tick, and e^0 = 1 needs no call to exp. */
-export function decay(push: number): number {
-  return push === 0 ? 1 : Math.exp(-Math.max(0, push));
 }
 
 /**

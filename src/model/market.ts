@@ -20,8 +20,7 @@
  * falls as buyers compete for what is on offer: the discount a seller concedes follows it
  * (social.ts), so bargaining power comes from outside options, not from a fixed share.
  */
-import { inc } from './arrays.js';
-import { decay } from './conditions.js';
+import { decay, inc } from './arrays.js';
 import type { ModelConfig } from './config.js';
 import { D } from './domains.js';
 import type { ModelState } from './state.js';
