@@ -1,0 +1,78 @@
+/**
+ * The perturbation kernel of ABC-SMC: a multivariate normal with twice the weighted
+ * covariance of the previous population (Beaumont et al. 2009), by its Cholesky factor.
+ */
+import type { Random } from '../../model/rng.js';
+import { standardNormal } from './priors.js';
+
+export interface Kernel {
+  readonly dim: number;
+  /** Lower-triangular L with L Lᵀ = Σ, row-major. */
+  readonly chol: Float64Array;
+  /** log of (2π)^(−d/2) |Σ|^(−1/2). */
+  readonly logNorm: number;
+}
+
+/** Twice the weighted covariance of the particles (rows of `x`, weights summing to 1); a tiny ridge keeps it positive definite. */
+export function fitKernel(x: readonly Float64Array[], w: Float64Array): Kernel {
+  const dim = (x[0] as Float64Array).length;
+  const mean = new Float64Array(dim);
+  x.forEach((row, i) => {
+    for (let a = 0; a < dim; a++) mean[a] = (mean[a] as number) + (w[i] as number) * (row[a] as number);
+  });
+  const cov = new Float64Array(dim * dim);
+  x.forEach((row, i) => {
+    for (let a = 0; a < dim; a++)
+      for (let b = 0; b <= a; b++)
+        cov[a * dim + b] =
+          (cov[a * dim + b] as number) +
+          (w[i] as number) * ((row[a] as number) - (mean[a] as number)) * ((row[b] as number) - (mean[b] as number));
+  });
+  for (let a = 0; a < dim; a++) {
+    for (let b = 0; b <= a; b++) cov[a * dim + b] = 2 * (cov[a * dim + b] as number);
+    cov[a * dim + a] = (cov[a * dim + a] as number) * (1 + 1e-9) + 1e-300;
+  }
+  const chol = cholesky(cov, dim);
+  let logDet = 0;
+  for (let a = 0; a < dim; a++) logDet += 2 * Math.log(chol[a * dim + a] as number);
+  return { dim, chol, logNorm: -0.5 * (dim * Math.log(2 * Math.PI) + logDet) };
+}
+
+/** Cholesky factor of the symmetric matrix whose lower triangle is `m`. */
+function cholesky(m: Float64Array, dim: number): Float64Array {
+  const l = new Float64Array(dim * dim);
+  for (let i = 0; i < dim; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = m[i * dim + j] as number;
+      for (let k = 0; k < j; k++) sum -= (l[i * dim + k] as number) * (l[j * dim + k] as number);
+      l[i * dim + j] = i === j ? Math.sqrt(Math.max(sum, 1e-300)) : sum / (l[j * dim + j] as number);
+    }
+  }
+  return l;
+}
+
+/** center + L z, z standard normal. */
+export function perturb(k: Kernel, center: Float64Array, random: Random): Float64Array {
+  const z = Float64Array.from({ length: k.dim }, () => standardNormal(random));
+  const out = Float64Array.from(center);
+  for (let i = 0; i < k.dim; i++) {
+    let sum = 0;
+    for (let j = 0; j <= i; j++) sum += (k.chol[i * k.dim + j] as number) * (z[j] as number);
+    out[i] = (out[i] as number) + sum;
+  }
+  return out;
+}
+
+/** log density of N(center, Σ) at x. */
+export function logKernel(k: Kernel, center: Float64Array, x: Float64Array, scratch: Float64Array): number {
+  // Solve L y = x − center by forward substitution; the density is exp(logNorm − ½|y|²).
+  let q = 0;
+  for (let i = 0; i < k.dim; i++) {
+    let v = (x[i] as number) - (center[i] as number);
+    for (let j = 0; j < i; j++) v -= (k.chol[i * k.dim + j] as number) * (scratch[j] as number);
+    const y = v / (k.chol[i * k.dim + i] as number);
+    scratch[i] = y;
+    q += y * y;
+  }
+  return k.logNorm - 0.5 * q;
+}

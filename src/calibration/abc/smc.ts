@@ -1,0 +1,197 @@
+/**
+ * Approximate Bayesian computation by sequential Monte Carlo (Toni et al. 2009; Beaumont
+ * et al. 2009), with an adaptive tolerance (each generation's is a quantile of the previous
+ * population's distances, as pyABC does by default).
+ *
+ * Generation 0 draws N particles from the prior and keeps them all. Generation t ≥ 1 draws
+ * proposals: a particle of generation t − 1 chosen by weight, moved by a normal kernel with
+ * twice the population's weighted covariance; a proposal outside the prior's support is
+ * rejected unsimulated; one whose simulated summaries lie within the tolerance of the observed
+ * ones is accepted, with weight π(θ) / Σ_j w_j K(θ | θ_j). The generation ends with its first
+ * N accepted proposals.
+ *
+ * Reproducible to the byte whatever the evaluation order: proposal i of generation t draws
+ * from its own stream and simulates with its own seed, both functions of (seed, t, i) only, and
+ * the accepted set is the first N acceptances in proposal order. Proposals are simulated in
+ * batches (a worker pool can take a batch); a batch's results past the N-th acceptance are
+ * discarded, so the batch size does not change the result either.
+ */
+import { deriveSeed, designRandom, type Random } from '../../model/rng.js';
+import { fitKernel, type Kernel, logKernel, perturb } from './kernel.js';
+import { type Prior, priorDensity, samplePrior } from './priors.js';
+
+export interface AbcProblem {
+  readonly priors: readonly Prior[];
+  readonly observed: readonly number[];
+  /** Each summary's scale: distance = √Σ ((simulated − observed) / scale)². */
+  readonly scales: readonly number[];
+  /** Summaries of one simulation at θ with the given seed (the same θ and seed give the same summaries). */
+  simulate(theta: Float64Array, seed: number): readonly number[];
+}
+
+export interface AbcOptions {
+  readonly particles: number;
+  readonly seed: number;
+  /** The next tolerance is this quantile of the current population's distances (default 0.5). */
+  readonly quantile?: number;
+  readonly maxGenerations?: number;
+  /** Stop when a generation accepts fewer than this share of its simulations (default 0.01). */
+  readonly minAcceptance?: number;
+  /** Stop when the tolerance falls by less than this share from one generation to the next (default 0.01). */
+  readonly minToleranceDrop?: number;
+  /** Proposals per batch (default 256): a unit of work, with no effect on the result. */
+  readonly batch?: number;
+  /** Give up on a generation after this many proposals (default 10⁷): the tolerance can no longer be met. */
+  readonly maxProposals?: number;
+}
+
+export interface Generation {
+  readonly t: number;
+  readonly tolerance: number;
+  /** Simulations run (proposals outside the prior are not simulated). */
+  readonly simulations: number;
+  readonly acceptance: number;
+  readonly ess: number;
+  readonly particles: readonly Float64Array[];
+  readonly weights: Float64Array;
+  readonly distances: Float64Array;
+}
+
+export interface AbcResult {
+  readonly generations: readonly Generation[];
+  /** Why it stopped: 'generations' | 'acceptance' | 'tolerance'. */
+  readonly stopped: 'generations' | 'acceptance' | 'tolerance';
+}
+
+export function distance(problem: AbcProblem, summaries: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < problem.observed.length; i++) {
+    const z = ((summaries[i] as number) - (problem.observed[i] as number)) / (problem.scales[i] as number);
+    sum += z * z;
+  }
+  return Math.sqrt(sum);
+}
+
+function logPrior(priors: readonly Prior[], theta: Float64Array): number {
+  let log = 0;
+  for (let i = 0; i < priors.length; i++) log += Math.log(priorDensity(priors[i] as Prior, theta[i] as number));
+  return log;
+}
+
+/** The q-quantile of values under weights (summing to 1). */
+export function weightedQuantile(values: Float64Array, weights: Float64Array, q: number): number {
+  const order = Array.from(values.keys()).sort((a, b) => (values[a] as number) - (values[b] as number));
+  let cumulative = 0;
+  for (const i of order) {
+    cumulative += weights[i] as number;
+    if (cumulative >= q) return values[i] as number;
+  }
+  return values[order[order.length - 1] as number] as number;
+}
+
+/** Index drawn with probability proportional to weight (weights sum to 1). */
+function pick(weights: Float64Array, random: Random): number {
+  const u = random();
+  let cumulative = 0;
+  for (let i = 0; i < weights.length; i++) {
+    cumulative += weights[i] as number;
+    if (u < cumulative) return i;
+  }
+  return weights.length - 1;
+}
+
+interface Proposal {
+  readonly theta: Float64Array;
+  /** −Infinity outside the prior's support: not simulated. */
+  readonly logPrior: number;
+}
+
+function propose(problem: AbcProblem, previous: Generation | undefined, kernel: Kernel | undefined, random: Random): Proposal {
+  if (!previous || !kernel) {
+    const theta = Float64Array.from(problem.priors, (p) => samplePrior(p, random));
+    return { theta, logPrior: logPrior(problem.priors, theta) };
+  }
+  const center = previous.particles[pick(previous.weights, random)] as Float64Array;
+  const theta = perturb(kernel, center, random);
+  return { theta, logPrior: logPrior(problem.priors, theta) };
+}
+
+/** One generation: proposals in order, in batches, until N are accepted; undefined if maxProposals run out first. */
+function generation(problem: AbcProblem, options: AbcOptions, t: number, tolerance: number, previous?: Generation): Generation | undefined {
+  const n = options.particles;
+  const batch = options.batch ?? 256;
+  const kernel = previous ? fitKernel(previous.particles, previous.weights) : undefined;
+  const particles: Float64Array[] = [];
+  const logPriors: number[] = [];
+  const distances: number[] = [];
+  let simulations = 0;
+  const maxProposals = options.maxProposals ?? 10_000_000;
+  for (let first = 0; particles.length < n; first += batch) {
+    if (first >= maxProposals) return undefined;
+    // A batch: each proposal from its own stream, then each simulated (here in order; a pool may take them in any order).
+    const results = Array.from({ length: batch }, (_, b) => {
+      const i = first + b;
+      const proposal = propose(problem, previous, kernel, designRandom(options.seed, `abc/${t}/${i}`));
+      if (!Number.isFinite(proposal.logPrior)) return { proposal, d: Number.POSITIVE_INFINITY, simulated: false };
+      return { proposal, d: distance(problem, problem.simulate(proposal.theta, deriveSeed(options.seed, t, i))), simulated: true };
+    });
+    for (const r of results) {
+      if (particles.length === n) break; // past the N-th acceptance: discarded, so the batch size changes nothing
+      if (r.simulated) simulations++;
+      if (r.simulated && r.d <= tolerance) {
+        particles.push(r.proposal.theta);
+        logPriors.push(r.proposal.logPrior);
+        distances.push(r.d);
+      }
+    }
+  }
+  const weights = new Float64Array(n);
+  if (!previous || !kernel) weights.fill(1 / n);
+  else {
+    const scratch = new Float64Array(kernel.dim);
+    particles.forEach((theta, i) => {
+      let mixture = 0;
+      previous.particles.forEach((center, j) => {
+        mixture += (previous.weights[j] as number) * Math.exp(logKernel(kernel, center, theta, scratch));
+      });
+      weights[i] = Math.exp(logPriors[i] as number) / mixture;
+    });
+    const total = weights.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < n; i++) weights[i] = (weights[i] as number) / total;
+  }
+  const ess = 1 / weights.reduce((a, w) => a + w * w, 0);
+  return { t, tolerance, simulations, acceptance: n / simulations, ess, particles, weights, distances: Float64Array.from(distances) };
+}
+
+export function abcSmc(problem: AbcProblem, options: AbcOptions): AbcResult {
+  const q = options.quantile ?? 0.5;
+  const maxGenerations = options.maxGenerations ?? 20;
+  const first = generation(problem, options, 0, Number.POSITIVE_INFINITY);
+  if (!first) throw new Error('ABC: no proposal from the prior could be simulated');
+  const generations: Generation[] = [first];
+  for (let t = 1; t < maxGenerations; t++) {
+    const previous = generations[t - 1] as Generation;
+    const tolerance = weightedQuantile(previous.distances, previous.weights, q);
+    const before = previous.tolerance;
+    if (Number.isFinite(before) && tolerance > (1 - (options.minToleranceDrop ?? 0.01)) * before)
+      return { generations, stopped: 'tolerance' };
+    const next = generation(problem, options, t, tolerance, previous);
+    if (!next) return { generations, stopped: 'acceptance' };
+    generations.push(next);
+    if (next.acceptance < (options.minAcceptance ?? 0.01)) return { generations, stopped: 'acceptance' };
+  }
+  return { generations, stopped: 'generations' };
+}
+
+/** Weighted mean and standard deviation of parameter a in a generation. */
+export function marginal(g: Generation, a: number): { mean: number; sd: number } {
+  let mean = 0;
+  g.particles.forEach((x, i) => {
+    mean += (g.weights[i] as number) * (x[a] as number);
+  });
+  let variance = 0;
+  g.particles.forEach((x, i) => {
+    variance += (g.weights[i] as number) * ((x[a] as number) - mean) ** 2;
+  });
+  return { mean, sd: Math.sqrt(variance) };
+}
