@@ -11,6 +11,24 @@ const Range = Type.Object(
     max: Type.Number(),
     steps: Type.Optional(Type.Integer({ minimum: 2, description: 'Levels of a grid over the range (grid design only)' })),
     log: Type.Optional(Type.Boolean({ description: 'Sample on a log scale (min > 0)' })),
+    prior: Type.Optional(
+      Type.Union(
+        [
+          Type.Object(
+            { kind: Type.Literal('normal'), mean: Type.Number(), sd: Type.Number({ exclusiveMinimum: 0 }) },
+            { additionalProperties: false },
+          ),
+          Type.Object(
+            { kind: Type.Literal('beta'), a: Type.Number({ exclusiveMinimum: 0 }), b: Type.Number({ exclusiveMinimum: 0 }) },
+            { additionalProperties: false },
+          ),
+        ],
+        {
+          description:
+            'calibrate --method abc: the prior on [min, max] (a truncated normal, or a beta stretched to the range); default uniform, or log-uniform with log: true',
+        },
+      ),
+    ),
   },
   { additionalProperties: false, description: 'A numeric range' },
 );

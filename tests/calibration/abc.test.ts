@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { priorDensity, samplePrior, standardNormal } from '../../src/calibration/abc/priors.js';
-import { type AbcProblem, abcSmc, type Generation, marginal, weightedQuantile } from '../../src/calibration/abc/smc.js';
+import { type AbcProblem, type AbcOptions, abcSmc, fromSimulator, type Generation, marginal, weightedQuantile } from '../../src/calibration/abc/smc.js';
 import { designRandom, makeRandom } from '../../src/model/rng.js';
 
 const N_OBS = 10; // observations behind each summary mean: its sampling sd is 1/√10
@@ -31,9 +31,12 @@ function normalMeanPosterior(observed: number): { mean: number; sd: number } {
 
 const last = (gs: readonly Generation[]) => gs[gs.length - 1] as Generation;
 
+/** ABC on a simulator, its runs seeded from the options' seed. */
+const run = (problem: AbcProblem, options: AbcOptions) => abcSmc(fromSimulator(problem, options.seed), options);
+
 describe('ABC-SMC against known posteriors', () => {
-  it('a normal mean: posterior mean within 5%, sd within 10% (1,000 particles)', () => {
-    const result = abcSmc(normalMean(1.3), { particles: 1000, seed: 11 });
+  it('a normal mean: posterior mean within 5%, sd within 10% (1,000 particles)', async () => {
+    const result = await run(normalMean(1.3), { particles: 1000, seed: 11 });
     const { mean, sd } = marginal(last(result.generations), 0);
     const exact = normalMeanPosterior(1.3);
     expect(Math.abs(mean / exact.mean - 1)).toBeLessThan(0.05);
@@ -44,7 +47,7 @@ describe('ABC-SMC against known posteriors', () => {
     expect(last(result.generations).ess).toBeGreaterThan(300);
   });
 
-  it('two parameters (a + b and a − b observed): both means within 5%, both sds within 10%', () => {
+  it('two parameters (a + b and a − b observed): both means within 5%, both sds within 10%', async () => {
     // s1 = a + b + e1/√n, s2 = a − b + e2/√n; priors N(0, 2²): posterior precision 1/4 + 2n on each, independent.
     const problem: AbcProblem = {
       priors: [
@@ -61,7 +64,7 @@ describe('ABC-SMC against known posteriors', () => {
     };
     const variance = 1 / (1 / 4 + 2 * N_OBS);
     const exact = [variance * N_OBS * (1.0 + 0.2), variance * N_OBS * (1.0 - 0.2)];
-    const g = last(abcSmc(problem, { particles: 1000, seed: 5 }).generations);
+    const g = last((await run(problem, { particles: 1000, seed: 5 })).generations);
     exact.forEach((m, a) => {
       const { mean, sd } = marginal(g, a);
       expect(Math.abs(mean / m - 1), `mean ${a}`).toBeLessThan(0.05);
@@ -69,22 +72,22 @@ describe('ABC-SMC against known posteriors', () => {
     });
   });
 
-  it('is reproducible to the bit whatever the batch size', () => {
-    const a = abcSmc(normalMean(0.7), { particles: 200, seed: 3, batch: 37, maxGenerations: 5 });
-    const b = abcSmc(normalMean(0.7), { particles: 200, seed: 3, batch: 500, maxGenerations: 5 });
+  it('is reproducible to the bit whatever the batch size', async () => {
+    const a = await run(normalMean(0.7), { particles: 200, seed: 3, batch: 37, maxGenerations: 5 });
+    const b = await run(normalMean(0.7), { particles: 200, seed: 3, batch: 500, maxGenerations: 5 });
     expect(b.generations.map((g) => [g.tolerance, g.simulations, Array.from(g.weights), g.particles.map((x) => Array.from(x))])).toEqual(
       a.generations.map((g) => [g.tolerance, g.simulations, Array.from(g.weights), g.particles.map((x) => Array.from(x))]),
     );
   });
 
-  it('90% credible intervals cover the truth in 85–95% of 200 synthetic calibrations', () => {
+  it('90% credible intervals cover the truth in 85–95% of 200 synthetic calibrations', async () => {
     const truths = designRandom(2026, 'sbc');
     let covered = 0;
     const R = 200;
     for (let r = 0; r < R; r++) {
       const truth = 2 * standardNormal(truths);
       const observed = truth + standardNormal(truths) / Math.sqrt(N_OBS);
-      const g = last(abcSmc(normalMean(observed), { particles: 200, seed: 100 + r, maxGenerations: 8 }).generations);
+      const g = last((await run(normalMean(observed), { particles: 200, seed: 100 + r, maxGenerations: 8 })).generations);
       const values = Float64Array.from(g.particles, (x) => x[0] as number);
       const lo = weightedQuantile(values, g.weights, 0.05);
       const hi = weightedQuantile(values, g.weights, 0.95);

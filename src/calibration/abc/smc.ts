@@ -20,6 +20,17 @@ import { deriveSeed, designRandom, type Random } from '../../model/rng.js';
 import { fitKernel, type Kernel, logKernel, perturb } from './kernel.js';
 import { type Prior, priorDensity, samplePrior } from './priors.js';
 
+/**
+ * What ABC needs of a model: the priors, and the distances of proposals from the observed
+ * data. Proposal i of generation t must be simulated with seeds that depend on (t, i) only,
+ * so that who evaluates it, and in which batch, changes nothing.
+ */
+export interface AbcModel {
+  readonly priors: readonly Prior[];
+  distances(t: number, indices: readonly number[], thetas: readonly Float64Array[]): Promise<readonly number[]>;
+}
+
+/** A simulator of summary statistics, for models that are a function (tests, small problems). */
 export interface AbcProblem {
   readonly priors: readonly Prior[];
   readonly observed: readonly number[];
@@ -27,6 +38,15 @@ export interface AbcProblem {
   readonly scales: readonly number[];
   /** Summaries of one simulation at θ with the given seed (the same θ and seed give the same summaries). */
   simulate(theta: Float64Array, seed: number): readonly number[];
+}
+
+/** An AbcProblem as an AbcModel: proposal (t, i) simulates with deriveSeed(seed, t, i), in this thread. */
+export function fromSimulator(problem: AbcProblem, seed: number): AbcModel {
+  return {
+    priors: problem.priors,
+    distances: async (t, indices, thetas) =>
+      thetas.map((theta, j) => distance(problem, problem.simulate(theta, deriveSeed(seed, t, indices[j] as number)))),
+  };
 }
 
 export interface AbcOptions {
@@ -63,7 +83,7 @@ export interface AbcResult {
   readonly stopped: 'generations' | 'acceptance' | 'tolerance';
 }
 
-export function distance(problem: AbcProblem, summaries: readonly number[]): number {
+function distance(problem: AbcProblem, summaries: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < problem.observed.length; i++) {
     const z = ((summaries[i] as number) - (problem.observed[i] as number)) / (problem.scales[i] as number);
@@ -106,7 +126,7 @@ interface Proposal {
   readonly logPrior: number;
 }
 
-function propose(problem: AbcProblem, previous: Generation | undefined, kernel: Kernel | undefined, random: Random): Proposal {
+function propose(problem: AbcModel, previous: Generation | undefined, kernel: Kernel | undefined, random: Random): Proposal {
   if (!previous || !kernel) {
     const theta = Float64Array.from(problem.priors, (p) => samplePrior(p, random));
     return { theta, logPrior: logPrior(problem.priors, theta) };
@@ -117,7 +137,13 @@ function propose(problem: AbcProblem, previous: Generation | undefined, kernel: 
 }
 
 /** One generation: proposals in order, in batches, until N are accepted; undefined if maxProposals run out first. */
-function generation(problem: AbcProblem, options: AbcOptions, t: number, tolerance: number, previous?: Generation): Generation | undefined {
+async function generation(
+  model: AbcModel,
+  options: AbcOptions,
+  t: number,
+  tolerance: number,
+  previous?: Generation,
+): Promise<Generation | undefined> {
   const n = options.particles;
   const batch = options.batch ?? 256;
   const kernel = previous ? fitKernel(previous.particles, previous.weights) : undefined;
@@ -128,12 +154,19 @@ function generation(problem: AbcProblem, options: AbcOptions, t: number, toleran
   const maxProposals = options.maxProposals ?? 10_000_000;
   for (let first = 0; particles.length < n; first += batch) {
     if (first >= maxProposals) return undefined;
-    // A batch: each proposal from its own stream, then each simulated (here in order; a pool may take them in any order).
-    const results = Array.from({ length: batch }, (_, b) => {
-      const i = first + b;
-      const proposal = propose(problem, previous, kernel, designRandom(options.seed, `abc/${t}/${i}`));
-      if (!Number.isFinite(proposal.logPrior)) return { proposal, d: Number.POSITIVE_INFINITY, simulated: false };
-      return { proposal, d: distance(problem, problem.simulate(proposal.theta, deriveSeed(options.seed, t, i))), simulated: true };
+    // A batch: each proposal from its own stream; those inside the prior's support are simulated (by the model, in any order).
+    const proposals = Array.from({ length: batch }, (_, b) =>
+      propose(model, previous, kernel, designRandom(options.seed, `abc/${t}/${first + b}`)),
+    );
+    const inside = proposals.flatMap((p, b) => (Number.isFinite(p.logPrior) ? [b] : []));
+    const d = await model.distances(
+      t,
+      inside.map((b) => first + b),
+      inside.map((b) => (proposals[b] as Proposal).theta),
+    );
+    const results = proposals.map((proposal) => ({ proposal, d: Number.POSITIVE_INFINITY, simulated: false }));
+    inside.forEach((b, j) => {
+      results[b] = { proposal: proposals[b] as Proposal, d: d[j] as number, simulated: true };
     });
     for (const r of results) {
       if (particles.length === n) break; // past the N-th acceptance: discarded, so the batch size changes nothing
@@ -163,10 +196,10 @@ function generation(problem: AbcProblem, options: AbcOptions, t: number, toleran
   return { t, tolerance, simulations, acceptance: n / simulations, ess, particles, weights, distances: Float64Array.from(distances) };
 }
 
-export function abcSmc(problem: AbcProblem, options: AbcOptions): AbcResult {
+export async function abcSmc(model: AbcModel, options: AbcOptions): Promise<AbcResult> {
   const q = options.quantile ?? 0.5;
   const maxGenerations = options.maxGenerations ?? 20;
-  const first = generation(problem, options, 0, Number.POSITIVE_INFINITY);
+  const first = await generation(model, options, 0, Number.POSITIVE_INFINITY);
   if (!first) throw new Error('ABC: no proposal from the prior could be simulated');
   const generations: Generation[] = [first];
   for (let t = 1; t < maxGenerations; t++) {
@@ -175,7 +208,7 @@ export function abcSmc(problem: AbcProblem, options: AbcOptions): AbcResult {
     const before = previous.tolerance;
     if (Number.isFinite(before) && tolerance > (1 - (options.minToleranceDrop ?? 0.01)) * before)
       return { generations, stopped: 'tolerance' };
-    const next = generation(problem, options, t, tolerance, previous);
+    const next = await generation(model, options, t, tolerance, previous);
     if (!next) return { generations, stopped: 'acceptance' };
     generations.push(next);
     if (next.acceptance < (options.minAcceptance ?? 0.01)) return { generations, stopped: 'acceptance' };

@@ -1,18 +1,23 @@
 /** `entente calibrate FILE`: fit a scenario's uncertain parameters to observed figures (docs/model.md §10). */
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { applyFitted } from '../../calibration/apply.js';
 import { calibrate } from '../../calibration/calibrate.js';
+import { inputError } from '../../errors.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { claimOutput, ownershipFields } from '../../io/ownership.js';
 import { loadSweep } from '../../sweep/load.js';
-import { workerCount } from '../options.js';
+import { positiveInt, workerCount } from '../options.js';
 import { VERSION } from '../version.js';
+import { runAbcCommand } from './calibrateAbc.js';
 import { reportAfter } from './report.js';
 
 interface Flags {
+  method?: 'optimise' | 'abc';
+  particles?: number;
+  generations?: number;
   apply?: boolean;
   out?: string;
   workers?: number;
@@ -28,6 +33,13 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
     .argument('<file>', 'sweep file with a calibration: block (observed data and targets)')
     .option('-o, --out <dir>', 'output directory (default: out/<file name>)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', workerCount)
+    .addOption(
+      new Option('--method <method>', 'optimise: the best point of a design, refined by zoom; abc: a posterior by ABC-SMC (posterior.csv)')
+        .choices(['optimise', 'abc'])
+        .default('optimise'),
+    )
+    .option('--particles <n>', 'abc: particles per generation (default 1000)', positiveInt('particles'))
+    .option('--generations <n>', 'abc: the most generations (default 15)', positiveInt('generations'))
     .option('--apply', 'write the best values into the scenario file (comments kept, 4 significant digits)')
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('--force', 'replace the output of another entente command in --out (never a directory entente did not write)')
@@ -37,7 +49,25 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
       const loaded = loadSweep(file);
       const workers = flags.workers ?? availableParallelism();
       const out = flags.out ?? defaultOut(loaded.sweep.name ?? parse(file).name, file);
+      if (flags.method === 'abc' && flags.apply)
+        throw inputError(
+          'calibration.apply',
+          '--apply writes one point; --method abc gives a posterior',
+          { file, path: '--apply' },
+          '--method optimise with --apply, or --method abc without it',
+        );
       claimOutput(out, 'calibration', { force: flags.force === true }); // before the work, not after
+      if (flags.method === 'abc') {
+        const abc = {
+          particles: flags.particles ?? 1000,
+          generations: flags.generations ?? 15,
+          force: flags.force === true,
+          quiet: flags.quiet === true,
+        };
+        await runAbcCommand(loaded, file, out, workers, abc, print);
+        if (flags.report) await reportAfter(out, print, flags.quiet);
+        return;
+      }
       const result = await calibrate(loaded, workers);
       const paths = loaded.parameters.map((p) => p.path);
       const bestValues = result.points[result.best.point] as readonly (string | number)[];

@@ -1,0 +1,95 @@
+/**
+ * The model as ABC sees it (issue 15): the sweep file's parameters as priors, and the
+ * distance of a parameter vector from the observed figures, √(calibration loss), with the
+ * target statistics computed as `entente calibrate` computes them, on its worker pool.
+ * Proposal i of generation t is scored as sweep point t·2³² + i, so its replications run
+ * with deriveSeed(seed, t·2³² + i, r) whichever worker takes it.
+ */
+import type { Value } from '../../sweep/designs/design.js';
+import type { LoadedSweep } from '../../sweep/load.js';
+import type { PointScore } from '../evaluate.js';
+import type { Prior } from './priors.js';
+import type { AbcModel } from './smc.js';
+
+/** Proposals of one generation are points t·2³² + i: distinct across generations, exact as doubles. */
+export const GENERATION_STRIDE = 2 ** 32;
+const BLOCK = 8;
+
+export interface AbcParameters {
+  /** The prior of each free parameter, in file order. */
+  readonly priors: readonly Prior[];
+  /** Index in the file's parameters of each free one. */
+  readonly free: readonly number[];
+  /** A full point (every parameter of the file, fixed ones at their value) from a free vector. */
+  point(theta: Float64Array): Value[];
+}
+
+/** Ranges are priors (uniform; log-uniform with log; or as `prior:` says); a one-value list is a fixed value. */
+export function abcParameters(loaded: LoadedSweep, fail: (path: string, message: string) => never): AbcParameters {
+  const priors: Prior[] = [];
+  const free: number[] = [];
+  const fixed: (Value | undefined)[] = [];
+  loaded.parameters.forEach(({ path, spec }, i) => {
+    if (Array.isArray(spec)) {
+      if (spec.length !== 1) fail(path, 'ABC needs a range {min, max} (a prior), or a list of one value (fixed)');
+      fixed.push(spec[0] as Value);
+      return;
+    }
+    const { min, max, log, prior } = spec as {
+      min: number;
+      max: number;
+      log?: boolean;
+      prior?: { kind: 'normal'; mean: number; sd: number } | { kind: 'beta'; a: number; b: number };
+    };
+    fixed.push(undefined);
+    free.push(i);
+    if (prior?.kind === 'normal') priors.push({ kind: 'normal', mean: prior.mean, sd: prior.sd, min, max });
+    else if (prior?.kind === 'beta') priors.push({ kind: 'beta', a: prior.a, b: prior.b, min, max });
+    else if (log) priors.push({ kind: 'logUniform', min, max });
+    else priors.push({ kind: 'uniform', min, max });
+  });
+  return {
+    priors,
+    free,
+    point: (theta) => {
+      const values = [...fixed] as Value[];
+      free.forEach((at, j) => {
+        values[at] = theta[j] as number;
+      });
+      return values;
+    },
+  };
+}
+
+/** What the model needs of the calibration pool (calibration/worker.ts): score a block of points numbered from `first`. */
+interface Pool {
+  run(task: { first: number; points: readonly (readonly Value[])[] }): Promise<PointScore[]>;
+}
+
+/** Runs of consecutive indices, cut into blocks of at most BLOCK: one pool task each. */
+function blocks(indices: readonly number[]): { start: number; from: number; to: number }[] {
+  const out: { start: number; from: number; to: number }[] = [];
+  let from = 0;
+  for (let j = 1; j <= indices.length; j++) {
+    const broken = j === indices.length || (indices[j] as number) !== (indices[j - 1] as number) + 1 || j - from === BLOCK;
+    if (broken) {
+      out.push({ start: indices[from] as number, from, to: j });
+      from = j;
+    }
+  }
+  return out;
+}
+
+export function abcModel(parameters: AbcParameters, pool: Pool): AbcModel {
+  return {
+    priors: parameters.priors,
+    distances: async (t, indices, thetas) => {
+      const results = await Promise.all(
+        blocks(indices).map(({ start, from, to }) =>
+          pool.run({ first: t * GENERATION_STRIDE + start, points: thetas.slice(from, to).map((theta) => parameters.point(theta)) }),
+        ),
+      );
+      return results.flat().map((score) => Math.sqrt(score.loss));
+    },
+  };
+}

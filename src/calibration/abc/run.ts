@@ -1,0 +1,43 @@
+/**
+ * `entente calibrate FILE --method abc`: ABC-SMC over the sweep file's parameters as
+ * priors, against its calibration targets, on the calibration worker pool (issue 15).
+ */
+import { EntenteError } from '../../errors.js';
+import { workerPool } from '../../io/pool.js';
+import { pointsContext } from '../../sweep/chunk.js';
+import type { Value } from '../../sweep/designs/design.js';
+import type { LoadedSweep } from '../../sweep/load.js';
+import { calibrationTargets } from '../calibrate.js';
+import type { CalibrationContext, PointScore } from '../evaluate.js';
+import type { Target } from '../targets.js';
+import { type AbcParameters, abcModel, abcParameters } from './model.js';
+import { type AbcOptions, type AbcResult, abcSmc } from './smc.js';
+
+export interface AbcCalibration {
+  readonly targets: readonly Target[];
+  readonly observedFile: string;
+  readonly parameters: AbcParameters;
+  readonly result: AbcResult;
+}
+
+export async function calibrateAbc(loaded: LoadedSweep, workers: number, options: Omit<AbcOptions, 'seed'>): Promise<AbcCalibration> {
+  const { targets, observedFile } = calibrationTargets(loaded);
+  const parameters = abcParameters(loaded, (path, message) => {
+    throw new EntenteError('calibration.prior', `parameter ${path}: ${message}`, {
+      where: { file: loaded.source.file, path: `parameters.${path}` },
+      expected: '{ min, max } with an optional log: true or prior: { kind: normal | beta, … }; or [value] to fix it',
+    });
+  });
+  const context: CalibrationContext = { ...pointsContext(loaded), targets };
+  const pool = workerPool<{ first: number; points: readonly (readonly Value[])[] }, PointScore[]>(
+    'calibration/worker.js',
+    workers,
+    context,
+  );
+  try {
+    const result = await abcSmc(abcModel(parameters, pool), { ...options, seed: loaded.seed });
+    return { targets, observedFile, parameters, result };
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,78 @@
+/** `entente calibrate FILE --method abc`: a posterior by ABC-SMC, written as posterior.csv and generations.csv. */
+import { join } from 'node:path';
+import { calibrateAbc } from '../../calibration/abc/run.js';
+import { marginal } from '../../calibration/abc/smc.js';
+import { CsvFile, formatNumber } from '../../io/csvFile.js';
+import { writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { ownershipFields } from '../../io/ownership.js';
+import type { LoadedSweep } from '../../sweep/load.js';
+import { VERSION } from '../version.js';
+
+export interface AbcFlags {
+  readonly particles: number;
+  readonly generations: number;
+  readonly force: boolean;
+  readonly quiet: boolean;
+}
+
+export async function runAbcCommand(
+  loaded: LoadedSweep,
+  file: string,
+  out: string,
+  workers: number,
+  flags: AbcFlags,
+  print: (text: string) => void,
+): Promise<void> {
+  const started = Date.now();
+  const abc = await calibrateAbc(loaded, workers, { particles: flags.particles, maxGenerations: flags.generations });
+  const { result, parameters } = abc;
+  const paths = loaded.parameters.map((p) => p.path);
+  const freePaths = parameters.free.map((i) => paths[i] as string);
+  const final = result.generations[result.generations.length - 1];
+  if (!final) throw new Error('ABC returned no generation');
+  await writeOutputDir(
+    out,
+    'calibration',
+    async (dir) => {
+      const posterior = new CsvFile(join(dir, 'posterior.csv'), ['particle', 'weight', 'distance', ...paths]);
+      final.particles.forEach((theta, i) => {
+        posterior.write([i, final.weights[i] as number, final.distances[i] as number, ...parameters.point(theta)]);
+      });
+      await posterior.close();
+      const generations = new CsvFile(join(dir, 'generations.csv'), ['generation', 'tolerance', 'acceptance_rate', 'ess', 'simulations']);
+      for (const g of result.generations) generations.write([g.t, g.tolerance, g.acceptance, g.ess, g.simulations]);
+      await generations.close();
+      writeJson(join(dir, 'manifest.json'), {
+        tool: 'entente',
+        ...ownershipFields('calibration', true),
+        version: VERSION,
+        command: ['entente', ...process.argv.slice(2)].join(' '),
+        method: 'abc-smc',
+        calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: abc.observedFile },
+        scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
+        particles: flags.particles,
+        generations: result.generations.length,
+        stopped: result.stopped,
+        replications: loaded.replications,
+        seed: loaded.seed,
+        distance: '√(Σ weight · ((simulated − observed) / scale)²), simulated = mean over replications of the statistic',
+        priors: parameters.free.map((i, j) => ({ path: paths[i], prior: parameters.priors[j] })),
+        workers,
+        timings: { seconds: (Date.now() - started) / 1000 },
+      });
+    },
+    { force: flags.force },
+  );
+  if (flags.quiet) return;
+  const simulations = result.generations.reduce((a, g) => a + g.simulations, 0);
+  print(
+    `${file}: ABC-SMC, ${flags.particles} particles, ${result.generations.length} generations (stopped: ${result.stopped}), ${simulations} simulations × ${loaded.replications} replications → ${out}`,
+  );
+  print(`final tolerance ${formatNumber(final.tolerance)}, acceptance ${formatNumber(final.acceptance)}, ESS ${formatNumber(final.ess)}`);
+  const width = Math.max(...freePaths.map((p) => p.length), 9);
+  print(`${'parameter'.padEnd(width)}  posterior mean  sd`);
+  freePaths.forEach((p, j) => {
+    const { mean, sd } = marginal(final, j);
+    print(`${p.padEnd(width)}  ${formatNumber(mean).padStart(14)}  ${formatNumber(sd)}`);
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * `entente calibrate FILE --method abc` end to end on the default scenario (a small run):
+ * posterior.csv and generations.csv, the same bytes on 1 and 2 workers, weights that sum to
+ * 1, and clear refusals of what ABC cannot take.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, DEFAULT_SCENARIO, expectRefused, fileIn, tempDir } from '../helpers.js';
+
+const sweep = (parameters: string) => `scenario: ${DEFAULT_SCENARIO}
+design: lhs
+samples: 4
+replications: 1
+seed: 9
+parameters:
+${parameters}
+calibration:
+  observed: ${join(DEFAULT_SCENARIO, '..', '..', 'data', 'china-russia-observed.csv')}
+  targets:
+    - { indicator: bilateral_trade, period: "2022", statistic: growth, scale: 0.05 }
+    - { indicator: bilateral_trade, period: "2023", statistic: growth, scale: 0.05 }
+`;
+const PARAMETERS = `  model.needGain: { min: 0.5, max: 2.5 }
+  model.exchangeRate: { min: 0.02, max: 0.5, log: true }
+  actors.CHN.exposureAversion: { min: 0.3, max: 0.9, prior: { kind: beta, a: 2, b: 2 } }
+  shocks.eo14114.enforcement: [0.7]
+`;
+
+describe('entente calibrate --method abc', () => {
+  const dir = tempDir();
+  const file = fileIn(dir, 'abc.yaml', sweep(PARAMETERS));
+  const read = (out: string, name: string) => readFileSync(join(out, name), 'utf8');
+  let one: string;
+  let two: string;
+  beforeAll(() => {
+    one = join(dir, 'one');
+    two = join(dir, 'two');
+    const args = ['calibrate', file, '--method', 'abc', '--particles', '40', '--generations', '3', '-q'];
+    for (const [out, w] of [
+      [one, '1'],
+      [two, '2'],
+    ] as const)
+      expect(cli([...args, '--out', out, '-w', w]).status).toBe(0);
+  }, 120_000);
+
+  it('writes the posterior (every parameter, fixed ones at their value) and the generations', () => {
+    const rows = read(one, 'posterior.csv').trim().split('\n');
+    expect(rows[0]).toBe('particle,weight,distance,model.needGain,model.exchangeRate,actors.CHN.exposureAversion,shocks.eo14114.enforcement');
+    expect(rows).toHaveLength(41);
+    const weights = rows.slice(1).map((r) => Number(r.split(',')[1]));
+    expect(Math.abs(weights.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-5);
+    for (const r of rows.slice(1)) {
+      const [, , , need, rate, aversion, enforcement] = r.split(',').map(Number);
+      expect(need).toBeGreaterThanOrEqual(0.5);
+      expect(rate).toBeLessThanOrEqual(0.5);
+      expect(aversion).toBeGreaterThanOrEqual(0.3);
+      expect(enforcement).toBe(0.7);
+    }
+    const generations = read(one, 'generations.csv').trim().split('\n');
+    expect(generations[0]).toBe('generation,tolerance,acceptance_rate,ess,simulations');
+    expect(generations).toHaveLength(4);
+    const tolerances = generations.slice(2).map((r) => Number(r.split(',')[1]));
+    expect(tolerances[1]).toBeLessThan(tolerances[0] as number);
+    expect(JSON.parse(read(one, 'manifest.json')).method).toBe('abc-smc');
+  });
+
+  it('gives the same bytes on 1 and 2 workers', () => {
+    expect(read(two, 'posterior.csv')).toBe(read(one, 'posterior.csv'));
+    expect(read(two, 'generations.csv')).toBe(read(one, 'generations.csv'));
+  });
+
+  it('refuses --apply (a posterior is not a point) and a parameter that is neither a range nor one fixed value', () => {
+    expectRefused(dir, ['calibrate', file, '--method', 'abc', '--apply'], /--apply writes one point/);
+    const levels = fileIn(dir, 'levels.yaml', sweep('  model.needGain: [0.5, 1, 2]\n'));
+    expectRefused(dir, ['calibrate', levels, '--method', 'abc'], /parameter model\.needGain: ABC needs a range/);
+  });
+});
