@@ -8,7 +8,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { priorDensity, samplePrior, standardNormal } from '../../src/calibration/abc/priors.js';
-import { type AbcProblem, type AbcOptions, abcSmc, fromSimulator, type Generation, marginal, weightedQuantile } from '../../src/calibration/abc/smc.js';
+import {
+  type AbcOptions,
+  type AbcProblem,
+  abcSmc,
+  fromSimulator,
+  type Generation,
+  marginal,
+  weightedQuantile,
+} from '../../src/calibration/abc/smc.js';
 import { designRandom, makeRandom } from '../../src/model/rng.js';
 
 const N_OBS = 10; // observations behind each summary mean: its sampling sd is 1/√10

@@ -46,7 +46,9 @@ describe('entente calibrate --method abc', () => {
 
   it('writes the posterior (every parameter, fixed ones at their value) and the generations', () => {
     const rows = read(one, 'posterior.csv').trim().split('\n');
-    expect(rows[0]).toBe('particle,weight,distance,model.needGain,model.exchangeRate,actors.CHN.exposureAversion,shocks.eo14114.enforcement');
+    expect(rows[0]).toBe(
+      'particle,weight,distance,model.needGain,model.exchangeRate,actors.CHN.exposureAversion,shocks.eo14114.enforcement',
+    );
     expect(rows).toHaveLength(41);
     const weights = rows.slice(1).map((r) => Number(r.split(',')[1]));
     expect(Math.abs(weights.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-5);
