@@ -1,4 +1,4 @@
-/** `entente calibrate FILE`: fit a scenario's uncertain parameters to observed figures (docs/model.md §10). */
+/** `entente calibrate FILE`: fit a scenario's uncertain parameters to observed figures (docs/model.md §10), or draw their posterior (--method abc). */
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import { type Command, Option } from 'commander';
@@ -29,7 +29,7 @@ interface Flags {
 export function registerCalibrate(program: Command, print: (text: string) => void): void {
   program
     .command('calibrate')
-    .description('score every point of a sweep design against observed figures and report the best fit')
+    .description('fit a scenario to observed figures: the best point of a sweep design, or a posterior by ABC-SMC (--method abc)')
     .argument('<file>', 'sweep file with a calibration: block (observed data and targets)')
     .option('-o, --out <dir>', 'output directory (default: out/<file name>)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', workerCount)
