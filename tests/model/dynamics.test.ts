@@ -42,6 +42,31 @@ shocks: [ { kind: sanctions, sender: C, target: A, domains: [trade], on: exchang
     expect(exposure[1]).toBeLessThan(0.5);
   });
 
+  // Found by the property test: a security tie that starts at 5e-324 and grows by noise multiplied the bite without bound.
+  it("a sovereignty challenge bites at most its stated intensity, whatever the target's reliance grows to", () => {
+    const { config: cfg } = loadText(`${TWO_ACTORS.replace('noise: 0', 'noise: 0.01')}
+shocks: [ { kind: sovereigntyChallenge, challenger: B, target: A, at: 0, intensity: 0.5 } ]
+`);
+    const s = createState(cfg);
+    const A = cfg.actorIds.indexOf('A');
+    simulate(cfg, s, makeRandom(2), {
+      tick: (_t, st) => {
+        expect(st.push.threat[A]).toBeLessThanOrEqual(0.5);
+      },
+    });
+    const tiny = loadText(
+      `${TWO_ACTORS.replace('noise: 0', 'noise: 0.01').replace('defense: 0.3, military: 0.0', 'defense: 0, military: 5e-324')}
+shocks: [ { kind: sovereigntyChallenge, challenger: B, target: A, at: 0, intensity: 0.5 } ]
+`,
+    ).config;
+    const t = createState(tiny);
+    simulate(tiny, t, makeRandom(2), {
+      tick: (_t, st) => {
+        expect(st.push.threat[A]).toBeLessThanOrEqual(0.5);
+      },
+    });
+  });
+
   it("dependence is a partner's share of one's critical supply, weighted by what each supplier can make", () => {
     const { config: cfg } = loadText(
       TWO_ACTORS.replace(

@@ -2,7 +2,7 @@
  * A sovereignty challenge by c on j bites in proportion to j's security reliance on c, its
  * commitment to c in defence and military (Russia's leverage over Kazakhstan runs through the
  * CSTO), relative to the reliance the scenario starts from (the intensity is the pressure as it
- * was observed then): bite = x · (c_jc,def + c_jc,mil) / (c0_jc,def + c0_jc,mil). The bite
+ * was observed then): bite = x · min(1, (c_jc,def + c_jc,mil) / (c0_jc,def + c0_jc,mil)). The bite
  * threatens j and, for every actor i ≠ c with a stake in j's sovereignty, pushes the divergence
  * of pair {i, c} by bite · stake_ij. Whatever loosens j's reliance (a Western offer to
  * Kazakhstan) blunts the challenge and with it the China–Russia divergence over Central Asia;
@@ -22,7 +22,8 @@ export const sovereigntyChallenge: ShockKind = {
     const k = cfg.tieOf[sh.target * n + sh.actor] as number;
     const reliance = (c: Float64Array) => (k < 0 ? 0 : (c[k * D + DEFENSE] as number) + (c[k * D + MILITARY] as number));
     const initial = reliance(cfg.commitment0);
-    const bite = initial > 0 ? ((sh.magnitude[t] as number) * reliance(s.commitment)) / initial : 0;
+    // At most the stated intensity: a tie that started near 0 and grew by noise must not multiply it without bound.
+    const bite = initial > 0 ? (sh.magnitude[t] as number) * Math.min(1, reliance(s.commitment) / initial) : 0;
     inc(s.push.threat, sh.target, bite);
     for (let i = 0; i < n; i++) {
       const stake = cfg.stake[i * n + sh.target] as number;
