@@ -83,7 +83,7 @@ const silent: EventSink = () => {};
 export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Bound[] = boundTo(cfg)): void {
   resetState(cfg, s);
   s.ownSlope = curvatureOf(cfg, bound).ownSlope;
-  setWelfareBasis(cfg, s, bound, s.ownSlope);
+  setWelfareBasis(cfg, s, bound);
   applyShocks(cfg, s, -1, silent);
   updateConditions(cfg, s);
   s.shared0.set(s.shared);

@@ -45,12 +45,11 @@ export interface ModelState {
    */
   readonly welfare: Float64Array | undefined;
   /**
-   * What welfare needs, kept only when welfare is: from the config (set at each
-   * initialisation) ownSlope[k*D+d] = Σ_m ∂term_m,kd/∂c_kd (model/curvature.ts) and the rate at which a
-   * concession adds to the receiver's economic gain (α_E κ); and, per block, the net
+   * What welfare needs besides s.ownSlope, kept only when welfare is: from the config the value
+   * per unit of a concession on the exchange it discounts (α_E κ); and, per block, the net
    * marginal value M the decision step computed, marginal[(k − k0)·D + d].
    */
-  readonly welfareBasis: { ownSlope: Float64Array; concessionRate: number; readonly marginal: Float64Array } | undefined;
+  readonly welfareBasis: { concessionRate: number; readonly marginal: Float64Array } | undefined;
   readonly grievance: Float64Array;
   readonly exposure: Float64Array;
   /** Scratch: actors someone holds a grievance against, this tick. */
@@ -181,7 +180,7 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     dollarAccess: f(n),
     costBorne: f(n),
     welfare: options.welfare ? f(n) : undefined,
-    welfareBasis: options.welfare ? { ownSlope: f(0), concessionRate: 0, marginal: f(TIE_BLOCK * D) } : undefined,
+    welfareBasis: options.welfare ? { concessionRate: 0, marginal: f(TIE_BLOCK * D) } : undefined,
     grievance: f(n * n),
     exposure: f(n * n),
     rivals: new Int32Array(n),

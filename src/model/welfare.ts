@@ -24,16 +24,10 @@ import { D } from './domains.js';
 import type { Mechanism } from './mechanisms/index.js';
 import type { ModelState } from './state.js';
 
-/** Fill s.welfareBasis from the enabled mechanisms and their own-slopes (model/curvature.ts). */
-export function setWelfareBasis(
-  cfg: ModelConfig,
-  s: ModelState,
-  bound: readonly { mechanism: Mechanism; weight: number }[],
-  ownSlope: Float64Array,
-): void {
+/** Fill s.welfareBasis from the enabled mechanisms (the own-slopes are s.ownSlope, set by initialisation). */
+export function setWelfareBasis(cfg: ModelConfig, s: ModelState, bound: readonly { mechanism: Mechanism; weight: number }[]): void {
   const basis = s.welfareBasis;
   if (!basis) return;
-  basis.ownSlope = ownSlope;
   const gain = bound.find((b) => b.mechanism.name === 'economicGain');
   basis.concessionRate = (gain?.weight ?? 0) * cfg.params.concessionGain;
 }
@@ -72,7 +66,8 @@ export function accumulateWelfare(cfg: ModelConfig, s: ModelState, k0: number, k
   const w = s.welfare;
   const basis = s.welfareBasis;
   if (!w || !basis) return;
-  const { ownSlope: slope, marginal } = basis;
+  const { marginal } = basis;
+  const slope = s.ownSlope;
   const c = s.commitment;
   for (let k = k0; k < k1; k++) {
     let surplus = 0;

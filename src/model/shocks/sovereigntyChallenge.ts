@@ -12,6 +12,11 @@ import { inc } from '../arrays.js';
 import { D, DEFENSE, MILITARY } from '../domains.js';
 import type { ShockKind } from './kind.js';
 
+/** Tie k's defence and military commitment in c (0 without a tie): a function, not a per-call closure, so the shock phase allocates nothing. */
+function reliance(c: Float64Array, k: number): number {
+  return k < 0 ? 0 : (c[k * D + DEFENSE] as number) + (c[k * D + MILITARY] as number);
+}
+
 export const sovereigntyChallenge: ShockKind = {
   kind: 'sovereigntyChallenge',
   description: 'Sovereignty challenge: threatens the target and sets the challenger at odds with those holding a stake in it',
@@ -20,10 +25,9 @@ export const sovereigntyChallenge: ShockKind = {
   apply(cfg, s, sh, _q, t) {
     const { n } = cfg;
     const k = cfg.tieOf[sh.target * n + sh.actor] as number;
-    const reliance = (c: Float64Array) => (k < 0 ? 0 : (c[k * D + DEFENSE] as number) + (c[k * D + MILITARY] as number));
-    const initial = reliance(cfg.commitment0);
+    const initial = reliance(cfg.commitment0, k);
     // At most the stated intensity: a tie that started near 0 and grew by noise must not multiply it without bound.
-    const bite = initial > 0 ? (sh.magnitude[t] as number) * Math.min(1, reliance(s.commitment) / initial) : 0;
+    const bite = initial > 0 ? (sh.magnitude[t] as number) * Math.min(1, reliance(s.commitment, k) / initial) : 0;
     inc(s.push.threat, sh.target, bite);
     for (let i = 0; i < n; i++) {
       const stake = cfg.stake[i * n + sh.target] as number;
