@@ -1,4 +1,5 @@
 /** `entente calibrate FILE`: fit a scenario's uncertain parameters to observed figures (docs/model.md §10), or draw their posterior (--method abc). */
+
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import { type Command, Option } from 'commander';
@@ -7,10 +8,10 @@ import { calibrate } from '../../calibration/calibrate.js';
 import { inputError } from '../../errors.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
-import { claimOutput, ownershipFields } from '../../io/ownership.js';
+import { claimOutput } from '../../io/ownership.js';
 import { loadSweep } from '../../sweep/load.js';
+import { manifestHead } from '../manifest.js';
 import { positiveInt, workerCount } from '../options.js';
-import { VERSION } from '../version.js';
 import { runAbcCommand } from './calibrateAbc.js';
 import { reportAfter } from './report.js';
 
@@ -112,10 +113,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
           });
           await targets.close();
           writeJson(join(dir, 'manifest.json'), {
-            tool: 'entente',
-            ...ownershipFields('calibration', true),
-            version: VERSION,
-            command: ['entente', ...process.argv.slice(2)].join(' '),
+            ...manifestHead('calibration'),
             calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: result.observedFile },
             scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
             design: loaded.sweep.design,

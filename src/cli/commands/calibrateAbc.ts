@@ -1,12 +1,12 @@
 /** `entente calibrate FILE --method abc`: a posterior by ABC-SMC, written as posterior.csv and generations.csv. */
+
 import { join } from 'node:path';
 import { calibrateAbc } from '../../calibration/abc/run.js';
 import { marginal } from '../../calibration/abc/smc.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { writeJson, writeOutputDir } from '../../io/outputDir.js';
-import { ownershipFields } from '../../io/ownership.js';
 import type { LoadedSweep } from '../../sweep/load.js';
-import { VERSION } from '../version.js';
+import { manifestHead } from '../manifest.js';
 
 export interface AbcFlags {
   readonly particles: number;
@@ -43,10 +43,7 @@ export async function runAbcCommand(
       for (const g of result.generations) generations.write([g.t, g.tolerance, g.acceptance, g.ess, g.simulations]);
       await generations.close();
       writeJson(join(dir, 'manifest.json'), {
-        tool: 'entente',
-        ...ownershipFields('calibration', true),
-        version: VERSION,
-        command: ['entente', ...process.argv.slice(2)].join(' '),
+        ...manifestHead('calibration'),
         method: 'abc-smc',
         calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: abc.observedFile },
         scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },

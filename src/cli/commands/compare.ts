@@ -1,4 +1,5 @@
 /** `entente compare FILE`: levers against the baseline on common random numbers. */
+
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
@@ -12,10 +13,11 @@ import { EntenteError } from '../../errors.js';
 import { writeAtomic } from '../../io/atomicFile.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { defaultOut, finishInPlace, startInPlace, writeJson, writeOutputDir } from '../../io/outputDir.js';
-import { claimOutput, ownershipFields } from '../../io/ownership.js';
+import { claimOutput } from '../../io/ownership.js';
 import { loadScenario, prepare } from '../../scenario/load.js';
 import type { ScenarioFile } from '../../scenario/schema.js';
 import { isSweepFile, loadSweep } from '../../sweep/load.js';
+import { manifestHead } from '../manifest.js';
 import { positiveInt, seedValue, workerCount } from '../options.js';
 import { VERSION } from '../version.js';
 import { reportAfter } from './report.js';
@@ -255,10 +257,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
           }
           await leversFile.close();
           writeJson(join(dir, 'manifest.json'), {
-            tool: 'entente',
-            ...ownershipFields('compare', true),
-            version: VERSION,
-            command: ['entente', ...process.argv.slice(2)].join(' '),
+            ...manifestHead('compare'),
             scenario: { file, name: loaded.spec.name, sha256: loaded.source.hash },
             levers,
             seed: loaded.seed,

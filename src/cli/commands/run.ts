@@ -1,4 +1,5 @@
 /** `entente run FILE`: run a scenario's replications and write its CSVs atomically. */
+
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runOutputBytes } from '../../experiments/estimate.js';
@@ -6,11 +7,10 @@ import { resolveObservables } from '../../experiments/observables.js';
 import { runScenario } from '../../experiments/runScenario.js';
 import { checkOutputSize } from '../../io/limits.js';
 import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
-import { ownershipFields } from '../../io/ownership.js';
 import { loadScenario } from '../../scenario/load.js';
+import { manifestHead } from '../manifest.js';
 import { collect, positiveInt, seedValue } from '../options.js';
 import { summaryTable } from '../summaryTable.js';
-import { VERSION } from '../version.js';
 import { reportAfter } from './report.js';
 
 interface RunFlags {
@@ -74,10 +74,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
             observables,
           });
           writeJson(join(dir, 'manifest.json'), {
-            tool: 'entente',
-            ...ownershipFields('run', true),
-            version: VERSION,
-            command: ['entente', ...process.argv.slice(2)].join(' '),
+            ...manifestHead('run'),
             scenario: { file, path: resolve(file), name: loaded.spec.name, sha256: loaded.source.hash },
             lever: loaded.lever ?? null,
             overrides: flags.set,
