@@ -25,13 +25,18 @@ import type { ModelConfig } from './config.js';
 import { D } from './domains.js';
 import type { ModelState } from './state.js';
 
-/** open_pd of every pair and payment-bound domain, and each actor's closed exchange and partners' appetite. */
+/**
+ * open_pd of every pair and payment-bound domain; each actor's closed exchange and its partners' appetite;
+ * then each actor's offer, its closed exchange per unit of appetite of the partners it was not lost with.
+ */
 function openness(cfg: ModelConfig, s: ModelState): void {
   const { barrier } = s.push;
-  const { open, closed, appetite } = s.market;
+  const { open, closed, appetite, offer } = s.market;
   const pay = cfg.domains.payment;
   closed.fill(0);
   appetite.fill(0);
+  offer.fill(0);
+  let anyClosed = false;
   for (let p = 0; p < cfg.P; p++) {
     const a = cfg.pairA[p] as number;
     const b = cfg.pairB[p] as number;
@@ -42,12 +47,32 @@ function openness(cfg: ModelConfig, s: ModelState): void {
       const o = decay((barrier[kab + d] as number) + (barrier[kba + d] as number));
       open[p * D + d] = o;
       const lost = (cfg.exchange0[p * D + d] as number) * (1 - o);
+      if (lost > 0) anyClosed = true;
       inc(closed, a * D + d, lost);
       inc(closed, b * D + d, lost);
       inc(appetite, a * D + d, (cfg.appetite[b] as number) * o);
       inc(appetite, b * D + d, (cfg.appetite[a] as number) * o);
     }
   }
+  if (!anyClosed) return;
+  for (let p = 0; p < cfg.P; p++) {
+    const a = cfg.pairA[p] as number;
+    const b = cfg.pairB[p] as number;
+    for (let d = 0; d < D; d++) {
+      if ((pay[d] as number) === 0) continue;
+      const o = open[p * D + d] as number;
+      const lost = (cfg.exchange0[p * D + d] as number) * (1 - o);
+      if (lost === 0) continue;
+      inc(offer, a * D + d, perOther(lost, appetite[a * D + d] as number, (cfg.appetite[b] as number) * o));
+      inc(offer, b * D + d, perOther(lost, appetite[b * D + d] as number, (cfg.appetite[a] as number) * o));
+    }
+  }
+}
+
+/** lost / (A − w): what was lost with a partner of appetite w, per unit of the others' appetite (0 if there are none). */
+function perOther(lost: number, all: number, w: number): number {
+  const others = all - w;
+  return others > 1e-12 * all ? lost / others : 0;
 }
 
 /** Move toward target: at once if it is lower, at `rate` if it is higher. */
@@ -59,7 +84,7 @@ function follow(x: Float64Array, at: number, target: number, rate: number): void
 export function updateExchange(cfg: ModelConfig, s: ModelState): void {
   const { needGain, marketGain, concessionGain, exchangeRate, redirection } = cfg.params;
   const pay = cfg.domains.payment;
-  const { open, closed, appetite, redirected, received } = s.market;
+  const { open, closed, appetite, offer, redirected, received } = s.market;
   openness(cfg, s);
   received.fill(0);
   for (let p = 0; p < cfg.P; p++) {
@@ -67,18 +92,26 @@ export function updateExchange(cfg: ModelConfig, s: ModelState): void {
     const b = cfg.pairB[p] as number;
     const needA = s.need[a] as number;
     const needB = s.need[b] as number;
-    const gainA = 1 + needGain * needA + marketGain * needB + concessionGain * (s.concession[cfg.pairBA[p] as number] as number);
-    const gainB = 1 + needGain * needB + marketGain * needA + concessionGain * (s.concession[cfg.pairAB[p] as number] as number);
-    const opportunity = 0.5 * (gainA + gainB);
+    // What need adds (½(g_ab + g_ba) − 1 from the need terms) and what the discounts add.
+    const needed = 0.5 * (needGain + marketGain) * (needA + needB);
+    const discounted =
+      0.5 * concessionGain * ((s.concession[cfg.pairBA[p] as number] as number) + (s.concession[cfg.pairAB[p] as number] as number));
     let paidSum = 0;
     for (let d = 0; d < D; d++) {
       const pd = pay[d] as number;
       if (pd === 0) continue;
       const x = p * D + d;
       const o = open[x] as number;
-      follow(s.own, x, (cfg.exchange0[x] as number) * opportunity * o, exchangeRate);
-      const fromA = share(closed, appetite, a * D + d, (cfg.appetite[b] as number) * o);
-      const fromB = share(closed, appetite, b * D + d, (cfg.appetite[a] as number) * o);
+      // Substitutes are sought where the market is open: need adds exchange in proportion to o, on top of the
+      // share o that the barrier leaves, so a pair whose barrier causes the need does not trade more for it.
+      follow(s.own, x, (cfg.exchange0[x] as number) * o * (1 + needed * o + discounted), exchangeRate);
+      // Each side's exchange lost with its other partners, shared among all partners but the one it was
+      // lost with: a pair never takes back its own closed exchange.
+      const lostHere = (cfg.exchange0[x] as number) * (1 - o);
+      const wB = (cfg.appetite[b] as number) * o;
+      const wA = (cfg.appetite[a] as number) * o;
+      const fromA = wB * ((offer[a * D + d] as number) - perOther(lostHere, appetite[a * D + d] as number, wB));
+      const fromB = wA * ((offer[b * D + d] as number) - perOther(lostHere, appetite[b * D + d] as number, wA));
       const total = fromA + fromB;
       // Most pairs, most ticks: nothing closed on either side, nothing redirected here.
       if (total > 0 || (redirected[x] as number) !== 0) {
@@ -101,12 +134,4 @@ export function updateExchange(cfg: ModelConfig, s: ModelState): void {
     const initial = cfg.exchangeTotal0[i] as number;
     s.glut[i] = initial > 0 ? unplaced / initial : 0;
   }
-}
-
-/** The part of closed[at] that a partner of appetite w takes, of all partners' appetite[at]. */
-function share(closed: Float64Array, appetite: Float64Array, at: number, w: number): number {
-  const lost = closed[at] as number;
-  if (lost === 0) return 0;
-  const all = appetite[at] as number;
-  return all > 0 ? (lost * w) / all : 0;
 }

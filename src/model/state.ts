@@ -68,11 +68,13 @@ export interface ModelState {
   readonly own: Float64Array;
   /** glut[i]: the share of i's initial exchange that sanctions closed and no buyer has taken yet. */
   readonly glut: Float64Array;
-  /** The market's per-tick scratch (model/market.ts): open[p*D+d], closed and appetite and received [i*D+d]; redirected is state. */
+  /** The market's per-tick scratch (model/market.ts): open[p*D+d], closed, appetite, offer and received [i*D+d]; redirected is state. */
   readonly market: {
     readonly open: Float64Array;
     readonly closed: Float64Array;
     readonly appetite: Float64Array;
+    /** offer[i*D+d] = Σ_q lost_q / (A_i − w_q): i's closed exchange per unit of appetite of the partners it was not lost with. */
+    readonly offer: Float64Array;
     readonly received: Float64Array;
     readonly redirected: Float64Array;
     /** Σ_d pay_d x_pd of each pair this tick: the exchange its trade is made of. */
@@ -193,7 +195,7 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     exchange: f(P * D),
     own: f(P * D),
     glut: f(n),
-    market: { open: f(P * D), closed: f(n * D), appetite: f(n * D), received: f(n * D), redirected: f(P * D), paid: f(P) },
+    market: { open: f(P * D), closed: f(n * D), appetite: f(n * D), offer: f(n * D), received: f(n * D), redirected: f(P * D), paid: f(P) },
     volume: f(P),
     trade: f(P),
     supply: f(n),

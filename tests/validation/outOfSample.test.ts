@@ -52,7 +52,7 @@ describe('out of sample: calibrated on data to December 2023, checked on 2024', 
     });
 
   // The model fails this check (docs/model.md §8): fitted to data up to 2023, with EO 14114 at its
-  // prior enforcement, it predicts 2024 trade falling by about 9%, where it grew 2%. Marked as an
+  // prior enforcement, it predicts 2024 trade falling by about 11%, where it grew 2%. Marked as an
   // expected failure, not removed: the suite fails the day the model starts passing it, so the
   // documentation is corrected then.
   it.fails('KNOWN FAILURE: trade growth in 2024 is within 10 points of the observed', () => {
