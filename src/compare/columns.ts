@@ -1,5 +1,7 @@
 /** Columns of compare's files (DESIGN §4 names first, extensions after). */
+import type { Cell } from '../io/csvFile.js';
 import { DOMAINS } from '../model/domains.js';
+import type { LeverEffect } from './compare.js';
 
 export const LEVERS_COLUMNS = [
   'lever',
@@ -18,7 +20,41 @@ export const LEVERS_COLUMNS = [
   'delta_sender_cost',
   'focus',
   'delta_sender_welfare',
+  'prob_closer',
+  'prob_apart',
+  'prob_negligible',
 ] as const;
+
+/** levers.csv's header for L levers: the fixed columns, then p_rank_1 … p_rank_L. */
+export function leversHeader(levers: number): string[] {
+  return [...LEVERS_COLUMNS, ...Array.from({ length: levers }, (_, k) => `p_rank_${k + 1}`)];
+}
+
+/** One row of levers.csv, in leversHeader's order. */
+export function leverCells(e: LeverEffect): Cell[] {
+  return [
+    e.lever,
+    e.a,
+    e.b,
+    e.deltaMean,
+    e.ciLow,
+    e.ciHigh,
+    e.pCloser,
+    e.verdict,
+    e.deltaDepthTimeMean,
+    e.deltaRhetoric,
+    e.rhetoricNotDepth ? 'true' : 'false',
+    ...e.deltaDomains,
+    e.senders,
+    e.deltaSenderCost,
+    e.focus ? 'true' : 'false',
+    e.deltaSenderWelfare,
+    e.probCloser,
+    e.probApart,
+    e.probNegligible,
+    ...e.rank,
+  ];
+}
 
 export const DELTAS_COLUMNS = [
   'lever',

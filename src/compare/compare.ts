@@ -4,6 +4,8 @@
  * interval, the share of replications in which the lever raised depth, and a
  * verdict; plus changes per domain, in rhetoric and in the sender's own costs.
  */
+
+import { weightedQuantile } from '../calibration/abc/smc.js';
 import { EntenteError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { D, DOMAINS } from '../model/domains.js';
@@ -12,13 +14,32 @@ import { kindIndex, SHOCK_KINDS } from '../model/shocks/index.js';
 import { type LoadedScenario, prepare } from '../scenario/load.js';
 import type { LeverSpec, ShockSpec } from '../scenario/schema.js';
 import { type Arm, type RunOutcome, runPaired } from './paired.js';
-import { bootstrapCi, mean, shareAbove, type Verdict, verdict } from './stats.js';
+import {
+  bootstrapCi,
+  effectProbabilities,
+  mean as plainMean,
+  posteriorVerdict,
+  rankProbabilities,
+  shareAbove,
+  type Verdict,
+  verdict,
+  weightedMean,
+} from './stats.js';
 
 export interface CompareOptions {
   readonly levers: readonly string[];
+  /** Units compared: replications, or the particles of a posterior. */
   readonly replications: number;
   readonly seed: number;
   readonly minEffect: number;
+  /**
+   * Over a posterior: each unit's weight (they sum to 1), and the probability a verdict needs.
+   * Means and probabilities are then weighted, the interval is the central credible interval
+   * at `level`, and the verdict is posteriorVerdict's.
+   */
+  readonly posterior?: { readonly weights: Float64Array; readonly confidence: number; readonly level: number };
+  /** The seed shown for unit r (deltas); by default a replication's, deriveSeed(seed, 0, r). */
+  readonly unitSeed?: (r: number) => number;
 }
 
 export interface LeverEffect {
@@ -40,6 +61,12 @@ export interface LeverEffect {
   readonly deltaSenderWelfare: number;
   /** The lever raises rhetoric (interval above 0) without pushing depth closer. */
   readonly rhetoricNotDepth: boolean;
+  /** The weight of the units where Δ > min-effect, Δ < −min-effect, |Δ| ≤ min-effect. */
+  readonly probCloser: number;
+  readonly probApart: number;
+  readonly probNegligible: number;
+  /** rank[k]: the weight of the units where this lever ranks k + 1 among the levers for this pair, most dividing first. */
+  readonly rank: readonly number[];
 }
 
 export interface DeltaRow {
@@ -158,24 +185,41 @@ export function compareLevers(
     });
   };
   if (outcomes) {
-    for (const [r, o] of outcomes.entries()) visit(r, deriveSeed(opts.seed, 0, r), o);
+    for (const [r, o] of outcomes.entries()) visit(r, opts.unitSeed?.(r) ?? deriveSeed(opts.seed, 0, r), o);
   } else {
     runPaired(arms, opts.seed, R, visit);
   }
 
+  const posterior = opts.posterior;
+  const weights = posterior?.weights ?? new Float64Array(R).fill(1 / R);
+  // A replication mean as ever (Σx / R), so a scenario's comparison keeps its bytes.
+  const mean = (xs: Float64Array) => (posterior ? weightedMean(xs, weights) : plainMean(xs));
+  /** A replication's mean has a bootstrap interval; a posterior's effect has a credible interval. */
+  const interval = (xs: Float64Array, key: string): [number, number] =>
+    posterior
+      ? [weightedQuantile(xs, weights, (1 - posterior.level) / 2), weightedQuantile(xs, weights, (1 + posterior.level) / 2)]
+      : bootstrapCi(xs, key);
+  const slice = (arr: Float64Array, l: number, p: number) => arr.subarray(at(l, p, 0), at(l, p, 0) + R);
   const effects: LeverEffect[] = [];
+  const ranks = Array.from({ length: base.P }, (_, p) =>
+    rankProbabilities(
+      opts.levers.map((_, l) => slice(dFinal, l, p)),
+      weights,
+    ),
+  );
   opts.levers.forEach((lever, l) => {
     for (let p = 0; p < base.P; p++) {
-      const slice = (arr: Float64Array) => arr.subarray(at(l, p, 0), at(l, p, 0) + R);
       const a = ids[base.pairA[p] as number] as string;
       const b = ids[base.pairB[p] as number] as string;
       const key = `${opts.seed}/${lever}/${a}-${b}`;
-      const final = slice(dFinal);
-      const [ciLow, ciHigh] = bootstrapCi(final, `${key}/depth`);
+      const final = slice(dFinal, l, p);
+      const [ciLow, ciHigh] = interval(final, `${key}/depth`);
       const deltaMean = mean(final);
-      const v = verdict(deltaMean, ciLow, ciHigh, opts.minEffect);
-      const rhetoric = slice(dRhetoric);
-      const [rhetoricCiLow] = bootstrapCi(rhetoric, `${key}/rhetoric`);
+      const probabilities = effectProbabilities(final, weights, opts.minEffect);
+      const v = posterior ? posteriorVerdict(probabilities, posterior.confidence) : verdict(deltaMean, ciLow, ciHigh, opts.minEffect);
+      const rhetoric = slice(dRhetoric, l, p);
+      const [rhetoricCiLow] = interval(rhetoric, `${key}/rhetoric`);
+      const domain = new Float64Array(R);
       effects.push({
         lever,
         a,
@@ -184,20 +228,28 @@ export function compareLevers(
         deltaMean,
         ciLow,
         ciHigh,
-        pCloser: shareAbove(final),
+        pCloser: posterior
+          ? weightedMean(
+              Float64Array.from(final, (x) => (x > 0 ? 1 : 0)),
+              weights,
+            )
+          : shareAbove(final),
         verdict: v,
-        deltaDepthTimeMean: mean(slice(dMean)),
+        deltaDepthTimeMean: mean(slice(dMean, l, p)),
         deltaRhetoric: mean(rhetoric),
         rhetoricCiLow,
         deltaDomains: DOMAINS.map((_, d) => {
-          let sum = 0;
-          for (let r = 0; r < R; r++) sum += dDomain[at(l, p, r) * D + d] as number;
-          return sum / R;
+          for (let r = 0; r < R; r++) domain[r] = dDomain[at(l, p, r) * D + d] as number;
+          return mean(domain);
         }),
         senders: (senders[l] as number[]).map((i) => ids[i]).join(' '),
         deltaSenderCost: mean(dCost.subarray(l * R, (l + 1) * R)),
         deltaSenderWelfare: mean(dWelfare.subarray(l * R, (l + 1) * R)),
         rhetoricNotDepth: rhetoricCiLow > 0 && v !== 'closer',
+        probCloser: probabilities[0],
+        probApart: probabilities[1],
+        probNegligible: probabilities[2],
+        rank: (ranks[p] as number[][])[l] as number[],
       });
     }
   });

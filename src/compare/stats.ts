@@ -31,7 +31,8 @@ export function bootstrapCi(xs: ArrayLike<number>, key: string, level = 0.95, re
   return [lo, hi];
 }
 
-export type Verdict = 'closer' | 'apart' | 'unclear';
+/** Over replications: `unclear`; over a posterior: `negligible` or `uncertain` (posteriorVerdict). */
+export type Verdict = 'closer' | 'apart' | 'unclear' | 'negligible' | 'uncertain';
 
 /**
  * `closer` when the whole interval lies above zero and the mean effect is at
@@ -48,4 +49,58 @@ export function shareAbove(xs: ArrayLike<number>, threshold = 0): number {
   let count = 0;
   for (let i = 0; i < xs.length; i++) if ((xs[i] as number) > threshold) count++;
   return xs.length ? count / xs.length : Number.NaN;
+}
+
+/** Σ w_i x_i for weights that sum to 1. */
+export function weightedMean(xs: ArrayLike<number>, weights: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += (weights[i] as number) * (xs[i] as number);
+  return xs.length ? sum : Number.NaN;
+}
+
+/** The weight of Δ > m (closer), Δ < −m (apart) and |Δ| ≤ m (negligible); they sum to 1. */
+export function effectProbabilities(xs: ArrayLike<number>, weights: ArrayLike<number>, minEffect: number): [number, number, number] {
+  let closer = 0;
+  let apart = 0;
+  let negligible = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as number;
+    const w = weights[i] as number;
+    if (x > minEffect) closer += w;
+    else if (x < -minEffect) apart += w;
+    else negligible += w;
+  }
+  return [closer, apart, negligible];
+}
+
+/**
+ * Over a posterior: `closer` or `apart` when that probability reaches `confidence`, `negligible` when
+ * the probability of a change below the minimum effect does, `uncertain` otherwise.
+ */
+export function posteriorVerdict([closer, apart, negligible]: readonly [number, number, number], confidence: number): Verdict {
+  if (closer >= confidence) return 'closer';
+  if (apart >= confidence) return 'apart';
+  if (negligible >= confidence) return 'negligible';
+  return 'uncertain';
+}
+
+/**
+ * rank[l][k]: the weight of the units (replications or particles) at which lever l ranks k + 1 by its
+ * change, most dividing (lowest Δ) first; deltas[l][u]. Ties go to the lever listed first.
+ */
+export function rankProbabilities(deltas: readonly ArrayLike<number>[], weights: ArrayLike<number>): number[][] {
+  const L = deltas.length;
+  const rank = deltas.map(() => new Array<number>(L).fill(0));
+  for (let u = 0; u < weights.length; u++) {
+    for (let l = 0; l < L; l++) {
+      const x = (deltas[l] as ArrayLike<number>)[u] as number;
+      let k = 0;
+      for (let m = 0; m < L; m++) {
+        const y = (deltas[m] as ArrayLike<number>)[u] as number;
+        if (y < x || (y === x && m < l)) k++;
+      }
+      (rank[l] as number[])[k] = ((rank[l] as number[])[k] as number) + (weights[u] as number);
+    }
+  }
+  return rank;
 }

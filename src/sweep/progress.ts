@@ -19,7 +19,11 @@ function duration(seconds: number): string {
       : `${s}s`;
 }
 
-export function progress(total: number, already: number, options: { quiet: boolean; stream?: NodeJS.WriteStream }): Progress {
+export function progress(
+  total: number,
+  already: number,
+  options: { quiet: boolean; stream?: NodeJS.WriteStream; label?: string },
+): Progress {
   if (options.quiet || total === 0) return silent;
   const stream = options.stream ?? process.stderr;
   const tty = stream.isTTY === true;
@@ -36,7 +40,7 @@ export function progress(total: number, already: number, options: { quiet: boole
       const filled = Math.round((done / total) * width);
       stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}\x1b[K${final ? '\n' : ''}`);
     } else if (final || Date.now() - lastLine >= 5000) {
-      stream.write(`sweep: ${text}\n`);
+      stream.write(`${options.label ?? 'sweep'}: ${text}\n`);
       lastLine = Date.now();
     }
   };

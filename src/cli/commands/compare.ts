@@ -4,22 +4,23 @@ import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { DELTAS_COLUMNS, LEVERS_COLUMNS } from '../../compare/columns.js';
+import { DELTAS_COLUMNS, leverCells, leversHeader } from '../../compare/columns.js';
 import { compareLevers, type LeverEffect } from '../../compare/compare.js';
 import { checkCompareSize } from '../../compare/estimate.js';
 import { outcomesInParallel } from '../../compare/parallel.js';
 import { compareAcrossSweep } from '../../compare/robustness.js';
+import { selectLevers } from '../../compare/select.js';
 import { EntenteError } from '../../errors.js';
 import { writeAtomic } from '../../io/atomicFile.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { defaultOut, finishInPlace, startInPlace, writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { claimOutput } from '../../io/ownership.js';
 import { loadScenario, prepare } from '../../scenario/load.js';
-import type { ScenarioFile } from '../../scenario/schema.js';
 import { isSweepFile, loadSweep } from '../../sweep/load.js';
 import { manifestHead } from '../manifest.js';
 import { positiveInt, seedValue, workerCount } from '../options.js';
 import { VERSION } from '../version.js';
+import { comparePosterior, PARTICLE_REPLICATIONS } from './comparePosterior.js';
 import { reportAfter } from './report.js';
 
 interface CompareFlags {
@@ -33,6 +34,15 @@ interface CompareFlags {
   quiet?: boolean;
   report?: boolean;
   force?: boolean;
+  posterior?: string;
+  confidence: number;
+}
+
+function probability(value: string): number {
+  const p = Number(value);
+  if (!(p > 0.5 && p < 1))
+    throw new InvalidArgumentError(`confidence must be a probability above 0.5 and below 1, found ${JSON.stringify(value)}.`);
+  return p;
 }
 
 function nonNegative(value: string): number {
@@ -81,24 +91,6 @@ const ROBUSTNESS_COLUMNS = [
   'max_regret',
   'points',
 ];
-
-/** `--levers all` or a comma-separated list; a scenario without levers is an error. */
-function selectLevers(option: string, scenario: ScenarioFile, file: string): string[] {
-  const levers =
-    option === 'all'
-      ? Object.keys(scenario.levers ?? {})
-      : option
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
-  if (levers.length === 0) {
-    throw new EntenteError('compare.noLevers', 'no levers to compare', {
-      where: { file, path: 'levers' },
-      expected: 'a scenario with levers, or --levers a,b',
-    });
-  }
-  return levers;
-}
 
 async function compareSweep(file: string, flags: CompareFlags, print: (text: string) => void): Promise<void> {
   for (const [flag, value] of [
@@ -181,9 +173,18 @@ export function registerCompare(program: Command, print: (text: string) => void)
     .description('compare levers with the baseline on common random numbers: which push the pair closer, and how sure')
     .argument('<file>', 'scenario file, or a sweep file to compare across its points')
     .option('--levers <names>', 'comma-separated lever names, or all', 'all')
-    .option('-r, --replications <n>', 'replications (default: the scenario’s)', positiveInt('replications'))
+    .option(
+      '-r, --replications <n>',
+      `replications (default: the scenario’s; with --posterior, per particle: ${PARTICLE_REPLICATIONS})`,
+      positiveInt('replications'),
+    )
     .option('--seed <n>', 'base seed (default: the scenario’s)', seedValue)
     .option('--min-effect <x>', 'smallest change in depth that counts as closer or apart', nonNegative, 0.005)
+    .option(
+      '--posterior <dir>',
+      'compare over a calibrated posterior (a directory from calibrate --method abc): verdicts as probabilities over its particles',
+    )
+    .option('--confidence <p>', 'with --posterior: the probability a closer, apart or negligible verdict needs', probability, 0.9)
     .option('-o, --out <dir>', 'output directory (default: out/<scenario name>-compare)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores; for a scenario, 1 below 2,000 runs)', workerCount)
     .option('--resume', 'continue an interrupted comparison across a sweep file')
@@ -194,6 +195,32 @@ export function registerCompare(program: Command, print: (text: string) => void)
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: CompareFlags) => {
+      if (flags.posterior !== undefined) {
+        if (isSweepFile(file))
+          throw new EntenteError('compare.posteriorSweep', '--posterior compares a scenario over a posterior, not a sweep file', {
+            where: { file },
+            expected: 'the scenario file the posterior was calibrated on',
+          });
+        const name = loadScenario(file).spec.name;
+        await comparePosterior(
+          file,
+          {
+            posterior: flags.posterior,
+            levers: flags.levers,
+            ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
+            ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+            minEffect: flags.minEffect,
+            confidence: flags.confidence,
+            out: flags.out ?? defaultOut(name, file, '-compare'),
+            workers: flags.workers ?? availableParallelism(),
+            force: flags.force === true,
+            quiet: flags.quiet === true,
+          },
+          print,
+        );
+        if (flags.report) await reportAfter(flags.out ?? defaultOut(name, file, '-compare'), print, flags.quiet);
+        return;
+      }
       if (isSweepFile(file)) {
         await compareSweep(file, flags, print);
         return;
@@ -234,27 +261,8 @@ export function registerCompare(program: Command, print: (text: string) => void)
             outcomes,
           );
           await deltas.close();
-          const leversFile = new CsvFile(join(dir, 'levers.csv'), LEVERS_COLUMNS);
-          for (const e of result) {
-            leversFile.write([
-              e.lever,
-              e.a,
-              e.b,
-              e.deltaMean,
-              e.ciLow,
-              e.ciHigh,
-              e.pCloser,
-              e.verdict,
-              e.deltaDepthTimeMean,
-              e.deltaRhetoric,
-              e.rhetoricNotDepth ? 'true' : 'false',
-              ...e.deltaDomains,
-              e.senders,
-              e.deltaSenderCost,
-              e.focus ? 'true' : 'false',
-              e.deltaSenderWelfare,
-            ]);
-          }
+          const leversFile = new CsvFile(join(dir, 'levers.csv'), leversHeader(levers.length));
+          for (const e of result) leversFile.write(leverCells(e));
           await leversFile.close();
           writeJson(join(dir, 'manifest.json'), {
             ...manifestHead('compare'),

@@ -1,0 +1,94 @@
+/**
+ * Reading a posterior that `entente calibrate --method abc` wrote: its manifest
+ * (which scenario it was calibrated on) and posterior.csv (one row per particle:
+ * particle, weight, distance, then one column per parameter path). Everything is
+ * checked before anything runs; a damaged or foreign directory is a clear error.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { EntenteError } from '../../errors.js';
+import { readJsonObject } from '../../io/ownership.js';
+
+export interface Posterior {
+  readonly dir: string;
+  /** posterior.csv's path and SHA-256: the comparison's provenance. */
+  readonly file: string;
+  readonly sha256: string;
+  /** The scenario the posterior was calibrated on, as its manifest names it. */
+  readonly scenario: { readonly file: string; readonly sha256: string };
+  readonly paths: readonly string[];
+  /** Normalised weights, one per particle (sum 1). */
+  readonly weights: Float64Array;
+  /** values[i][j]: particle i's value of paths[j], as written (so `--set` reproduces it). */
+  readonly values: readonly (readonly string[])[];
+  /** Kish's effective sample size of the weights. */
+  readonly ess: number;
+}
+
+const LEADING = ['particle', 'weight', 'distance'] as const;
+
+export function readPosterior(dir: string): Posterior {
+  const remedy = 'a directory written by entente calibrate FILE --method abc';
+  const manifest = readJsonObject(join(dir, 'manifest.json'), `${dir}'s manifest.json`, remedy);
+  if (manifest.method !== 'abc-smc' || manifest.complete === false) {
+    throw new EntenteError('posterior.notPosterior', 'not a finished ABC posterior', {
+      where: { file: join(dir, 'manifest.json'), path: 'method' },
+      expected: remedy,
+      found: JSON.stringify(manifest.method ?? null),
+    });
+  }
+  const scenario = manifest.scenario as { file?: unknown; sha256?: unknown } | undefined;
+  if (typeof scenario?.file !== 'string' || typeof scenario.sha256 !== 'string')
+    throw new EntenteError('output.damaged', 'the manifest does not name the scenario', {
+      where: { file: join(dir, 'manifest.json'), path: 'scenario' },
+      expected: remedy,
+    });
+  const file = join(dir, 'posterior.csv');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new EntenteError('output.damaged', 'posterior.csv is missing', { where: { file }, expected: remedy });
+  }
+  const rows = parse(text, { relax_column_count: false }) as string[][];
+  const header = rows[0] ?? [];
+  if (LEADING.some((name, i) => header[i] !== name) || header.length <= LEADING.length)
+    throw new EntenteError('output.damaged', 'posterior.csv has the wrong columns', {
+      where: { file, line: 1 },
+      expected: `${LEADING.join(',')}, then one column per parameter path`,
+      found: header.slice(0, 4).join(','),
+    });
+  const body = rows.slice(1);
+  if (body.length === 0) throw new EntenteError('output.damaged', 'posterior.csv has no particles', { where: { file }, expected: remedy });
+  const weights = new Float64Array(body.length);
+  let total = 0;
+  body.forEach((row, i) => {
+    const w = Number(row[1]);
+    if (!(w >= 0) || !Number.isFinite(w))
+      throw new EntenteError('output.damaged', `particle ${row[0]} has no valid weight`, {
+        where: { file, line: i + 2, path: 'weight' },
+        expected: 'a finite number ≥ 0',
+        found: JSON.stringify(row[1]),
+      });
+    weights[i] = w;
+    total += w;
+  });
+  if (!(total > 0)) throw new EntenteError('output.damaged', 'the weights sum to 0', { where: { file, path: 'weight' } });
+  let squares = 0;
+  for (let i = 0; i < weights.length; i++) {
+    weights[i] = (weights[i] as number) / total;
+    squares += (weights[i] as number) ** 2;
+  }
+  return {
+    dir,
+    file,
+    sha256: createHash('sha256').update(text).digest('hex'),
+    scenario: { file: scenario.file, sha256: scenario.sha256 },
+    paths: header.slice(LEADING.length),
+    weights,
+    values: body.map((row) => row.slice(LEADING.length)),
+    ess: 1 / squares,
+  };
+}

@@ -1,0 +1,8 @@
+/** Worker-thread entry for `entente compare --posterior`: each task is a block of particles. */
+import { carryingErrors, poolContext } from '../../io/poolContext.js';
+import type { RunOutcome } from '../paired.js';
+import { type ParticleBlock, type PosteriorRunContext, particleOutcomes } from './runs.js';
+
+const context = poolContext<PosteriorRunContext>();
+
+export default carryingErrors((block: ParticleBlock): RunOutcome[][] => particleOutcomes(context, block));
