@@ -54,10 +54,10 @@ const CONTENTS: Record<OutputKind, readonly Entry[]> = {
   run: [...COMMON, f('(?:ties|pairs|actors|summary|events|contributions|observables)\\.csv')],
   sweep: SWEEP,
   sensitivity: [...SWEEP, f('indices\\.csv')],
-  compare: [...COMMON, f('deltas\\.csv|levers\\.csv')],
+  compare: [...COMMON, f('(?:deltas|levers|particles|drivers)\\.csv')],
   robustness: [...COMMON, ARMS, f('robustness\\.csv')],
   discovery: [...COMMON, ARMS, f('discovery\\.csv')],
-  calibration: [...COMMON, f('calibration\\.csv|targets\\.csv')],
+  calibration: [...COMMON, f('(?:calibration|targets|posterior|generations|predictive)\\.csv')],
 };
 
 /** Names under `dir` that no rule allows (relative paths), at most `limit` of them. */

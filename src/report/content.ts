@@ -118,8 +118,12 @@ function runContent(out: OutputDir, options: ReportOptions): Content {
 function compareContent(out: OutputDir): Content {
   const levers = out.rows('levers.csv');
   const rows = [...focusRows(levers)].sort((x, y) => Number(y.delta_mean) - Number(x.delta_mean));
+  const posterior = out.manifest.posterior as { particles?: number; ess?: number } | undefined;
+  const basis = posterior ? { particles: Number(posterior.particles), confidence: Number(out.manifest.confidence) } : undefined;
+  const interval = basis ? '90% credible' : '95% CI';
+  const probability = (r: Row, column: string) => Number(r[column] ?? Number.NaN);
   return {
-    charts: [forestChart(levers), domainChart(levers, DOMAINS)],
+    charts: [forestChart(levers, basis), domainChart(levers, DOMAINS)],
     tables: [
       {
         title: 'Levers, ranked',
@@ -127,9 +131,9 @@ function compareContent(out: OutputDir): Content {
           'lever',
           'pair',
           'Δ final depth',
-          '95% CI low',
-          '95% CI high',
-          'p_closer',
+          `${interval} low`,
+          `${interval} high`,
+          ...(basis ? ['P(closer)', 'P(apart)', 'P(negligible)', 'P(most dividing)'] : ['p_closer']),
           'verdict',
           'Δ rhetoric',
           'Δ sender welfare',
@@ -141,13 +145,17 @@ function compareContent(out: OutputDir): Content {
           Number(r.delta_mean),
           Number(r.ci_low),
           Number(r.ci_high),
-          Number(r.p_closer),
+          ...(basis
+            ? [probability(r, 'prob_closer'), probability(r, 'prob_apart'), probability(r, 'prob_negligible'), probability(r, 'p_rank_1')]
+            : [Number(r.p_closer)]),
           r.verdict as string,
           Number(r.delta_rhetoric),
           Number(r.delta_sender_welfare ?? Number.NaN),
           r.senders as string,
         ]),
-        note: 'Paired differences against the baseline on common random numbers; 95% seeded bootstrap intervals (levers.csv).',
+        note: basis
+          ? `Posterior mean paired differences against the baseline over ${basis.particles} particles (effective sample size ${Number(posterior?.ess).toFixed(0)}); 90% credible intervals; verdicts at probability ${basis.confidence} (levers.csv, particles.csv).`
+          : 'Paired differences against the baseline on common random numbers; 95% seeded bootstrap intervals, which cover the model’s noise only (levers.csv).',
       },
     ],
     notes: [],

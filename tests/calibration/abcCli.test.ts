@@ -72,6 +72,13 @@ describe('entente calibrate --method abc', () => {
     expect(read(two, 'generations.csv')).toBe(read(one, 'generations.csv'));
   });
 
+  it('replaces its own posterior when run again into the same directory', () => {
+    const before = read(two, 'posterior.csv');
+    const r = cli(['calibrate', file, '--method', 'abc', '--particles', '40', '--generations', '3', '-q', '--out', two, '-w', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(read(two, 'posterior.csv')).toBe(before);
+  }, 60_000);
+
   it('refuses --apply (a posterior is not a point) and a parameter that is neither a range nor one fixed value', () => {
     expectRefused(dir, ['calibrate', file, '--method', 'abc', '--apply'], /--apply writes one point/);
     const levels = fileIn(dir, 'levels.yaml', sweep('  model.needGain: [0.5, 1, 2]\n'));

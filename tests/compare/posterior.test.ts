@@ -130,15 +130,31 @@ describe('entente compare --posterior', () => {
     // The conditional reward pulls apart in every one of these worlds; the coercive wedge unites in every one.
     expect((levers.find((r) => r.lever === 'rewardWedge' && r.a === 'CHN' && r.b === 'RUS') as Row).verdict).toBe('apart');
     expect((levers.find((r) => r.lever === 'coerciveWedge' && r.a === 'CHN' && r.b === 'RUS') as Row).verdict).toBe('closer');
+    // Three particles, two parameters and an intercept: the regression of drivers.csv fits exactly.
+    const found = rows(join(dir, 'spread-1', 'drivers.csv')).filter((r) => r.a === 'CHN' && r.b === 'RUS' && r.lever === 'rewardWedge');
+    expect(found.map((r) => r.parameter)).toEqual(paths);
+    expect(Number(found[0]?.r2)).toBeCloseTo(1, 4);
     const manifest = JSON.parse(readFileSync(join(dir, 'spread-1', 'manifest.json'), 'utf8'));
     expect(manifest.posterior.particles).toBe(3);
     expect(manifest.posterior.ess).toBeCloseTo(1 / (0.25 + 0.09 + 0.04), 6);
   });
 
-  it('gives the same bytes on 1 and 2 workers', () => {
+  it('gives the same bytes on 1 and 2 workers, and replaces its own output when run again', () => {
     for (const name of ['levers.csv', 'particles.csv'])
       expect(readFileSync(join(dir, 'spread-2', name), 'utf8')).toBe(readFileSync(join(dir, 'spread-1', name), 'utf8'));
-  });
+    const r = cli(['compare', DEFAULT_SCENARIO, '--posterior', spread, '--out', join(dir, 'spread-2'), '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'spread-2', 'levers.csv'), 'utf8')).toBe(readFileSync(join(dir, 'spread-1', 'levers.csv'), 'utf8'));
+  }, 60_000);
+
+  it('report says what the intervals cover and shows the probabilities', () => {
+    const r = cli(['report', join(dir, 'spread-1'), '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    const html = readFileSync(join(dir, 'spread-1', 'report.html'), 'utf8');
+    expect(html).toMatch(/90% credible interval over the 3 particles of a calibrated posterior/);
+    expect(html).toMatch(/P\(most dividing\)/);
+    expect(html).not.toMatch(/bootstrap/);
+  }, 60_000);
 
   it('refuses what is not a posterior, a path the scenario lacks, and a sweep file', () => {
     expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', join(dir, 'plain')], /not a finished ABC posterior/);

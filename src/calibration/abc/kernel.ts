@@ -3,6 +3,7 @@
  * covariance of the previous population (Beaumont et al. 2009), by its Cholesky factor.
  */
 import type { Random } from '../../model/rng.js';
+import { cholesky } from './linalg.js';
 import { standardNormal } from './priors.js';
 
 export interface Kernel {
@@ -36,19 +37,6 @@ export function fitKernel(x: readonly Float64Array[], w: Float64Array): Kernel {
   let logDet = 0;
   for (let a = 0; a < dim; a++) logDet += 2 * Math.log(chol[a * dim + a] as number);
   return { dim, chol, logNorm: -0.5 * (dim * Math.log(2 * Math.PI) + logDet) };
-}
-
-/** Cholesky factor of the symmetric matrix whose lower triangle is `m`. */
-function cholesky(m: Float64Array, dim: number): Float64Array {
-  const l = new Float64Array(dim * dim);
-  for (let i = 0; i < dim; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = m[i * dim + j] as number;
-      for (let k = 0; k < j; k++) sum -= (l[i * dim + k] as number) * (l[j * dim + k] as number);
-      l[i * dim + j] = i === j ? Math.sqrt(Math.max(sum, 1e-300)) : sum / (l[j * dim + j] as number);
-    }
-  }
-  return l;
 }
 
 /** center + L z, z standard normal. */

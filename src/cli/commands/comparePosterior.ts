@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { leverCells, leversHeader } from '../../compare/columns.js';
 import { compareLevers, type LeverEffect } from '../../compare/compare.js';
+import { type Drivers, drivers } from '../../compare/posterior/drivers.js';
 import { posteriorOutcomes } from '../../compare/posterior/outcomes.js';
 import { type Posterior, readPosterior } from '../../compare/posterior/read.js';
 import { selectLevers } from '../../compare/select.js';
@@ -34,6 +35,8 @@ export interface PosteriorFlags {
 export const PARTICLE_REPLICATIONS = 4;
 /** The credible interval's level. */
 const LEVEL = 0.9;
+
+const DRIVER_COLUMNS = ['lever', 'a', 'b', 'parameter', 'src', 'r2'];
 
 const PARTICLE_COLUMNS = [
   'lever',
@@ -88,11 +91,13 @@ export async function comparePosterior(file: string, flags: PosteriorFlags, prin
     flags.workers,
     flags.quiet,
   );
+  const mainDrivers = new Map<string, string>();
   const effects = await writeOutputDir(
     flags.out,
     'compare',
     async (dir) => {
       const particles = new CsvFile(join(dir, 'particles.csv'), PARTICLE_COLUMNS);
+      const byLever = new Map<string, Float64Array>();
       const result = compareLevers(
         loaded,
         {
@@ -103,7 +108,11 @@ export async function comparePosterior(file: string, flags: PosteriorFlags, prin
           posterior: { weights: posterior.weights, confidence: flags.confidence, level: LEVEL },
           unitSeed: (i) => deriveSeed(loaded.seed, i, 0),
         },
-        (row) =>
+        (row) => {
+          const key = `${row.lever}|${row.a}|${row.b}`;
+          let effects = byLever.get(key);
+          if (!effects) byLever.set(key, (effects = new Float64Array(count)));
+          effects[row.replication] = row.deltaDepthFinal;
           particles.write([
             row.lever,
             row.replication,
@@ -115,10 +124,21 @@ export async function comparePosterior(file: string, flags: PosteriorFlags, prin
             row.deltaRhetoric,
             row.deltaSenderCost,
             row.deltaSenderWelfare,
-          ]),
+          ]);
+        },
         outcomes,
       );
       await particles.close();
+      const x = posterior.values.map((row) => Float64Array.from(row, Number));
+      const driversFile = new CsvFile(join(dir, 'drivers.csv'), DRIVER_COLUMNS);
+      for (const e of result) {
+        const found = drivers(x, byLever.get(`${e.lever}|${e.a}|${e.b}`) as Float64Array, posterior.weights);
+        found.src.forEach((src, j) => {
+          driversFile.write([e.lever, e.a, e.b, posterior.paths[j] as string, src, found.r2]);
+        });
+        if (e.focus) mainDrivers.set(e.lever, topDrivers(found, posterior.paths));
+      }
+      await driversFile.close();
       const leversFile = new CsvFile(join(dir, 'levers.csv'), leversHeader(levers.length));
       for (const e of result) leversFile.write(leverCells(e));
       await leversFile.close();
@@ -155,6 +175,20 @@ export async function comparePosterior(file: string, flags: PosteriorFlags, prin
     `${loaded.spec.name}: ${levers.length} lever(s) vs baseline over ${count} particles (ESS ${posterior.ess.toFixed(0)}), ${replications} paired replication(s) each, final depth (min effect ${flags.minEffect}, verdicts at ${flags.confidence}) → ${flags.out}`,
   );
   print(posteriorTable(effects));
+  if (mainDrivers.size > 0) {
+    print('what each effect depends on most across the posterior (standardised regression coefficients, drivers.csv):');
+    for (const [lever, text] of mainDrivers) print(`  ${lever}: ${text}`);
+  }
+}
+
+/** The two parameters with the largest |SRC|, and the regression's R². */
+function topDrivers(found: Drivers, paths: readonly string[]): string {
+  const order = Array.from(found.src.keys()).sort((a, b) => Math.abs(found.src[b] as number) - Math.abs(found.src[a] as number));
+  const top = order
+    .slice(0, 2)
+    .filter((j) => (found.src[j] as number) !== 0)
+    .map((j) => `${paths[j]} (${(found.src[j] as number) >= 0 ? '+' : ''}${(found.src[j] as number).toFixed(2)})`);
+  return `${top.join(', ') || 'nothing linear'}; R² ${found.r2.toFixed(2)}`;
 }
 
 function posteriorTable(effects: readonly LeverEffect[]): string {

@@ -18,7 +18,10 @@ export const WIDTH = 640;
 export const HEIGHT = 260;
 
 /** Verdict colours: the same in every chart and table. */
-export const VERDICT_SCALE = { domain: ['closer', 'apart', 'unclear'], range: ['#c0392b', '#2471a3', '#95a5a6'] };
+export const VERDICT_SCALE = {
+  domain: ['closer', 'apart', 'unclear', 'negligible', 'uncertain'],
+  range: ['#c0392b', '#2471a3', '#95a5a6', '#95a5a6', '#b9770e'],
+};
 
 export type Datum = Record<string, string | number | null>;
 

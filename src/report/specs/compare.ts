@@ -8,7 +8,13 @@ export function focusRows(levers: readonly Row[]): Row[] {
   return focus.length ? focus : [...levers];
 }
 
-export function forestChart(levers: readonly Row[]): Chart {
+/** What a comparison's intervals cover: replications (a bootstrap), or a posterior's particles. */
+export interface IntervalBasis {
+  readonly particles: number;
+  readonly confidence: number;
+}
+
+export function forestChart(levers: readonly Row[], posterior?: IntervalBasis): Chart {
   const values: Datum[] = focusRows(levers).map((r) => ({
     lever: r.lever as string,
     pair: `${r.a}-${r.b}`,
@@ -17,26 +23,28 @@ export function forestChart(levers: readonly Row[]): Chart {
     high: Number(r.ci_high),
     verdict: r.verdict as string,
     p_closer: Number(r.p_closer),
+    ...(posterior ? { p_apart: Number(r.prob_apart), p_most_dividing: Number(r.p_rank_1) } : {}),
   }));
   const pairs = new Set(values.map((v) => v.pair)).size;
   const y = { field: 'lever', type: 'nominal' as const, sort: { field: 'delta', order: 'descending' as const }, title: null };
   return {
     name: 'forest',
     title: 'Which levers push the partners closer, and how sure we are',
-    caption:
-      'Each lever’s mean paired change in final depth against the baseline on the same seeds (point), with its 95% bootstrap interval (bar); coloured by verdict against the minimum effect. Right of zero: closer; left: apart.',
+    caption: posterior
+      ? `Each lever’s posterior mean change in final depth against the baseline (point), with its 90% credible interval over the ${posterior.particles} particles of a calibrated posterior (bar); coloured by verdict: closer or apart where that probability is at least ${posterior.confidence}, negligible where a change below the minimum effect is, uncertain otherwise. The interval covers the parameters the record leaves uncertain (and the little model noise left), not the model’s structural error. Right of zero: closer; left: apart.`
+      : 'Each lever’s mean paired change in final depth against the baseline on the same seeds (point), with its 95% bootstrap interval (bar): it covers the model’s own noise only, not uncertainty about the parameters; coloured by verdict against the minimum effect. Right of zero: closer; left: apart.',
     spec: {
       $schema: SCHEMA,
       config: CONFIG,
       data: { values },
       ...(pairs > 1
-        ? { facet: { row: { field: 'pair', type: 'nominal' as const, title: null } }, spec: forestLayers(y) }
-        : forestLayers(y)),
+        ? { facet: { row: { field: 'pair', type: 'nominal' as const, title: null } }, spec: forestLayers(y, posterior !== undefined) }
+        : forestLayers(y, posterior !== undefined)),
     } as Chart['spec'],
   };
 }
 
-function forestLayers(y: object) {
+function forestLayers(y: object, posterior: boolean) {
   return {
     width: WIDTH - 120,
     height: { step: 28 },
@@ -63,6 +71,7 @@ function forestLayers(y: object) {
             { field: 'low', format: '+.4f' },
             { field: 'high', format: '+.4f' },
             { field: 'p_closer' },
+            ...(posterior ? [{ field: 'p_apart' }, { field: 'p_most_dividing' }] : []),
           ],
         },
       },
