@@ -110,8 +110,8 @@ export async function comparePosterior(file: string, flags: PosteriorFlags, prin
         },
         (row) => {
           const key = `${row.lever}|${row.a}|${row.b}`;
-          let effects = byLever.get(key);
-          if (!effects) byLever.set(key, (effects = new Float64Array(count)));
+          const effects = byLever.get(key) ?? new Float64Array(count);
+          byLever.set(key, effects);
           effects[row.replication] = row.deltaDepthFinal;
           particles.write([
             row.lever,
