@@ -67,6 +67,26 @@ describe('entente calibrate --method abc', () => {
     expect(JSON.parse(read(one, 'manifest.json')).method).toBe('abc-smc');
   });
 
+  it('writes the posterior predictive of every observable at every tick, quantiles in order', () => {
+    const rows = read(one, 'predictive.csv').trim().split('\n');
+    expect(rows[0]).toBe('indicator,unit,tick,date,q05,q25,q50,q75,q95');
+    const body = rows.slice(1).map((r) => r.split(','));
+    const indicators = [...new Set(body.map((r) => r[0]))];
+    expect(indicators).toContain('bilateral_trade');
+    expect(body).toHaveLength(indicators.length * 48);
+    for (const r of body) {
+      const q = r.slice(4).map(Number);
+      for (let k = 1; k < q.length; k++) expect(q[k] as number).toBeGreaterThanOrEqual(q[k - 1] as number);
+    }
+    // January 2022 is the first tick; trade starts at its 2021 level (USD 146.9 bn) in every particle.
+    const first = body.find((r) => r[0] === 'bilateral_trade' && r[2] === '0') as string[];
+    expect(first[3]).toBe('2022-01');
+    // Trade is spread across particles by 2023 (the posterior is a population, not a point).
+    const later = body.find((r) => r[0] === 'bilateral_trade' && r[2] === '23') as string[];
+    expect(Number(later[8])).toBeGreaterThan(Number(later[4]));
+    expect(read(two, 'predictive.csv')).toBe(read(one, 'predictive.csv'));
+  });
+
   it('gives the same bytes on 1 and 2 workers', () => {
     expect(read(two, 'posterior.csv')).toBe(read(one, 'posterior.csv'));
     expect(read(two, 'generations.csv')).toBe(read(one, 'generations.csv'));

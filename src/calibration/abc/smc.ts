@@ -59,6 +59,8 @@ export interface AbcOptions {
   readonly minAcceptance?: number;
   /** Stop when the tolerance falls by less than this share from one generation to the next (default 0.01). */
   readonly minToleranceDrop?: number;
+  /** Called after each generation is complete (progress; nothing it does changes the result). */
+  readonly onGeneration?: (g: Generation) => void;
   /** Proposals per batch (default 256): a unit of work, with no effect on the result. */
   readonly batch?: number;
   /** Give up on a generation after this many proposals (default 10⁷): the tolerance can no longer be met. */
@@ -202,6 +204,7 @@ export async function abcSmc(model: AbcModel, options: AbcOptions): Promise<AbcR
   const first = await generation(model, options, 0, Number.POSITIVE_INFINITY);
   if (!first) throw new Error('ABC: no proposal from the prior could be simulated');
   const generations: Generation[] = [first];
+  options.onGeneration?.(first);
   for (let t = 1; t < maxGenerations; t++) {
     const previous = generations[t - 1] as Generation;
     const tolerance = weightedQuantile(previous.distances, previous.weights, q);
@@ -211,6 +214,7 @@ export async function abcSmc(model: AbcModel, options: AbcOptions): Promise<AbcR
     const next = await generation(model, options, t, tolerance, previous);
     if (!next) return { generations, stopped: 'acceptance' };
     generations.push(next);
+    options.onGeneration?.(next);
     if (next.acceptance < (options.minAcceptance ?? 0.01)) return { generations, stopped: 'acceptance' };
   }
   return { generations, stopped: 'generations' };

@@ -1,8 +1,9 @@
 /** `entente calibrate FILE --method abc`: a posterior by ABC-SMC, written as posterior.csv and generations.csv. */
 
 import { join } from 'node:path';
+import { PREDICTIVE_COLUMNS, predictiveSeries } from '../../calibration/abc/predictiveSeries.js';
 import { calibrateAbc } from '../../calibration/abc/run.js';
-import { marginal } from '../../calibration/abc/smc.js';
+import { type Generation, marginal } from '../../calibration/abc/smc.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { writeJson, writeOutputDir } from '../../io/outputDir.js';
 import type { LoadedSweep } from '../../sweep/load.js';
@@ -24,7 +25,19 @@ export async function runAbcCommand(
   print: (text: string) => void,
 ): Promise<void> {
   const started = Date.now();
-  const abc = await calibrateAbc(loaded, workers, { particles: flags.particles, maxGenerations: flags.generations });
+  const abc = await calibrateAbc(loaded, workers, {
+    particles: flags.particles,
+    maxGenerations: flags.generations,
+    // A line per generation on stderr: a posterior of 1,000 particles takes minutes.
+    ...(flags.quiet
+      ? {}
+      : {
+          onGeneration: (g: Generation) =>
+            process.stderr.write(
+              `abc: generation ${g.t}: tolerance ${formatNumber(g.tolerance)}, acceptance ${formatNumber(g.acceptance)}, ESS ${g.ess.toFixed(0)}, ${g.simulations} simulations, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+            ),
+        }),
+  });
   const { result, parameters } = abc;
   const paths = loaded.parameters.map((p) => p.path);
   const freePaths = parameters.free.map((i) => paths[i] as string);
@@ -39,6 +52,11 @@ export async function runAbcCommand(
         posterior.write([i, final.weights[i] as number, final.distances[i] as number, ...parameters.point(theta)]);
       });
       await posterior.close();
+      const predictive = new CsvFile(join(dir, 'predictive.csv'), PREDICTIVE_COLUMNS);
+      const points = final.particles.map((theta) => parameters.point(theta));
+      for (const row of predictiveSeries(loaded, points, final.weights))
+        predictive.write([row.indicator, row.unit, row.tick, row.date, ...row.quantiles]);
+      await predictive.close();
       const generations = new CsvFile(join(dir, 'generations.csv'), ['generation', 'tolerance', 'acceptance_rate', 'ess', 'simulations']);
       for (const g of result.generations) generations.write([g.t, g.tolerance, g.acceptance, g.ess, g.simulations]);
       await generations.close();
@@ -52,6 +70,8 @@ export async function runAbcCommand(
         stopped: result.stopped,
         replications: loaded.replications,
         seed: loaded.seed,
+        predictive:
+          'predictive.csv: weighted quantiles over the final particles of each observable at each tick, one run per particle (point 1001·2³² + i)',
         distance: '√(Σ weight · ((simulated − observed) / scale)²), simulated = mean over replications of the statistic',
         priors: parameters.free.map((i, j) => ({ path: paths[i], prior: parameters.priors[j] })),
         workers,
