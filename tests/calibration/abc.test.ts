@@ -15,6 +15,7 @@ import {
   fromSimulator,
   type Generation,
   marginal,
+  observationFloor,
   weightedQuantile,
 } from '../../src/calibration/abc/smc.js';
 import { designRandom, makeRandom } from '../../src/model/rng.js';
@@ -104,6 +105,28 @@ describe('ABC-SMC against known posteriors', () => {
     expect(covered / R).toBeGreaterThanOrEqual(0.85);
     expect(covered / R).toBeLessThanOrEqual(0.95);
   }, 120_000);
+});
+
+describe('the tolerance floor', () => {
+  it('is the square root of the median of χ² with k degrees of freedom (Wilson–Hilferty), within 0.3% for k ≥ 5', () => {
+    // Medians of χ²_k from tables: k = 5, 10, 11, 20.
+    for (const [k, median] of [
+      [5, 4.35146],
+      [10, 9.34182],
+      [11, 10.34100],
+      [20, 19.33743],
+    ] as const)
+      expect(Math.abs(observationFloor(new Array(k).fill(1)) ** 2 / median - 1), `k = ${k}`).toBeLessThan(0.003);
+    expect(observationFloor([])).toBe(0);
+  });
+
+  it('stops ABC with a last generation drawn at the floor, never below it', async () => {
+    const result = await run(normalMean(1.3), { particles: 300, seed: 3, minTolerance: 0.5 });
+    expect(result.stopped).toBe('floor');
+    const tolerances = result.generations.map((g) => g.tolerance);
+    expect(tolerances[tolerances.length - 1]).toBe(0.5);
+    for (const t of tolerances) expect(t).toBeGreaterThanOrEqual(0.5);
+  });
 });
 
 describe('priors', () => {

@@ -11,13 +11,15 @@ import { calibrationTargets } from '../calibrate.js';
 import type { CalibrationContext, PointScore } from '../evaluate.js';
 import type { Target } from '../targets.js';
 import { type AbcParameters, abcModel, abcParameters } from './model.js';
-import { type AbcOptions, type AbcResult, abcSmc } from './smc.js';
+import { type AbcOptions, type AbcResult, abcSmc, observationFloor } from './smc.js';
 
 export interface AbcCalibration {
   readonly targets: readonly Target[];
   readonly observedFile: string;
   readonly parameters: AbcParameters;
   readonly result: AbcResult;
+  /** The tolerance at which it stops: the targets' observation errors (smc.ts, observationFloor). */
+  readonly floor: number;
 }
 
 export async function calibrateAbc(loaded: LoadedSweep, workers: number, options: Omit<AbcOptions, 'seed'>): Promise<AbcCalibration> {
@@ -35,8 +37,9 @@ export async function calibrateAbc(loaded: LoadedSweep, workers: number, options
     context,
   );
   try {
-    const result = await abcSmc(abcModel(parameters, pool), { ...options, seed: loaded.seed });
-    return { targets, observedFile, parameters, result };
+    const floor = observationFloor(targets.map((t) => t.weight));
+    const result = await abcSmc(abcModel(parameters, pool), { minTolerance: floor, ...options, seed: loaded.seed });
+    return { targets, observedFile, parameters, result, floor };
   } finally {
     await pool.destroy();
   }

@@ -59,6 +59,12 @@ export interface AbcOptions {
   readonly minAcceptance?: number;
   /** Stop when the tolerance falls by less than this share from one generation to the next (default 0.01). */
   readonly minToleranceDrop?: number;
+  /**
+   * Stop once the tolerance is at or below this distance (default 0: never). A tolerance below what
+   * the observation errors alone would give the true parameters rejects the truth itself: see
+   * observationFloor.
+   */
+  readonly minTolerance?: number;
   /** Called after each generation is complete (progress; nothing it does changes the result). */
   readonly onGeneration?: (g: Generation) => void;
   /** Proposals per batch (default 256): a unit of work, with no effect on the result. */
@@ -81,8 +87,8 @@ export interface Generation {
 
 export interface AbcResult {
   readonly generations: readonly Generation[];
-  /** Why it stopped: 'generations' | 'acceptance' | 'tolerance'. */
-  readonly stopped: 'generations' | 'acceptance' | 'tolerance';
+  /** Why it stopped: the generation limit, the acceptance floor, a tolerance that stopped falling, or the tolerance floor. */
+  readonly stopped: 'generations' | 'acceptance' | 'tolerance' | 'floor';
 }
 
 function distance(problem: AbcProblem, summaries: readonly number[]): number {
@@ -207,9 +213,13 @@ export async function abcSmc(model: AbcModel, options: AbcOptions): Promise<AbcR
   options.onGeneration?.(first);
   for (let t = 1; t < maxGenerations; t++) {
     const previous = generations[t - 1] as Generation;
-    const tolerance = weightedQuantile(previous.distances, previous.weights, q);
+    const floor = options.minTolerance ?? 0;
+    if (previous.tolerance <= floor) return { generations, stopped: 'floor' };
+    // The schedule's next step, but never below the floor: the last generation is drawn at it.
+    const proposed = weightedQuantile(previous.distances, previous.weights, q);
+    const tolerance = Math.max(floor, proposed);
     const before = previous.tolerance;
-    if (Number.isFinite(before) && tolerance > (1 - (options.minToleranceDrop ?? 0.01)) * before)
+    if (Number.isFinite(before) && proposed > (1 - (options.minToleranceDrop ?? 0.01)) * before)
       return { generations, stopped: 'tolerance' };
     const next = await generation(model, options, t, tolerance, previous);
     if (!next) return { generations, stopped: 'acceptance' };
@@ -218,6 +228,17 @@ export async function abcSmc(model: AbcModel, options: AbcOptions): Promise<AbcR
     if (next.acceptance < (options.minAcceptance ?? 0.01)) return { generations, stopped: 'acceptance' };
   }
   return { generations, stopped: 'generations' };
+}
+
+/**
+ * The distance the true parameters would typically have if each target's scale were its
+ * observation error (normal, independent) and the model had no other error: the distance² is then
+ * Σ w z², close to χ² with Σw degrees of freedom, whose median (Wilson–Hilferty) is
+ * k (1 − 2/(9k))³. Shrinking the tolerance below its square root fits the observation errors.
+ */
+export function observationFloor(weights: readonly number[]): number {
+  const k = weights.reduce((a, w) => a + w, 0);
+  return k > 0 ? Math.sqrt(k * (1 - 2 / (9 * k)) ** 3) : 0;
 }
 
 /** Weighted mean and standard deviation of parameter a in a generation. */

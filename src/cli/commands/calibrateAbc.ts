@@ -68,6 +68,9 @@ export async function runAbcCommand(
         particles: flags.particles,
         generations: result.generations.length,
         stopped: result.stopped,
+        floor: abc.floor,
+        stopRules:
+          'a generation accepting under 1% of its simulations, a tolerance falling by under 1%, --generations, or the tolerance floor √(k(1 − 2/(9k))³), k = Σ target weights: the median distance the true parameters would have if each scale were the observation error',
         replications: loaded.replications,
         seed: loaded.seed,
         predictive:
