@@ -39,14 +39,21 @@ export function fitKernel(x: readonly Float64Array[], w: Float64Array): Kernel {
   return { dim, chol, logNorm: -0.5 * (dim * Math.log(2 * Math.PI) + logDet) };
 }
 
-/** center + L z, z standard normal. */
-export function perturb(k: Kernel, center: Float64Array, random: Random): Float64Array {
-  const z = Float64Array.from({ length: k.dim }, () => standardNormal(random));
+/**
+ * center + L z, z standard normal, or undefined as soon as a coordinate falls outside [lo, hi]:
+ * L is lower-triangular, so coordinate i is known once z_0 … z_i are drawn, and a proposal that
+ * leaves the prior's box costs only the coordinates drawn before it did.
+ */
+export function perturb(k: Kernel, center: Float64Array, random: Random, lo?: Float64Array, hi?: Float64Array): Float64Array | undefined {
+  const z = new Float64Array(k.dim);
   const out = Float64Array.from(center);
   for (let i = 0; i < k.dim; i++) {
+    z[i] = standardNormal(random);
     let sum = 0;
     for (let j = 0; j <= i; j++) sum += (k.chol[i * k.dim + j] as number) * (z[j] as number);
-    out[i] = (out[i] as number) + sum;
+    const x = (out[i] as number) + sum;
+    if ((lo && x < (lo[i] as number)) || (hi && x > (hi[i] as number))) return undefined;
+    out[i] = x;
   }
   return out;
 }

@@ -12,6 +12,19 @@ export type Prior =
   | { readonly kind: 'normal'; readonly mean: number; readonly sd: number; readonly min?: number; readonly max?: number }
   | { readonly kind: 'beta'; readonly a: number; readonly b: number; readonly min?: number; readonly max?: number };
 
+/** The interval outside which the prior has no mass (infinite where it is unbounded). */
+export function priorSupport(p: Prior): [number, number] {
+  switch (p.kind) {
+    case 'uniform':
+    case 'logUniform':
+      return [p.min, p.max];
+    case 'normal':
+      return [p.min ?? Number.NEGATIVE_INFINITY, p.max ?? Number.POSITIVE_INFINITY];
+    case 'beta':
+      return [p.min ?? 0, p.max ?? 1];
+  }
+}
+
 /** A standard normal draw (Box–Muller; one of the pair). */
 export function standardNormal(random: Random): number {
   const u = 1 - random(); // (0, 1]: log(0) never

@@ -22,7 +22,11 @@ export interface AbcCalibration {
   readonly floor: number;
 }
 
-export async function calibrateAbc(loaded: LoadedSweep, workers: number, options: Omit<AbcOptions, 'seed'>): Promise<AbcCalibration> {
+export async function calibrateAbc(
+  loaded: LoadedSweep,
+  workers: number,
+  options: Omit<AbcOptions, 'seed'> & { readonly replications?: number },
+): Promise<AbcCalibration> {
   const { targets, observedFile } = calibrationTargets(loaded);
   const parameters = abcParameters(loaded, (path, message) => {
     throw new EntenteError('calibration.prior', `parameter ${path}: ${message}`, {
@@ -30,7 +34,7 @@ export async function calibrateAbc(loaded: LoadedSweep, workers: number, options
       expected: '{ min, max } with an optional log: true or prior: { kind: normal | beta, … }; or [value] to fix it',
     });
   });
-  const context: CalibrationContext = { ...pointsContext(loaded), targets };
+  const context: CalibrationContext = { ...pointsContext(loaded), replications: options.replications ?? loaded.replications, targets };
   const pool = workerPool<{ first: number; points: readonly (readonly Value[])[] }, PointScore[]>(
     'calibration/worker.js',
     workers,

@@ -18,7 +18,7 @@
  */
 import { deriveSeed, designRandom, type Random } from '../../model/rng.js';
 import { fitKernel, type Kernel, logKernel, perturb } from './kernel.js';
-import { type Prior, priorDensity, samplePrior } from './priors.js';
+import { type Prior, priorDensity, priorSupport, samplePrior } from './priors.js';
 
 /**
  * What ABC needs of a model: the priors, and the distances of proposals from the observed
@@ -134,14 +134,35 @@ interface Proposal {
   readonly logPrior: number;
 }
 
-function propose(problem: AbcModel, previous: Generation | undefined, kernel: Kernel | undefined, random: Random): Proposal {
+/** Draws a proposal may make before it counts as one outside the prior (not simulated). */
+const MAX_TRIES = 100_000;
+
+/**
+ * A proposal from its own stream: from the prior, or a particle of the last generation perturbed,
+ * drawn again (new particle, new perturbation) until it lies where the prior has mass. That is the
+ * kernel mixture truncated to the prior's support, as throwing such proposals away would give, at a
+ * fraction of the cost: in 16 dimensions with the posterior against several bounds most draws leave
+ * the box, and a batch of simulations no longer waits on a main thread drawing them.
+ */
+function propose(
+  problem: AbcModel,
+  support: readonly [Float64Array, Float64Array],
+  previous: Generation | undefined,
+  kernel: Kernel | undefined,
+  random: Random,
+): Proposal {
   if (!previous || !kernel) {
     const theta = Float64Array.from(problem.priors, (p) => samplePrior(p, random));
     return { theta, logPrior: logPrior(problem.priors, theta) };
   }
-  const center = previous.particles[pick(previous.weights, random)] as Float64Array;
-  const theta = perturb(kernel, center, random);
-  return { theta, logPrior: logPrior(problem.priors, theta) };
+  for (let tries = 0; tries < MAX_TRIES; tries++) {
+    const center = previous.particles[pick(previous.weights, random)] as Float64Array;
+    const theta = perturb(kernel, center, random, support[0], support[1]);
+    if (!theta) continue;
+    const log = logPrior(problem.priors, theta);
+    if (Number.isFinite(log)) return { theta, logPrior: log };
+  }
+  return { theta: Float64Array.from(previous.particles[0] as Float64Array), logPrior: Number.NEGATIVE_INFINITY };
 }
 
 /** One generation: proposals in order, in batches, until N are accepted; undefined if maxProposals run out first. */
@@ -155,6 +176,10 @@ async function generation(
   const n = options.particles;
   const batch = options.batch ?? 256;
   const kernel = previous ? fitKernel(previous.particles, previous.weights) : undefined;
+  const support = [0, 1].map((end) => Float64Array.from(model.priors, (p) => priorSupport(p)[end] as number)) as [
+    Float64Array,
+    Float64Array,
+  ];
   const particles: Float64Array[] = [];
   const logPriors: number[] = [];
   const distances: number[] = [];
@@ -164,7 +189,7 @@ async function generation(
     if (first >= maxProposals) return undefined;
     // A batch: each proposal from its own stream; those inside the prior's support are simulated (by the model, in any order).
     const proposals = Array.from({ length: batch }, (_, b) =>
-      propose(model, previous, kernel, designRandom(options.seed, `abc/${t}/${first + b}`)),
+      propose(model, support, previous, kernel, designRandom(options.seed, `abc/${t}/${first + b}`)),
     );
     const inside = proposals.flatMap((p, b) => (Number.isFinite(p.logPrior) ? [b] : []));
     const d = await model.distances(

@@ -19,6 +19,7 @@ interface Flags {
   method?: 'optimise' | 'abc';
   particles?: number;
   generations?: number;
+  replications?: number;
   apply?: boolean;
   out?: string;
   workers?: number;
@@ -41,6 +42,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
     )
     .option('--particles <n>', 'abc: particles per generation (default 1000)', positiveInt('particles'))
     .option('--generations <n>', 'abc: the most generations (default 15)', positiveInt('generations'))
+    .option('-r, --replications <n>', 'abc: replications per proposal (default: the file’s)', positiveInt('replications'))
     .option('--apply', 'write the best values into the scenario file (comments kept, 4 significant digits)')
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('--force', 'replace the output of another entente command in --out (never a directory entente did not write)')
@@ -57,11 +59,19 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
           { file, path: '--apply' },
           '--method optimise with --apply, or --method abc without it',
         );
+      if (flags.method !== 'abc' && flags.replications !== undefined)
+        throw inputError(
+          'calibration.replications',
+          '--replications applies to --method abc; the optimiser takes the file’s replications',
+          { file, path: '--replications' },
+          'replications: N in the calibration file, or --method abc',
+        );
       claimOutput(out, 'calibration', { force: flags.force === true }); // before the work, not after
       if (flags.method === 'abc') {
         const abc = {
           particles: flags.particles ?? 1000,
           generations: flags.generations ?? 15,
+          replications: flags.replications ?? loaded.replications,
           force: flags.force === true,
           quiet: flags.quiet === true,
         };

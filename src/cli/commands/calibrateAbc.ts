@@ -12,6 +12,7 @@ import { manifestHead } from '../manifest.js';
 export interface AbcFlags {
   readonly particles: number;
   readonly generations: number;
+  readonly replications: number;
   readonly force: boolean;
   readonly quiet: boolean;
 }
@@ -28,6 +29,7 @@ export async function runAbcCommand(
   const abc = await calibrateAbc(loaded, workers, {
     particles: flags.particles,
     maxGenerations: flags.generations,
+    replications: flags.replications,
     // A line per generation on stderr: a posterior of 1,000 particles takes minutes.
     ...(flags.quiet
       ? {}
@@ -71,7 +73,7 @@ export async function runAbcCommand(
         floor: abc.floor,
         stopRules:
           'a generation accepting under 1% of its simulations, a tolerance falling by under 1%, --generations, or the tolerance floor √(k(1 − 2/(9k))³), k = Σ target weights: the median distance the true parameters would have if each scale were the observation error',
-        replications: loaded.replications,
+        replications: flags.replications,
         seed: loaded.seed,
         predictive:
           'predictive.csv: weighted quantiles over the final particles of each observable at each tick, one run per particle (point 1001·2³² + i)',
@@ -86,7 +88,7 @@ export async function runAbcCommand(
   if (flags.quiet) return;
   const simulations = result.generations.reduce((a, g) => a + g.simulations, 0);
   print(
-    `${file}: ABC-SMC, ${flags.particles} particles, ${result.generations.length} generations (stopped: ${result.stopped}), ${simulations} simulations × ${loaded.replications} replications → ${out}`,
+    `${file}: ABC-SMC, ${flags.particles} particles, ${result.generations.length} generations (stopped: ${result.stopped}), ${simulations} simulations × ${flags.replications} replications → ${out}`,
   );
   print(`final tolerance ${formatNumber(final.tolerance)}, acceptance ${formatNumber(final.acceptance)}, ESS ${formatNumber(final.ess)}`);
   const width = Math.max(...freePaths.map((p) => p.length), 9);
