@@ -1,16 +1,17 @@
 /**
  * The README's lever table, generated, never typed: `npm run readme` runs
- * `entente compare` on the calibrated default scenario and writes its ranked
- * focus-pair rows between the README's markers. A test checks the README
- * still holds exactly what this produces.
+ * `entente compare` on the default scenario over its shipped posterior and writes
+ * its ranked focus-pair rows between the README's markers. A test checks the
+ * README still holds exactly what this produces.
  */
 import { parse } from 'csv-parse/sync';
 
 export const BEGIN = '<!-- lever-table:begin (npm run readme; do not edit by hand) -->';
 export const END = '<!-- lever-table:end -->';
-/** The comparison the README reports: every lever, 200 replications, the scenario's seed. */
-export const README_COMPARE = ['compare', 'scenarios/china-russia-2022.yaml', '-r', '200', '--quiet'] as const;
+/** The comparison the README reports: every lever over the scenario's posterior (its `posterior:`), the scenario's seed. */
+export const README_COMPARE = ['compare', 'scenarios/china-russia-2022.yaml', '--quiet'] as const;
 
+const percent = (x: string | undefined) => `${(100 * Number(x)).toFixed(0)}%`;
 const signed = (x: number, digits: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(digits);
 
 /** Markdown table of the focus pair's levers, most closer-pushing first, from compare's levers.csv. */
@@ -18,15 +19,18 @@ export function leverTable(leversCsv: string): string {
   const rows = (parse(leversCsv, { columns: true }) as Record<string, string>[]).filter((r) => r.focus === 'true');
   rows.sort((x, y) => Number(y.delta_mean) - Number(x.delta_mean));
   const lines = [
-    '| lever | pair | Δ final depth | 95% CI | p_closer | verdict | Δ rhetoric | Δ sender welfare (senders) |',
-    '|---|---|---:|---|---:|---|---:|---|',
+    '| lever | pair | Δ final depth | 90% credible | P(closer) | P(apart) | P(negligible) | P(most dividing) | verdict | Δ rhetoric | Δ sender welfare (senders) |',
+    '|---|---|---:|---|---:|---:|---:|---:|---|---:|---|',
     ...rows.map((r) =>
       [
         `\`${r.lever}\``,
         `${r.a}–${r.b}`,
         signed(Number(r.delta_mean), 4),
         `[${signed(Number(r.ci_low), 4)}, ${signed(Number(r.ci_high), 4)}]`,
-        Number(r.p_closer).toFixed(2),
+        percent(r.prob_closer),
+        percent(r.prob_apart),
+        percent(r.prob_negligible),
+        percent(r.p_rank_1),
         `**${r.verdict}**`,
         signed(Number(r.delta_rhetoric), 3),
         `${signed(Number(r.delta_sender_welfare), 4)} (${r.senders})`,

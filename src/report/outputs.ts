@@ -9,12 +9,13 @@ import { EntenteError } from '../errors.js';
 import { inspectOutput } from '../io/ownership.js';
 import { fromSystemError } from '../io/systemError.js';
 
-export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'sensitivity' | 'calibration';
+export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'sensitivity' | 'calibration' | 'posterior';
 
 export type Row = Record<string, string>;
 
 /** The file that marks each kind, in the order they are tried (a sensitivity dir also holds a sweep). */
 const MARKERS: readonly [OutputKind, string][] = [
+  ['posterior', 'posterior.csv'],
   ['calibration', 'calibration.csv'],
   ['sensitivity', 'indices.csv'],
   ['robustness', 'robustness.csv'],

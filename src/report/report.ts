@@ -47,6 +47,7 @@ const TITLES: Record<OutputDir['kind'], string> = {
   robustness: 'Levers across uncertainty',
   sensitivity: 'Sensitivity analysis',
   calibration: 'Calibration',
+  posterior: 'Calibrated posterior',
 };
 
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportResult> {

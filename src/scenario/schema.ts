@@ -235,6 +235,13 @@ export const Scenario = Type.Object(
         description: 'Observed data CSV (indicator, period, value, unit), relative to this file: reports plot it',
       }),
     ),
+    posterior: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'A calibrated posterior of this scenario (a directory written by entente calibrate --method abc), relative to this file: entente compare gives its verdicts over it unless --no-posterior',
+      }),
+    ),
     observables: Type.Optional(
       Type.Record(
         Type.String({ pattern: '^[a-z][a-z0-9_]*$' }),

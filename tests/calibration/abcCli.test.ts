@@ -3,7 +3,7 @@
  * posterior.csv and generations.csv, the same bytes on 1 and 2 workers, weights that sum to
  * 1, and clear refusals of what ABC cannot take.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, DEFAULT_SCENARIO, expectRefused, fileIn, tempDir } from '../helpers.js';
@@ -86,6 +86,18 @@ describe('entente calibrate --method abc', () => {
     expect(Number(later[8])).toBeGreaterThan(Number(later[4]));
     expect(read(two, 'predictive.csv')).toBe(read(one, 'predictive.csv'));
   });
+
+  it('report draws the posterior: tolerance schedule, marginals, constrained pairs, predictive bands and a summary table', () => {
+    const r = cli(['report', one, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    for (const chart of ['tolerance', 'marginals', 'pairs', 'predictive'])
+      expect(existsSync(join(one, 'charts', `${chart}.svg`)), chart).toBe(true);
+    const html = read(one, 'report.html');
+    expect(html).toMatch(/Calibrated posterior/);
+    expect(html).toMatch(/sd \/ prior sd/);
+    // The pairs chart has its particles: field names with dots are read as names, not nested fields.
+    expect((read(join(one, 'charts'), 'pairs.svg').match(/<path[^>]*aria-roledescription="circle"/g) ?? []).length).toBeGreaterThan(40);
+  }, 60_000);
 
   it('gives the same bytes on 1 and 2 workers', () => {
     expect(read(two, 'posterior.csv')).toBe(read(one, 'posterior.csv'));

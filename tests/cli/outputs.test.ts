@@ -207,7 +207,7 @@ describe('a write failure is an error, never a silent success', () => {
     const cases: (readonly string[])[] = [
       ['run', big, '--contributions'],
       ['sweep', perTick, '--workers', '1'],
-      ['compare', big, '-r', '400'],
+      ['compare', big, '--no-posterior', '-r', '400'],
       ['report', join(dir, 'report-me')],
       ['merge', join(dir, 'merge-me')],
       ['compare', perTick, '--workers', '1'], // across a sweep: its arms keep per-tick files

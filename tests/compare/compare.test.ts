@@ -92,9 +92,9 @@ describe('entente compare (CLI)', () => {
   it('writes levers.csv and deltas.csv with DESIGN §4 columns, identical across runs, and a ranked table', () => {
     const a = join(tempDir(), 'a');
     const b = join(tempDir(), 'b');
-    const ra = cli(['compare', DEFAULT_SCENARIO, '-r', '20', '--out', a]);
+    const ra = cli(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20', '--out', a]);
     expect(ra.status, ra.stderr).toBe(0);
-    expect(cli(['compare', DEFAULT_SCENARIO, '-r', '20', '--out', b, '-q']).status).toBe(0);
+    expect(cli(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20', '--out', b, '-q']).status).toBe(0);
     const levers = readFileSync(join(a, 'levers.csv'), 'utf8');
     expect(levers.split('\n')[0]?.split(',').slice(0, 8)).toEqual([
       'lever',
@@ -116,13 +116,23 @@ describe('entente compare (CLI)', () => {
   it('does not depend on the worker count', () => {
     const one = join(tempDir(), 'one');
     const two = join(tempDir(), 'two');
-    expect(cli(['compare', DEFAULT_SCENARIO, '-r', '24', '--out', one, '-w', '1', '-q']).status).toBe(0);
-    expect(cli(['compare', DEFAULT_SCENARIO, '-r', '24', '--out', two, '-w', '2', '-q']).status).toBe(0);
+    expect(cli(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '24', '--out', one, '-w', '1', '-q']).status).toBe(0);
+    expect(cli(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '24', '--out', two, '-w', '2', '-q']).status).toBe(0);
     for (const f of ['levers.csv', 'deltas.csv']) expect(readFileSync(join(two, f), 'utf8')).toBe(readFileSync(join(one, f), 'utf8'));
   });
 
   it('rejects an unknown lever with exit status 2', () => {
-    const r = cli(['compare', DEFAULT_SCENARIO, '--levers', 'coerciveWedge,nope', '-r', '2', '--out', join(tempDir(), 'x')]);
+    const r = cli([
+      'compare',
+      DEFAULT_SCENARIO,
+      '--no-posterior',
+      '--levers',
+      'coerciveWedge,nope',
+      '-r',
+      '2',
+      '--out',
+      join(tempDir(), 'x'),
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown lever "nope"/);
   });

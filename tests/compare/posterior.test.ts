@@ -60,7 +60,7 @@ describe('entente compare --posterior', () => {
       const r = cli(['compare', DEFAULT_SCENARIO, '--posterior', source, '--out', join(dir, out), '-w', w, '-q']);
       expect(r.status, r.stderr).toBe(0);
     }
-    const r = cli(['compare', DEFAULT_SCENARIO, '-r', '4', '--out', join(dir, 'plain'), '-q']);
+    const r = cli(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '4', '--out', join(dir, 'plain'), '-q']);
     expect(r.status, r.stderr).toBe(0);
   }, 120_000);
 
@@ -154,6 +154,28 @@ describe('entente compare --posterior', () => {
     expect(html).toMatch(/90% credible interval over the 3 particles of a calibrated posterior/);
     expect(html).toMatch(/P\(most dividing\)/);
     expect(html).not.toMatch(/bootstrap/);
+  }, 60_000);
+
+  it('a scenario that names its posterior is compared over it by default; --no-posterior compares replications', () => {
+    const text = readFileSync(DEFAULT_SCENARIO, 'utf8')
+      .replace(/^observed: .*$/m, `observed: ${join(DEFAULT_SCENARIO, '..', '..', 'data', 'china-russia-observed.csv')}`)
+      .replace(/^posterior: .*$/m, `posterior: ${spread}`);
+    expect(text).toContain(`posterior: ${spread}`);
+    const named = fileIn(dir, 'named.yaml', text);
+    const over = join(dir, 'named-out');
+    const r = cli(['compare', named, '--levers', 'rewardWedge', '--out', over, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(over, 'manifest.json'), 'utf8')).posterior.particles).toBe(3);
+    const plain = join(dir, 'named-plain');
+    expect(cli(['compare', named, '--no-posterior', '--levers', 'rewardWedge', '-r', '2', '--out', plain, '-q']).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(plain, 'manifest.json'), 'utf8')).posterior).toBeUndefined();
+    const missing = fileIn(dir, 'missing.yaml', text.replace(`posterior: ${spread}`, 'posterior: no/such/dir'));
+    expectRefused(
+      dir,
+      ['compare', missing],
+      /missing\.yaml:\d+: posterior: the scenario's posterior .* has no posterior\.csv/,
+      /--no-posterior/,
+    );
   }, 60_000);
 
   it('refuses what is not a posterior, a path the scenario lacks, and a sweep file', () => {

@@ -1,7 +1,8 @@
 /** `entente compare FILE`: levers against the baseline on common random numbers. */
 
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, parse } from 'node:path';
+import { dirname, join, parse, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { DELTAS_COLUMNS, leverCells, leversHeader } from '../../compare/columns.js';
@@ -34,8 +35,26 @@ interface CompareFlags {
   quiet?: boolean;
   report?: boolean;
   force?: boolean;
-  posterior?: string;
+  /** A directory; false with --no-posterior; undefined: the scenario's own posterior, if it names one. */
+  posterior?: string | false;
   confidence: number;
+}
+
+/** The posterior a scenario file names (`posterior:`), resolved against the file; it must exist. */
+function scenarioPosterior(file: string): string | undefined {
+  if (isSweepFile(file)) return undefined;
+  const loaded = loadScenario(file);
+  const named = loaded.spec.posterior;
+  if (named === undefined) return undefined;
+  const dir = resolve(dirname(file), named);
+  if (!existsSync(join(dir, 'posterior.csv'))) {
+    const line = loaded.source.locate(['posterior']);
+    throw new EntenteError('compare.noPosterior', `the scenario's posterior ${dir} has no posterior.csv`, {
+      where: { file, ...(line ? { line } : {}), path: 'posterior' },
+      expected: 'a directory written by entente calibrate --method abc (npm run posterior for the default scenario), or --no-posterior',
+    });
+  }
+  return dir;
 }
 
 function probability(value: string): number {
@@ -184,6 +203,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
       '--posterior <dir>',
       'compare over a calibrated posterior (a directory from calibrate --method abc): verdicts as probabilities over its particles',
     )
+    .option('--no-posterior', 'compare over replications even when the scenario names a posterior')
     .option('--confidence <p>', 'with --posterior: the probability a closer, apart or negligible verdict needs', probability, 0.9)
     .option('-o, --out <dir>', 'output directory (default: out/<scenario name>-compare)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores; for a scenario, 1 below 2,000 runs)', workerCount)
@@ -195,7 +215,8 @@ export function registerCompare(program: Command, print: (text: string) => void)
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: CompareFlags) => {
-      if (flags.posterior !== undefined) {
+      const posterior = flags.posterior === false ? undefined : (flags.posterior ?? scenarioPosterior(file));
+      if (posterior !== undefined) {
         if (isSweepFile(file))
           throw new EntenteError('compare.posteriorSweep', '--posterior compares a scenario over a posterior, not a sweep file', {
             where: { file },
@@ -205,7 +226,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
         await comparePosterior(
           file,
           {
-            posterior: flags.posterior,
+            posterior,
             levers: flags.levers,
             ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
             ...(flags.seed !== undefined ? { seed: flags.seed } : {}),

@@ -1,0 +1,184 @@
+/**
+ * Charts of a posterior (`entente calibrate --method abc`): the tolerance schedule, each
+ * parameter's weighted marginal against its prior range, the particles of the most constrained
+ * parameters pair by pair, and every observable's posterior predictive band with the observed
+ * figures.
+ */
+import type { Row } from '../outputs.js';
+import { type Chart, CONFIG, type Datum, SCHEMA, WIDTH } from './chart.js';
+import type { ObservedPoint } from './run.js';
+
+/** A parameter of the posterior: its particles' values and its prior's range. */
+export interface Marginal {
+  readonly path: string;
+  readonly values: Float64Array;
+  readonly min: number;
+  readonly max: number;
+}
+
+const BINS = 20;
+
+/** A parameter path as a Vega-Lite field name: its dots are part of the name, not nested access. */
+const literal = (path: string) => path.replace(/\./g, '\\.');
+
+export function toleranceChart(generations: readonly Row[]): Chart {
+  const values: Datum[] = generations
+    .filter((g) => Number.isFinite(Number(g.tolerance)))
+    .flatMap((g) => [
+      { generation: Number(g.generation), measure: 'tolerance (distance)', value: Number(g.tolerance) },
+      { generation: Number(g.generation), measure: 'acceptance rate', value: Number(g.acceptance_rate) },
+      { generation: Number(g.generation), measure: 'effective sample size', value: Number(g.ess) },
+    ]);
+  return {
+    name: 'tolerance',
+    title: 'How the posterior was reached: tolerance, acceptance and effective sample size by generation',
+    caption:
+      'ABC-SMC: each generation keeps particles whose distance to the observed figures (√loss, in units of each target’s scale) is within the tolerance; the tolerance falls to the median distance of the last generation. Generation 0 (the prior, tolerance ∞) is not shown.',
+    spec: {
+      $schema: SCHEMA,
+      config: CONFIG,
+      data: { values },
+      facet: {
+        row: { field: 'measure', type: 'nominal', title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start' } },
+      },
+      resolve: { scale: { y: 'independent' } },
+      spec: {
+        width: WIDTH,
+        height: 90,
+        mark: { type: 'line', point: true, color: '#2471a3' },
+        encoding: {
+          x: { field: 'generation', type: 'quantitative', title: 'generation', axis: { tickMinStep: 1 } },
+          y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
+        },
+      },
+    },
+  };
+}
+
+/** Weighted histograms of each parameter over its prior range (20 bins): where the data moved it. */
+export function marginalsChart(marginals: readonly Marginal[], weights: Float64Array): Chart {
+  const values: Datum[] = marginals.flatMap((m) => {
+    const width = (m.max - m.min) / BINS;
+    const mass = new Float64Array(BINS);
+    m.values.forEach((v, i) => {
+      const b = Math.min(BINS - 1, Math.max(0, Math.floor((v - m.min) / width)));
+      mass[b] = (mass[b] as number) + (weights[i] as number);
+    });
+    return Array.from(mass, (p, b) => ({ parameter: m.path, from: m.min + b * width, to: m.min + (b + 1) * width, mass: p }));
+  });
+  return {
+    name: 'marginals',
+    title: 'What the record says about each parameter: posterior against the prior range',
+    caption: `Each parameter’s posterior (weighted share of particles in ${BINS} equal bins over its prior range). A flat posterior over the whole range: the observed figures say little about it; a narrow one: they pin it down.`,
+    spec: {
+      $schema: SCHEMA,
+      config: CONFIG,
+      data: { values },
+      facet: { field: 'parameter', type: 'nominal', title: null },
+      columns: 4,
+      resolve: { scale: { x: 'independent' } },
+      spec: {
+        width: 140,
+        height: 70,
+        mark: { type: 'rect', color: '#2471a3' },
+        encoding: {
+          x: { field: 'from', type: 'quantitative', title: null, scale: { zero: false } },
+          x2: { field: 'to' },
+          y: { field: 'mass', type: 'quantitative', title: null, axis: { format: '.0%' } },
+        },
+      },
+    },
+  };
+}
+
+/** The particles of the most constrained parameters, pair by pair; point size is weight. */
+export function pairsChart(marginals: readonly Marginal[], weights: Float64Array): Chart {
+  const values: Datum[] = Array.from(weights, (w, i) => {
+    const d: Datum = { weight: w };
+    for (const m of marginals) d[m.path] = m.values[i] as number;
+    return d;
+  });
+  const pairs = marginals.flatMap((a, i) => marginals.slice(i + 1).map((b) => [a, b] as const));
+  return {
+    name: 'pairs',
+    title: 'The most constrained parameters, pair by pair',
+    caption:
+      'Each particle of the posterior (size: its weight) for the parameters the data narrow most (posterior sd smallest against the prior range). A diagonal cloud: the figures fix a combination of the two, not each alone.',
+    spec: {
+      $schema: SCHEMA,
+      config: CONFIG,
+      data: { values },
+      hconcat: pairs.map(([a, b]) => ({
+        width: 180,
+        height: 180,
+        mark: { type: 'circle', color: '#2471a3', opacity: 0.5 },
+        encoding: {
+          x: { field: literal(a.path), type: 'quantitative', title: a.path, scale: { domain: [a.min, a.max] } },
+          y: { field: literal(b.path), type: 'quantitative', title: b.path, scale: { domain: [b.min, b.max] } },
+          size: { field: 'weight', type: 'quantitative', legend: null, scale: { range: [4, 60] } },
+        },
+      })),
+    } as Chart['spec'],
+  };
+}
+
+/** Each observable's posterior predictive (median, 50% and 90% bands) with the observed figures. */
+export function predictiveChart(predictive: readonly Row[], observed: readonly ObservedPoint[]): Chart {
+  const values: Datum[] = predictive.map((r) => ({
+    indicator: r.indicator as string,
+    date: r.date as string,
+    q05: Number(r.q05),
+    q25: Number(r.q25),
+    q50: Number(r.q50),
+    q75: Number(r.q75),
+    q95: Number(r.q95),
+  }));
+  const points: Datum[] = observed.map((o) => ({ indicator: o.indicator, date: o.date, observed: o.value, period: o.label }));
+  const x = { field: 'date', type: 'temporal' as const, title: null };
+  return {
+    name: 'predictive',
+    title: 'The calibrated model against the record: posterior predictive bands',
+    caption:
+      'Each observable over the posterior: median (line), 50% (dark) and 90% (light) bands of one run per particle, weighted; black points are the observed figures. The bands cover parameter uncertainty and model noise, not the model’s structural error.',
+    spec: {
+      $schema: SCHEMA,
+      config: CONFIG,
+      data: { values: [...values, ...points] },
+      facet: {
+        row: {
+          field: 'indicator',
+          type: 'nominal',
+          title: null,
+          header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12 },
+        },
+      },
+      resolve: { scale: { y: 'independent' } },
+      spec: {
+        width: WIDTH,
+        height: 120,
+        layer: [
+          {
+            transform: [{ filter: 'isValid(datum.q50)' }],
+            mark: { type: 'area', opacity: 0.2, color: '#2471a3' },
+            encoding: { x, y: { field: 'q05', type: 'quantitative', title: null }, y2: { field: 'q95' } },
+          },
+          {
+            transform: [{ filter: 'isValid(datum.q50)' }],
+            mark: { type: 'area', opacity: 0.35, color: '#2471a3' },
+            encoding: { x, y: { field: 'q25', type: 'quantitative' }, y2: { field: 'q75' } },
+          },
+          {
+            transform: [{ filter: 'isValid(datum.q50)' }],
+            mark: { type: 'line', color: '#2471a3' },
+            encoding: { x, y: { field: 'q50', type: 'quantitative' } },
+          },
+          {
+            transform: [{ filter: 'isValid(datum.observed)' }],
+            mark: { type: 'point', filled: true, color: 'black', size: 40 },
+            encoding: { x, y: { field: 'observed', type: 'quantitative' }, tooltip: [{ field: 'period' }, { field: 'observed' }] },
+          },
+        ],
+      },
+    },
+  };
+}
