@@ -1,7 +1,8 @@
 /** Columns of compare's files (DESIGN §4 names first, extensions after). */
-import type { Cell } from '../io/csvFile.js';
+import { join } from 'node:path';
+import { type Cell, CsvFile } from '../io/csvFile.js';
 import { DOMAINS } from '../model/domains.js';
-import type { LeverEffect } from './compare.js';
+import type { DeltaRow, LeverEffect } from './compare.js';
 
 export const LEVERS_COLUMNS = [
   'lever',
@@ -56,15 +57,22 @@ export function leverCells(e: LeverEffect): Cell[] {
   ];
 }
 
-export const DELTAS_COLUMNS = [
-  'lever',
-  'replication',
-  'seed',
-  'a',
-  'b',
-  'delta_depth_final',
-  'delta_depth_mean',
-  'delta_rhetoric',
-  'delta_sender_cost',
-  'delta_sender_welfare',
-] as const;
+/** levers.csv in `dir`: one row per lever and pair. */
+export async function writeLevers(dir: string, levers: number, effects: readonly LeverEffect[]): Promise<void> {
+  const file = new CsvFile(join(dir, 'levers.csv'), leversHeader(levers));
+  for (const e of effects) file.write(leverCells(e));
+  await file.close();
+}
+
+/** What each paired difference measures, after the columns that say whose it is. */
+const DELTA_MEASURES = ['delta_depth_final', 'delta_depth_mean', 'delta_rhetoric', 'delta_sender_cost', 'delta_sender_welfare'] as const;
+
+export const DELTAS_COLUMNS = ['lever', 'replication', 'seed', 'a', 'b', ...DELTA_MEASURES] as const;
+
+/** compare --posterior: one row per lever, particle and pair, its mean over the particle's replications. */
+export const PARTICLE_COLUMNS = ['lever', 'particle', 'weight', 'a', 'b', ...DELTA_MEASURES] as const;
+
+/** The measures of a paired difference, in DELTA_MEASURES' order. */
+export function deltaCells(row: DeltaRow): Cell[] {
+  return [row.deltaDepthFinal, row.deltaDepthMean, row.deltaRhetoric, row.deltaSenderCost, row.deltaSenderWelfare];
+}

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { DELTAS_COLUMNS, leverCells, leversHeader } from '../../compare/columns.js';
+import { DELTAS_COLUMNS, deltaCells, writeLevers } from '../../compare/columns.js';
 import { compareLevers, type LeverEffect } from '../../compare/compare.js';
 import { checkCompareSize } from '../../compare/estimate.js';
 import { outcomesInParallel } from '../../compare/parallel.js';
@@ -266,25 +266,11 @@ export function registerCompare(program: Command, print: (text: string) => void)
           const result = compareLevers(
             loaded,
             { levers, replications: loaded.replications, seed: loaded.seed, minEffect: flags.minEffect },
-            (row) =>
-              deltas.write([
-                row.lever,
-                row.replication,
-                row.seed,
-                row.a,
-                row.b,
-                row.deltaDepthFinal,
-                row.deltaDepthMean,
-                row.deltaRhetoric,
-                row.deltaSenderCost,
-                row.deltaSenderWelfare,
-              ]),
+            (row) => deltas.write([row.lever, row.replication, row.seed, row.a, row.b, ...deltaCells(row)]),
             outcomes,
           );
           await deltas.close();
-          const leversFile = new CsvFile(join(dir, 'levers.csv'), leversHeader(levers.length));
-          for (const e of result) leversFile.write(leverCells(e));
-          await leversFile.close();
+          await writeLevers(dir, levers.length, result);
           writeJson(join(dir, 'manifest.json'), {
             ...manifestHead('compare'),
             scenario: { file, name: loaded.spec.name, sha256: loaded.source.hash },

@@ -4,7 +4,7 @@
  * posterior probabilities (compare/stats.ts), ranks as probabilities of ranking.
  */
 import { join } from 'node:path';
-import { leverCells, leversHeader } from '../../compare/columns.js';
+import { deltaCells, PARTICLE_COLUMNS, writeLevers } from '../../compare/columns.js';
 import { compareLevers, type LeverEffect } from '../../compare/compare.js';
 import { type Drivers, drivers } from '../../compare/posterior/drivers.js';
 import { posteriorOutcomes } from '../../compare/posterior/outcomes.js';
@@ -37,19 +37,6 @@ export const PARTICLE_REPLICATIONS = 4;
 const LEVEL = 0.9;
 
 const DRIVER_COLUMNS = ['lever', 'a', 'b', 'parameter', 'src', 'r2'];
-
-const PARTICLE_COLUMNS = [
-  'lever',
-  'particle',
-  'weight',
-  'a',
-  'b',
-  'delta_depth_final',
-  'delta_depth_mean',
-  'delta_rhetoric',
-  'delta_sender_cost',
-  'delta_sender_welfare',
-];
 
 /** Every path must name something in this scenario, and each lever must accept both ends of each path's values. */
 function checkParticles(loaded: LoadedScenario, levers: readonly string[], posterior: Posterior): void {
@@ -113,18 +100,7 @@ export async function comparePosterior(file: string, flags: PosteriorFlags, prin
           const effects = byLever.get(key) ?? new Float64Array(count);
           byLever.set(key, effects);
           effects[row.replication] = row.deltaDepthFinal;
-          particles.write([
-            row.lever,
-            row.replication,
-            posterior.weights[row.replication] as number,
-            row.a,
-            row.b,
-            row.deltaDepthFinal,
-            row.deltaDepthMean,
-            row.deltaRhetoric,
-            row.deltaSenderCost,
-            row.deltaSenderWelfare,
-          ]);
+          particles.write([row.lever, row.replication, posterior.weights[row.replication] as number, row.a, row.b, ...deltaCells(row)]);
         },
         outcomes,
       );
@@ -139,9 +115,7 @@ export async function comparePosterior(file: string, flags: PosteriorFlags, prin
         if (e.focus) mainDrivers.set(e.lever, topDrivers(found, posterior.paths));
       }
       await driversFile.close();
-      const leversFile = new CsvFile(join(dir, 'levers.csv'), leversHeader(levers.length));
-      for (const e of result) leversFile.write(leverCells(e));
-      await leversFile.close();
+      await writeLevers(dir, levers.length, result);
       writeJson(join(dir, 'manifest.json'), {
         ...manifestHead('compare'),
         scenario: { file, name: loaded.spec.name, sha256: loaded.source.hash },

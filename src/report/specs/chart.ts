@@ -43,3 +43,25 @@ export const ZERO_RULE = {
   data: { values: [{ zero: 0 }] },
   encoding: { x: { field: 'zero', type: 'quantitative' } },
 } as const;
+
+/** One row per indicator, its name above it, each with its own y scale (observables, predictive bands). */
+export const INDICATOR_FACET = {
+  facet: {
+    row: {
+      field: 'indicator',
+      type: 'nominal' as const,
+      title: null,
+      header: { labelAngle: 0, labelOrient: 'top' as const, labelAnchor: 'start' as const, labelFontSize: 12 },
+    },
+  },
+  resolve: { scale: { y: 'independent' as const } },
+};
+
+/** The observed figures as black points on a time axis x (rows with an `observed` value). */
+export function observedLayer(x: object) {
+  return {
+    transform: [{ filter: 'isValid(datum.observed)' }],
+    mark: { type: 'point' as const, filled: true, color: 'black', size: 40 },
+    encoding: { x, y: { field: 'observed', type: 'quantitative' as const }, tooltip: [{ field: 'period' }, { field: 'observed' }] },
+  };
+}

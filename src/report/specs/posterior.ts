@@ -5,7 +5,7 @@
  * figures.
  */
 import type { Row } from '../outputs.js';
-import { type Chart, CONFIG, type Datum, SCHEMA, WIDTH } from './chart.js';
+import { type Chart, CONFIG, type Datum, INDICATOR_FACET, observedLayer, SCHEMA, WIDTH } from './chart.js';
 import type { ObservedPoint } from './run.js';
 
 /** A parameter of the posterior: its particles' values and its prior's range. */
@@ -144,15 +144,7 @@ export function predictiveChart(predictive: readonly Row[], observed: readonly O
       $schema: SCHEMA,
       config: CONFIG,
       data: { values: [...values, ...points] },
-      facet: {
-        row: {
-          field: 'indicator',
-          type: 'nominal',
-          title: null,
-          header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12 },
-        },
-      },
-      resolve: { scale: { y: 'independent' } },
+      ...INDICATOR_FACET,
       spec: {
         width: WIDTH,
         height: 120,
@@ -172,11 +164,7 @@ export function predictiveChart(predictive: readonly Row[], observed: readonly O
             mark: { type: 'line', color: '#2471a3' },
             encoding: { x, y: { field: 'q50', type: 'quantitative' } },
           },
-          {
-            transform: [{ filter: 'isValid(datum.observed)' }],
-            mark: { type: 'point', filled: true, color: 'black', size: 40 },
-            encoding: { x, y: { field: 'observed', type: 'quantitative' }, tooltip: [{ field: 'period' }, { field: 'observed' }] },
-          },
+          observedLayer(x),
         ],
       },
     },

@@ -1,7 +1,7 @@
 /** Charts of `entente run`: depth bands with shocks, a tie's commitments, mechanism contributions, observables. */
 import type { Row } from '../outputs.js';
 import { bands } from '../summarise.js';
-import { type Chart, CONFIG, type Datum, HEIGHT, SCHEMA, timeField, WIDTH } from './chart.js';
+import { type Chart, CONFIG, type Datum, HEIGHT, INDICATOR_FACET, observedLayer, SCHEMA, timeField, WIDTH } from './chart.js';
 
 /** A median line over its 90% band (low–high), one colour per `series`; the legend shows the lines. */
 function bandLayers(x: ReturnType<typeof timeField>, series: string, title: string) {
@@ -186,15 +186,7 @@ export function observablesChart(observables: readonly Row[], observed: readonly
       $schema: SCHEMA,
       config: CONFIG,
       data: { values: [...values, ...points] },
-      facet: {
-        row: {
-          field: 'indicator',
-          type: 'nominal',
-          title: null,
-          header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12 },
-        },
-      },
-      resolve: { scale: { y: 'independent' } },
+      ...INDICATOR_FACET,
       spec: {
         width: WIDTH,
         height: 120,
@@ -209,11 +201,7 @@ export function observablesChart(observables: readonly Row[], observed: readonly
             mark: { type: 'line', color: '#2471a3' },
             encoding: { x, y: { field: 'median', type: 'quantitative' } },
           },
-          {
-            transform: [{ filter: 'isValid(datum.observed)' }],
-            mark: { type: 'point', filled: true, color: 'black', size: 40 },
-            encoding: { x, y: { field: 'observed', type: 'quantitative' }, tooltip: [{ field: 'period' }, { field: 'observed' }] },
-          },
+          observedLayer(x),
         ],
       },
     },
