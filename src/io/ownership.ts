@@ -57,7 +57,11 @@ const CONTENTS: Record<OutputKind, readonly Entry[]> = {
   compare: [...COMMON, f('(?:deltas|levers|particles|drivers)\\.csv')],
   robustness: [...COMMON, ARMS, f('robustness\\.csv')],
   discovery: [...COMMON, ARMS, f('discovery\\.csv')],
-  calibration: [...COMMON, f('(?:calibration|targets|posterior|generations|predictive)\\.csv')],
+  calibration: [
+    ...COMMON,
+    f('(?:calibration|targets|posterior|generations|predictive)\\.csv'),
+    { dir: /^checkpoint$/, inside: [f('\\d{3}\\.json'), TMP] },
+  ],
 };
 
 /** Names under `dir` that no rule allows (relative paths), at most `limit` of them. */

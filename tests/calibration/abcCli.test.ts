@@ -3,10 +3,11 @@
  * posterior.csv and generations.csv, the same bytes on 1 and 2 workers, weights that sum to
  * 1, and clear refusals of what ABC cannot take.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DEFAULT_SCENARIO, expectRefused, fileIn, tempDir } from '../helpers.js';
+import { BIN, cli, DEFAULT_SCENARIO, expectRefused, fileIn, ROOT, tempDir } from '../helpers.js';
 
 const sweep = (parameters: string) => `scenario: ${DEFAULT_SCENARIO}
 design: lhs
@@ -110,6 +111,32 @@ describe('entente calibrate --method abc', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(read(two, 'posterior.csv')).toBe(before);
   }, 60_000);
+
+  it('--resume after kill -9 continues from the last saved generation and gives the same bytes', async () => {
+    const killed = join(dir, 'killed');
+    const whole = join(dir, 'whole');
+    // Six generations: killed once generation 1 is saved, there are seconds of work left.
+    const args = ['calibrate', file, '--method', 'abc', '--particles', '40', '--generations', '6', '-q', '-w', '1'];
+    const child = spawn(process.execPath, [BIN, ...args, '--out', killed], { cwd: ROOT, stdio: 'ignore' });
+    const saved = join(killed, 'checkpoint', '001.json');
+    for (let waited = 0; !existsSync(saved) && waited < 60_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(existsSync(saved)).toBe(true);
+    expect(JSON.parse(read(killed, 'manifest.json')).complete).toBe(false);
+    expect(existsSync(join(killed, 'posterior.csv'))).toBe(false);
+    // Another setting cannot continue it.
+    const other = cli(['calibrate', file, '--method', 'abc', '--particles', '50', '--generations', '6', '-q', '--resume', '--out', killed]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/cannot resume: the run in this directory had another particles/);
+    const r = cli([...args, '--resume', '--out', killed]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(cli([...args, '--out', whole]).status).toBe(0);
+    expect(JSON.parse(read(killed, 'manifest.json')).complete).toBe(true);
+    expect(JSON.parse(read(killed, 'manifest.json')).resumedAfter).toBeGreaterThanOrEqual(1);
+    for (const name of ['posterior.csv', 'generations.csv', 'predictive.csv']) expect(read(killed, name), name).toBe(read(whole, name));
+    expect(existsSync(join(killed, 'checkpoint'))).toBe(false);
+  }, 120_000);
 
   it('refuses --apply (a posterior is not a point) and a parameter that is neither a range nor one fixed value', () => {
     expectRefused(dir, ['calibrate', file, '--method', 'abc', '--apply'], /--apply writes one point/);

@@ -22,11 +22,8 @@ export interface AbcCalibration {
   readonly floor: number;
 }
 
-export async function calibrateAbc(
-  loaded: LoadedSweep,
-  workers: number,
-  options: Omit<AbcOptions, 'seed'> & { readonly replications?: number },
-): Promise<AbcCalibration> {
+/** The targets and priors of a calibration file, checked: what must hold before any output is started. */
+export function abcSetup(loaded: LoadedSweep): { targets: readonly Target[]; observedFile: string; parameters: AbcParameters } {
   const { targets, observedFile } = calibrationTargets(loaded);
   const parameters = abcParameters(loaded, (path, message) => {
     throw new EntenteError('calibration.prior', `parameter ${path}: ${message}`, {
@@ -34,6 +31,16 @@ export async function calibrateAbc(
       expected: '{ min, max } with an optional log: true or prior: { kind: normal | beta, … }; or [value] to fix it',
     });
   });
+  return { targets, observedFile, parameters };
+}
+
+export async function calibrateAbc(
+  loaded: LoadedSweep,
+  workers: number,
+  options: Omit<AbcOptions, 'seed'> & { readonly replications?: number },
+  setup = abcSetup(loaded),
+): Promise<AbcCalibration> {
+  const { targets, observedFile, parameters } = setup;
   const context: CalibrationContext = { ...pointsContext(loaded), replications: options.replications ?? loaded.replications, targets };
   const pool = workerPool<{ first: number; points: readonly (readonly Value[])[] }, PointScore[]>(
     'calibration/worker.js',

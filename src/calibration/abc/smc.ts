@@ -65,6 +65,11 @@ export interface AbcOptions {
    * observationFloor.
    */
   readonly minTolerance?: number;
+  /**
+   * Generations already drawn (a resumed run, checkpoint.ts): ABC continues after the last, exactly
+   * as if it had never stopped.
+   */
+  readonly resumeFrom?: readonly Generation[];
   /** Called after each generation is complete (progress; nothing it does changes the result). */
   readonly onGeneration?: (g: Generation) => void;
   /** Proposals per batch (default 256): a unit of work, with no effect on the result. */
@@ -232,11 +237,18 @@ async function generation(
 export async function abcSmc(model: AbcModel, options: AbcOptions): Promise<AbcResult> {
   const q = options.quantile ?? 0.5;
   const maxGenerations = options.maxGenerations ?? 20;
-  const first = await generation(model, options, 0, Number.POSITIVE_INFINITY);
-  if (!first) throw new Error('ABC: no proposal from the prior could be simulated');
-  const generations: Generation[] = [first];
-  options.onGeneration?.(first);
-  for (let t = 1; t < maxGenerations; t++) {
+  const generations: Generation[] = [...(options.resumeFrom ?? [])];
+  if (generations.length === 0) {
+    const first = await generation(model, options, 0, Number.POSITIVE_INFINITY);
+    if (!first) throw new Error('ABC: no proposal from the prior could be simulated');
+    generations.push(first);
+    options.onGeneration?.(first);
+  } else {
+    // The stop a resumed run's last generation would have made, had the run not been interrupted.
+    const lastOne = generations[generations.length - 1] as Generation;
+    if (lastOne.t > 0 && lastOne.acceptance < (options.minAcceptance ?? 0.01)) return { generations, stopped: 'acceptance' };
+  }
+  for (let t = generations.length; t < maxGenerations; t++) {
     const previous = generations[t - 1] as Generation;
     const floor = options.minTolerance ?? 0;
     if (previous.tolerance <= floor) return { generations, stopped: 'floor' };

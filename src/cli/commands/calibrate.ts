@@ -20,6 +20,7 @@ interface Flags {
   particles?: number;
   generations?: number;
   replications?: number;
+  resume?: boolean;
   apply?: boolean;
   out?: string;
   workers?: number;
@@ -42,6 +43,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
     )
     .option('--particles <n>', 'abc: particles per generation (default 1000)', positiveInt('particles'))
     .option('--generations <n>', 'abc: the most generations (default 15)', positiveInt('generations'))
+    .option('--resume', 'abc: continue an interrupted posterior in --out from its last complete generation')
     .option('-r, --replications <n>', 'abc: replications per proposal (default: the file’s)', positiveInt('replications'))
     .option('--apply', 'write the best values into the scenario file (comments kept, 4 significant digits)')
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
@@ -66,12 +68,19 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
           { file, path: '--replications' },
           'replications: N in the calibration file, or --method abc',
         );
-      claimOutput(out, 'calibration', { force: flags.force === true }); // before the work, not after
+      if (flags.method !== 'abc' && flags.resume)
+        throw inputError(
+          'calibration.resume',
+          '--resume continues an interrupted --method abc; the optimiser runs again from the start',
+          { file, path: '--resume' },
+          '--method abc --resume, or no --resume',
+        );
       if (flags.method === 'abc') {
         const abc = {
           particles: flags.particles ?? 1000,
           generations: flags.generations ?? 15,
           replications: flags.replications ?? loaded.replications,
+          resume: flags.resume === true,
           force: flags.force === true,
           quiet: flags.quiet === true,
         };
@@ -79,6 +88,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
         if (flags.report) await reportAfter(out, print, flags.quiet);
         return;
       }
+      claimOutput(out, 'calibration', { force: flags.force === true }); // before the work, not after
       const result = await calibrate(loaded, workers);
       const paths = loaded.parameters.map((p) => p.path);
       const bestValues = result.points[result.best.point] as readonly (string | number)[];

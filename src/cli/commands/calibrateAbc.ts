@@ -1,18 +1,28 @@
-/** `entente calibrate FILE --method abc`: a posterior by ABC-SMC, written as posterior.csv and generations.csv. */
+/**
+ * `entente calibrate FILE --method abc`: a posterior by ABC-SMC, written as posterior.csv,
+ * generations.csv and predictive.csv. Written in place: each generation is saved as it completes
+ * (checkpoint.ts), so `--resume` continues an interrupted run; the manifest says complete last.
+ */
 
 import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { loadGenerations, removeCheckpoints, saveGeneration } from '../../calibration/abc/checkpoint.js';
 import { PREDICTIVE_COLUMNS, predictiveSeries } from '../../calibration/abc/predictiveSeries.js';
-import { calibrateAbc } from '../../calibration/abc/run.js';
+import { abcSetup, calibrateAbc } from '../../calibration/abc/run.js';
 import { type Generation, marginal } from '../../calibration/abc/smc.js';
-import { CsvFile, formatNumber } from '../../io/csvFile.js';
-import { writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { EntenteError } from '../../errors.js';
+import { writeAtomic } from '../../io/atomicFile.js';
+import { formatNumber } from '../../io/csvFile.js';
+import { finishInPlace, startInPlace } from '../../io/outputDir.js';
+import { readJsonObject } from '../../io/ownership.js';
 import type { LoadedSweep } from '../../sweep/load.js';
-import { manifestHead } from '../manifest.js';
+import { VERSION } from '../version.js';
 
 export interface AbcFlags {
   readonly particles: number;
   readonly generations: number;
   readonly replications: number;
+  readonly resume: boolean;
   readonly force: boolean;
   readonly quiet: boolean;
 }
@@ -26,65 +36,87 @@ export async function runAbcCommand(
   print: (text: string) => void,
 ): Promise<void> {
   const started = Date.now();
-  const abc = await calibrateAbc(loaded, workers, {
+  const command = ['entente', ...process.argv.slice(2)].join(' ');
+  // What a resumed run must share with the one it continues (the calibration file by its hash).
+  const identity = {
+    method: 'abc-smc',
+    calibration: { sha256: loaded.source.hash },
     particles: flags.particles,
-    maxGenerations: flags.generations,
+    generationLimit: flags.generations,
     replications: flags.replications,
-    // A line per generation on stderr: a posterior of 1,000 particles takes minutes.
-    ...(flags.quiet
-      ? {}
-      : {
-          onGeneration: (g: Generation) =>
-            process.stderr.write(
-              `abc: generation ${g.t}: tolerance ${formatNumber(g.tolerance)}, acceptance ${formatNumber(g.acceptance)}, ESS ${g.ess.toFixed(0)}, ${g.simulations} simulations, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
-            ),
-        }),
-  });
+    seed: loaded.seed,
+  };
+  const setup = abcSetup(loaded); // bad priors or targets are refused before the output is started
+  const claim = startInPlace(out, 'calibration', { resume: flags.resume, force: flags.force }, { version: VERSION, command, ...identity });
+  const resumeFrom = claim === 'resume' ? resumable(out, identity) : [];
+  const abc = await calibrateAbc(
+    loaded,
+    workers,
+    {
+      particles: flags.particles,
+      maxGenerations: flags.generations,
+      replications: flags.replications,
+      resumeFrom,
+      onGeneration: (g: Generation) => {
+        saveGeneration(out, g);
+        // A line per generation on stderr: a posterior of 1,000 particles takes minutes.
+        if (!flags.quiet)
+          process.stderr.write(
+            `abc: generation ${g.t}: tolerance ${formatNumber(g.tolerance)}, acceptance ${formatNumber(g.acceptance)}, ESS ${g.ess.toFixed(0)}, ${g.simulations} simulations, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+          );
+      },
+    },
+    setup,
+  );
+  if (!flags.quiet && resumeFrom.length > 0) process.stderr.write(`abc: resumed after generation ${resumeFrom.length - 1}\n`);
   const { result, parameters } = abc;
   const paths = loaded.parameters.map((p) => p.path);
   const freePaths = parameters.free.map((i) => paths[i] as string);
   const final = result.generations[result.generations.length - 1];
   if (!final) throw new Error('ABC returned no generation');
-  await writeOutputDir(
-    out,
-    'calibration',
-    async (dir) => {
-      const posterior = new CsvFile(join(dir, 'posterior.csv'), ['particle', 'weight', 'distance', ...paths]);
-      final.particles.forEach((theta, i) => {
-        posterior.write([i, final.weights[i] as number, final.distances[i] as number, ...parameters.point(theta)]);
-      });
-      await posterior.close();
-      const predictive = new CsvFile(join(dir, 'predictive.csv'), PREDICTIVE_COLUMNS);
-      const points = final.particles.map((theta) => parameters.point(theta));
-      for (const row of predictiveSeries(loaded, points, final.weights))
-        predictive.write([row.indicator, row.unit, row.tick, row.date, ...row.quantiles]);
-      await predictive.close();
-      const generations = new CsvFile(join(dir, 'generations.csv'), ['generation', 'tolerance', 'acceptance_rate', 'ess', 'simulations']);
-      for (const g of result.generations) generations.write([g.t, g.tolerance, g.acceptance, g.ess, g.simulations]);
-      await generations.close();
-      writeJson(join(dir, 'manifest.json'), {
-        ...manifestHead('calibration'),
-        method: 'abc-smc',
-        calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: abc.observedFile },
-        scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
-        particles: flags.particles,
-        generations: result.generations.length,
-        stopped: result.stopped,
-        floor: abc.floor,
-        stopRules:
-          'a generation accepting under 1% of its simulations, a tolerance falling by under 1%, --generations, or the tolerance floor √(k(1 − 2/(9k))³), k = Σ target weights: the median distance the true parameters would have if each scale were the observation error',
-        replications: flags.replications,
-        seed: loaded.seed,
-        predictive:
-          'predictive.csv: weighted quantiles over the final particles of each observable at each tick, one run per particle (point 1001·2³² + i)',
-        distance: '√(Σ weight · ((simulated − observed) / scale)²), simulated = mean over replications of the statistic',
-        priors: parameters.free.map((i, j) => ({ path: paths[i], prior: parameters.priors[j] })),
-        workers,
-        timings: { seconds: (Date.now() - started) / 1000 },
-      });
-    },
-    { force: flags.force },
+  const csv = (rows: (string | number)[][]) => stringify(rows, { cast: { number: formatNumber } });
+  writeAtomic(
+    join(out, 'posterior.csv'),
+    csv([
+      ['particle', 'weight', 'distance', ...paths],
+      ...final.particles.map((theta, i) => [i, final.weights[i] as number, final.distances[i] as number, ...parameters.point(theta)]),
+    ]),
   );
+  const points = final.particles.map((theta) => parameters.point(theta));
+  writeAtomic(
+    join(out, 'predictive.csv'),
+    csv([
+      PREDICTIVE_COLUMNS,
+      ...predictiveSeries(loaded, points, final.weights).map((row) => [row.indicator, row.unit, row.tick, row.date, ...row.quantiles]),
+    ]),
+  );
+  writeAtomic(
+    join(out, 'generations.csv'),
+    csv([
+      ['generation', 'tolerance', 'acceptance_rate', 'ess', 'simulations'],
+      ...result.generations.map((g) => [g.t, g.tolerance, g.acceptance, g.ess, g.simulations]),
+    ]),
+  );
+  finishInPlace(out, 'calibration', {
+    version: VERSION,
+    command,
+    ...identity,
+    calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: abc.observedFile },
+    scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
+    generations: result.generations.length,
+    resumedAfter: resumeFrom.length > 0 ? resumeFrom.length - 1 : null,
+    stopped: result.stopped,
+    floor: abc.floor,
+    stopRules:
+      'a generation accepting under 1% of its simulations, a tolerance falling by under 1%, --generations, or the tolerance floor √(k(1 − 2/(9k))³), k = Σ target weights: the median distance the true parameters would have if each scale were the observation error',
+    predictive:
+      'predictive.csv: weighted quantiles over the final particles of each observable at each tick, one run per particle (point 1001·2³² + i)',
+    distance: '√(Σ weight · ((simulated − observed) / scale)²), simulated = mean over replications of the statistic',
+    priors: parameters.free.map((i, j) => ({ path: paths[i], prior: parameters.priors[j] })),
+    workers,
+    timings: { seconds: (Date.now() - started) / 1000 },
+  });
+  removeCheckpoints(out); // the generations are in generations.csv; the populations were only for resuming
   if (flags.quiet) return;
   const simulations = result.generations.reduce((a, g) => a + g.simulations, 0);
   print(
@@ -97,4 +129,18 @@ export async function runAbcCommand(
     const { mean, sd } = marginal(final, j);
     print(`${p.padEnd(width)}  ${formatNumber(mean).padStart(14)}  ${formatNumber(sd)}`);
   });
+}
+
+/** The saved generations of the run in `out`, if it was this calibration with these settings. */
+function resumable(out: string, identity: Record<string, unknown>): Generation[] {
+  const manifest = readJsonObject(join(out, 'manifest.json'), `${out}'s manifest.json`, 'an ABC calibration: --force to start over');
+  for (const [key, value] of Object.entries(identity)) {
+    if (JSON.stringify(manifest[key]) !== JSON.stringify(value))
+      throw new EntenteError('calibration.resumeMismatch', `cannot resume: the run in this directory had another ${key}`, {
+        where: { file: join(out, 'manifest.json'), path: key },
+        expected: JSON.stringify(value),
+        found: JSON.stringify(manifest[key] ?? null),
+      });
+  }
+  return loadGenerations(out);
 }
