@@ -22,10 +22,21 @@ const Range = Type.Object(
             { kind: Type.Literal('beta'), a: Type.Number({ exclusiveMinimum: 0 }), b: Type.Number({ exclusiveMinimum: 0 }) },
             { additionalProperties: false },
           ),
+          Type.Object(
+            {
+              kind: Type.Literal('spike'),
+              p0: Type.Number({
+                exclusiveMinimum: 0,
+                exclusiveMaximum: 1,
+                description: 'The prior probability of exactly min (e.g. 0: the mechanism may not exist)',
+              }),
+            },
+            { additionalProperties: false },
+          ),
         ],
         {
           description:
-            'calibrate --method abc: the prior on [min, max] (a truncated normal, or a beta stretched to the range); default uniform, or log-uniform with log: true',
+            'calibrate --method abc: the prior on [min, max] (a truncated normal, a beta stretched to the range, or a spike: min with probability p0, else uniform); default uniform, or log-uniform with log: true',
         },
       ),
     ),

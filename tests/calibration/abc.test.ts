@@ -7,6 +7,7 @@
  * truth is drawn from the prior (simulation-based calibration, Talts et al. 2018).
  */
 import { describe, expect, it } from 'vitest';
+import { spikeValue } from '../../src/calibration/abc/model.js';
 import { priorDensity, samplePrior, standardNormal } from '../../src/calibration/abc/priors.js';
 import {
   type AbcOptions,
@@ -108,6 +109,24 @@ describe('ABC-SMC against known posteriors', () => {
     expect(Math.abs(mean / exactMean - 1), `mean ${mean} vs ${exactMean}`).toBeLessThan(0.05);
     expect(Math.abs(sd / exactSd - 1), `sd ${sd} vs ${exactSd}`).toBeLessThan(0.1);
     for (const g of result.generations) for (const p of g.particles) expect(p[0] as number).toBeLessThanOrEqual(1);
+  });
+
+  it('a spike prior (a mechanism that may not exist): the posterior probability of the point mass is the Bayes factor’s, within 0.03', async () => {
+    // θ = 0 with prior probability ½, else uniform on (0, 2]; ȳ | θ ~ N(θ, 0.1²), observed 0. Analytically
+    // P(θ = 0 | ȳ) = ½ φ(0; 0, 0.1) / (½ φ(0; 0, 0.1) + ½ · ½ ∫₀² φ(0; θ, 0.1) dθ) = 3.989 / (3.989 + 0.25) = 0.941.
+    const problem: AbcProblem = {
+      priors: [{ kind: 'uniform', min: 0, max: 1 }],
+      observed: [0],
+      scales: [1],
+      simulate: (theta, seed) => [spikeValue(theta[0] as number, 0.5, 0, 2) + 0.1 * standardNormal(makeRandom(seed))],
+    };
+    const result = await run(problem, { particles: 1000, seed: 8 });
+    const g = last(result.generations);
+    const atZero = g.particles.reduce((p, u, i) => p + (spikeValue(u[0] as number, 0.5, 0, 2) === 0 ? (g.weights[i] as number) : 0), 0);
+    const density = (x: number) => Math.exp(-0.5 * (x / 0.1) ** 2) / (0.1 * Math.sqrt(2 * Math.PI));
+    const slab = 0.5 * 0.5 * 0.5; // ½ prior × density ½ on (0, 2] × the half of N(0, 0.1) on θ > 0
+    const exact = (0.5 * density(0)) / (0.5 * density(0) + slab);
+    expect(Math.abs(atZero - exact), `P(θ = 0) ${atZero} vs ${exact}`).toBeLessThan(0.03);
   });
 
   it('is reproducible to the bit whatever the batch size', async () => {

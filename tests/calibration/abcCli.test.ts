@@ -138,6 +138,25 @@ describe('entente calibrate --method abc', () => {
     expect(existsSync(join(killed, 'checkpoint'))).toBe(false);
   }, 120_000);
 
+  it('a spike prior: the mechanism is absent (exactly 0) in some particles and present in others, and the manifest shows the prior as declared', () => {
+    const spiked = fileIn(
+      dir,
+      'spike.yaml',
+      sweep(`${PARAMETERS}  model.mechanisms.abandonment: { min: 0, max: 2, prior: { kind: spike, p0: 0.5 } }\n`),
+    );
+    const out = join(dir, 'spike');
+    const r = cli(['calibrate', spiked, '--method', 'abc', '--particles', '40', '--generations', '2', '-q', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = read(out, 'posterior.csv').trim().split('\n');
+    const column = (rows[0] as string).split(',').indexOf('model.mechanisms.abandonment');
+    const values = rows.slice(1).map((row) => Number(row.split(',')[column]));
+    expect(values.filter((v) => v === 0).length).toBeGreaterThan(0);
+    expect(values.filter((v) => v > 0 && v <= 2).length).toBeGreaterThan(0);
+    expect(values.every((v) => v >= 0 && v <= 2)).toBe(true);
+    const priors = JSON.parse(read(out, 'manifest.json')).priors as { path: string; prior: Record<string, unknown> }[];
+    expect(priors.find((p) => p.path === 'model.mechanisms.abandonment')?.prior).toEqual({ kind: 'spike', p0: 0.5, min: 0, max: 2 });
+  }, 60_000);
+
   it('refuses --apply (a posterior is not a point) and a parameter that is neither a range nor one fixed value', () => {
     expectRefused(dir, ['calibrate', file, '--method', 'abc', '--apply'], /--apply writes one point/);
     const levels = fileIn(dir, 'levels.yaml', sweep('  model.needGain: [0.5, 1, 2]\n'));

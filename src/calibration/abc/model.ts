@@ -15,18 +15,34 @@ import type { AbcModel } from './smc.js';
 export const GENERATION_STRIDE = 2 ** 32;
 const BLOCK = 8;
 
+/** A prior as the calibration file declares it (a spike is sampled through a latent uniform: spikeValue). */
+export type DeclaredPrior = Prior | { readonly kind: 'spike'; readonly p0: number; readonly min: number; readonly max: number };
+
 export interface AbcParameters {
-  /** The prior of each free parameter, in file order. */
+  /** The prior ABC samples for each free parameter, in file order (a spike's latent u ~ U(0, 1)). */
   readonly priors: readonly Prior[];
+  /** Each free parameter's prior as declared: what the manifest and reports show. */
+  readonly declared: readonly DeclaredPrior[];
   /** Index in the file's parameters of each free one. */
   readonly free: readonly number[];
-  /** A full point (every parameter of the file, fixed ones at their value) from a free vector. */
+  /** A full point (every parameter of the file, fixed ones at their value, spikes mapped) from a free vector. */
   point(theta: Float64Array): Value[];
 }
 
 /** Ranges are priors (uniform; log-uniform with log; or as `prior:` says); a one-value list is a fixed value. */
+/**
+ * A spike prior as a latent u ~ U(0, 1): min when u < p0, else uniform on (min, max]. The kernel
+ * perturbs u, which moves continuously; the point mass comes from the map, so ABC's weights
+ * (uniform prior on u) stay exact and a mechanism can switch off and on between generations.
+ */
+export function spikeValue(u: number, p0: number, min: number, max: number): number {
+  return u < p0 ? min : min + ((u - p0) / (1 - p0)) * (max - min);
+}
+
 export function abcParameters(loaded: LoadedSweep, fail: (path: string, message: string) => never): AbcParameters {
   const priors: Prior[] = [];
+  const declared: DeclaredPrior[] = [];
+  const maps: ((x: number) => number)[] = [];
   const free: number[] = [];
   const fixed: (Value | undefined)[] = [];
   loaded.parameters.forEach(({ path, spec }, i) => {
@@ -39,22 +55,35 @@ export function abcParameters(loaded: LoadedSweep, fail: (path: string, message:
       min: number;
       max: number;
       log?: boolean;
-      prior?: { kind: 'normal'; mean: number; sd: number } | { kind: 'beta'; a: number; b: number };
+      prior?: { kind: 'normal'; mean: number; sd: number } | { kind: 'beta'; a: number; b: number } | { kind: 'spike'; p0: number };
     };
     fixed.push(undefined);
     free.push(i);
-    if (prior?.kind === 'normal') priors.push({ kind: 'normal', mean: prior.mean, sd: prior.sd, min, max });
-    else if (prior?.kind === 'beta') priors.push({ kind: 'beta', a: prior.a, b: prior.b, min, max });
-    else if (log) priors.push({ kind: 'logUniform', min, max });
-    else priors.push({ kind: 'uniform', min, max });
+    let p: Prior;
+    if (prior?.kind === 'spike') {
+      if (log) fail(path, 'a spike prior is uniform besides its point mass: drop log: true');
+      const { p0 } = prior;
+      priors.push({ kind: 'uniform', min: 0, max: 1 });
+      declared.push({ kind: 'spike', p0, min, max });
+      maps.push((u) => spikeValue(u, p0, min, max));
+      return;
+    }
+    if (prior?.kind === 'normal') p = { kind: 'normal', mean: prior.mean, sd: prior.sd, min, max };
+    else if (prior?.kind === 'beta') p = { kind: 'beta', a: prior.a, b: prior.b, min, max };
+    else if (log) p = { kind: 'logUniform', min, max };
+    else p = { kind: 'uniform', min, max };
+    priors.push(p);
+    declared.push(p);
+    maps.push((x) => x);
   });
   return {
     priors,
+    declared,
     free,
     point: (theta) => {
       const values = [...fixed] as Value[];
       free.forEach((at, j) => {
-        values[at] = theta[j] as number;
+        values[at] = (maps[j] as (x: number) => number)(theta[j] as number);
       });
       return values;
     },

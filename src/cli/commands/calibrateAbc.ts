@@ -112,7 +112,7 @@ export async function runAbcCommand(
     predictive:
       'predictive.csv: weighted quantiles over the final particles of each observable at each tick, one run per particle (point 1001·2³² + i)',
     distance: '√(Σ weight · ((simulated − observed) / scale)²), simulated = mean over replications of the statistic',
-    priors: parameters.free.map((i, j) => ({ path: paths[i], prior: parameters.priors[j] })),
+    priors: parameters.free.map((i, j) => ({ path: paths[i], prior: parameters.declared[j] })),
     workers,
     timings: { seconds: (Date.now() - started) / 1000 },
   });
@@ -125,8 +125,10 @@ export async function runAbcCommand(
   print(`final tolerance ${formatNumber(final.tolerance)}, acceptance ${formatNumber(final.acceptance)}, ESS ${formatNumber(final.ess)}`);
   const width = Math.max(...freePaths.map((p) => p.length), 9);
   print(`${'parameter'.padEnd(width)}  posterior mean  sd`);
+  // Of the values the model ran with (a spike prior's latent u mapped to its value).
+  const mapped = { ...final, particles: points.map((point) => Float64Array.from(parameters.free, (i) => Number(point[i]))) };
   freePaths.forEach((p, j) => {
-    const { mean, sd } = marginal(final, j);
+    const { mean, sd } = marginal(mapped, j);
     print(`${p.padEnd(width)}  ${formatNumber(mean).padStart(14)}  ${formatNumber(sd)}`);
   });
 }
