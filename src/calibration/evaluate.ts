@@ -28,7 +28,7 @@ export interface PointScore {
 
 export function lossOf(targets: readonly Target[], values: readonly number[]): number {
   return targets.reduce((sum, target, i) => {
-    const error = ((values[i] as number) - target.observed) / target.spec.scale;
+    const error = ((values[i] as number) - target.observed) / target.errorScale;
     return sum + target.weight * error * error;
   }, 0);
 }

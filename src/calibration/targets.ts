@@ -34,6 +34,8 @@ export interface Target {
   readonly base: { readonly from: number; readonly to: number } | null;
   readonly observed: number;
   readonly weight: number;
+  /** √(scale² + discrepancy²): the observation error and the model's own error on this statistic, together. */
+  readonly errorScale: number;
 }
 
 export function readObserved(file: string): ObservedRow[] {
@@ -137,6 +139,7 @@ export function resolveTargets(
       base,
       observed: observedValue,
       weight: spec.weight ?? 1,
+      errorScale: Math.hypot(spec.scale, spec.discrepancy ?? 0),
     };
   });
 }

@@ -63,6 +63,13 @@ const Target = Type.Object(
     }),
     scale: Type.Number({ exclusiveMinimum: 0, description: 'Error that counts as 1 in the loss (in the statistic’s units)' }),
     weight: Type.Optional(Type.Number({ minimum: 0, description: 'Weight in the loss (default 1)' })),
+    discrepancy: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        description:
+          'The model’s own error on this statistic, in its units: what no parameter value can fix (Kennedy & O’Hagan 2001). The loss divides by √(scale² + discrepancy²)',
+      }),
+    ),
     per: Type.Optional(
       Type.Object(
         {
@@ -98,7 +105,10 @@ export const Calibration = Type.Object(
       ),
     ),
   },
-  { additionalProperties: false, description: 'For entente calibrate: loss = Σ weight · ((simulated − observed) / scale)²' },
+  {
+    additionalProperties: false,
+    description: 'For entente calibrate: loss = Σ weight · ((simulated − observed) / √(scale² + discrepancy²))²',
+  },
 );
 
 export type CalibrationSpec = Static<typeof Calibration>;

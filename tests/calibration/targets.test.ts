@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calibrationTargets } from '../../src/calibration/calibrate.js';
+import { lossOf } from '../../src/calibration/evaluate.js';
 import { simulated } from '../../src/calibration/targets.js';
 import { zoomBox } from '../../src/calibration/zoom.js';
 import { EntenteError } from '../../src/errors.js';
@@ -44,6 +45,20 @@ describe('calibration targets', () => {
     const series = Float64Array.from({ length: 48 }, (_, t) => (t < 12 ? 120 : 150));
     expect(simulated(first as NonNullable<typeof first>, series, 100)).toBeCloseTo(0.2, 12);
     expect(simulated(t as NonNullable<typeof t>, series, 100)).toBeCloseTo(0.25, 12);
+  });
+
+  it('a stated model discrepancy adds to the scale in quadrature: the loss divides by √(scale² + discrepancy²)', () => {
+    const { targets } = calibrationTargets(
+      loadSweep(
+        calibrationFile(
+          '    - { indicator: swap_line_drawdown, period: "2023", statistic: mean, scale: 15, discrepancy: 20 }\n    - { indicator: bilateral_trade, period: "2023", statistic: growth, scale: 0.05 }',
+        ),
+      ),
+    );
+    expect(targets.map((t) => t.errorScale)).toEqual([25, 0.05]);
+    // 50 bn off where the observed figure is 59.7: (50 / 25)² = 4, where the scale alone would give 11.1.
+    const observed = targets.map((t) => t.observed);
+    expect(lossOf(targets, [(observed[0] as number) - 50, observed[1] as number])).toBeCloseTo(4, 12);
   });
 
   it.each([

@@ -119,14 +119,14 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
           ]);
           result.targets.forEach((t, i) => {
             const sim = result.best.simulated[i] as number;
-            const error = (sim - t.observed) / t.spec.scale;
+            const error = (sim - t.observed) / t.errorScale;
             targets.write([
               t.spec.indicator,
               t.spec.period,
               t.spec.statistic,
               t.observed,
               sim,
-              t.spec.scale,
+              t.errorScale,
               t.weight,
               t.weight * error * error,
             ]);
@@ -162,7 +162,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
         t.label,
         formatNumber(t.observed),
         formatNumber(result.best.simulated[i] as number),
-        `±${formatNumber(t.spec.scale)}`,
+        `±${formatNumber(t.errorScale)}`,
       ]);
       const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => (r[c] as string).length), 8));
       print(['target'.padEnd(widths[0] as number), 'observed', 'simulated', 'scale'].join('  '));
