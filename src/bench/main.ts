@@ -96,6 +96,28 @@ function endToEnd(repeats: number): void {
   );
 }
 
+/** Process start to exit of short commands: what a user feels before anything runs. */
+function startUp(repeats: number): void {
+  const bin = join(ROOT, 'dist', 'cli', 'main.js');
+  const cases: [string, string[]][] = [
+    ['node alone', ['-e', '0']],
+    ['entente --help', [bin, '--help']],
+    ['entente check (default scenario)', [bin, 'check', DEFAULT]],
+  ];
+  const line = cases.map(([label, args]) => {
+    const times: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const start = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, args);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
+    }
+    times.sort((a, b) => a - b);
+    return `${label} ${(times[Math.floor(repeats / 2)] as number).toFixed(0)} ms`;
+  });
+  console.log(`start-up, median of ${repeats}: ${line.join(';  ')}`);
+}
+
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = 3;
 console.log(`entente benchmark — node ${process.version}, one core, ${ROUNDS} interleaved rounds over ${seconds} s per scenario`);
@@ -103,6 +125,7 @@ measure('china-russia-2022', loadScenario(DEFAULT).config, seconds);
 const generated = parseSource('generated-200.json', JSON.stringify(largeScenario(200)));
 measure('generated 200 actors', prepare(generated, validateShape<ScenarioFile>(Scenario, generated)).config, seconds);
 console.log('targets: engine ≥ 10 M tie-domain updates/s and ≥ 0.5 × fused on the 200-actor scenario');
+startUp(7);
 endToEnd(5);
 if (process.env.BENCH_SWEEP !== '0') await sweepBenchmark(ROOT, Number(process.env.BENCH_SWEEP_ROUNDS ?? 3));
 if (process.env.BENCH_COMPARE !== '0') compareBenchmark(ROOT);

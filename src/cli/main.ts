@@ -15,7 +15,7 @@ const debug = () => (process.env.ENTENTE_DEBUG ?? '') !== '';
 export async function main(argv: readonly string[]): Promise<number> {
   const io = { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) };
   try {
-    await buildProgram(io).parseAsync([...argv], { from: 'user' });
+    await (await buildProgram(io, argv)).parseAsync([...argv], { from: 'user' });
     return ExitStatus.ok;
   } catch (thrown) {
     abandonPendingOutputs();

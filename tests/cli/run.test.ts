@@ -118,3 +118,33 @@ describe('entente check and schema', () => {
     expect(cli(['schema', 'nonsense']).status).toBe(2);
   });
 });
+
+describe('entente --help and lazily loaded commands', () => {
+  const COMMANDS = ['run', 'sweep', 'merge', 'compare', 'sensitivity', 'discover', 'calibrate', 'report', 'check', 'schema'];
+
+  it('lists every command with its summary, though none is loaded', () => {
+    const r = cli(['--help']);
+    expect(r.status).toBe(0);
+    for (const name of COMMANDS) expect(r.stdout, name).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+  });
+
+  it('a command’s own help, by --help or help NAME, after root options with values, shows its options', () => {
+    for (const args of [
+      ['run', '--help'],
+      ['help', 'run'],
+      ['--max-output', '1G', 'run', '--help'],
+    ]) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/Usage: entente run \[options\] <file>/);
+      expect(r.stdout, args.join(' ')).toMatch(/--contributions/);
+    }
+    expect(cli(['merge', '--help']).stdout).toMatch(/Usage: entente merge \[options\] <dirs\.\.\.>/);
+  });
+
+  it('a mistyped command is refused with a suggestion', () => {
+    const r = cli(['compaer', 'x.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'compaer'[\s\S]*Did you mean compare\?/);
+  });
+});

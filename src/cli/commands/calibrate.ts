@@ -32,7 +32,6 @@ interface Flags {
 export function registerCalibrate(program: Command, print: (text: string) => void): void {
   program
     .command('calibrate')
-    .description('fit a scenario to observed figures: the best point of a sweep design, or a posterior by ABC-SMC (--method abc)')
     .argument('<file>', 'sweep file with a calibration: block (observed data and targets)')
     .option('-o, --out <dir>', 'output directory (default: out/<file name>)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', workerCount)

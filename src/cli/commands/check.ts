@@ -7,7 +7,6 @@ import { isSweepFile, loadSweep } from '../../sweep/load.js';
 export function registerCheck(program: Command, print: (text: string) => void): void {
   program
     .command('check')
-    .description('validate a scenario file (and each of its levers) or a sweep file; exit status 2 if invalid')
     .argument('<file>', 'scenario or sweep file (YAML or JSON)')
     .action((file: string) => {
       if (isSweepFile(file)) {

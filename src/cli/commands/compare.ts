@@ -189,7 +189,6 @@ async function compareSweep(file: string, flags: CompareFlags, print: (text: str
 export function registerCompare(program: Command, print: (text: string) => void): void {
   program
     .command('compare')
-    .description('compare levers with the baseline on common random numbers: which push the pair closer, and how sure')
     .argument('<file>', 'scenario file, or a sweep file to compare across its points')
     .option('--levers <names>', 'comma-separated lever names, or all', 'all')
     .option(

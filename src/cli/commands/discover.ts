@@ -45,9 +45,6 @@ const COLUMNS = [
 export function registerDiscover(program: Command, print: (text: string) => void): void {
   program
     .command('discover')
-    .description(
-      'scenario discovery (PRIM): the region of a sweep’s parameters where a lever’s effect on depth is above (or below) a threshold',
-    )
     .argument('<file>', 'sweep file')
     .requiredOption('--lever <name>', 'the lever to study')
     .option('--pair <A-B>', 'pair whose final depth is the outcome (default: the scenario’s first focus pair)')

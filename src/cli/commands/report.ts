@@ -1,7 +1,11 @@
 /** `entente report DIR`: charts (SVG) and a self-contained report.html for any output directory. */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { type ReportOptions, writeReport } from '../../report/report.js';
+import type { ReportOptions } from '../../report/report.js';
+
+/** The report module loads vega: only a command that draws pays for it. */
+const writeReport = async (...args: Parameters<typeof import('../../report/report.js').writeReport>) =>
+  (await import('../../report/report.js')).writeReport(...args);
 
 interface Flags {
   tie?: string;
@@ -33,7 +37,6 @@ export async function reportAfter(dir: string, print: (text: string) => void, qu
 export function registerReport(program: Command, print: (text: string) => void): void {
   program
     .command('report')
-    .description('draw the charts of an output directory (run, sweep, compare, sensitivity, calibrate) and write report.html')
     .argument('<dir>', 'an output directory written by entente')
     .option(
       '--tie <A:B>',

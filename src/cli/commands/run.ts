@@ -29,7 +29,6 @@ interface RunFlags {
 export function registerRun(program: Command, print: (text: string) => void): void {
   program
     .command('run')
-    .description('run a scenario and write ties, pairs, actors, summary and events CSVs')
     .argument('<file>', 'scenario file (YAML or JSON)')
     .option('-o, --out <dir>', 'output directory (default: out/<scenario name>)')
     .option('--seed <n>', 'base seed (default: the scenario’s seed)', seedValue)

@@ -8,7 +8,6 @@ const SCHEMAS = { scenario: Scenario, sweep: Sweep } as const;
 export function registerSchema(program: Command, print: (text: string) => void): void {
   program
     .command('schema')
-    .description('print the JSON Schema of a file kind')
     .argument(
       '[kind]',
       `one of: ${Object.keys(SCHEMAS).join(', ')}`,

@@ -31,7 +31,6 @@ const INDEX_COLUMNS = ['outcome', 'a', 'b', 'parameter', 'index', 'value', 'ci_l
 export function registerSensitivity(program: Command, print: (text: string) => void): void {
   program
     .command('sensitivity')
-    .description('global sensitivity of outcomes to a sweep’s parameters: Sobol indices or Morris elementary effects')
     .argument('<file>', 'sweep file with design: sobol or design: morris')
     .requiredOption('--method <method>', 'sobol or morris (must match the sweep file’s design)', (v: string) => {
       if (v !== 'sobol' && v !== 'morris') throw new InvalidArgumentError('expected sobol or morris.');

@@ -27,7 +27,6 @@ const command = () => ['entente', ...process.argv.slice(2)].join(' ');
 export function registerSweep(program: Command, print: (text: string) => void): void {
   program
     .command('sweep')
-    .description('run a sweep file: every point of its design × replications, summary rows in runs.csv')
     .argument('<file>', 'sweep file (YAML or JSON)')
     .option('-o, --out <dir>', 'output directory (default: out/<sweep name>)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores)', workerCount)
@@ -68,10 +67,11 @@ export function registerSweep(program: Command, print: (text: string) => void): 
         });
       }
     });
+}
 
+export function registerMerge(program: Command, print: (text: string) => void): void {
   program
     .command('merge')
-    .description('merge the shard directories of one sweep into the output a single machine would write')
     .argument('<dirs...>', 'shard output directories')
     .requiredOption('-o, --out <dir>', 'merged output directory')
     .option('--force', 'replace the output of another entente command in --out (never a directory entente did not write)')
