@@ -44,24 +44,62 @@ export const ZERO_RULE = {
   encoding: { x: { field: 'zero', type: 'quantitative' } },
 } as const;
 
-/** One row per indicator, its name above it, each with its own y scale (observables, predictive bands). */
-export const INDICATOR_FACET = {
-  facet: {
-    row: {
-      field: 'indicator',
-      type: 'nominal' as const,
-      title: null,
-      header: { labelAngle: 0, labelOrient: 'top' as const, labelAnchor: 'start' as const, labelFontSize: 12 },
-    },
-  },
-  resolve: { scale: { y: 'independent' as const } },
-};
+/** A band between two fields of the data, drawn where the median is. */
+export interface Band {
+  readonly low: string;
+  readonly high: string;
+  readonly opacity: number;
+}
 
-/** The observed figures as black points on a time axis x (rows with an `observed` value). */
-export function observedLayer(x: object) {
+/**
+ * Indicators over time, one row each with its own y scale: shaded bands, a median line, and the
+ * observed figures as black points (rows with an `observed` value). What a run's observables and a
+ * posterior's predictive bands both draw.
+ */
+export function indicatorChart(
+  head: Pick<Chart, 'name' | 'title' | 'caption'>,
+  values: readonly Datum[],
+  bands: readonly Band[],
+  median: string,
+): Chart {
+  const x = { field: 'date', type: 'temporal' as const, title: null };
+  const drawn = { filter: `isValid(datum.${median})` };
   return {
-    transform: [{ filter: 'isValid(datum.observed)' }],
-    mark: { type: 'point' as const, filled: true, color: 'black', size: 40 },
-    encoding: { x, y: { field: 'observed', type: 'quantitative' as const }, tooltip: [{ field: 'period' }, { field: 'observed' }] },
+    ...head,
+    spec: {
+      $schema: SCHEMA,
+      config: CONFIG,
+      data: { values: [...values] },
+      facet: {
+        row: {
+          field: 'indicator',
+          type: 'nominal',
+          title: null,
+          header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12 },
+        },
+      },
+      resolve: { scale: { y: 'independent' } },
+      spec: {
+        width: WIDTH,
+        height: 120,
+        layer: [
+          ...bands.map((b, k) => ({
+            transform: [drawn],
+            mark: { type: 'area' as const, opacity: b.opacity, color: '#2471a3' },
+            encoding: { x, y: { field: b.low, type: 'quantitative' as const, ...(k === 0 ? { title: null } : {}) }, y2: { field: b.high } },
+          })),
+          {
+            transform: [drawn],
+            mark: { type: 'line', color: '#2471a3' },
+            encoding: { x, y: { field: median, type: 'quantitative' } },
+          },
+          {
+            transform: [{ filter: 'isValid(datum.observed)' }],
+            mark: { type: 'point', filled: true, color: 'black', size: 40 },
+            encoding: { x, y: { field: 'observed', type: 'quantitative' }, tooltip: [{ field: 'period' }, { field: 'observed' }] },
+          },
+        ],
+      },
+    } as Chart['spec'],
   };
 }

@@ -5,7 +5,7 @@
  * figures.
  */
 import type { Row } from '../outputs.js';
-import { type Chart, CONFIG, type Datum, INDICATOR_FACET, observedLayer, SCHEMA, WIDTH } from './chart.js';
+import { type Chart, CONFIG, type Datum, indicatorChart, SCHEMA, WIDTH } from './chart.js';
 import type { ObservedPoint } from './run.js';
 
 /** A parameter of the posterior: its particles' values and its prior's range. */
@@ -134,39 +134,18 @@ export function predictiveChart(predictive: readonly Row[], observed: readonly O
     q95: Number(r.q95),
   }));
   const points: Datum[] = observed.map((o) => ({ indicator: o.indicator, date: o.date, observed: o.value, period: o.label }));
-  const x = { field: 'date', type: 'temporal' as const, title: null };
-  return {
-    name: 'predictive',
-    title: 'The calibrated model against the record: posterior predictive bands',
-    caption:
-      'Each observable over the posterior: median (line), 50% (dark) and 90% (light) bands of one run per particle, weighted; black points are the observed figures. The bands cover parameter uncertainty and model noise, not the model’s structural error.',
-    spec: {
-      $schema: SCHEMA,
-      config: CONFIG,
-      data: { values: [...values, ...points] },
-      ...INDICATOR_FACET,
-      spec: {
-        width: WIDTH,
-        height: 120,
-        layer: [
-          {
-            transform: [{ filter: 'isValid(datum.q50)' }],
-            mark: { type: 'area', opacity: 0.2, color: '#2471a3' },
-            encoding: { x, y: { field: 'q05', type: 'quantitative', title: null }, y2: { field: 'q95' } },
-          },
-          {
-            transform: [{ filter: 'isValid(datum.q50)' }],
-            mark: { type: 'area', opacity: 0.35, color: '#2471a3' },
-            encoding: { x, y: { field: 'q25', type: 'quantitative' }, y2: { field: 'q75' } },
-          },
-          {
-            transform: [{ filter: 'isValid(datum.q50)' }],
-            mark: { type: 'line', color: '#2471a3' },
-            encoding: { x, y: { field: 'q50', type: 'quantitative' } },
-          },
-          observedLayer(x),
-        ],
-      },
+  return indicatorChart(
+    {
+      name: 'predictive',
+      title: 'The calibrated model against the record: posterior predictive bands',
+      caption:
+        'Each observable over the posterior: median (line), 50% (dark) and 90% (light) bands of one run per particle, weighted; black points are the observed figures. The bands cover parameter uncertainty and model noise, not the model’s structural error.',
     },
-  };
+    [...values, ...points],
+    [
+      { low: 'q05', high: 'q95', opacity: 0.2 },
+      { low: 'q25', high: 'q75', opacity: 0.35 },
+    ],
+    'q50',
+  );
 }

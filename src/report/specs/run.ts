@@ -1,7 +1,7 @@
 /** Charts of `entente run`: depth bands with shocks, a tie's commitments, mechanism contributions, observables. */
 import type { Row } from '../outputs.js';
 import { bands } from '../summarise.js';
-import { type Chart, CONFIG, type Datum, HEIGHT, INDICATOR_FACET, observedLayer, SCHEMA, timeField, WIDTH } from './chart.js';
+import { type Chart, CONFIG, type Datum, HEIGHT, indicatorChart, SCHEMA, timeField, WIDTH } from './chart.js';
 
 /** A median line over its 90% band (low–high), one colour per `series`; the legend shows the lines. */
 function bandLayers(x: ReturnType<typeof timeField>, series: string, title: string) {
@@ -176,34 +176,15 @@ export function observablesChart(observables: readonly Row[], observed: readonly
     period: o.label,
     source: 'observed',
   }));
-  const x = { field: 'date', type: 'temporal' as const, title: null };
-  return {
-    name: 'observables',
-    title: 'Simulated observables against the observed figures',
-    caption:
-      'Each indicator the scenario maps (docs/model.md §9): median (line) and 90% band (shaded) across replications, monthly; black points are the observed figures (annual values at mid-year, quarters at their middle month).',
-    spec: {
-      $schema: SCHEMA,
-      config: CONFIG,
-      data: { values: [...values, ...points] },
-      ...INDICATOR_FACET,
-      spec: {
-        width: WIDTH,
-        height: 120,
-        layer: [
-          {
-            transform: [{ filter: 'isValid(datum.median)' }],
-            mark: { type: 'area', opacity: 0.2, color: '#2471a3' },
-            encoding: { x, y: { field: 'low', type: 'quantitative', title: null }, y2: { field: 'high' } },
-          },
-          {
-            transform: [{ filter: 'isValid(datum.median)' }],
-            mark: { type: 'line', color: '#2471a3' },
-            encoding: { x, y: { field: 'median', type: 'quantitative' } },
-          },
-          observedLayer(x),
-        ],
-      },
+  return indicatorChart(
+    {
+      name: 'observables',
+      title: 'Simulated observables against the observed figures',
+      caption:
+        'Each indicator the scenario maps (docs/model.md §9): median (line) and 90% band (shaded) across replications, monthly; black points are the observed figures (annual values at mid-year, quarters at their middle month).',
     },
-  };
+    [...values, ...points],
+    [{ low: 'low', high: 'high', opacity: 0.2 }],
+    'median',
+  );
 }
