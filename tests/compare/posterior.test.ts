@@ -181,6 +181,9 @@ describe('entente compare --posterior', () => {
   it('refuses what is not a posterior, a path the scenario lacks, and a sweep file', () => {
     expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', join(dir, 'plain')], /not a finished ABC posterior/);
     expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', join(dir, 'nowhere')], /manifest\.json is missing/);
+    const damaged = posterior(dir, 'damaged', paths, [[1, 0, ...own]]);
+    writeFileSync(join(damaged, 'posterior.csv'), 'particle,weight,distance,model.needGain\n0,1,0,0.9,extra\n');
+    expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', damaged], /posterior\.csv cannot be read/);
     const unknown = posterior(dir, 'unknown', ['model.noSuchThing'], [[1, 0, 3]]);
     expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', unknown], /posterior\.csv/, /model\.noSuchThing/);
     const sweep = fileIn(

@@ -52,7 +52,15 @@ export function readPosterior(dir: string): Posterior {
   } catch {
     throw new EntenteError('output.damaged', 'posterior.csv is missing', { where: { file }, expected: remedy });
   }
-  const rows = parse(text, { relax_column_count: false }) as string[][];
+  let rows: string[][];
+  try {
+    rows = parse(text) as string[][];
+  } catch (err) {
+    throw new EntenteError('output.damaged', `posterior.csv cannot be read: ${(err as Error).message.split('\n')[0]}`, {
+      where: { file },
+      expected: 'the file as entente calibrate --method abc wrote it',
+    });
+  }
   const header = rows[0] ?? [];
   if (LEADING.some((name, i) => header[i] !== name) || header.length <= LEADING.length)
     throw new EntenteError('output.damaged', 'posterior.csv has the wrong columns', {
