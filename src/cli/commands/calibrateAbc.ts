@@ -49,6 +49,7 @@ export async function runAbcCommand(
   const setup = abcSetup(loaded); // bad priors or targets are refused before the output is started
   const claim = startInPlace(out, 'calibration', { resume: flags.resume, force: flags.force }, { version: VERSION, command, ...identity });
   const resumeFrom = claim === 'resume' ? resumable(out, identity) : [];
+  if (!flags.quiet && resumeFrom.length > 0) process.stderr.write(`abc: resuming after generation ${resumeFrom.length - 1}\n`);
   const abc = await calibrateAbc(
     loaded,
     workers,
@@ -68,7 +69,6 @@ export async function runAbcCommand(
     },
     setup,
   );
-  if (!flags.quiet && resumeFrom.length > 0) process.stderr.write(`abc: resumed after generation ${resumeFrom.length - 1}\n`);
   const { result, parameters } = abc;
   const paths = loaded.parameters.map((p) => p.path);
   const freePaths = parameters.free.map((i) => paths[i] as string);
