@@ -3,6 +3,8 @@
  * numbers; per lever and pair, the paired change in depth with a bootstrap 95%
  * interval, the share of replications in which the lever raised depth, and a
  * verdict; plus changes per domain, in rhetoric and in the sender's own costs.
+ * Over a posterior the units are particles, weighted: a posterior mean, a credible
+ * interval and verdicts as probabilities (CompareOptions.posterior).
  */
 
 import { weightedQuantile } from '../calibration/abc/smc.js';
