@@ -3,14 +3,16 @@
  * Nothing here moves a commitment; commitments move only through the mechanisms.
  *
  * Each pair's exchange in a payment-bound domain has two parts:
- * - its own: x0_pd · ½(g_ab + g_ba) · open_pd, with g_ij = 1 + ν·need_i + μ·need_j + κ·conc_ji
- *   (each side's need for substitutes, the other's open market, the discount received),
- *   and open_pd = e^(−barrier), the sanctions on exchange in either direction of the pair in d
- *   (the sender's own, and third parties' exposure to secondary sanctions; shocks.ts);
- * - redirected: what sanctions closed elsewhere. Actor i's closed exchange in d,
- *   L_id = Σ_{p ∋ i} x0_pd (1 − open_pd), is bought by i's open partners in proportion to
- *   their appetite w_j = E_j · opportunism_j · open_pd (a large economy willing to deal with
- *   a sanctioned seller), up to a share ψ (model.redirection) of it.
+ * - its own: x0_pd · open_pd · (1 + ½(ν + μ)(need_a + need_b) · open_pd + ½κ(conc_ab + conc_ba)):
+ *   each side's need for substitutes and the other's market opening as others leave (sought
+ *   where the market is open, so counted with open_pd again), and the discounts received;
+ *   open_pd = e^(−barrier), the sanctions on exchange in either direction of the pair in d (the
+ *   sender's own, and third parties' exposure to secondary sanctions; shocks.ts);
+ * - redirected: what sanctions closed elsewhere. Each unit lost_q = x0_qd (1 − open_qd) that
+ *   actor i lost with partner k is offered to i's *other* partners in proportion to their
+ *   appetite w_j = E_j · opportunism_j · open_pd (a large economy willing to deal with a
+ *   sanctioned seller), and a pair takes up to a share ψ (model.redirection) of what both its
+ *   sides offer it. A pair never takes back its own closed exchange.
  * Exchange falls at once when its target falls (a contract is cancelled on the day) and
  * rises toward it at ρ_x a month (a new buyer, route or fleet takes months).
  *
