@@ -5,10 +5,12 @@
  *
  * Generation 0 draws N particles from the prior and keeps them all. Generation t ≥ 1 draws
  * proposals: a particle of generation t − 1 chosen by weight, moved by a normal kernel with
- * twice the population's weighted covariance; a proposal outside the prior's support is
- * rejected unsimulated; one whose simulated summaries lie within the tolerance of the observed
- * ones is accepted, with weight π(θ) / Σ_j w_j K(θ | θ_j). The generation ends with its first
- * N accepted proposals.
+ * twice the population's weighted covariance, and drawn again (from its own stream) until it
+ * lies where the prior has mass; one whose simulated summaries lie within the tolerance of the
+ * observed ones is accepted, with weight π(θ) / Σ_j w_j K(θ | θ_j). The generation ends with its
+ * first N accepted proposals. It stops at a generation limit, an acceptance rate floor, a
+ * tolerance that stops falling, or the observation floor (observationFloor); a run can resume
+ * from saved generations (resumeFrom, checkpoint.ts).
  *
  * Reproducible to the byte whatever the evaluation order: proposal i of generation t draws
  * from its own stream and simulates with its own seed, both functions of (seed, t, i) only, and
