@@ -2,19 +2,16 @@
  * What a report shows for each kind of output: its charts, key tables and
  * notes, read from the directory's files (report.ts writes them out).
  */
-import { weightedQuantile } from '../calibration/abc/smc.js';
-import { weightedMean } from '../compare/stats.js';
 import { EntenteError } from '../errors.js';
 import { tickDate } from '../experiments/dates.js';
 import { DOMAINS } from '../model/domains.js';
 import { didYouMean } from '../suggest.js';
+import { calibrationContent, posteriorContent } from './calibrationContent.js';
 import type { Table } from './html.js';
 import { observedPoints } from './observed.js';
 import type { OutputDir, Row } from './outputs.js';
-import { targetsChart } from './specs/calibration.js';
 import type { Chart } from './specs/chart.js';
 import { domainChart, focusRows, forestChart, robustnessChart } from './specs/compare.js';
-import { marginalsChart, pairsChart, predictiveChart, toleranceChart } from './specs/posterior.js';
 import { contributionsChart, depthChart, observablesChart, tieChart } from './specs/run.js';
 import { morrisChart, sobolChart } from './specs/sensitivity.js';
 import { heatmapChart, parameterChart, pointMeans } from './specs/sweep.js';
@@ -234,86 +231,6 @@ function sensitivityContent(out: OutputDir, options: ReportOptions): Content {
       },
     ],
     notes: [],
-  };
-}
-
-function calibrationContent(out: OutputDir): Content {
-  const targets = out.rows('targets.csv');
-  const best = (out.manifest.best ?? {}) as { loss?: number; set?: string[] };
-  return {
-    charts: [targetsChart(targets)],
-    tables: [
-      {
-        title: 'Targets at the best point',
-        columns: ['indicator', 'period', 'statistic', 'observed', 'simulated', 'scale', 'loss term'],
-        rows: targets.map((r: Row) => [
-          r.indicator as string,
-          r.period as string,
-          r.statistic as string,
-          Number(r.observed),
-          Number(r.simulated),
-          Number(r.scale),
-          Number(r.loss),
-        ]),
-        note: `Loss ${best.loss ?? '?'}; fitted values: ${(best.set ?? []).join(', ')}`,
-      },
-    ],
-    notes: [],
-  };
-}
-
-/** The prior range of each parameter, from the posterior's manifest (priors of free parameters). */
-function priorRanges(out: OutputDir): Map<string, [number, number]> {
-  const priors = (out.manifest.priors ?? []) as { path: string; prior: { min?: number; max?: number } }[];
-  return new Map(
-    priors
-      .filter((p) => p.prior.min !== undefined && p.prior.max !== undefined)
-      .map((p) => [p.path, [Number(p.prior.min), Number(p.prior.max)]]),
-  );
-}
-
-function posteriorContent(out: OutputDir): Content {
-  const notes: string[] = [];
-  const rows = out.rows('posterior.csv');
-  const weights = Float64Array.from(rows, (r) => Number(r.weight));
-  const total = weights.reduce((a, b) => a + b, 0);
-  for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) / total;
-  const ranges = priorRanges(out);
-  // Free parameters only (a fixed one has no prior range), with how much the data narrowed each.
-  const marginals = [...ranges].map(([path, [min, max]]) => ({ path, min, max, values: Float64Array.from(rows, (r) => Number(r[path])) }));
-  const summary = marginals.map((m) => {
-    const mean = weightedMean(m.values, weights);
-    const sd = Math.sqrt(
-      weightedMean(
-        Float64Array.from(m.values, (v) => (v - mean) ** 2),
-        weights,
-      ),
-    );
-    const q = (p: number) => weightedQuantile(m.values, weights, p);
-    // A uniform prior's sd is range/√12: the ratio is 1 when the data say nothing.
-    return { m, mean, sd, low: q(0.05), high: q(0.95), ratio: sd / ((m.max - m.min) / Math.sqrt(12)) };
-  });
-  const constrained = [...summary]
-    .sort((a, b) => a.ratio - b.ratio)
-    .slice(0, 3)
-    .map((s) => s.m);
-  const charts = [toleranceChart(out.rows('generations.csv')), marginalsChart(marginals, weights)];
-  if (constrained.length >= 2) charts.push(pairsChart(constrained, weights));
-  if (out.has('predictive.csv')) charts.push(predictiveChart(out.rows('predictive.csv'), observedPoints(out, notes)));
-  const ess = 1 / weights.reduce((a, w) => a + w * w, 0);
-  return {
-    charts,
-    tables: [
-      {
-        title: 'The posterior, parameter by parameter (most narrowed first)',
-        columns: ['parameter', 'posterior mean', 'sd', '5%', '95%', 'prior range', 'sd / prior sd'],
-        rows: [...summary]
-          .sort((a, b) => a.ratio - b.ratio)
-          .map((s) => [s.m.path, s.mean, s.sd, s.low, s.high, `[${s.m.min}, ${s.m.max}]`, s.ratio]),
-        note: `${rows.length} particles, effective sample size ${ess.toFixed(0)}; ${String(out.manifest.generations ?? '?')} generations, stopped: ${String(out.manifest.stopped ?? '?')}. sd / prior sd is 1 for a parameter the observed figures say nothing about (against a uniform prior over the range).`,
-      },
-    ],
-    notes,
   };
 }
 
