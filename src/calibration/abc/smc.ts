@@ -18,9 +18,11 @@
  * batches (a worker pool can take a batch); a batch's results past the N-th acceptance are
  * discarded, so the batch size does not change the result either.
  */
-import { deriveSeed, designRandom, type Random } from '../../model/rng.js';
-import { fitKernel, type Kernel, logKernel, perturb } from './kernel.js';
-import { type Prior, priorDensity, priorSupport, samplePrior } from './priors.js';
+import { deriveSeed } from '../../model/rng.js';
+import { type Generation, GenerationBuilder, type Proposal, proposalAt, proposer } from './generation.js';
+import type { Prior } from './priors.js';
+
+export type { Generation } from './generation.js';
 
 /**
  * What ABC needs of a model: the priors, and the distances of proposals from the observed
@@ -80,18 +82,6 @@ export interface AbcOptions {
   readonly maxProposals?: number;
 }
 
-export interface Generation {
-  readonly t: number;
-  readonly tolerance: number;
-  /** Simulations run (proposals outside the prior are not simulated). */
-  readonly simulations: number;
-  readonly acceptance: number;
-  readonly ess: number;
-  readonly particles: readonly Float64Array[];
-  readonly weights: Float64Array;
-  readonly distances: Float64Array;
-}
-
 export interface AbcResult {
   readonly generations: readonly Generation[];
   /** Why it stopped: the generation limit, the acceptance floor, a tolerance that stopped falling, or the tolerance floor. */
@@ -107,12 +97,6 @@ function distance(problem: AbcProblem, summaries: readonly number[]): number {
   return Math.sqrt(sum);
 }
 
-function logPrior(priors: readonly Prior[], theta: Float64Array): number {
-  let log = 0;
-  for (let i = 0; i < priors.length; i++) log += Math.log(priorDensity(priors[i] as Prior, theta[i] as number));
-  return log;
-}
-
 /** The q-quantile of values under weights (summing to 1). */
 export function weightedQuantile(values: Float64Array, weights: Float64Array, q: number): number {
   const order = Array.from(values.keys()).sort((a, b) => (values[a] as number) - (values[b] as number));
@@ -124,149 +108,70 @@ export function weightedQuantile(values: Float64Array, weights: Float64Array, q:
   return values[order[order.length - 1] as number] as number;
 }
 
-/** Index drawn with probability proportional to weight (weights sum to 1). */
-function pick(weights: Float64Array, random: Random): number {
-  const u = random();
-  let cumulative = 0;
-  for (let i = 0; i < weights.length; i++) {
-    cumulative += weights[i] as number;
-    if (u < cumulative) return i;
-  }
-  return weights.length - 1;
+/** What comes next: generation t at this tolerance, or a stop and why. */
+export type Step =
+  | { readonly kind: 'generation'; readonly t: number; readonly tolerance: number; readonly previous?: Generation }
+  | { readonly kind: 'stop'; readonly stopped: AbcResult['stopped'] };
+
+/** The schedule and the stop rules, from the generations drawn so far (none: generation 0 from the prior). */
+export function nextStep(generations: readonly Generation[], options: AbcOptions): Step {
+  const t = generations.length;
+  const previous = generations[t - 1];
+  if (!previous) return { kind: 'generation', t: 0, tolerance: Number.POSITIVE_INFINITY };
+  if (previous.t > 0 && previous.acceptance < (options.minAcceptance ?? 0.01)) return { kind: 'stop', stopped: 'acceptance' };
+  if (t >= (options.maxGenerations ?? 20)) return { kind: 'stop', stopped: 'generations' };
+  const floor = options.minTolerance ?? 0;
+  if (previous.tolerance <= floor) return { kind: 'stop', stopped: 'floor' };
+  // The schedule's next step, but never below the floor: the last generation is drawn at it.
+  const proposed = weightedQuantile(previous.distances, previous.weights, options.quantile ?? 0.5);
+  if (Number.isFinite(previous.tolerance) && proposed > (1 - (options.minToleranceDrop ?? 0.01)) * previous.tolerance)
+    return { kind: 'stop', stopped: 'tolerance' };
+  return { kind: 'generation', t, tolerance: Math.max(floor, proposed), previous };
 }
 
-interface Proposal {
-  readonly theta: Float64Array;
-  /** −Infinity outside the prior's support: not simulated. */
-  readonly logPrior: number;
-}
+/** Proposals per batch unless the options say otherwise; shards.ts plans its rounds in multiples of it. */
+export const BATCH = 256;
 
-/** Draws a proposal may make before it counts as one outside the prior (not simulated). */
-const MAX_TRIES = 100_000;
+/** Give up on a generation after this many proposals unless the options say otherwise: the tolerance can no longer be met. */
+export const MAX_PROPOSALS = 10_000_000;
 
-/**
- * A proposal from its own stream: from the prior, or a particle of the last generation perturbed,
- * drawn again (new particle, new perturbation) until it lies where the prior has mass. That is the
- * kernel mixture truncated to the prior's support, as throwing such proposals away would give, at a
- * fraction of the cost: in 16 dimensions with the posterior against several bounds most draws leave
- * the box, and a batch of simulations no longer waits on a main thread drawing them.
- */
-function propose(
-  problem: AbcModel,
-  support: readonly [Float64Array, Float64Array],
-  previous: Generation | undefined,
-  kernel: Kernel | undefined,
-  random: Random,
-): Proposal {
-  if (!previous || !kernel) {
-    const theta = Float64Array.from(problem.priors, (p) => samplePrior(p, random));
-    return { theta, logPrior: logPrior(problem.priors, theta) };
-  }
-  for (let tries = 0; tries < MAX_TRIES; tries++) {
-    const center = previous.particles[pick(previous.weights, random)] as Float64Array;
-    const theta = perturb(kernel, center, random, support[0], support[1]);
-    if (!theta) continue;
-    const log = logPrior(problem.priors, theta);
-    if (Number.isFinite(log)) return { theta, logPrior: log };
-  }
-  return { theta: Float64Array.from(previous.particles[0] as Float64Array), logPrior: Number.NEGATIVE_INFINITY };
-}
-
-/** One generation: proposals in order, in batches, until N are accepted; undefined if maxProposals run out first. */
-async function generation(
-  model: AbcModel,
-  options: AbcOptions,
-  t: number,
-  tolerance: number,
-  previous?: Generation,
-): Promise<Generation | undefined> {
-  const n = options.particles;
-  const batch = options.batch ?? 256;
-  const kernel = previous ? fitKernel(previous.particles, previous.weights) : undefined;
-  const support = [0, 1].map((end) => Float64Array.from(model.priors, (p) => priorSupport(p)[end] as number)) as [
-    Float64Array,
-    Float64Array,
-  ];
-  const particles: Float64Array[] = [];
-  const logPriors: number[] = [];
-  const distances: number[] = [];
-  let simulations = 0;
-  const maxProposals = options.maxProposals ?? 10_000_000;
-  for (let first = 0; particles.length < n; first += batch) {
-    if (first >= maxProposals) return undefined;
+/** One generation in this process: proposals in order, in batches, until N are accepted; undefined if maxProposals run out first. */
+async function generation(model: AbcModel, options: AbcOptions, step: Step & { kind: 'generation' }): Promise<Generation | undefined> {
+  const batch = options.batch ?? BATCH;
+  const from = proposer(model.priors, options.seed, step.t, step.previous);
+  const builder = new GenerationBuilder(options.particles, step.tolerance, from);
+  for (let first = 0; !builder.full; first += batch) {
+    if (first >= (options.maxProposals ?? MAX_PROPOSALS)) return undefined;
     // A batch: each proposal from its own stream; those inside the prior's support are simulated (by the model, in any order).
-    const proposals = Array.from({ length: batch }, (_, b) =>
-      propose(model, support, previous, kernel, designRandom(options.seed, `abc/${t}/${first + b}`)),
-    );
+    const proposals = Array.from({ length: batch }, (_, b) => proposalAt(from, first + b));
     const inside = proposals.flatMap((p, b) => (Number.isFinite(p.logPrior) ? [b] : []));
     const d = await model.distances(
-      t,
+      step.t,
       inside.map((b) => first + b),
       inside.map((b) => (proposals[b] as Proposal).theta),
     );
-    const results = proposals.map((proposal) => ({ proposal, d: Number.POSITIVE_INFINITY, simulated: false }));
+    const distances: (number | undefined)[] = proposals.map(() => undefined);
     inside.forEach((b, j) => {
-      results[b] = { proposal: proposals[b] as Proposal, d: d[j] as number, simulated: true };
+      distances[b] = d[j] as number;
     });
-    for (const r of results) {
-      if (particles.length === n) break; // past the N-th acceptance: discarded, so the batch size changes nothing
-      if (r.simulated) simulations++;
-      if (r.simulated && r.d <= tolerance) {
-        particles.push(r.proposal.theta);
-        logPriors.push(r.proposal.logPrior);
-        distances.push(r.d);
-      }
-    }
+    proposals.forEach((p, b) => builder.add(p, distances[b]));
   }
-  const weights = new Float64Array(n);
-  if (!previous || !kernel) weights.fill(1 / n);
-  else {
-    const scratch = new Float64Array(kernel.dim);
-    particles.forEach((theta, i) => {
-      let mixture = 0;
-      previous.particles.forEach((center, j) => {
-        mixture += (previous.weights[j] as number) * Math.exp(logKernel(kernel, center, theta, scratch));
-      });
-      weights[i] = Math.exp(logPriors[i] as number) / mixture;
-    });
-    const total = weights.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < n; i++) weights[i] = (weights[i] as number) / total;
-  }
-  const ess = 1 / weights.reduce((a, w) => a + w * w, 0);
-  return { t, tolerance, simulations, acceptance: n / simulations, ess, particles, weights, distances: Float64Array.from(distances) };
+  return builder.finish();
 }
 
 export async function abcSmc(model: AbcModel, options: AbcOptions): Promise<AbcResult> {
-  const q = options.quantile ?? 0.5;
-  const maxGenerations = options.maxGenerations ?? 20;
   const generations: Generation[] = [...(options.resumeFrom ?? [])];
-  if (generations.length === 0) {
-    const first = await generation(model, options, 0, Number.POSITIVE_INFINITY);
-    if (!first) throw new Error('ABC: no proposal from the prior could be simulated');
-    generations.push(first);
-    options.onGeneration?.(first);
-  } else {
-    // The stop a resumed run's last generation would have made, had the run not been interrupted.
-    const lastOne = generations[generations.length - 1] as Generation;
-    if (lastOne.t > 0 && lastOne.acceptance < (options.minAcceptance ?? 0.01)) return { generations, stopped: 'acceptance' };
-  }
-  for (let t = generations.length; t < maxGenerations; t++) {
-    const previous = generations[t - 1] as Generation;
-    const floor = options.minTolerance ?? 0;
-    if (previous.tolerance <= floor) return { generations, stopped: 'floor' };
-    // The schedule's next step, but never below the floor: the last generation is drawn at it.
-    const proposed = weightedQuantile(previous.distances, previous.weights, q);
-    const tolerance = Math.max(floor, proposed);
-    const before = previous.tolerance;
-    if (Number.isFinite(before) && proposed > (1 - (options.minToleranceDrop ?? 0.01)) * before)
-      return { generations, stopped: 'tolerance' };
-    const next = await generation(model, options, t, tolerance, previous);
-    if (!next) return { generations, stopped: 'acceptance' };
+  for (;;) {
+    const step = nextStep(generations, options);
+    if (step.kind === 'stop') return { generations, stopped: step.stopped };
+    const next = await generation(model, options, step);
+    if (!next) {
+      if (step.t === 0) throw new Error('ABC: no proposal from the prior could be simulated');
+      return { generations, stopped: 'acceptance' };
+    }
     generations.push(next);
     options.onGeneration?.(next);
-    if (next.acceptance < (options.minAcceptance ?? 0.01)) return { generations, stopped: 'acceptance' };
   }
-  return { generations, stopped: 'generations' };
 }
 
 /**
