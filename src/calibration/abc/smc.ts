@@ -154,7 +154,7 @@ async function generation(model: AbcModel, options: AbcOptions, step: Step & { k
     inside.forEach((b, j) => {
       distances[b] = d[j] as number;
     });
-    proposals.forEach((p, b) => builder.add(p, distances[b]));
+    for (const [b, p] of proposals.entries()) if (!builder.add(p, distances[b])) break;
   }
   return builder.finish();
 }
