@@ -3,7 +3,9 @@
 # installs slurm-wlm and munge from Debian, starts a single-node cluster on
 # this machine (as root: SlurmUser=root, proctrack/linuxproc, task/none),
 # submits the sweep as a 3-task array job with slurm/sweep.sbatch, merges the
-# shards and compares the files byte for byte with a local run.
+# shards and compares the files byte for byte with a local run; then runs an ABC
+# calibration as a 2-task job with slurm/abc.sbatch and compares its posterior
+# with a local one.
 # Run by .ci/run after the build; needs root and Debian's package archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,3 +89,17 @@ for f in runs.csv points.csv failures.csv sweep.json; do
   cmp "$WORK/local/$f" "$WORK/merged/$f"
 done
 echo "slurm: 3-task array job merged equals the local sweep ($(wc -l < "$WORK/merged/runs.csv") lines of runs.csv)"
+
+echo "== an ABC posterior on one machine, then as a 2-task Slurm job (a round of shards per srun step)"
+ABC="$ROOT/slurm/ci-abc.yaml"
+ABC_ARGS=(--particles 200 --generations 3)
+$ENTENTE calibrate "$ABC" --method abc --out "$WORK/abc-local" --workers 2 --quiet "${ABC_ARGS[@]}"
+ENTENTE="$ENTENTE" sbatch --wait --ntasks=2 --cpus-per-task=1 --output="$WORK/slurm-abc.out" \
+  "$ROOT/slurm/abc.sbatch" "$ABC" "$WORK/abc-slurm" "${ABC_ARGS[@]}"
+cat "$WORK/slurm-abc.out"
+steps=$(grep -c 'round 0, shard 2/2' "$WORK/slurm-abc.out" || true)
+[ "$steps" -ge 3 ] || { echo "expected every generation's round 0 run as 2 shards, found $steps" >&2; exit 1; }
+for f in posterior.csv generations.csv predictive.csv; do
+  cmp "$WORK/abc-local/$f" "$WORK/abc-slurm/$f"
+done
+echo "slurm: the ABC posterior from $steps generations of shards equals the local one"

@@ -61,6 +61,7 @@ const CONTENTS: Record<OutputKind, readonly Entry[]> = {
     ...COMMON,
     f('(?:calibration|targets|posterior|generations|predictive)\\.csv'),
     { dir: /^checkpoint$/, inside: [f('\\d{3}\\.json'), TMP] },
+    { dir: /^rounds$/, inside: [f('\\d{3}\\.\\d{4}\\.\\d+-of-\\d+\\.json'), TMP] },
   ],
 };
 

@@ -128,7 +128,7 @@ describe('entente calibrate --method abc', () => {
     // Another setting cannot continue it.
     const other = cli(['calibrate', file, '--method', 'abc', '--particles', '50', '--generations', '6', '-q', '--resume', '--out', killed]);
     expect(other.status).toBe(2);
-    expect(other.stderr).toMatch(/cannot resume: the run in this directory had another particles/);
+    expect(other.stderr).toMatch(/cannot continue: the run in this directory had another particles/);
     const r = cli([...args, '--resume', '--out', killed]);
     expect(r.status, r.stderr).toBe(0);
     expect(cli([...args, '--out', whole]).status).toBe(0);

@@ -11,7 +11,7 @@ import { calibrationTargets } from '../calibrate.js';
 import type { CalibrationContext, PointScore } from '../evaluate.js';
 import type { Target } from '../targets.js';
 import { type AbcParameters, abcModel, abcParameters } from './model.js';
-import { type AbcOptions, type AbcResult, abcSmc, observationFloor } from './smc.js';
+import { type AbcModel, type AbcOptions, type AbcResult, abcSmc, observationFloor } from './smc.js';
 
 export interface AbcCalibration {
   readonly targets: readonly Target[];
@@ -23,7 +23,13 @@ export interface AbcCalibration {
 }
 
 /** The targets and priors of a calibration file, checked: what must hold before any output is started. */
-export function abcSetup(loaded: LoadedSweep): { targets: readonly Target[]; observedFile: string; parameters: AbcParameters } {
+export interface AbcSetup {
+  readonly targets: readonly Target[];
+  readonly observedFile: string;
+  readonly parameters: AbcParameters;
+}
+
+export function abcSetup(loaded: LoadedSweep): AbcSetup {
   const { targets, observedFile } = calibrationTargets(loaded);
   const parameters = abcParameters(loaded, (path, message) => {
     throw new EntenteError('calibration.prior', `parameter ${path}: ${message}`, {
@@ -34,6 +40,37 @@ export function abcSetup(loaded: LoadedSweep): { targets: readonly Target[]; obs
   return { targets, observedFile, parameters };
 }
 
+/** The options every way of running this calibration shares: the stop at the observation floor, the file's seed. */
+export function abcOptions(
+  loaded: LoadedSweep,
+  setup: { targets: readonly Target[] },
+  options: Omit<AbcOptions, 'seed'>,
+): AbcOptions & { floor: number } {
+  const floor = observationFloor(setup.targets.map((t) => t.weight));
+  return { minTolerance: floor, ...options, seed: loaded.seed, floor };
+}
+
+/** `use` the model on a calibration worker pool, destroyed after. */
+export async function withAbcModel<T>(
+  loaded: LoadedSweep,
+  workers: number,
+  replications: number,
+  setup: { targets: readonly Target[]; parameters: AbcParameters },
+  use: (model: AbcModel) => Promise<T>,
+): Promise<T> {
+  const context: CalibrationContext = { ...pointsContext(loaded), replications, targets: setup.targets };
+  const pool = workerPool<{ first: number; points: readonly (readonly Value[])[] }, PointScore[]>(
+    'calibration/worker.js',
+    workers,
+    context,
+  );
+  try {
+    return await use(abcModel(setup.parameters, pool));
+  } finally {
+    await pool.destroy();
+  }
+}
+
 export async function calibrateAbc(
   loaded: LoadedSweep,
   workers: number,
@@ -41,17 +78,7 @@ export async function calibrateAbc(
   setup = abcSetup(loaded),
 ): Promise<AbcCalibration> {
   const { targets, observedFile, parameters } = setup;
-  const context: CalibrationContext = { ...pointsContext(loaded), replications: options.replications ?? loaded.replications, targets };
-  const pool = workerPool<{ first: number; points: readonly (readonly Value[])[] }, PointScore[]>(
-    'calibration/worker.js',
-    workers,
-    context,
-  );
-  try {
-    const floor = observationFloor(targets.map((t) => t.weight));
-    const result = await abcSmc(abcModel(parameters, pool), { minTolerance: floor, ...options, seed: loaded.seed });
-    return { targets, observedFile, parameters, result, floor };
-  } finally {
-    await pool.destroy();
-  }
+  const all = abcOptions(loaded, setup, options);
+  const result = await withAbcModel(loaded, workers, options.replications ?? loaded.replications, setup, (model) => abcSmc(model, all));
+  return { targets, observedFile, parameters, result, floor: all.floor };
 }

@@ -10,9 +10,11 @@ import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { claimOutput } from '../../io/ownership.js';
 import { loadSweep } from '../../sweep/load.js';
+import { parseShard } from '../../sweep/plan.js';
 import { manifestHead } from '../manifest.js';
 import { positiveInt, workerCount } from '../options.js';
 import { runAbcCommand } from './calibrateAbc.js';
+import { collectAbc, runAbcShard } from './calibrateAbcShards.js';
 import { reportAfter } from './report.js';
 
 interface Flags {
@@ -21,6 +23,8 @@ interface Flags {
   generations?: number;
   replications?: number;
   resume?: boolean;
+  shard?: string;
+  collect?: boolean;
   apply?: boolean;
   out?: string;
   workers?: number;
@@ -43,6 +47,8 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
     .option('--particles <n>', 'abc: particles per generation (default 1000)', positiveInt('particles'))
     .option('--generations <n>', 'abc: the most generations (default 15)', positiveInt('generations'))
     .option('--resume', 'abc: continue an interrupted posterior in --out from its last complete generation')
+    .option('--shard <K/N>', 'abc: evaluate shard K of N of the next round of proposals in --out (Slurm: slurm/abc.sbatch)')
+    .option('--collect', 'abc: start --out for shards, save the generations their rounds complete, write the posterior when done')
     .option('-r, --replications <n>', 'abc: replications per proposal (default: the file’s)', positiveInt('replications'))
     .option('--apply', 'write the best values into the scenario file (comments kept, 4 significant digits)')
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
@@ -74,6 +80,20 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
           { file, path: '--resume' },
           '--method abc --resume, or no --resume',
         );
+      if (flags.method !== 'abc' && (flags.shard !== undefined || flags.collect))
+        throw inputError(
+          'calibration.shard',
+          '--shard and --collect run an ABC posterior on several machines; the optimiser runs on one',
+          { file, path: flags.collect ? '--collect' : '--shard' },
+          '--method abc with --shard K/N or --collect',
+        );
+      if (flags.shard !== undefined && (flags.collect || flags.resume || flags.report))
+        throw inputError(
+          'calibration.shard',
+          '--shard evaluates one slice of proposals; --collect (run after the shards) resumes, saves and reports',
+          { file, path: '--shard' },
+          '--shard K/N alone, then --collect (with --report if wanted)',
+        );
       if (flags.method === 'abc') {
         const abc = {
           particles: flags.particles ?? 1000,
@@ -83,8 +103,13 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
           force: flags.force === true,
           quiet: flags.quiet === true,
         };
-        await runAbcCommand(loaded, file, out, workers, abc, print);
-        if (flags.report) await reportAfter(out, print, flags.quiet);
+        if (flags.shard !== undefined) {
+          await runAbcShard(loaded, out, workers, abc, parseShard(flags.shard), print);
+          return;
+        }
+        const complete = flags.collect ? await collectAbc(loaded, file, out, abc, print) : true;
+        if (!flags.collect) await runAbcCommand(loaded, file, out, workers, abc, print);
+        if (flags.report && complete) await reportAfter(out, print, flags.quiet);
         return;
       }
       claimOutput(out, 'calibration', { force: flags.force === true }); // before the work, not after
