@@ -8,7 +8,8 @@
  * run writes one row per pair.
  */
 import { stringify } from 'csv-stringify/sync';
-import { type Cell, formatNumber } from './csvFile.js';
+import type { Cell } from './csvFile.js';
+import { formatNumber } from './formatNumber.js';
 
 const OPTIONS = { cast: { number: formatNumber }, eof: false };
 

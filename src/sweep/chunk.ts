@@ -7,6 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { collectTick, eventRow, PairSummary, type Sinks } from '../experiments/collect.js';
+import { CsvEncoder } from '../io/csvEncoder.js';
 import { formatNumber } from '../io/csvFile.js';
 import { plainRecordTexts, recordText } from '../io/csvText.js';
 import type { SystemError } from '../io/systemError.js';
@@ -82,12 +83,14 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
   const perTick = new Map(ctx.perTick.map((name) => [name, [] as (string | number)[][]]));
   // Per-tick rows become text in batches (and when a run ends), so a chunk holds its text, not every row
   // as an array: a 200-actor run's 955,000 pair rows take ~1 GB as arrays, 55 MB as text.
-  // csv-stringify writes the same bytes for rows in batches as for all of them at once.
+  // The encoder writes the bytes csv-stringify writes (io/csvEncoder.ts), in batches as for all rows at once.
   const perTickText = new Map(ctx.perTick.map((name) => [name, [] as string[]]));
   const runText = new Map(ctx.perTick.map((name) => [name, [] as string[]])); // the run in progress: dropped if it fails
+  const encoder = new CsvEncoder();
   const toText = (name: PerTickOutput, rows: (string | number)[][]) => {
     if (rows.length === 0) return;
-    runText.get(name)?.push(stringify(rows, { cast }));
+    for (const row of rows) encoder.row(row);
+    runText.get(name)?.push(encoder.takeText());
     rows.length = 0;
   };
   const endRun = (kept: boolean) => {
