@@ -12,6 +12,11 @@ import { updateCosts } from '../model/social.js';
 import { type ModelState, pairDepth, pairDepths } from '../model/state.js';
 import { tickDate } from './dates.js';
 
+/**
+ * Receives each row; the array is reused for the next row (a run writes millions: allocating
+ * each was a quarter of a 200-actor run's time in the garbage collector), so a sink that keeps
+ * a row copies it.
+ */
 export type RowSink = (row: readonly Cell[]) => void;
 
 export interface Sinks {
@@ -63,27 +68,27 @@ export function collectTick(cfg: ModelConfig, s: ModelState, t: number, replicat
   const ids = cfg.actorIds;
   if (sinks.ties) {
     updateDependence(cfg, s);
+    const row: Cell[] = [replication, seed, t, '', '', ...DOMAINS.map(() => 0), 0, 0];
     for (let k = 0; k < cfg.K; k++) {
-      const row: Cell[] = [replication, seed, t, ids[cfg.tieFrom[k] as number] as string, ids[cfg.tieTo[k] as number] as string];
-      for (let d = 0; d < D; d++) row.push(s.commitment[k * D + d] as number);
-      row.push(s.concession[k] as number, s.dependence[k] as number);
+      row[3] = ids[cfg.tieFrom[k] as number] as string;
+      row[4] = ids[cfg.tieTo[k] as number] as string;
+      for (let d = 0; d < D; d++) row[5 + d] = s.commitment[k * D + d] as number;
+      row[5 + D] = s.concession[k] as number;
+      row[6 + D] = s.dependence[k] as number;
       sinks.ties(row);
     }
   }
   if (sinks.pairs) {
+    const row: Cell[] = [replication, seed, t, '', '', 0, 0, 0, 0, 0];
     for (let p = 0; p < cfg.P; p++) {
-      sinks.pairs([
-        replication,
-        seed,
-        t,
-        ids[cfg.pairA[p] as number] as string,
-        ids[cfg.pairB[p] as number] as string,
-        pairDepth(cfg, s.commitment, p),
-        s.rhetoric[p] as number,
-        s.trade[p] as number,
-        s.channel[p] as number,
-        s.divergence[p] as number,
-      ]);
+      row[3] = ids[cfg.pairA[p] as number] as string;
+      row[4] = ids[cfg.pairB[p] as number] as string;
+      row[5] = pairDepth(cfg, s.commitment, p);
+      row[6] = s.rhetoric[p] as number;
+      row[7] = s.trade[p] as number;
+      row[8] = s.channel[p] as number;
+      row[9] = s.divergence[p] as number;
+      sinks.pairs(row);
     }
   }
   if (sinks.actors) {
