@@ -48,10 +48,11 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
     const seed = deriveSeed(opts.seed, 0, r);
     runSeeds.push(seed);
     summary.reset();
+    const [ties, pairs, actors] = [file('ties'), file('pairs'), file('actors')];
     const sinks: Sinks = {
-      ties: (row) => file('ties').write(row),
-      pairs: (row) => file('pairs').write(row),
-      actors: (row) => file('actors').write(row),
+      ties: (row) => ties.write(row),
+      pairs: (row) => pairs.write(row),
+      actors: (row) => actors.write(row),
       ...(opts.contributions ? { contributions: (row) => file('contributions').write(row) } : {}),
     };
     const ticks = simulateTicks(cfg, state, makeRandom(seed), {

@@ -52,6 +52,27 @@ function smallDigits(buf: Uint8Array, pos: number, n: number): number {
   return pos + len;
 }
 
+/** "00" to "99" as byte pairs: two digits per division. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+
+/** The 7 digits of an int32 in [10^6, 10^7) at `pos`; the position after them. */
+function sevenDigits(buf: Uint8Array, pos: number, r: number): number {
+  const q1 = (r / 100) | 0;
+  const q2 = (q1 / 100) | 0;
+  const q3 = (q2 / 100) | 0;
+  let p = (r - q1 * 100) << 1;
+  buf[pos + 5] = PAIRS[p] as number;
+  buf[pos + 6] = PAIRS[p + 1] as number;
+  p = (q1 - q2 * 100) << 1;
+  buf[pos + 3] = PAIRS[p] as number;
+  buf[pos + 4] = PAIRS[p + 1] as number;
+  p = (q2 - q3 * 100) << 1;
+  buf[pos + 1] = PAIRS[p] as number;
+  buf[pos + 2] = PAIRS[p + 1] as number;
+  buf[pos] = 48 + q3;
+  return pos + 7;
+}
+
 /**
  * formatNumber(v) written at `pos` (room for 32 bytes needed); the position after it. Values of
  * 7 significant digits in fixed notation (|v| in [1e-6, 1e7)) are rounded in integer arithmetic:
@@ -78,29 +99,27 @@ export function writeNumber(buf: Uint8Array, pos: number, v: number): number {
   const whole = Math.floor(m);
   const fraction = m - whole;
   if (fraction > 0.4999999 && fraction < 0.5000001) return ascii(buf, pos, formatNumber(v));
-  let r = fraction >= 0.5 ? whole + 1 : whole;
-  if (r >= 1e7) return ascii(buf, pos, formatNumber(v)); // rounded up to the next power of ten
-  let n = 7; // significant digits left once trailing zeros are dropped
-  while (r % 10 === 0) {
-    r /= 10;
-    n--;
-  }
-  if (v < 0) buf[pos++] = 45;
+  const r = (fraction >= 0.5 ? whole + 1 : whole) | 0; // int32 from here: division by 10 becomes a multiply
+  if (r >= 10_000_000) return ascii(buf, pos, formatNumber(v)); // rounded up to the next power of ten
+  if (v < 0) buf[pos++] = 45; // '-'
+  let end: number;
   if (e < 0) {
+    // 0.000ddddddd: the 7 digits after −e − 1 zeros.
     buf[pos++] = 48; // '0'
     buf[pos++] = 46; // '.'
     for (let k = -1; k > e; k--) buf[pos++] = 48;
-    return smallDigits(buf, pos, r);
+    end = sevenDigits(buf, pos, r);
+  } else {
+    // d…d.d…d: e + 1 digits, a point (none when e = 6), the rest: written after a byte left for
+    // the point, the first e + 1 moved into it.
+    if (e === 6) return sevenDigits(buf, pos, r);
+    end = sevenDigits(buf, pos + 1, r);
+    for (let k = 0; k <= e; k++) buf[pos + k] = buf[pos + k + 1] as number;
+    buf[pos + e + 1] = 46; // '.'
   }
-  if (n <= e + 1) {
-    pos = smallDigits(buf, pos, r);
-    for (let k = n; k < e + 1; k++) buf[pos++] = 48;
-    return pos;
-  }
-  // d.ddd: the first e + 1 digits, a point, the rest.
-  const end = smallDigits(buf, pos + 1, r); // leave a byte for the point
-  for (let k = 0; k <= e; k++) buf[pos + k] = buf[pos + k + 1] as number;
-  buf[pos + e + 1] = 46;
+  // Trailing zeros, and a point left last, are dropped (formatNumber's text).
+  while (buf[end - 1] === 48) end--;
+  if (buf[end - 1] === 46) end--;
   return end;
 }
 
@@ -151,14 +170,17 @@ export class CsvEncoder {
   /** One record and its line end. */
   row(fields: readonly Field[]): void {
     const { last, lastBytes } = this;
+    // Room for every field at its longest number (32 bytes) and a separator: one check a row,
+    // besides one for each text longer than that.
+    const budget = 33;
+    this.room(budget * fields.length + 1);
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f];
       if (field === last[f]) {
         const bytes = lastBytes[f] as Uint8Array;
-        this.room(bytes.length + 1);
+        if (bytes.length >= budget) this.room(bytes.length + budget * (fields.length - f));
         this.copy(bytes);
       } else if (typeof field === 'number') {
-        this.room(33);
         const start = this.pos;
         this.pos = writeNumber(this.buf, start, field);
         if (Number.isInteger(field)) {
@@ -168,7 +190,7 @@ export class CsvEncoder {
       } else {
         // A text; anything else a caller slipped past the types is encoded as csv-stringify would, uncached.
         const bytes = typeof field === 'string' ? this.text(field) : Buffer.from(recordText([field as unknown as string]), 'utf8');
-        this.room(bytes.length + 1);
+        if (bytes.length >= budget) this.room(bytes.length + budget * (fields.length - f));
         this.copy(bytes);
         if (typeof field === 'string') {
           last[f] = field;
@@ -177,13 +199,13 @@ export class CsvEncoder {
       }
       if (f < fields.length - 1) this.buf[this.pos++] = 44; // ','
     }
-    this.room(1);
-    this.buf[this.pos++] = 10; // '\n'
+    this.buf[this.pos++] = 10; // line end
   }
 
-  /** The bytes encoded since the last take (a copy: the buffer is reused). */
+  /** The bytes encoded since the last take: the buffer itself, handed over (the encoder starts a new one). */
   take(): Buffer {
-    const out = Buffer.from(this.buf.subarray(0, this.pos));
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.buf.length);
     this.pos = 0;
     return out;
   }

@@ -79,8 +79,18 @@ describe('CsvEncoder', () => {
       [0, 1234567890, 3, 'CHN', 'RUS', 0.25, 1e-7, -0, Number.NaN],
       ['a,b', 'say "no"', '', ' spaced ', 'line\nend', 'été', 'Κίνα', 'x\r\ny', 12.5],
       ['2022-01', 'baseline', 'trade', 1 / 3, -2 / 3, 123456.789, 1e21],
+      ['x'.repeat(100), 'a,'.repeat(40), 1, 'y'.repeat(33), 2, 'é'.repeat(50)],
     ];
     expect(encoded(rows)).toBe(stringified(rows));
+    expect(encoded(rows, 4)).toBe(stringified(rows));
+    // Taken as bytes (what CsvFile hands to the file), the same.
+    const encoder = new CsvEncoder(16);
+    const pieces: Buffer[] = [];
+    for (const row of rows) {
+      encoder.row(row);
+      pieces.push(encoder.take());
+    }
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(stringified(rows));
   });
 
   it('grows its buffer and gives the same text taken in pieces as at once', () => {
