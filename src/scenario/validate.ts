@@ -2,19 +2,43 @@
  * Shape validation with Ajv against the TypeBox schema, turning Ajv's first
  * error into one EntenteError that names file, line, field, expected and found.
  */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { inputError, show } from '../errors.js';
 import { formatPath, type PathSegment, type Source } from './source.js';
 
 // verbose: errors carry their parentSchema, from which messages list the allowed fields and kinds.
-const ajv = new Ajv({ allErrors: false, discriminator: true, strict: false, useDefaults: false, verbose: true });
+export const AJV_OPTIONS: Options = { allErrors: false, discriminator: true, strict: false, useDefaults: false, verbose: true };
+
+const require = createRequire(import.meta.url);
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
+/** Where `npm run build` puts the validators it compiles (generateValidators.ts), named by schema. */
+export const VALIDATORS_DIR = join(import.meta.dirname, 'validators');
+
+/** A schema's name among the compiled validators: a hash of its JSON, so a changed schema never meets a stale validator. */
+export function schemaKey(schema: TSchema): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16);
+}
+
+/**
+ * The schema's validator: compiled at build time when the build has it (loading it takes ~10 ms;
+ * compiling the scenario schema with Ajv, ~150 ms of every command's start), else by Ajv now
+ * (tests run from the sources).
+ */
 function compile(schema: TSchema): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    fn = ajv.compile(schema);
+    const file = join(VALIDATORS_DIR, `${schemaKey(schema)}.cjs`);
+    if (existsSync(file)) fn = require(file) as ValidateFunction;
+    else {
+      const { Ajv } = require('ajv') as typeof import('ajv');
+      fn = new Ajv(AJV_OPTIONS).compile(schema);
+    }
     compiled.set(schema, fn);
   }
   return fn;
