@@ -5,8 +5,8 @@
  * access, strings and matrices can never be reached), compiled once and
  * tabulated over every tick: the simulation reads a Float64Array, never mathjs.
  */
-import { createRequire } from 'node:module';
-import type { FactoryFunctionMap, MathJsInstance, MathNode } from 'mathjs';
+import type { MathJsInstance, MathNode } from 'mathjs';
+import { createMathjs, FUNCTIONS, OPERATORS } from './mathjsLib.js';
 
 /**
  * mathjs, loaded and set up on first use: a worker whose expressions were all
@@ -16,10 +16,7 @@ import type { FactoryFunctionMap, MathJsInstance, MathNode } from 'mathjs';
 let instance: Pick<MathJsInstance, 'parse' | 'typeOf'> | undefined;
 function mathjs(): Pick<MathJsInstance, 'parse' | 'typeOf'> {
   if (instance) return instance;
-  // mathjs's single-file build: the same library and API, but it loads in ~0.1 s
-  // where the ESM build's hundreds of modules take ~1 s of every command's start.
-  const lib = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as typeof import('mathjs');
-  const math = lib.create(lib.all as FactoryFunctionMap, {});
+  const math = createMathjs();
   // Defence in depth: even if a future mathjs let a name through, these do nothing.
   const forbidden = ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile', 'reviver'];
   const parse = math.parse; // kept before `parse` itself is disabled below
@@ -38,47 +35,6 @@ function mathjs(): Pick<MathJsInstance, 'parse' | 'typeOf'> {
   return instance;
 }
 
-const FUNCTIONS = new Set([
-  'abs',
-  'exp',
-  'log',
-  'log10',
-  'log2',
-  'sqrt',
-  'cbrt',
-  'pow',
-  'min',
-  'max',
-  'floor',
-  'ceil',
-  'round',
-  'sign',
-  'sin',
-  'cos',
-  'tan',
-  'tanh',
-  'atan',
-  'mod',
-]);
-const OPERATORS = new Set([
-  'add',
-  'subtract',
-  'multiply',
-  'divide',
-  'pow',
-  'mod',
-  'unaryMinus',
-  'unaryPlus',
-  'smaller',
-  'larger',
-  'smallerEq',
-  'largerEq',
-  'equal',
-  'unequal',
-  'and',
-  'or',
-  'not',
-]);
 const CONSTANTS = new Set(['t', 'pi', 'e']);
 
 export class ExpressionError extends Error {}
