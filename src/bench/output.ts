@@ -62,15 +62,32 @@ export async function outputBenchmark(root: string, cfg: ModelConfig, scenarioJs
     const file = join(dir, 'generated-200.json');
     writeFileSync(file, scenarioJson);
     const bin = join(root, 'dist', 'cli', 'main.js');
-    const whole: number[] = [];
+    // Interleaved: CSV, Parquet, CSV, Parquet, …
+    const whole: Record<'csv' | 'parquet', number[]> = { csv: [], parquet: [] };
     for (let round = 0; round < rounds; round++) {
-      const start = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [bin, 'run', file, '--replications', '1', '--out', join(dir, 'cli'), '--force', '--quiet']);
-      whole.push(seconds(start));
-      if (r.status !== 0) throw new Error(`run failed: ${r.stderr}`);
+      for (const format of ['csv', 'parquet'] as const) {
+        const start = process.hrtime.bigint();
+        const r = spawnSync(process.execPath, [
+          bin,
+          'run',
+          file,
+          '-r',
+          '1',
+          '--format',
+          format,
+          '--out',
+          join(dir, format),
+          '--force',
+          '--quiet',
+        ]);
+        whole[format].push(seconds(start));
+        if (r.status !== 0) throw new Error(`run failed: ${r.stderr}`);
+      }
     }
+    const size = (format: string) => Number(spawnSync('du', ['-sb', join(dir, format)], { encoding: 'utf8' }).stdout.split('\t')[0]) / 1e6;
     console.log(
-      `entente run, 200 actors, 1 replication, all files, process start to files written: best ${best(whole).toFixed(2)} s of ${rounds}`,
+      `entente run, 200 actors, 1 replication, all files, process start to files written, best of ${rounds}: ` +
+        `CSV ${best(whole.csv).toFixed(2)} s (${size('csv').toFixed(0)} MB), Parquet ${best(whole.parquet).toFixed(2)} s (${size('parquet').toFixed(0)} MB)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

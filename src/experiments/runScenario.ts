@@ -3,14 +3,12 @@
  * in an output directory. Replication r runs with seed deriveSeed(base, 0, r),
  * so any replication can be reproduced alone and results never depend on order.
  */
-import { join } from 'node:path';
-import { CsvFile } from '../io/csvFile.js';
 import type { ModelConfig } from '../model/config.js';
 import { deriveSeed, makeRandom } from '../model/rng.js';
 import { simulateTicks } from '../model/simulate.js';
 import { createState } from '../model/state.js';
 import { collectTick, eventRow, PairSummary, type Sinks } from './collect.js';
-import { COLUMNS, type OutputName } from './columns.js';
+import { type OutputFormat, type OutputName, outputFile, type RowFile } from './columns.js';
 import { tickDate } from './dates.js';
 import type { Observable } from './observables.js';
 
@@ -20,6 +18,8 @@ export interface RunOptions {
   readonly contributions: boolean;
   /** The scenario's indicators (observables.csv, written when there are any). */
   readonly observables?: readonly Observable[];
+  /** CSV (the default) or Parquet files. */
+  readonly format?: OutputFormat;
 }
 
 export interface RunResult {
@@ -35,8 +35,8 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
   if (opts.contributions) names.push('contributions');
   const observables = opts.observables ?? [];
   if (observables.length > 0) names.push('observables');
-  const files = new Map(names.map((name) => [name, new CsvFile(join(dir, `${name}.csv`), COLUMNS[name])]));
-  const file = (name: OutputName) => files.get(name) as CsvFile;
+  const files = new Map(names.map((name) => [name, outputFile(dir, name, opts.format ?? 'csv')]));
+  const file = (name: OutputName) => files.get(name) as RowFile;
   const state = createState(cfg, { contributions: opts.contributions, welfare: true });
   const summary = new PairSummary(cfg.P);
   const depthFinal = new Float64Array(opts.replications * cfg.P);

@@ -51,7 +51,7 @@ const SWEEP: readonly Entry[] = [
 const ARMS: Entry = { dir: /^arms$/, inside: [{ dir: /^[\w.-]+$/, inside: SWEEP }] };
 
 const CONTENTS: Record<OutputKind, readonly Entry[]> = {
-  run: [...COMMON, f('(?:ties|pairs|actors|summary|events|contributions|observables)\\.csv')],
+  run: [...COMMON, f('(?:ties|pairs|actors|summary|events|contributions|observables)\\.(?:csv|parquet)')],
   sweep: SWEEP,
   sensitivity: [...SWEEP, f('indices\\.csv')],
   compare: [...COMMON, f('(?:deltas|levers|particles|drivers)\\.csv')],

@@ -1,7 +1,9 @@
 /** `entente run FILE`: run a scenario's replications and write its CSVs atomically. */
 
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { inputError } from '../../errors.js';
+import type { OutputFormat } from '../../experiments/columns.js';
 import { runOutputBytes } from '../../experiments/estimate.js';
 import { resolveObservables } from '../../experiments/observables.js';
 import { runScenario } from '../../experiments/runScenario.js';
@@ -24,6 +26,7 @@ interface RunFlags {
   quiet?: boolean;
   report?: boolean;
   force?: boolean;
+  format: OutputFormat;
 }
 
 export function registerRun(program: Command, print: (text: string) => void): void {
@@ -37,11 +40,23 @@ export function registerRun(program: Command, print: (text: string) => void): vo
     .option('--lever <name>', 'apply one of the scenario’s levers')
     .option('--set <path=value>', 'override a parameter, e.g. actors.CHN.costAversion=0.5 (repeatable)', collect, [])
     .option('--contributions', 'also write contributions.csv: each mechanism’s push on every tie')
+    .addOption(
+      new Option('--format <format>', 'per-run files as CSV, or as Parquet (columnar, full precision: for big runs)')
+        .choices(['csv', 'parquet'])
+        .default('csv'),
+    )
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('--force', 'replace the output of another entente command in --out (never a directory entente did not write)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: RunFlags) => {
       const started = Date.now();
+      if (flags.report && flags.format === 'parquet')
+        throw inputError(
+          'options.format',
+          '--report draws from the CSV files; --format parquet writes none',
+          { file, path: '--report' },
+          '--format csv with --report, or entente report on a CSV run',
+        );
       const loaded = loadScenario(file, {
         lever: flags.lever,
         set: flags.set,
@@ -71,6 +86,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
             replications: loaded.replications,
             contributions: flags.contributions === true,
             observables,
+            format: flags.format,
           });
           writeJson(join(dir, 'manifest.json'), {
             ...manifestHead('run'),
@@ -83,7 +99,8 @@ export function registerRun(program: Command, print: (text: string) => void): vo
             start: loaded.config.start ?? null,
             runSeeds: res.runSeeds,
             seedDerivation: 'runSeed = first 52 bits of sha256("entente/<seed>/<point>/<replication>"), point 0 for run',
-            files: Object.fromEntries(Object.entries(res.rows).map(([name, rows]) => [`${name}.csv`, { rows }])),
+            format: flags.format,
+            files: Object.fromEntries(Object.entries(res.rows).map(([name, rows]) => [`${name}.${flags.format}`, { rows }])),
             timings: { startedAt: new Date(started).toISOString(), loadMs: simStart - started, simulateAndWriteMs: Date.now() - simStart },
             node: process.version,
           });

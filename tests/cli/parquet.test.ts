@@ -1,0 +1,68 @@
+/**
+ * `entente run --format parquet`: every per-run file as Parquet, read back (hyparquet, the
+ * reader of the writer's authors) equal to the CSV of the same run, value for value once
+ * numbers are written as CSV writes them (7 significant digits; Parquet keeps them whole),
+ * with the same columns in the same order, and the same bytes run after run.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/io/csvFile.js';
+import { cli, DEFAULT_SCENARIO, expectRefused, tempDir } from '../helpers.js';
+
+const FILES = ['ties', 'pairs', 'actors', 'summary', 'events', 'contributions', 'observables'];
+
+describe('entente run --format parquet', () => {
+  const dir = tempDir();
+  const csv = join(dir, 'csv');
+  const parquet = join(dir, 'parquet');
+  const args = ['run', DEFAULT_SCENARIO, '-r', '3', '--contributions', '-q'];
+  beforeAll(() => {
+    expect(cli([...args, '--out', csv]).status).toBe(0);
+    const r = cli([...args, '--out', parquet, '--format', 'parquet']);
+    expect(r.status, r.stderr).toBe(0);
+  }, 60_000);
+
+  it('writes every file as Parquet, equal to the CSV value for value', async () => {
+    for (const name of FILES) {
+      const rows = parse(readFileSync(join(csv, `${name}.csv`), 'utf8'), { columns: true }) as Record<string, string>[];
+      const file = await asyncBufferFromFile(join(parquet, `${name}.parquet`));
+      const metadata = await parquetMetadataAsync(file);
+      expect(
+        metadata.schema.slice(1).map((s) => s.name),
+        name,
+      ).toEqual(Object.keys(rows[0] ?? {}));
+      const read = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+      expect(read.length, name).toBe(rows.length);
+      expect(rows.length, name).toBeGreaterThan(0);
+      read.forEach((row, i) => {
+        const shown = Object.fromEntries(
+          Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v) : v === null ? '' : String(v)]),
+        );
+        expect(shown, `${name} row ${i}`).toEqual(rows[i]);
+      });
+    }
+  });
+
+  it('stores ids as text, counters as integers, seeds as 64-bit integers, values as doubles', async () => {
+    const file = await asyncBufferFromFile(join(parquet, 'actors.parquet'));
+    const types = Object.fromEntries((await parquetMetadataAsync(file)).schema.slice(1).map((s) => [s.name, s.type]));
+    expect(types).toMatchObject({ replication: 'INT32', seed: 'INT64', tick: 'INT32', actor: 'BYTE_ARRAY', stress: 'DOUBLE' });
+    const manifest = JSON.parse(readFileSync(join(parquet, 'manifest.json'), 'utf8'));
+    expect(manifest.format).toBe('parquet');
+    expect(Object.keys(manifest.files)).toContain('ties.parquet');
+  });
+
+  it('gives the same bytes when run again', () => {
+    const again = join(dir, 'again');
+    expect(cli([...args, '--out', again, '--format', 'parquet']).status).toBe(0);
+    for (const name of FILES)
+      expect(readFileSync(join(again, `${name}.parquet`)).equals(readFileSync(join(parquet, `${name}.parquet`))), name).toBe(true);
+  }, 60_000);
+
+  it('refuses --report with --format parquet (the report draws from the CSV files)', () => {
+    expectRefused(dir, ['run', DEFAULT_SCENARIO, '--format', 'parquet', '--report'], /--report draws from the CSV files/);
+  });
+});
