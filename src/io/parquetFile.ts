@@ -78,7 +78,15 @@ export class ParquetFile {
     return this.columns.map((name, c) => {
       const values = this.pending[c] as Pending;
       const kind = this.kinds[c] as ColumnKind;
-      if (kind === 'int') return { name, type: 'INT32' as const, nullable: false, encoding: 'DELTA_BINARY_PACKED' as const, data: (values as Int32Array).slice(0, n) };
+      // Counters and seeds change little from row to row: delta-encoded.
+      if (kind === 'int')
+        return {
+          name,
+          type: 'INT32' as const,
+          nullable: false,
+          encoding: 'DELTA_BINARY_PACKED' as const,
+          data: (values as Int32Array).slice(0, n),
+        };
       if (kind === 'int64') {
         const data = new BigInt64Array(n);
         for (let i = 0; i < n; i++) data[i] = BigInt(values[i] as number);
