@@ -6,9 +6,11 @@
 import { EntenteError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { didYouMean } from '../suggest.js';
+import { MAX_REPLICATIONS } from './bounds.js';
 import { parseValue, setParameter } from './paths.js';
 import { type Locate, type PlacedShock, resolveScenario } from './resolve.js';
-import { MAX_REPLICATIONS, Scenario, type ScenarioFile } from './schema.js';
+import type { ScenarioFile } from './schema.js';
+import { Scenario } from './schemas.js';
 import { formatPath, readSource, type Source } from './source.js';
 import { validateShape } from './validate.js';
 

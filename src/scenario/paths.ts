@@ -14,7 +14,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { EntenteError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
-import { Scenario } from './schema.js';
+import { Scenario } from './schemas.js';
 import type { PathSegment } from './source.js';
 
 type Json = Record<string, unknown>;

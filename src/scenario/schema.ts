@@ -17,9 +17,9 @@ import {
 import { SHOCK_KINDS } from '../model/shocks/index.js';
 import type { FieldType } from '../model/shocks/kind.js';
 
-/** Hard bounds that keep every count a safe integer and every array allocatable; the output-size limits are lower (README). */
-export const MAX_TICKS = 100_000;
-export const MAX_REPLICATIONS = 10_000_000;
+import { MAX_REPLICATIONS, MAX_TICKS } from './bounds.js';
+
+export { MAX_REPLICATIONS, MAX_TICKS } from './bounds.js';
 
 const ActorId = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', description: 'An actor id, e.g. CHN' });
 const Unit = Type.Number({ minimum: 0, maximum: 1 });

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import { EntenteError, inputError } from '../errors.js';
 import { repeatedKey } from './jsonKeys.js';
 
@@ -70,8 +71,12 @@ function nonFinite(value: unknown, path: PathSegment[] = []): { path: PathSegmen
   return undefined;
 }
 
+/** The yaml package, loaded on first use: a worker thread, handed parsed data, never needs it. */
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
+
 /** The file as a YAML document with line positions: what `locate` reads. */
 function yamlDocument(file: string, text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // YAML 1.2 is a superset of JSON, so one parser gives line numbers for both.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -110,6 +115,7 @@ export function parseSource(file: string, text: string): Source {
   const locate = (path: readonly PathSegment[]): number | undefined => {
     parsed ??= yamlDocument(file, text);
     const { doc, lineCounter } = parsed;
+    const { isMap, isSeq } = yaml();
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
       if (node && typeof node === 'object' && 'range' in node && node.range) {

@@ -9,14 +9,16 @@ import type { ModelConfig } from '../model/config.js';
 import { designRandom } from '../model/rng.js';
 import { DEFAULT_SEED, prepare } from '../scenario/load.js';
 import { isIntegerPath } from '../scenario/paths.js';
-import { Scenario, type ScenarioFile } from '../scenario/schema.js';
+import type { ScenarioFile } from '../scenario/schema.js';
+import { Scenario, Sweep } from '../scenario/schemas.js';
 import { formatPath, readSource, type Source } from '../scenario/source.js';
 import { validateShape } from '../scenario/validate.js';
 import type { Parameter, Value } from './designs/design.js';
 import { levels } from './designs/grid.js';
 import { DESIGN_REGISTRY, NEEDS_SAMPLES } from './designs/index.js';
 import { checkDesignTable, checkSweepSize } from './estimate.js';
-import { PER_TICK_OUTPUTS, Sweep, type SweepFile } from './schema.js';
+import { PER_TICK_OUTPUTS } from './outputs.js';
+import type { SweepFile } from './schema.js';
 
 export interface LoadedSweep {
   readonly source: Source;

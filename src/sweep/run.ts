@@ -23,9 +23,9 @@ import type { Value } from './designs/design.js';
 import { checkWorkerMemory, sweepRunBytes, workerHeapMb } from './estimate.js';
 import { chunkDone, chunkFile, concatAtomic, dropChunk, removeTmpLitter } from './files.js';
 import type { LoadedSweep } from './load.js';
+import { PER_TICK_OUTPUTS, type PerTickOutput } from './outputs.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
 import { type Progress, progress } from './progress.js';
-import { PER_TICK_OUTPUTS, type PerTickOutput } from './schema.js';
 
 export interface SweepOptions {
   readonly out: string;

@@ -154,5 +154,4 @@ export const Sweep = Type.Object(
 
 export type SweepFile = Static<typeof Sweep>;
 export type ParameterSpec = SweepFile['parameters'][string];
-export const PER_TICK_OUTPUTS = ['ties', 'pairs', 'actors', 'events'] as const;
-export type PerTickOutput = (typeof PER_TICK_OUTPUTS)[number];
+export { PER_TICK_OUTPUTS, type PerTickOutput } from './outputs.js';

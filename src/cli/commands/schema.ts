@@ -1,7 +1,6 @@
 /** `entente schema [scenario]`: print the JSON Schema editors can use for autocompletion. */
 import { type Command, InvalidArgumentError } from 'commander';
-import { Scenario } from '../../scenario/schema.js';
-import { Sweep } from '../../sweep/schema.js';
+import { Scenario, Sweep } from '../../scenario/schemas.js';
 
 const SCHEMAS = { scenario: Scenario, sweep: Sweep } as const;
 
