@@ -4,6 +4,8 @@
  * scenario expression (expressions.ts), over readers of the state at the end of
  * a tick:
  *   pairs    flow(A,B) realised trade, USD bn at an annual rate; channel(A,B);
+ *            exchange(A,B,domain) the pair's exchange in a payment-bound domain
+ *            (the goods that change hands: crude in energy), in units of mutual commitment;
  *            dollar(A,B) the pair's dollar-system access; depth(A,B);
  *            rhetoric(A,B); divergence(A,B)
  *   ties     c(A,B,domain) A's commitment to B; mutual(A,B,domain) = min of both
@@ -62,6 +64,7 @@ function readers(cfg: ModelConfig, state: () => ModelState): Record<string, Read
   return {
     flow: (a, b) => state().trade[pair(a, b)] as number,
     channel: (a, b) => state().channel[pair(a, b)] as number,
+    exchange: (a, b, d) => state().exchange[pair(a, b) * D + domain(d)] as number,
     dollar: (a, b) => state().conventional[pair(a, b)] as number,
     depth: (a, b) => pairDepth(cfg, state().commitment, pair(a, b)),
     rhetoric: (a, b) => state().rhetoric[pair(a, b)] as number,
