@@ -46,6 +46,7 @@ const COMMON: readonly Entry[] = [f('manifest\\.json|\\.gitkeep'), TMP, ...REPOR
 const SWEEP: readonly Entry[] = [
   ...COMMON,
   f('sweep\\.json|points\\.csv|runs\\.csv|failures\\.csv|ties\\.csv|pairs\\.csv|actors\\.csv|events\\.csv'),
+  f('(?:runs|ties|pairs|actors|events)\\.parquet'),
   { dir: /^chunks$/, inside: [f('\\d{8}\\.\\w+\\.(?:csv|json)'), TMP] },
 ];
 const ARMS: Entry = { dir: /^arms$/, inside: [{ dir: /^[\w.-]+$/, inside: SWEEP }] };

@@ -73,6 +73,11 @@ function checkOwned(dir: string): void {
 export function readOutputDir(dir: string): OutputDir {
   checkOwned(dir);
   const found = MARKERS.find(([, file]) => existsSync(join(dir, file)));
+  if (!found && (existsSync(join(dir, 'runs.parquet')) || existsSync(join(dir, 'pairs.parquet'))))
+    throw new EntenteError('report.parquet', 'this output was written as Parquet, and a report draws from the CSV files', {
+      where: { file: dir },
+      expected: 'the command run again with --format csv (the default) for a report',
+    });
   if (!found) {
     throw new EntenteError('report.unknownOutput', 'not an entente output directory', {
       where: { file: dir },

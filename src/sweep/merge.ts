@@ -4,14 +4,16 @@
  * sweeps (file, scenario or seed), missing or repeated shards, and
  * unfinished ones.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
+import type { OutputFormat } from '../experiments/columns.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { isInside, writeJson, writeOutputDir } from '../io/outputDir.js';
 import { claimOutput, inspectOutput, ownershipFields, readJsonObject } from '../io/ownership.js';
 import { concatSkippingHeaders } from './files.js';
 import type { SweepIdentity } from './run.js';
+import { sweepToParquet } from './toParquet.js';
 
 function readIdentity(dir: string): SweepIdentity {
   const found = inspectOutput(dir);
@@ -23,6 +25,11 @@ function readIdentity(dir: string): SweepIdentity {
     });
   if (!found.complete)
     throw new EntenteError('merge.unfinished', 'shard is unfinished: finish it with entente sweep --resume', { where: { file: dir } });
+  if (existsSync(join(dir, 'runs.parquet')))
+    throw new EntenteError('merge.parquetShard', 'this shard was written as Parquet; shards are merged from their CSV files', {
+      where: { file: dir },
+      expected: 'shards run without --format parquet, merged with entente merge --format parquet',
+    });
   const id = readJsonObject(join(dir, 'sweep.json'), 'sweep.json', 'a shard written by entente sweep --shard K/N (run it again)');
   if (id.kind !== 'entente-sweep' || typeof id.hash !== 'string' || !Array.isArray(id.perTick))
     throw new EntenteError('merge.notSweep', 'sweep.json does not describe a sweep', {
@@ -35,7 +42,7 @@ function readIdentity(dir: string): SweepIdentity {
 export async function mergeShards(
   dirs: readonly string[],
   out: string,
-  meta: { command: string; version: string; force?: boolean },
+  meta: { command: string; version: string; force?: boolean; format?: OutputFormat },
 ): Promise<{ shards: number }> {
   const shards = dirs.map((dir) => ({ dir, id: readIdentity(dir) }));
   const [head] = shards;
@@ -87,6 +94,7 @@ export async function mergeShards(
           ordered.map((s) => join(s.dir, file)),
         );
       }
+      if (meta.format === 'parquet') await sweepToParquet(tmp, ['runs', ...head.id.perTick]);
       writeAtomic(join(tmp, 'sweep.json'), `${JSON.stringify({ ...head.id, shard: null }, null, 2)}\n`);
       writeJson(join(tmp, 'manifest.json'), {
         tool: 'entente',
@@ -94,6 +102,7 @@ export async function mergeShards(
         version: meta.version,
         command: meta.command,
         merged: ordered.map((s) => s.dir),
+        format: meta.format ?? 'csv',
         identity: { ...head.id, shard: null },
       });
     },

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Piscina } from 'piscina';
 import { EntenteError, ExitStatus } from '../errors.js';
+import type { OutputFormat } from '../experiments/columns.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { finishInPlace, startInPlace } from '../io/outputDir.js';
 import { readJsonObject } from '../io/ownership.js';
@@ -26,6 +27,7 @@ import type { LoadedSweep } from './load.js';
 import { PER_TICK_OUTPUTS, type PerTickOutput } from './outputs.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
 import { type Progress, progress } from './progress.js';
+import { sweepToParquet } from './toParquet.js';
 
 export interface SweepOptions {
   readonly out: string;
@@ -39,6 +41,8 @@ export interface SweepOptions {
   readonly kind?: 'sweep' | 'sensitivity';
   /** Replace another kind of entente output, or start an unfinished sweep over. */
   readonly force?: boolean;
+  /** runs.csv and the per-tick files as CSV (default) or Parquet (sweep/toParquet.ts). */
+  readonly format?: OutputFormat;
 }
 
 export interface SweepResult {
@@ -279,6 +283,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
       range.map((c) => chunkFile(opts.out, c, name)),
     );
   }
+  if (opts.format === 'parquet') await sweepToParquet(opts.out, ['runs', ...id.perTick]);
   const seconds = (Date.now() - started) / 1000;
   finishInPlace(opts.out, opts.kind ?? 'sweep', {
     version: opts.version,
@@ -289,6 +294,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
     seedDerivation: 'runSeed = first 52 bits of sha256("entente/<seed>/<point>/<replication>")',
     runs: total - failures,
     failures,
+    format: opts.format ?? 'csv',
     workers: opts.workers,
     chunksRun: pending.length,
     chunksResumed: end - first - pending.length,

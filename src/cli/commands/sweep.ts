@@ -1,8 +1,9 @@
 /** `entente sweep FILE`: run a sweep file on a worker pool; `entente merge`: join its shards. */
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
-import type { Command } from 'commander';
-import { EntenteError, ExitStatus } from '../../errors.js';
+import { type Command, Option } from 'commander';
+import { EntenteError, ExitStatus, inputError } from '../../errors.js';
+import type { OutputFormat } from '../../experiments/columns.js';
 import { defaultOut } from '../../io/outputDir.js';
 import { loadSweep } from '../../sweep/load.js';
 import { mergeShards } from '../../sweep/merge.js';
@@ -20,7 +21,14 @@ interface SweepFlags {
   quiet?: boolean;
   report?: boolean;
   force?: boolean;
+  format: OutputFormat;
 }
+
+/** --format for sweep and merge. */
+const formatOption = () =>
+  new Option('--format <format>', 'runs and per-tick files as CSV, or as Parquet (columnar, for big sweeps)')
+    .choices(['csv', 'parquet'])
+    .default('csv');
 
 const command = () => ['entente', ...process.argv.slice(2)].join(' ');
 
@@ -36,10 +44,20 @@ export function registerSweep(program: Command, print: (text: string) => void): 
       '--force',
       'replace the output of another entente command in --out, or start an unfinished one over (never a directory entente did not write)',
     )
+    .addOption(formatOption())
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
     .option('-q, --quiet', 'no progress and no summary')
     .action(async (file: string, flags: SweepFlags) => {
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+      if (flags.format === 'parquet' && (shard || flags.report))
+        throw inputError(
+          'options.format',
+          shard
+            ? 'shards are merged from their CSV files: run them as CSV and merge with --format parquet'
+            : '--report draws from the CSV files; --format parquet writes none',
+          { file, path: '--format' },
+          shard ? 'entente merge SHARDS --out DIR --format parquet' : '--format csv with --report',
+        );
       const loaded = loadSweep(file);
       const name = loaded.sweep.name ?? parse(file).name;
       const out = flags.out ?? defaultOut(name, file, shard ? `.shard-${shard.index}-of-${shard.count}` : '');
@@ -53,6 +71,7 @@ export function registerSweep(program: Command, print: (text: string) => void): 
         quiet: flags.quiet === true,
         command: command(),
         version: VERSION,
+        format: flags.format,
       });
       if (!flags.quiet) {
         const rate = result.runs / Math.max(result.seconds, 1e-9);
@@ -75,8 +94,10 @@ export function registerMerge(program: Command, print: (text: string) => void): 
     .argument('<dirs...>', 'shard output directories')
     .requiredOption('-o, --out <dir>', 'merged output directory')
     .option('--force', 'replace the output of another entente command in --out (never a directory entente did not write)')
-    .action(async (dirs: string[], flags: { out: string; force?: boolean }) => {
-      const { shards } = await mergeShards(dirs, flags.out, { command: command(), version: VERSION, force: flags.force === true });
+    .addOption(formatOption())
+    .action(async (dirs: string[], flags: { out: string; force?: boolean; format: OutputFormat }) => {
+      const meta = { command: command(), version: VERSION, force: flags.force === true, format: flags.format };
+      const { shards } = await mergeShards(dirs, flags.out, meta);
       print(`merged ${shards} shard(s) → ${flags.out}`);
     });
 }

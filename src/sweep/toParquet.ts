@@ -1,0 +1,60 @@
+/**
+ * `sweep --format parquet` and `merge --format parquet`: the assembled CSV files of a sweep
+ * (runs.csv and its per-tick files) turned into Parquet files of the same columns, each
+ * streamed row group by row group (memory flat in the number of rows), written beside and
+ * renamed into place, then the CSV removed. A function of the CSV's bytes alone, so the
+ * Parquet is the same for any worker count or shard split, as the CSV is. Types: counters
+ * int32, seeds int64, ids text, outcomes double; each parameter double when every value in
+ * points.csv is a number, else text. Numbers are those of the CSV (7 significant digits for
+ * outcomes, parameters in full).
+ */
+import { createReadStream, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { columnKind } from '../experiments/columns.js';
+import type { Cell } from '../io/csvFile.js';
+import { type ColumnKind, ParquetFile } from '../io/parquetFile.js';
+import { fromSystemError } from '../io/systemError.js';
+
+/** Each parameter column of points.csv: double when every value is a number, else text. */
+function parameterKinds(dir: string): Map<string, ColumnKind> {
+  const rows = parseSync(readFileSync(join(dir, 'points.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const kinds = new Map<string, ColumnKind>();
+  const columns = rows[0] ? Object.keys(rows[0]).filter((c) => c !== 'point') : [];
+  for (const column of columns)
+    kinds.set(column, rows.every((r) => r[column] !== '' && Number.isFinite(Number(r[column]))) ? 'double' : 'text');
+  return kinds;
+}
+
+/** One CSV file as Parquet, streamed; the CSV is removed once the Parquet is in place. */
+async function convert(csv: string, parquet: string, kindOf: (column: string) => ColumnKind): Promise<void> {
+  const tmp = `${parquet}.tmp-${process.pid}`;
+  try {
+    let file: ParquetFile | undefined;
+    let kinds: ColumnKind[] = [];
+    for await (const record of createReadStream(csv).pipe(parse({ relax_column_count: false }))) {
+      const fields = record as string[];
+      if (!file) {
+        kinds = fields.map(kindOf);
+        file = new ParquetFile(tmp, fields, kinds);
+        continue;
+      }
+      const row: Cell[] = fields.map((v, c) => (kinds[c] === 'text' || v === '' ? v : Number(v)));
+      file.write(row);
+    }
+    await file?.close();
+    renameSync(tmp, parquet);
+    rmSync(csv);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw fromSystemError(err, parquet);
+  }
+}
+
+/** Turn `names` (runs, and per-tick file names) of the sweep in `dir` from CSV into Parquet. */
+export async function sweepToParquet(dir: string, names: readonly string[]): Promise<void> {
+  const parameters = parameterKinds(dir);
+  const kindOf = (column: string) => parameters.get(column) ?? columnKind(column);
+  for (const name of names) await convert(join(dir, `${name}.csv`), join(dir, `${name}.parquet`), kindOf);
+}
