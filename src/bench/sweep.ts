@@ -7,7 +7,7 @@
  * figure is the median and range of several interleaved rounds
  * (BENCH_SWEEP_ROUNDS, 3 by default).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +93,31 @@ async function interleaved(
   return { one, all };
 }
 
+/**
+ * What starting the workers costs a command: a sweep of one run per worker, process start to
+ * files written, less `check` of the same file (which loads and validates it as the sweep does,
+ * and starts no worker). Median of `rounds`, interleaved.
+ */
+export function workerStart(bin: string, dir: string, scenario: string, cores: number, rounds: number): void {
+  const file = sweepFile(dir, scenario, cores, 1);
+  const timed = (args: string[]) => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args[0]} failed: ${r.stderr}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const sweeps: number[] = [];
+  const checks: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    sweeps.push(timed(['sweep', file, '--out', join(dir, `start${r}`), '--workers', String(cores), '--quiet']));
+    checks.push(timed(['check', file]));
+  }
+  console.log(
+    `worker start-up: a ${cores}-run sweep on ${cores} workers ${median(sweeps).toFixed(0)} ms, check of the same file ${median(checks).toFixed(0)} ms: ` +
+      `${(median(sweeps) - median(checks)).toFixed(0)} ms to start the workers, run and write (median of ${rounds})`,
+  );
+}
+
 export async function sweepBenchmark(root: string, rounds: number): Promise<void> {
   const bin = join(root, 'dist', 'cli', 'main.js');
   const scenario = join(root, 'scenarios', 'china-russia-2022.yaml');
@@ -103,10 +128,13 @@ export async function sweepBenchmark(root: string, rounds: number): Promise<void
     const perWorker = (m: Measured) => rate(m) / cores;
     // 20,000 runs: what a small sweep sees, starting the workers (~0.3 s) included.
     const small = await interleaved(bin, sweepFile(dir, scenario, 2000, 10), dir, cores, rounds);
+    const smallEfficiency = small.one.map((m, r) => perWorker(small.all[r] as Measured) / rate(m));
     console.log(
       `sweep, default scenario, 20,000 runs, median (range) of ${rounds} interleaved round${rounds === 1 ? '' : 's'}, worker start-up included: ` +
-        `1 worker ${spread(small.one.map(rate))} runs/s; ${cores} workers ${spread(small.all.map(rate))} runs/s`,
+        `1 worker ${spread(small.one.map(rate))} runs/s; ${cores} workers ${spread(small.all.map(rate))} runs/s; ` +
+        `parallel efficiency ${(median(smallEfficiency) * 100).toFixed(0)}% (target ≥ 85%)`,
     );
+    workerStart(bin, dir, scenario, cores, rounds);
     // 100,000 runs: throughput once workers are warm, the figure the targets are about.
     const big = await interleaved(bin, sweepFile(dir, scenario, 10000, 10), dir, cores, rounds);
     const efficiency = big.one.map((m, r) => perWorker(big.all[r] as Measured) / rate(m));
