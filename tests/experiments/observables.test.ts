@@ -84,9 +84,9 @@ describe('observables', () => {
         .map((l) => l.split(',')[0]),
     );
     const indicators = new Set(lines.slice(1).map((l) => l.split(',')[4]));
-    expect(indicators.size).toBe(5);
+    expect(indicators.size).toBe(6);
     for (const name of indicators) expect(observed.has(name), name).toBe(true);
-    expect(lines).toHaveLength(1 + 2 * 48 * 5);
+    expect(lines).toHaveLength(1 + 2 * 48 * 6);
     expect(lines[1]).toMatch(/^0,\d+,0,2022-01,bilateral_trade,/);
   });
 
