@@ -16,6 +16,7 @@ import type { Value } from '../sweep/designs/design.js';
 import { drawPoints } from '../sweep/designs/design.js';
 import { DESIGN_REGISTRY } from '../sweep/designs/index.js';
 import type { LoadedSweep } from '../sweep/load.js';
+import { progress } from '../sweep/progress.js';
 import type { CalibrationContext, PointScore } from './evaluate.js';
 import { readObserved, resolveTargets, type Target } from './targets.js';
 import { zoomedParameters } from './zoom.js';
@@ -48,16 +49,31 @@ export function calibrationTargets(loaded: LoadedSweep): { targets: Target[]; ob
   return { targets, observedFile };
 }
 
-export async function calibrate(loaded: LoadedSweep, workers: number): Promise<CalibrationResult> {
+export async function calibrate(loaded: LoadedSweep, workers: number, quiet = false): Promise<CalibrationResult> {
   const { targets, observedFile } = calibrationTargets(loaded);
   const context: CalibrationContext = { ...pointsContext(loaded), targets };
   const pool = workerPool<{ first: number; points: LoadedSweep['points'] }, PointScore[]>('calibration/worker.js', workers, context);
   const points: (readonly Value[])[] = [...loaded.points];
   const rounds: number[] = loaded.points.map(() => 0);
   const scores: PointScore[] = [];
+  // Progress counts runs: the design's points and every refinement round's, each × replications.
+  const refineSpec = loaded.sweep.calibration?.refine;
+  const perRound = refineSpec?.samples ?? loaded.sweep.samples ?? loaded.points.length;
+  const bar = progress((loaded.points.length + (refineSpec?.rounds ?? 0) * perRound) * loaded.replications, 0, {
+    quiet,
+    label: 'calibrate',
+  });
   const score = async (first: number, batch: readonly (readonly Value[])[]) => {
     const blocks = Array.from({ length: Math.ceil(batch.length / BLOCK) }, (_, b) => b * BLOCK);
-    const results = await Promise.all(blocks.map((b) => pool.run({ first: first + b, points: batch.slice(b, b + BLOCK) })));
+    const results = await Promise.all(
+      blocks.map((b) => {
+        const points = batch.slice(b, b + BLOCK);
+        return pool.run({ first: first + b, points }).then((scored) => {
+          bar.add(points.length * loaded.replications);
+          return scored;
+        });
+      }),
+    );
     scores.push(...results.flat());
   };
   const best = () => scores.reduce((a, b) => (b.loss < a.loss ? b : a));
@@ -77,5 +93,6 @@ export async function calibrate(loaded: LoadedSweep, workers: number): Promise<C
   } finally {
     await pool.destroy();
   }
+  bar.done();
   return { targets, points, rounds, scores, best: best(), observedFile };
 }

@@ -5,6 +5,7 @@
  */
 import { workerPool } from '../io/pool.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import { progress } from '../sweep/progress.js';
 import type { RunOutcome } from './paired.js';
 import type { CompareContext } from './worker.js';
 
@@ -16,6 +17,7 @@ export async function outcomesInParallel(
   seed: number,
   replications: number,
   workers: number,
+  quiet = false,
 ): Promise<RunOutcome[][]> {
   const context: CompareContext = { scenarioFile: loaded.source.file, scenario: loaded.spec, levers, seed };
   const pool = workerPool<{ first: number; count: number }, RunOutcome[][]>('compare/worker.js', workers, context);
@@ -24,7 +26,17 @@ export async function outcomesInParallel(
       first: b * BLOCK,
       count: Math.min(BLOCK, replications - b * BLOCK),
     }));
-    const results = await Promise.all(blocks.map((block) => pool.run(block)));
+    // Progress counts runs: every arm of each block of replications.
+    const bar = progress(replications * (levers.length + 1), 0, { quiet, label: 'compare' });
+    const results = await Promise.all(
+      blocks.map((block) =>
+        pool.run(block).then((outcomes) => {
+          bar.add(block.count * (levers.length + 1));
+          return outcomes;
+        }),
+      ),
+    );
+    bar.done();
     return results.flat();
   } finally {
     await pool.destroy();

@@ -113,7 +113,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
         return;
       }
       claimOutput(out, 'calibration', { force: flags.force === true }); // before the work, not after
-      const result = await calibrate(loaded, workers);
+      const result = await calibrate(loaded, workers, flags.quiet === true);
       const paths = loaded.parameters.map((p) => p.path);
       const bestValues = result.points[result.best.point] as readonly (string | number)[];
       const set = paths.map((p, i) => `${p}=${bestValues[i]}`);

@@ -256,7 +256,8 @@ export function registerCompare(program: Command, print: (text: string) => void)
       const runs = (levers.length + 1) * loaded.replications;
       const workers = flags.workers ?? (runs >= 2000 ? availableParallelism() : 1);
       // One worker: run in this thread; more: replications in blocks on a pool, read back in order.
-      const outcomes = workers > 1 ? await outcomesInParallel(loaded, levers, loaded.seed, loaded.replications, workers) : undefined;
+      const outcomes =
+        workers > 1 ? await outcomesInParallel(loaded, levers, loaded.seed, loaded.replications, workers, flags.quiet === true) : undefined;
       const effects = await writeOutputDir(
         out,
         'compare',
