@@ -3,7 +3,8 @@
  * column and written as row groups of 128 Ki rows through hyparquet-writer (pure JavaScript,
  * one small dependency, deterministic bytes: no timestamps in the file), so memory stays flat.
  * The same interface as CsvFile. Numbers are kept at full precision (CSV rounds to 7
- * significant digits); pandas, Polars, R's arrow and DuckDB read the files directly.
+ * significant digits). Standard Parquet (data pages v2, Snappy), for pandas, Polars, R's arrow
+ * and DuckDB; read back here with hyparquet, the only reader these machines have.
  */
 import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
 import type { Cell } from './csvFile.js';
