@@ -3,11 +3,11 @@
  *   sweep.json   what this directory is (sweep hash, seed, shard): written first
  *   points.csv   the design's table: written before the first run
  *   chunks/      one file per finished chunk, each written atomically
- *   runs.csv, failures.csv, manifest.json: assembled in chunk order at the end
+ *   runs.csv, failures.csv, manifest.json: assembled in chunk order at the end (assemble.ts)
  * `--resume` (after Ctrl-C, kill -9 or a crash) runs only chunks without a
  * file, so the assembled runs.csv equals an uninterrupted sweep's.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Piscina } from 'piscina';
@@ -18,16 +18,16 @@ import { finishInPlace, startInPlace } from '../io/outputDir.js';
 import { readJsonObject } from '../io/ownership.js';
 import { workerPool } from '../io/pool.js';
 import { fromSystemError, fromSystemFault } from '../io/systemError.js';
+import { assembleSweep } from './assemble.js';
 import { type ChunkDone, type ChunkTask, pointsContext, type SweepContext } from './chunk.js';
-import { failuresColumns, headerLine, perTickColumns, pointsColumns, runsColumns } from './columns.js';
+import { headerLine, pointsColumns } from './columns.js';
 import type { Value } from './designs/design.js';
 import { checkWorkerMemory, sweepRunBytes, workerHeapMb } from './estimate.js';
-import { chunkDone, chunkFile, concatAtomic, dropChunk, removeTmpLitter } from './files.js';
+import { chunkDone, dropChunk, removeTmpLitter } from './files.js';
 import type { LoadedSweep } from './load.js';
 import { PER_TICK_OUTPUTS, type PerTickOutput } from './outputs.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
 import { type Progress, progress } from './progress.js';
-import { sweepToParquet } from './toParquet.js';
 
 export interface SweepOptions {
   readonly out: string;
@@ -268,22 +268,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
   if (!shared) bar.done();
 
   const range = Array.from({ length: end - first }, (_, i) => first + i);
-  const failureParts = range.map((c) => chunkFile(opts.out, c, 'failures')).filter((f) => existsSync(f));
-  const failures = failureParts.reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').length - 1, 0);
-  await concatAtomic(
-    join(opts.out, 'runs.csv'),
-    headerLine(runsColumns(paths)),
-    range.map((c) => chunkFile(opts.out, c, 'runs')),
-  );
-  await concatAtomic(join(opts.out, 'failures.csv'), headerLine(failuresColumns(paths)), failureParts);
-  for (const name of id.perTick) {
-    await concatAtomic(
-      join(opts.out, `${name}.csv`),
-      headerLine(perTickColumns(name)),
-      range.map((c) => chunkFile(opts.out, c, name)),
-    );
-  }
-  if (opts.format === 'parquet') await sweepToParquet(opts.out, ['runs', ...id.perTick]);
+  const failures = await assembleSweep(opts.out, paths, id.perTick, range, opts.format);
   const seconds = (Date.now() - started) / 1000;
   finishInPlace(opts.out, opts.kind ?? 'sweep', {
     version: opts.version,
