@@ -29,7 +29,6 @@ export type OutputFormat = 'csv' | 'parquet';
 export interface RowFile {
   readonly rows: number;
   write(row: readonly Cell[]): void;
-  drain(): Promise<void> | undefined;
   close(): Promise<void>;
 }
 

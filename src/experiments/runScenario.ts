@@ -43,35 +43,34 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
   const rhetoricFinal = new Float64Array(opts.replications * cfg.P);
   const runSeeds: number[] = [];
   const ids = cfg.actorIds;
+  // Each file looked up once, not once a row.
+  const [ties, pairs, actors, summaryFile, events] = [file('ties'), file('pairs'), file('actors'), file('summary'), file('events')];
+  const contributions = opts.contributions ? file('contributions') : undefined;
+  const observed = observables.length > 0 ? file('observables') : undefined;
 
   for (let r = 0; r < opts.replications; r++) {
     const seed = deriveSeed(opts.seed, 0, r);
     runSeeds.push(seed);
     summary.reset();
-    const [ties, pairs, actors] = [file('ties'), file('pairs'), file('actors')];
     const sinks: Sinks = {
       ties: (row) => ties.write(row),
       pairs: (row) => pairs.write(row),
       actors: (row) => actors.write(row),
-      ...(opts.contributions ? { contributions: (row) => file('contributions').write(row) } : {}),
+      ...(contributions ? { contributions: (row) => contributions.write(row) } : {}),
     };
     const ticks = simulateTicks(cfg, state, makeRandom(seed), {
       tick: (t, s) => {
         collectTick(cfg, s, t, r, seed, sinks);
         summary.add(cfg, s);
-        for (const o of observables) file('observables').write([r, seed, t, tickDate(cfg.start, t), o.indicator, o.value(s, t)]);
+        for (const o of observables) observed?.write([r, seed, t, tickDate(cfg.start, t), o.indicator, o.value(s, t)]);
       },
-      event: (t, shock, event) => file('events').write(eventRow(cfg, t, shock, event, r, seed)),
+      event: (t, shock, event) => events.write(eventRow(cfg, t, shock, event, r, seed)),
     });
-    for (const _ of ticks) {
-      for (const f of files.values()) {
-        const full = f.drain();
-        if (full) await full;
-      }
-    }
+    // Files are written as rows come (io/csvFile.ts); a turn of the event loop each tick keeps Ctrl-C prompt.
+    for (const _ of ticks) await new Promise(setImmediate);
     for (let p = 0; p < cfg.P; p++) {
       const mean = (x: Float64Array) => (x[p] as number) / summary.ticks;
-      file('summary').write([
+      summaryFile.write([
         r,
         seed,
         ids[cfg.pairA[p] as number] as string,
@@ -84,7 +83,6 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
       depthFinal[r * cfg.P + p] = summary.depthFinal[p] as number;
       rhetoricFinal[r * cfg.P + p] = summary.rhetoricFinal[p] as number;
     }
-    for (const f of files.values()) await f.drain();
   }
   for (const f of files.values()) await f.close();
   return { runSeeds, depthFinal, rhetoricFinal, rows: Object.fromEntries(names.map((n) => [n, file(n).rows])) };

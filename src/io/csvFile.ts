@@ -59,11 +59,6 @@ export class CsvFile {
     this.fd = undefined;
   }
 
-  /** Nothing to wait for: rows are written as they are encoded (kept for callers that pace themselves). */
-  drain(): Promise<void> | undefined {
-    return undefined;
-  }
-
   async close(): Promise<void> {
     if (this.fd === undefined) return;
     if (this.encoder.length > 0) this.flush();

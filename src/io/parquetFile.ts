@@ -119,11 +119,6 @@ export class ParquetFile {
     this.nulls.length = 0;
   }
 
-  /** Nothing to wait for: row groups are written as they fill. */
-  drain(): Promise<void> | undefined {
-    return undefined;
-  }
-
   async close(): Promise<void> {
     this.flush();
     this.guard(() => this.writer?.finish());
