@@ -1,0 +1,465 @@
+"""entente's model (docs/model.md §5) as a Mesa 3 model: one mesa.Agent per actor.
+
+Each tick the model applies the shocks and updates conditions and the market (what every
+actor reads), every actor decides its commitments to each partner from the tick-start state
+(`agents.do("decide")`), then all adopt them at once (`agents.do("advance")`), and the model
+updates concessions and rhetoric. The arithmetic follows src/model/ operation for operation,
+so that with the same random numbers the port writes the same pairs.csv (checked by
+bench/peers/mesa/check.py).
+"""
+
+from __future__ import annotations
+
+import math
+
+import mesa
+
+from shocks import KINDS, inducement
+
+D = 6
+FINANCE = 2
+
+
+def decay(push: float) -> float:
+    return 1.0 if push == 0 else math.exp(-max(0.0, push))
+
+
+def saturate(base: float, push: float) -> float:
+    return 1 - (1 - base) * decay(push)
+
+
+def clamp01(x: float) -> float:
+    return min(1.0, max(0.0, x))
+
+
+class ActorAgent(mesa.Agent):
+    """A state: it decides its commitment in each domain to each partner it has a tie to."""
+
+    def __init__(self, model: EntenteModel, index: int) -> None:
+        super().__init__(model)
+        self.index = index
+        cfg = model.cfg
+        self.ties = [k for k in range(cfg["K"]) if cfg["tieFrom"][k] == index]
+
+    def terms(self, k: int) -> list[float]:
+        """Σ_m α_m term_m of tie k in each domain, in the mechanisms' order (src/model/mechanisms/)."""
+        m = self.model
+        cfg = m.cfg
+        dom = m.domains
+        c = m.commitment
+        i = self.index
+        j = cfg["tieTo"][k]
+        p = cfg["tiePair"][k]
+        kd = k * D
+        out = [0.0] * D
+        for name, weight in m.active:
+            if name == "economicGain":
+                clears = weight * (1 - m.conventional[p]) * cfg["paymentComplementarity"][p] * m.volume[p]
+                channel = m.channel[p]
+                comp = cfg["complementarity"]
+                pay = dom["payment"]
+                for d in range(D):
+                    term = weight * comp[p * D + d] * (1 - pay[d] + pay[d] * channel)
+                    out[d] = out[d] + (term + clears if d == FINANCE else term)
+            elif name == "strategicValue":
+                base = (cfg["alignment"][p] + m.shared[p]) * (1 + m.partner_need_gain * m.need[j]) + cfg["stake"][
+                    i * m.n + j
+                ] * m.push_threat[j]
+                v = dom["strategic"]
+                for d in range(D):
+                    out[d] = out[d] + weight * v[d] * base
+            elif name == "abandonment":
+                fear = weight * m.shared[p] * m.need[i]
+                if fear != 0:
+                    v = dom["strategic"]
+                    for d in range(D):
+                        out[d] = out[d] + fear * v[d]
+            elif name == "sanctionExposure":
+                if m.sanctioned[k]:
+                    aversion = cfg["costAversion"][i]
+                    for d in range(D):
+                        out[d] = out[d] + -weight * (m.primary[kd + d] + aversion * m.third_party[kd + d])
+            elif name == "rewardCondition":
+                aversion = weight * cfg["costAversion"][i]
+                for d in range(D):
+                    out[d] = out[d] + -aversion * m.conditional[kd + d]
+            elif name == "partnerRisk":
+                risk = weight * cfg["exposureAversion"][i] * m.stress[j]
+                if risk != 0:
+                    f = dom["financialExposure"]
+                    for d in range(D):
+                        out[d] = out[d] + -risk * f[d]
+            elif name == "reciprocity":
+                norm = weight * cfg["commitmentNorm"][i]
+                back = cfg["tieReverse"][k] * D
+                for d in range(D):
+                    out[d] = out[d] + norm * (c[back + d] - c[kd + d])
+            elif name == "divergence":
+                delta = weight * m.divergence[p]
+                if delta != 0:
+                    v = dom["strategic"]
+                    for d in range(D):
+                        out[d] = out[d] + -delta * v[d]
+            elif name == "commitmentCost":
+                aversion = weight * cfg["costAversion"][i]
+                w = dom["cost"]
+                for d in range(D):
+                    out[d] = out[d] + -aversion * w[d] * c[kd + d]
+            elif name == "inertia":
+                for d in range(D):
+                    out[d] = out[d] + -weight * c[kd + d]
+        return out
+
+    def set_baseline(self) -> None:
+        """The baseline valuation that makes the initial state a rest point (docs/model.md §5.1)."""
+        for k in self.ties:
+            for d, term in enumerate(self.terms(k)):
+                self.model.baseline[k * D + d] = -term
+
+    def decide(self) -> None:
+        """A bounded step toward higher net marginal value, plus noise (src/model/decide.ts)."""
+        m = self.model
+        max_step = m.params["maxStep"]
+        c, nxt, gain, baseline, shake = m.commitment, m.next, m.step_gain, m.baseline, m.shake
+        for k in self.ties:
+            terms = self.terms(k)
+            for d in range(D):
+                x = k * D + d
+                net = baseline[x] + terms[d]
+                move = min(max_step, max(-max_step, gain[x] * net))
+                nxt[x] = clamp01(c[x] + (move + shake[x]))
+
+    def advance(self) -> None:
+        m = self.model
+        for k in self.ties:
+            m.commitment[k * D : k * D + D] = m.next[k * D : k * D + D]
+
+
+OWN_SLOPE = {
+    "commitmentCost": lambda cfg, w, k, d: -w * cfg["costAversion"][cfg["tieFrom"][k]] * cfg["domains"]["cost"][d],
+    "reciprocity": lambda cfg, w, k, d: -w * cfg["commitmentNorm"][cfg["tieFrom"][k]],
+    "inertia": lambda cfg, w, k, d: -w,
+}
+PARTNER_SLOPE = {"reciprocity": lambda cfg, w, k, d: w * cfg["commitmentNorm"][cfg["tieFrom"][k]]}
+
+
+class EntenteModel(mesa.Model):
+    """One replication of a resolved scenario (the JSON bench/peers/exportConfig writes)."""
+
+    def __init__(self, cfg: dict, random_stream=None, seed: int | None = None) -> None:
+        super().__init__(seed=seed)
+        self.cfg = cfg
+        self.params = cfg["params"]
+        self.domains = cfg["domains"]
+        self.partner_need_gain = self.params["partnerNeedGain"]
+        n, K, P = cfg["n"], cfg["K"], cfg["P"]
+        self.n, self.K, self.P = n, K, P
+        # Mesa's own stream unless the caller feeds entente's (alea.Alea), which makes runs comparable bit for bit.
+        self.draw = random_stream if random_stream is not None else self.random.random
+        self.active = [
+            (mech["name"], mech["weight"])
+            for mech in cfg["mechanisms"]
+            if not (mech["name"] == "rewardCondition" and self._no_conditional_reward())
+        ]
+        self._curvature()
+        self._reset()
+        self.datacollector = mesa.DataCollector(
+            tables={"pairs": ["tick", "a", "b", "depth", "rhetoric", "trade", "channel", "divergence"]}
+        )
+        for i in range(n):
+            ActorAgent(self, i)
+        self._initialise()
+
+    def _no_conditional_reward(self) -> bool:
+        return all(sh["kind"] != "inducement" or sh["conditionPartner"] < 0 for sh in self.cfg["shocks"])
+
+    def _curvature(self) -> None:
+        cfg = self.cfg
+        eta = self.params["stepSize"]
+        self.own_slope = [0.0] * (cfg["K"] * D)
+        self.step_gain = [0.0] * (cfg["K"] * D)
+        for k in range(cfg["K"]):
+            for d in range(D):
+                own = 0.0
+                partner = 0.0
+                for mech in cfg["mechanisms"]:
+                    name, w = mech["name"], mech["weight"]
+                    own += OWN_SLOPE[name](cfg, w, k, d) if name in OWN_SLOPE else 0
+                    partner += PARTNER_SLOPE[name](cfg, w, k, d) if name in PARTNER_SLOPE else 0
+                steepness = abs(own) + abs(partner)
+                self.own_slope[k * D + d] = own
+                self.step_gain[k * D + d] = 1 / steepness if eta * steepness > 1 else eta
+
+    def _reset(self) -> None:
+        cfg, n, K, P = self.cfg, self.n, self.K, self.P
+        self.commitment = list(cfg["commitment0"])
+        self.next = [0.0] * (K * D)
+        self.baseline = [0.0] * (K * D)
+        self.shake = [0.0] * (K * D)
+        self.concession = [0.0] * K
+        self.stress = list(cfg["stress0"])
+        self.need = [0.0] * n
+        self.dollar_access = [1.0] * n
+        self.grievance = list(cfg["grievance0"])
+        self.exposure = list(cfg["exposure0"])
+        self.rhetoric = list(cfg["rhetoric0"])
+        self.divergence = list(cfg["divergence0"])
+        self.shared = [0.0] * P
+        self.shared0 = [0.0] * P
+        self.conventional = [0.0] * P
+        self.channel = [0.0] * P
+        self.exchange = list(cfg["exchange0"])
+        self.own = list(cfg["exchange0"])
+        self.redirected = [0.0] * (P * D)
+        self.paid = [0.0] * P
+        self.glut = [0.0] * n
+        self.volume = [1.0] * P
+        self.trade = [0.0] * P
+        self.in_force = [True] * len(cfg["shocks"])
+
+    def _initialise(self) -> None:
+        self._apply_shocks(-1)
+        self._update_conditions()
+        self.shared0 = list(self.shared)
+        self.agents.do("set_baseline")
+
+    # -- the shock phase (src/model/shocks.ts) -------------------------------------------------
+
+    def _reset_push(self) -> None:
+        cfg, n, K, P = self.cfg, self.n, self.K, self.P
+        self.push_stress = [0.0] * n
+        self.push_need = [0.0] * n
+        self.push_finance_cut = [0.0] * n
+        self.push_threat = [0.0] * n
+        self.push_shock_cost = [0.0] * n
+        self.push_spend = [0.0] * n
+        self.primary = [0.0] * (K * D)
+        self.third_party = [0.0] * (K * D)
+        self.sanctioned = [0] * K
+        self.conditional = [0.0] * (K * D)
+        self.barrier = [0.0] * (K * D)
+        self.push_grievance = list(cfg["grievance0"])
+        self.push_divergence = list(cfg["divergence0"])
+        self.exposure = list(cfg["exposure0"])
+        # What i would lose with s moves with what they still exchange.
+        for p in range(P):
+            if cfg["exchangePaid0"][p] == 0:
+                continue
+            x = self.volume[p]
+            if x == 1:
+                continue
+            a, b = cfg["pairA"][p], cfg["pairB"][p]
+            self.exposure[a * n + b] = self.exposure[a * n + b] * x
+            self.exposure[b * n + a] = self.exposure[b * n + a] * x
+
+    def _apply_shocks(self, t: int) -> None:
+        self._reset_push()
+        shocks = self.cfg["shocks"]
+        for q in self.cfg["shockOrder"]:
+            sh = shocks[q]
+            if t < sh["at"] or t > sh["until"] or not self.in_force[q]:
+                continue
+            first = t == sh["at"]
+            if sh["kind"] == "inducement":
+                inducement(self, sh, t, first, q)
+            else:
+                KINDS[sh["kind"]](self, sh, t, first)
+
+    # -- conditions (src/model/conditions.ts) and the market (src/model/market.ts) -------------
+
+    def _update_conditions(self) -> None:
+        cfg, n, P, params = self.cfg, self.n, self.P, self.params
+        for i in range(n):
+            self.stress[i] += params["stressRate"] * (saturate(cfg["stress0"][i], self.push_stress[i]) - self.stress[i])
+            self.need[i] += params["needRate"] * (saturate(0, self.push_need[i]) - self.need[i])
+            self.dollar_access[i] += params["dollarRate"] * (
+                decay(params["dollarReach"] * self.push_finance_cut[i]) - self.dollar_access[i]
+            )
+        for x in range(n * n):
+            self.grievance[x] += params["grievanceRate"] * (clamp01(self.push_grievance[x]) - self.grievance[x])
+        rivals = [r for r in range(n) if any(self.grievance[i * n + r] > 0 for i in range(n))]
+        for p in range(P):
+            self.divergence[p] += params["divergenceRate"] * (max(0.0, self.push_divergence[p]) - self.divergence[p])
+            a, b = cfg["pairA"][p], cfg["pairB"][p]
+            total = 0.0
+            for r in rivals:
+                if r != a and r != b:
+                    total += min(self.grievance[a * n + r], self.grievance[b * n + r])
+            self.shared[p] = clamp01(total)
+        self._update_exchange()
+        self._pair_trade()
+
+    def _openness(self):
+        cfg, n, P = self.cfg, self.n, self.P
+        pay, x0, appetite_of = self.domains["payment"], cfg["exchange0"], cfg["appetite"]
+        self.open = open_ = [0.0] * (P * D)
+        self.closed = closed = [0.0] * (n * D)
+        self.appetite = appetite = [0.0] * (n * D)
+        self.offer = offer = [0.0] * (n * D)
+        any_closed = False
+        for p in range(P):
+            a, b = cfg["pairA"][p], cfg["pairB"][p]
+            kab, kba = cfg["pairAB"][p] * D, cfg["pairBA"][p] * D
+            for d in range(D):
+                if pay[d] == 0:
+                    continue
+                o = decay(self.barrier[kab + d] + self.barrier[kba + d])
+                open_[p * D + d] = o
+                lost = x0[p * D + d] * (1 - o)
+                if lost > 0:
+                    any_closed = True
+                closed[a * D + d] += lost
+                closed[b * D + d] += lost
+                appetite[a * D + d] += appetite_of[b] * o
+                appetite[b * D + d] += appetite_of[a] * o
+        if not any_closed:
+            return
+        for p in range(P):
+            a, b = cfg["pairA"][p], cfg["pairB"][p]
+            for d in range(D):
+                if pay[d] == 0:
+                    continue
+                o = open_[p * D + d]
+                lost = x0[p * D + d] * (1 - o)
+                if lost == 0:
+                    continue
+                offer[a * D + d] += per_other(lost, appetite[a * D + d], appetite_of[b] * o)
+                offer[b * D + d] += per_other(lost, appetite[b * D + d], appetite_of[a] * o)
+
+    def _update_exchange(self) -> None:
+        cfg, n, P, params = self.cfg, self.n, self.P, self.params
+        need_gain, market_gain = params["needGain"], params["marketGain"]
+        concession_gain, rate, redirection = params["concessionGain"], params["exchangeRate"], params["redirection"]
+        pay, x0, appetite_of = self.domains["payment"], cfg["exchange0"], cfg["appetite"]
+        self._openness()
+        open_, closed, appetite, offer, redirected = self.open, self.closed, self.appetite, self.offer, self.redirected
+        received = [0.0] * (n * D)
+        for p in range(P):
+            a, b = cfg["pairA"][p], cfg["pairB"][p]
+            needed = 0.5 * (need_gain + market_gain) * (self.need[a] + self.need[b])
+            discounted = 0.5 * concession_gain * (self.concession[cfg["pairBA"][p]] + self.concession[cfg["pairAB"][p]])
+            paid = 0.0
+            for d in range(D):
+                pd = pay[d]
+                if pd == 0:
+                    continue
+                x = p * D + d
+                o = open_[x]
+                follow(self.own, x, x0[x] * o * (1 + needed * o + discounted), rate)
+                lost_here = x0[x] * (1 - o)
+                w_b = appetite_of[b] * o
+                w_a = appetite_of[a] * o
+                from_a = w_b * (offer[a * D + d] - per_other(lost_here, appetite[a * D + d], w_b))
+                from_b = w_a * (offer[b * D + d] - per_other(lost_here, appetite[b * D + d], w_a))
+                total = from_a + from_b
+                if total > 0 or redirected[x] != 0:
+                    follow(redirected, x, redirection * total, rate)
+                    if total > 0:
+                        received[a * D + d] += (redirected[x] * from_a) / total
+                        received[b * D + d] += (redirected[x] * from_b) / total
+                exchange = self.own[x] + redirected[x]
+                self.exchange[x] = exchange
+                paid += pd * exchange
+            self.paid[p] = paid
+        for i in range(n):
+            unplaced = 0.0
+            for d in range(D):
+                unplaced += max(0.0, closed[i * D + d] - received[i * D + d])
+            initial = cfg["exchangeTotal0"][i]
+            self.glut[i] = unplaced / initial if initial > 0 else 0.0
+
+    def _pair_trade(self) -> None:
+        cfg, P, params = self.cfg, self.P, self.params
+        c = self.commitment
+        pay = self.domains["payment"]
+        pay_sum = 0.0
+        for d in range(D):
+            pay_sum += pay[d]
+        phi = params["financeForTrade"]
+        for p in range(P):
+            a, b = cfg["pairA"][p], cfg["pairB"][p]
+            ab, ba = cfg["pairAB"][p] * D, cfg["pairBA"][p] * D
+            conventional = min(self.dollar_access[a], self.dollar_access[b])
+            mutual_finance = min(c[ab + FINANCE], c[ba + FINANCE])
+            own = 0.0 if mutual_finance <= 0 else 1.0 if mutual_finance >= phi else mutual_finance / phi
+            channel = 1 - (1 - conventional) * (1 - own) * (1 - params["informalChannel"])
+            self.conventional[p] = conventional
+            self.channel[p] = channel
+            exchanged = self.paid[p]
+            initial = cfg["exchangePaid0"][p]
+            self.volume[p] = exchanged / initial if initial > 0 else 0.0
+            self.trade[p] = (cfg["tradeScale"][p] * exchanged * channel) / pay_sum if pay_sum > 0 else 0.0
+
+    # -- after commitments move (src/model/social.ts) -----------------------------------------
+
+    def _update_concessions(self) -> None:
+        cfg = self.cfg
+        rate, glut_discount = self.params["concessionRate"], self.params["glutDiscount"]
+        for k in range(self.K):
+            target = min(1, glut_discount * cfg["opportunism"][cfg["tieTo"][k]] * self.glut[cfg["tieFrom"][k]])
+            self.concession[k] = self.concession[k] + rate * (target - self.concession[k])
+
+    def _update_rhetoric(self) -> None:
+        cfg = self.cfg
+        rate, gain = self.params["rhetoricRate"], self.params["rhetoricGain"]
+        for p in range(self.P):
+            target = clamp01(
+                cfg["rhetoric0"][p]
+                + gain * (self.shared[p] - self.shared0[p])
+                - gain * (self.divergence[p] - cfg["divergence0"][p])
+            )
+            self.rhetoric[p] = self.rhetoric[p] + rate * (target - self.rhetoric[p])
+
+    def depth(self, p: int) -> float:
+        """Σ_d w_d · min(c_ab,d, c_ba,d) / Σ_d w_d (src/model/state.ts pairDepth)."""
+        cfg, c, w = self.cfg, self.commitment, self.domains["cost"]
+        ab, ba = cfg["pairAB"][p] * D, cfg["pairBA"][p] * D
+        total = 0.0
+        for d in range(D):
+            total += w[d] * min(c[ab + d], c[ba + d])
+        den = 0.0
+        for d in range(D):
+            den += w[d]
+        return total / den
+
+    def _noise(self) -> None:
+        """Each tie-domain's shake, drawn in tie order as entente draws it."""
+        spread = self.params["noise"] * math.sqrt(3)
+        if spread > 0:
+            draw = self.draw
+            self.shake = [spread * (2 * draw() - 1) for _ in range(self.K * D)]
+
+    def step(self) -> None:
+        t = self.steps - 1  # Mesa counts steps from 1
+        self._apply_shocks(t)
+        self._update_conditions()
+        self._noise()
+        self.agents.do("decide")
+        self.agents.do("advance")
+        self._update_concessions()
+        self._update_rhetoric()
+        ids = self.cfg["actorIds"]
+        for p in range(self.P):
+            self.datacollector.add_table_row(
+                "pairs",
+                {
+                    "tick": t,
+                    "a": ids[self.cfg["pairA"][p]],
+                    "b": ids[self.cfg["pairB"][p]],
+                    "depth": self.depth(p),
+                    "rhetoric": self.rhetoric[p],
+                    "trade": self.trade[p],
+                    "channel": self.channel[p],
+                    "divergence": self.divergence[p],
+                },
+            )
+
+
+def per_other(lost: float, all_: float, w: float) -> float:
+    others = all_ - w
+    return lost / others if others > 1e-12 * all_ else 0.0
+
+
+def follow(x: list, at: int, target: float, rate: float) -> None:
+    now = x[at]
+    x[at] = target if target < now else now + rate * (target - now)
