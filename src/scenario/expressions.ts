@@ -91,7 +91,8 @@ function checkNode(node: MathNode, vocabulary: Vocabulary = OF_TIME): void {
 }
 
 export interface CompiledWith {
-  evaluate(scope: Record<string, unknown>): number;
+  /** A Map is read as it is; an object is wrapped by mathjs at each call and read through safety checks (slower). */
+  evaluate(scope: ReadonlyMap<string, unknown> | Record<string, unknown>): number;
 }
 
 /**

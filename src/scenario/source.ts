@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import { EntenteError, inputError } from '../errors.js';
 import { repeatedKey } from './jsonKeys.js';
+import { readCached, writeCached } from './parseCache.js';
 
 export type PathSegment = string | number;
 
@@ -93,13 +94,17 @@ function yamlDocument(file: string, text: string): { doc: Document.Parsed; lineC
 
 /**
  * A JSON file is read by JSON.parse (a generated 200-actor scenario in a twentieth of the time
- * YAML takes); its YAML document, for line numbers, is built only if an error needs one.
+ * YAML takes), and so is a YAML file parsed before (its cached data); the YAML document, for
+ * line numbers, is then built only if an error needs one.
  */
 export function parseSource(file: string, text: string): Source {
   const json = file.endsWith('.json');
-  let parsed = json ? undefined : yamlDocument(file, text);
+  // A YAML file parsed before is read from the cache (scenario/parseCache.ts), its document built only for line numbers.
+  const cached = json ? undefined : readCached(text);
+  let parsed = json || cached !== undefined ? undefined : yamlDocument(file, text);
   let data: unknown;
   if (json) data = parseJson(file, text);
+  else if (cached !== undefined) data = cached;
   else {
     try {
       data = parsed?.doc.toJS({ maxAliasCount: 100 });
@@ -136,6 +141,7 @@ export function parseSource(file: string, text: string): Source {
       found: String(bad.value),
     });
   }
+  if (!json && cached === undefined) writeCached(text, data);
   return { file, data, hash, locate };
 }
 
