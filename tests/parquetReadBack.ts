@@ -1,5 +1,10 @@
-/** Test helper: a Parquet file read back (hyparquet) against the CSV of the same output. */
+/**
+ * Test helper: a Parquet file read back against the CSV of the same output, by two readers:
+ * hyparquet (by the writer's authors) and DuckDB (an independent implementation, the engine
+ * analysts query Parquet with).
+ */
 import { readFileSync } from 'node:fs';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { expect } from 'vitest';
@@ -20,4 +25,21 @@ export async function expectParquetEqualsCsv(csvFile: string, parquetFile: strin
     const shown = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? '' : show(v)]));
     expect(shown, `${parquetFile} row ${i}`).toEqual(rows[i]);
   });
+  const duck = await (await duckdb()).runAndReadAll(`SELECT * FROM read_parquet('${parquetFile.replaceAll("'", "''")}')`);
+  expect(duck.columnNames(), `${parquetFile} (DuckDB)`).toEqual(columns);
+  const ducked = duck.getRowObjects();
+  expect(ducked.length, `${parquetFile} (DuckDB)`).toBe(rows.length);
+  ducked.forEach((row, i) => {
+    const shown = Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [k, v === null ? '' : show(typeof v === 'bigint' ? Number(v) : v)]),
+    );
+    expect(shown, `${parquetFile} row ${i} (DuckDB)`).toEqual(rows[i]);
+  });
+}
+
+let connection: Promise<DuckDBConnection> | undefined;
+/** One in-memory DuckDB per test file. */
+function duckdb(): Promise<DuckDBConnection> {
+  connection ??= DuckDBInstance.create(':memory:').then((db) => db.connect());
+  return connection;
 }

@@ -21,6 +21,7 @@ const TEXT_COLUMNS = new Set(['from', 'to', 'a', 'b', 'actor', 'date', 'shock', 
 export function columnKind(name: string): ColumnKind {
   if (name === 'seed') return 'int64';
   if (name === 'replication' || name === 'tick' || name === 'point') return 'int';
+  if (name === 'welfare') return 'nullableDouble'; // '' where welfare is not computed
   return TEXT_COLUMNS.has(name) ? 'text' : 'double';
 }
 

@@ -55,6 +55,10 @@ async function convert(csv: string, parquet: string, kindOf: (column: string) =>
 /** Turn `names` (runs, and per-tick file names) of the sweep in `dir` from CSV into Parquet. */
 export async function sweepToParquet(dir: string, names: readonly string[]): Promise<void> {
   const parameters = parameterKinds(dir);
-  const kindOf = (column: string) => parameters.get(column) ?? columnKind(column);
+  // Outcome columns may hold '' (a value that does not apply): nullable, unlike a run's own files.
+  const kindOf = (column: string) => {
+    const kind = parameters.get(column) ?? columnKind(column);
+    return kind === 'double' && !parameters.has(column) ? 'nullableDouble' : kind;
+  };
   for (const name of names) await convert(join(dir, `${name}.csv`), join(dir, `${name}.parquet`), kindOf);
 }
