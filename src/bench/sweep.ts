@@ -94,6 +94,25 @@ async function interleaved(
 }
 
 /**
+ * What the cores give when nothing is shared: `cores` separate 1-worker sweep processes at once,
+ * each one's rate over the rate of one such sweep alone (alternated, `rounds` times). On a VM
+ * whose vCPUs share a physical core, or a memory bus, this is below 1, and it bounds any
+ * parallel efficiency from above.
+ */
+async function ceiling(bin: string, file: string, dir: string, cores: number, rounds: number): Promise<number[]> {
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const solo = await measure(bin, file, join(dir, `solo${r}`), 1);
+    const together = await Promise.all(Array.from({ length: cores }, (_, c) => measure(bin, file, join(dir, `together${r}-${c}`), 1)));
+    const rate = (m: Measured) => m.runs / m.runSeconds;
+    ratios.push(median(together.map(rate)) / rate(solo));
+    for (const name of [`solo${r}`, ...together.map((_, c) => `together${r}-${c}`)])
+      rmSync(join(dir, name), { recursive: true, force: true });
+  }
+  return ratios;
+}
+
+/**
  * What starting the workers costs a command: a sweep of one run per worker, process start to
  * files written, less `check` of the same file (which loads and validates it as the sweep does,
  * and starts no worker). Median of `rounds`, interleaved.
@@ -133,6 +152,11 @@ export async function sweepBenchmark(root: string, rounds: number): Promise<void
       `sweep, default scenario, 20,000 runs, median (range) of ${rounds} interleaved round${rounds === 1 ? '' : 's'}, worker start-up included: ` +
         `1 worker ${spread(small.one.map(rate))} runs/s; ${cores} workers ${spread(small.all.map(rate))} runs/s; ` +
         `parallel efficiency ${(median(smallEfficiency) * 100).toFixed(0)}% (target ≥ 85%)`,
+    );
+    const alone = await ceiling(bin, sweepFile(dir, scenario, 2000, 10), dir, cores, rounds);
+    console.log(
+      `  the machine's own ceiling: ${cores} independent 1-worker sweeps at once each run at ${(median(alone) * 100).toFixed(0)}% ` +
+        `(${alone.map((a) => `${(a * 100).toFixed(0)}%`).join(', ')}) of the speed of one alone (interleaved): no split of the work across ${cores} cores does better`,
     );
     workerStart(bin, dir, scenario, cores, rounds);
     // 100,000 runs: throughput once workers are warm, the figure the targets are about.
