@@ -6,6 +6,7 @@
 import { weightedQuantile } from '../calibration/abc/smc.js';
 import { weightedMean } from '../compare/stats.js';
 import type { Content } from './content.js';
+import { labelsIn } from './labels.js';
 import { observedPoints } from './observed.js';
 import type { OutputDir, Row } from './outputs.js';
 import { targetsChart } from './specs/calibration.js';
@@ -71,9 +72,10 @@ export function posteriorContent(out: OutputDir): Content {
     .sort((a, b) => a.ratio - b.ratio)
     .slice(0, 3)
     .map((s) => s.m);
-  const charts = [toleranceChart(out.rows('generations.csv')), marginalsChart(marginals, weights)];
-  if (constrained.length >= 2) charts.push(pairsChart(constrained, weights));
-  if (out.has('predictive.csv')) charts.push(predictiveChart(out.rows('predictive.csv'), observedPoints(out, notes)));
+  const labels = labelsIn(out.manifest);
+  const charts = [toleranceChart(out.rows('generations.csv')), marginalsChart(marginals, weights, labels)];
+  if (constrained.length >= 2) charts.push(pairsChart(constrained, weights, labels));
+  if (out.has('predictive.csv')) charts.push(predictiveChart(out.rows('predictive.csv'), observedPoints(out, notes), labels));
   const ess = 1 / weights.reduce((a, w) => a + w * w, 0);
   return {
     charts,

@@ -8,6 +8,7 @@ import { DOMAINS } from '../model/domains.js';
 import { didYouMean } from '../suggest.js';
 import { calibrationContent, posteriorContent } from './calibrationContent.js';
 import type { Table } from './html.js';
+import { labelsIn, pairKeyName } from './labels.js';
 import { observedPoints } from './observed.js';
 import type { OutputDir, Row } from './outputs.js';
 import type { Chart } from './specs/chart.js';
@@ -16,6 +17,7 @@ import { contributionsChart, depthChart, observablesChart, tieChart } from './sp
 import { morrisChart, sobolChart } from './specs/sensitivity.js';
 import { heatmapChart, parameterChart, pointMeans } from './specs/sweep.js';
 import { bands } from './summarise.js';
+import { parameterWords } from './words.js';
 
 export interface ReportOptions {
   /** The tie to chart for a run, "A>B" (default: the first pair's first direction). */
@@ -79,11 +81,14 @@ function choosePair(out: OutputDir, rows: readonly Row[], given: string | undefi
 
 function runContent(out: OutputDir, options: ReportOptions): Content {
   const notes: string[] = [];
+  const labels = labelsIn(out.manifest);
   const pairs = out.rows('pairs.csv');
   const events = out.has('events.csv') ? out.rows('events.csv') : [];
   const dates = dateMap(out, new Set(pairs.map((r) => r.tick as string)));
-  const charts: Chart[] = [depthChart(pairs, events, dates)];
-  const first = pairs[0];
+  const charts: Chart[] = [depthChart(pairs, events, dates, labels, labels.focus)];
+  // The tie shown: --tie, else the focus pair's first direction, else the first pair's.
+  const [focusA, focusB] = (labels.focus[0] ?? '').split('-');
+  const first = pairs.find((r) => r.a === focusA && r.b === focusB) ?? pairs[0];
   const ties = out.rows('ties.csv');
   let from = first?.a ?? '';
   let to = first?.b ?? '';
@@ -95,11 +100,11 @@ function runContent(out: OutputDir, options: ReportOptions): Content {
   }
   if (!ties.some((r) => r.from === from && r.to === to)) notes.push(`No tie ${from}>${to} in ties.csv: its charts are left out.`);
   else {
-    charts.push(tieChart(ties, from, to, DOMAINS, dates));
-    if (out.has('contributions.csv')) charts.push(contributionsChart(out.rows('contributions.csv'), from, to));
+    charts.push(tieChart(ties, from, to, DOMAINS, dates, labels));
+    if (out.has('contributions.csv')) charts.push(contributionsChart(out.rows('contributions.csv'), from, to, labels));
     else notes.push('Mechanism contributions are shown when the run is made with --contributions.');
   }
-  if (out.has('observables.csv')) charts.push(observablesChart(out.rows('observables.csv'), observedPoints(out, notes)));
+  if (out.has('observables.csv')) charts.push(observablesChart(out.rows('observables.csv'), observedPoints(out, notes), labels));
   const finals = bands(
     out.rows('summary.csv'),
     (r) => `${r.a}-${r.b}`,
@@ -109,7 +114,7 @@ function runContent(out: OutputDir, options: ReportOptions): Content {
     {
       title: 'Final depth per pair',
       columns: ['pair', 'median', '5%', '95%'],
-      rows: [...finals].map(([pair, b]) => [pair, b.median, b.low, b.high]),
+      rows: [...finals].map(([pair, b]) => [pairKeyName(labels, pair), b.median, b.low, b.high]),
       note: 'Depth at the last tick across replications (summary.csv).',
     },
   ];
@@ -117,6 +122,7 @@ function runContent(out: OutputDir, options: ReportOptions): Content {
 }
 
 function compareContent(out: OutputDir): Content {
+  const labels = labelsIn(out.manifest);
   const levers = out.rows('levers.csv');
   const rows = [...focusRows(levers)].sort((x, y) => Number(y.delta_mean) - Number(x.delta_mean));
   const posterior = out.manifest.posterior as { particles?: number; ess?: number } | undefined;
@@ -124,7 +130,7 @@ function compareContent(out: OutputDir): Content {
   const interval = basis ? '90% credible' : '95% CI';
   const probability = (r: Row, column: string) => Number(r[column] ?? Number.NaN);
   return {
-    charts: [forestChart(levers, basis), domainChart(levers, DOMAINS)],
+    charts: [forestChart(levers, basis, labels), domainChart(levers, DOMAINS, labels)],
     tables: [
       {
         title: 'Levers, ranked',
@@ -141,8 +147,8 @@ function compareContent(out: OutputDir): Content {
           'senders',
         ],
         rows: rows.map((r) => [
-          r.lever as string,
-          `${r.a}-${r.b}`,
+          labels.levers[r.lever as string] ? `${labels.levers[r.lever as string]} (${r.lever})` : (r.lever as string),
+          pairKeyName(labels, `${r.a}-${r.b}`),
           Number(r.delta_mean),
           Number(r.ci_low),
           Number(r.ci_high),
@@ -164,17 +170,18 @@ function compareContent(out: OutputDir): Content {
 }
 
 function robustnessContent(out: OutputDir): Content {
+  const labels = labelsIn(out.manifest);
   const all = out.rows('robustness.csv');
   const rows = all.filter((r) => r.a === all[0]?.a && r.b === all[0]?.b); // the pair the chart shows
   return {
-    charts: [robustnessChart(rows)],
+    charts: [robustnessChart(rows, labels)],
     tables: [
       {
-        title: `Levers across the sweep (${rows[0]?.a}-${rows[0]?.b}; every pair in robustness.csv)`,
+        title: `Levers across the sweep (${pairKeyName(labels, `${rows[0]?.a}-${rows[0]?.b}`)}; every pair in robustness.csv)`,
         columns: ['lever', 'pair', 'mean effect', 'worst case', 'best case', 'share closer', 'mean regret', 'max regret', 'points'],
         rows: rows.map((r) => [
-          r.lever as string,
-          `${r.a}-${r.b}`,
+          labels.levers[r.lever as string] ?? (r.lever as string),
+          pairKeyName(labels, `${r.a}-${r.b}`),
           Number(r.mean_effect),
           Number(r.worst_case),
           Number(r.best_case),
@@ -199,17 +206,24 @@ function sweepContent(out: OutputDir, options: ReportOptions): Content {
   const parameters = sweepParameters(out);
   const pair = choosePair(out, runs, options.pair);
   for (const p of options.heatmap ?? []) if (!parameters.includes(p)) throw unknownName(out, '--heatmap', p, parameters);
+  const labels = labelsIn(out.manifest);
   const means = pointMeans(runs, parameters, pair, 'depth_final');
-  const charts: Chart[] = [parameterChart(means, parameters, pair, 'depth_final')];
+  const charts: Chart[] = [parameterChart(means, parameters, pair, 'depth_final', labels)];
   const [x, y] = options.heatmap ?? [parameters[0], parameters[1]];
-  if (x && y) charts.push(heatmapChart(means, x, y, pair, 'depth_final'));
+  if (x && y) charts.push(heatmapChart(means, x, y, pair, 'depth_final', labels));
   return {
     charts,
     tables: [
       {
         title: 'Sweep',
         columns: ['points', 'runs', 'parameters'],
-        rows: [[means.length, runs.length / Math.max(1, new Set(runs.map((r) => `${r.a}-${r.b}`)).size), parameters.join(', ')]],
+        rows: [
+          [
+            means.length,
+            runs.length / Math.max(1, new Set(runs.map((r) => `${r.a}-${r.b}`)).size),
+            parameters.map((p) => `${parameterWords(p, labels)} (${p})`).join('; '),
+          ],
+        ],
       },
     ],
     notes: [],
@@ -220,9 +234,10 @@ function sensitivityContent(out: OutputDir, options: ReportOptions): Content {
   const indices = out.rows('indices.csv');
   const pair = choosePair(out, indices, options.pair);
   const sobol = indices.some((r) => r.index === 'S1');
+  const labels = labelsIn(out.manifest);
   const mine = indices.filter((r) => r.outcome === 'depth_final' && `${r.a}-${r.b}` === pair);
   return {
-    charts: [sobol ? sobolChart(indices, 'depth_final', pair) : morrisChart(indices, 'depth_final', pair)],
+    charts: [sobol ? sobolChart(indices, 'depth_final', pair, labels) : morrisChart(indices, 'depth_final', pair, labels)],
     tables: [
       {
         title: `Indices of depth_final (${pair})`,

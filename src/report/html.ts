@@ -5,6 +5,7 @@
 export interface Section {
   readonly name: string;
   readonly title: string;
+  readonly headline: string;
   readonly caption: string;
   readonly svg: string;
 }
@@ -50,7 +51,7 @@ h1 { font-size: 1.6em; margin-bottom: 0.1em; } h2 { font-size: 1.15em; margin: 1
 .subtitle { color: #555; margin-top: 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; font-size: 0.9em; background: #f7f9fa; padding: 0.8em 1em; border-radius: 4px; }
 dl.facts dt { color: #555; } dl.facts dd { margin: 0; font-family: Menlo, Consolas, monospace; word-break: break-all; }
-figure { margin: 1em 0 2em; } figure svg { max-width: 100%; height: auto; } figcaption { color: #444; font-size: 0.9em; max-width: 46em; }
+figure { margin: 1em 0 2em; } p.headline { font-weight: 600; margin: 0.2em 0 0.6em; max-width: 46em; } figure svg { max-width: 100%; height: auto; } figcaption { color: #444; font-size: 0.9em; max-width: 46em; }
 table { border-collapse: collapse; font-size: 0.88em; } th, td { padding: 0.25em 0.7em; border-bottom: 1px solid #e5e8ea; text-align: right; }
 th:first-child, td:first-child { text-align: left; } th { background: #f2f4f5; }
 .note, .notes { color: #555; font-size: 0.88em; }
@@ -71,7 +72,7 @@ export function page(p: Page): string {
     '</dl>',
     ...p.charts.map(
       (c) =>
-        `<figure class="chart" data-chart="${escapeHtml(c.name)}"><h2>${escapeHtml(c.title)}</h2>\n${c.svg}\n<figcaption>${escapeHtml(c.caption)}</figcaption></figure>`,
+        `<figure class="chart" data-chart="${escapeHtml(c.name)}"><h2>${escapeHtml(c.title)}</h2>\n<p class="headline">${escapeHtml(c.headline)}</p>\n${c.svg}\n<figcaption>${escapeHtml(c.caption)}</figcaption></figure>`,
     ),
     ...p.tables.map(table),
     ...(p.notes.length

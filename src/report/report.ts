@@ -4,7 +4,7 @@
  * NAME.vl.json) and one self-contained report.html. Every file is written
  * atomically; the directory's own outputs are never touched.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { writeAtomic } from '../io/atomicFile.js';
 import { contentOf, type ReportOptions } from './content.js';
@@ -50,21 +50,46 @@ const TITLES: Record<OutputDir['kind'], string> = {
   posterior: 'Calibrated posterior',
 };
 
+/**
+ * A previous report's charts that this one does not draw (another --tie, a lever no longer
+ * compared): removed, so charts/ holds this report's charts only. Only files a report writes
+ * (NAME.svg, NAME.vl.json) are touched.
+ */
+function removeStaleCharts(charts: string, names: readonly string[]): void {
+  const kept = new Set(names.flatMap((n) => [`${n}.svg`, `${n}.vl.json`]));
+  for (const file of readdirSync(charts))
+    if ((file.endsWith('.svg') || file.endsWith('.vl.json')) && !kept.has(file)) rmSync(join(charts, file), { force: true });
+}
+
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportResult> {
   const out = readOutputDir(dir);
   const content = contentOf(out, options);
   mkdirSync(join(dir, 'charts'), { recursive: true });
+  removeStaleCharts(
+    join(dir, 'charts'),
+    content.charts.map((c) => c.name),
+  );
   const sections: Section[] = [];
   for (const chart of content.charts) {
     const svg = await toSvg(chart.spec);
     writeAtomic(join(dir, 'charts', `${chart.name}.svg`), svg);
     writeAtomic(join(dir, 'charts', `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 1)}\n`);
-    sections.push({ name: chart.name, title: chart.title, caption: chart.caption, svg: svg.replace(/^<\?xml[^>]*>\s*/, '') });
+    sections.push({
+      name: chart.name,
+      title: chart.title,
+      headline: chart.headline,
+      caption: chart.caption,
+      svg: svg.replace(/^<\?xml[^>]*>\s*/, ''),
+    });
   }
+  const stem = (file: string | undefined) => (file ? basename(file).replace(/\.(ya?ml|json)$/, '') : undefined);
   const named = out.manifest.scenario as { name?: string; file?: string } | undefined;
-  const scenario = named?.name ?? (named?.file ? basename(named.file).replace(/\.(ya?ml|json)$/, '') : undefined);
+  const scenario = named?.name ?? stem(named?.file);
+  // A sweep's page is named by its sweep file (a scenario has many sweeps), with the scenario after it.
+  const sweep = stem((out.manifest.sweep as { file?: string } | undefined)?.file);
+  const subject = sweep ? `${sweep}${scenario ? ` (scenario ${scenario})` : ''}` : scenario;
   const html = page({
-    title: `${TITLES[out.kind]}${scenario ? `: ${scenario}` : ''}`,
+    title: `${TITLES[out.kind]}${subject ? `: ${subject}` : ''}`,
     subtitle: 'entente — a limited strategic partnership under stress',
     facts: manifestFacts(out),
     charts: sections,

@@ -102,6 +102,8 @@ export async function mergeShards(
         version: meta.version,
         command: meta.command,
         merged: ordered.map((s) => s.dir),
+        // The scenario's words for reports, as the shards recorded them (labels of one scenario: the same in each).
+        ...labelsOfShard(ordered[0]?.dir),
         format: meta.format ?? 'csv',
         identity: { ...head.id, shard: null },
       });
@@ -109,4 +111,11 @@ export async function mergeShards(
     { force: meta.force === true },
   );
   return { shards: count };
+}
+
+/** The `labels` a shard's manifest holds (scenario/labels.ts), if it holds any. */
+function labelsOfShard(dir: string | undefined): { labels?: unknown } {
+  if (dir === undefined || !existsSync(join(dir, 'manifest.json'))) return {};
+  const labels = readJsonObject(join(dir, 'manifest.json'), 'the shard’s manifest.json', 'the shard as entente wrote it').labels;
+  return labels === undefined ? {} : { labels };
 }

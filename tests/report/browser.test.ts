@@ -1,15 +1,17 @@
 /**
  * Reports in a real browser: headless Chromium (Debian's, driven by
  * playwright-core) opens each report.html from disk with the network blocked,
- * and every chart must show data marks with a size, the page must log no error,
+ * and every chart must show data marks with a size and a headline sentence, no raw
+ * identifier the scenario gives words for, the page must log no error,
  * and a screenshot is kept in out/screenshots/ for people to look at.
  * .ci/run installs Chromium; without it the test fails in CI and is skipped
  * elsewhere, saying why.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { cli, DEFAULT_SCENARIO, ROOT, tempDir } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -21,6 +23,37 @@ interface Figure {
   readonly marks: number;
   readonly width: number;
   readonly height: number;
+  /** The sentence above the chart. */
+  readonly headline: string;
+  /** Every word a reader sees in the figure: title, headline, the SVG's text, the caption. */
+  readonly text: string;
+}
+
+/**
+ * Ids the default scenario gives words for (lever and shock descriptions, observable
+ * descriptions, actor names): none may reach a reader. Read from the scenario itself.
+ */
+function identifiers(): string[] {
+  const spec = parse(readFileSync(DEFAULT_SCENARIO, 'utf8')) as {
+    levers: Record<string, unknown>;
+    shocks: { id: string; description?: string }[];
+    observables: Record<string, { description?: string }>;
+    focus: string[];
+  };
+  // An id that is a plain word ("invasion") may appear in prose; camelCase, snake_case and digits may not.
+  const raw = (id: string) => /[A-Z0-9_]/.test(id);
+  return [
+    ...Object.keys(spec.levers),
+    ...spec.shocks.filter((sh) => sh.description).map((sh) => sh.id),
+    ...Object.entries(spec.observables)
+      .filter(([, o]) => o.description)
+      .map(([id]) => id),
+    ...spec.focus,
+    'CHN-',
+    '-RUS',
+    'actors.',
+    'depth_final',
+  ].filter((id) => raw(id) || id.includes('.') || id.includes('-'));
 }
 
 async function inspect(html: string, screenshot: string): Promise<{ errors: string[]; figures: Figure[]; requests: string[] }> {
@@ -51,7 +84,14 @@ async function inspect(html: string, screenshot: string): Promise<{ errors: stri
           return box.width > 0 || box.height > 0;
         });
         const svg = figure.querySelector('svg')?.getBoundingClientRect();
-        return { name: figure.getAttribute('data-chart') ?? '', marks: visible.length, width: svg?.width ?? 0, height: svg?.height ?? 0 };
+        return {
+          name: figure.getAttribute('data-chart') ?? '',
+          marks: visible.length,
+          width: svg?.width ?? 0,
+          height: svg?.height ?? 0,
+          headline: figure.querySelector('p.headline')?.textContent ?? '',
+          text: [...figure.querySelectorAll('h2, p.headline, svg text, figcaption')].map((n) => n.textContent ?? '').join(' | '),
+        };
       }),
     );
     await page.screenshot({ path: screenshot, fullPage: true });
@@ -80,7 +120,10 @@ describe.skipIf(!available)('report.html in headless Chromium', () => {
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       expect(figures.map((f) => f.name)).toEqual(expected);
+      const ids = identifiers();
       for (const f of figures) {
+        expect(f.headline, `${f.name} has a headline sentence`).toMatch(/^[A-Z0-9].{20,}\.$/);
+        for (const id of ids) expect(f.text, `${f.name} shows the raw identifier ${id}`).not.toContain(id);
         expect(f.marks, `${f.name} has data marks`).toBeGreaterThan(0);
         expect(f.width, `${f.name} has a size`).toBeGreaterThan(100);
         expect(f.height, `${f.name} has a size`).toBeGreaterThan(100);

@@ -4,6 +4,7 @@
  * and each one renders to an SVG with its data marks, in Node, with no browser.
  */
 import { describe, expect, it } from 'vitest';
+import type { Labels } from '../../src/report/labels.js';
 import { periodDate } from '../../src/report/observed.js';
 import type { Row } from '../../src/report/outputs.js';
 import { toSvg } from '../../src/report/render.js';
@@ -24,6 +25,15 @@ const dates = new Map([
 ]);
 const DOMAINS = ['trade', 'finance'];
 
+/** What a scenario would call these: the words the charts must show instead of ids. */
+const LABELS: Labels = {
+  actors: { A: 'Alpha', B: 'Beta' },
+  levers: { push: 'Joint sanctions on both partners, with a long tail of detail', pull: 'A conditional reward' },
+  shocks: { war: 'Full-scale war, 24 Feb' },
+  observables: { trade: { unit: 'USD bn', description: 'Bilateral trade' } },
+  focus: ['A-B'],
+};
+
 const charts: Record<string, () => Chart> = {
   depth: () =>
     depthChart(
@@ -38,6 +48,8 @@ const charts: Record<string, () => Chart> = {
       ),
       rows('replication,seed,tick,date,shock,kind,event', '0,1,1,2022-02,war,war,started', '1,2,1,2022-02,war,war,started'),
       dates,
+      LABELS,
+      ['A-B'],
     ),
   tie: () =>
     tieChart(
@@ -52,6 +64,7 @@ const charts: Record<string, () => Chart> = {
       'B',
       DOMAINS,
       dates,
+      LABELS,
     ),
   contributions: () =>
     contributionsChart(
@@ -63,6 +76,7 @@ const charts: Record<string, () => Chart> = {
       ),
       'A',
       'B',
+      LABELS,
     ),
   observables: () =>
     observablesChart(
@@ -73,7 +87,8 @@ const charts: Record<string, () => Chart> = {
         '1,2,0,2022-01,trade,100',
         '1,2,1,2022-02,trade,108',
       ),
-      [{ indicator: 'trade', date: '2022-07', value: 120, label: '2022' }],
+      [{ indicator: 'trade', date: '2022-02', value: 120, label: 'Feb 2022' }],
+      LABELS,
     ),
   forest: () =>
     forestChart(
@@ -84,8 +99,11 @@ const charts: Record<string, () => Chart> = {
         'none,A,B,0,0,0,0,unclear,true',
         'push,A,C,0.01,0,0.02,0.6,unclear,false',
       ),
+      undefined,
+      LABELS,
     ),
-  domains: () => domainChart(rows('lever,a,b,focus,delta_trade,delta_finance', 'push,A,B,true,0.1,0.02', 'pull,A,B,true,-0.05,0'), DOMAINS),
+  domains: () =>
+    domainChart(rows('lever,a,b,focus,delta_trade,delta_finance', 'push,A,B,true,0.1,0.02', 'pull,A,B,true,-0.05,0'), DOMAINS, LABELS),
   robustness: () =>
     robustnessChart(
       rows(
@@ -93,6 +111,7 @@ const charts: Record<string, () => Chart> = {
         'push,A,B,0.05,0.09,0.01,0.9,0.08,0.1,10',
         'pull,A,B,-0.03,0.01,-0.06,0.1,0,0.02,10',
       ),
+      LABELS,
     ),
   parameters: () => {
     const runs = rows(
@@ -102,11 +121,11 @@ const charts: Record<string, () => Chart> = {
       '1,0,0.5,2,A,B,0.4',
       '2,0,0.9,3,A,B,0.5',
     );
-    return parameterChart(pointMeans(runs, ['p', 'q'], 'A-B', 'depth_final'), ['p', 'q'], 'A-B', 'depth_final');
+    return parameterChart(pointMeans(runs, ['p', 'q'], 'A-B', 'depth_final'), ['p', 'q'], 'A-B', 'depth_final', LABELS);
   },
   heatmap: () => {
     const runs = rows('point,replication,p,q,a,b,depth_final', '0,0,0.1,1,A,B,0.2', '1,0,0.5,2,A,B,0.4', '2,0,0.9,3,A,B,0.5');
-    return heatmapChart(pointMeans(runs, ['p', 'q'], 'A-B', 'depth_final'), 'p', 'q', 'A-B', 'depth_final');
+    return heatmapChart(pointMeans(runs, ['p', 'q'], 'A-B', 'depth_final'), 'p', 'q', 'A-B', 'depth_final', LABELS);
   },
   sobol: () =>
     sobolChart(
@@ -119,6 +138,7 @@ const charts: Record<string, () => Chart> = {
       ),
       'depth_final',
       'A-B',
+      LABELS,
     ),
   morris: () =>
     morrisChart(
@@ -131,6 +151,7 @@ const charts: Record<string, () => Chart> = {
       ),
       'depth_final',
       'A-B',
+      LABELS,
     ),
   targets: () =>
     targetsChart(
@@ -153,6 +174,34 @@ describe('chart specifications', () => {
     // Vega draws each mark as a group with class "mark-<type> role-mark"; data marks hold shapes.
     expect(svg).toMatch(/class="mark-(line|area|symbol|rect|rule|text)[^"]*role-mark/);
     expect(svg).toMatch(/<path|<rect|<line|<circle/);
+  });
+
+  it.each(Object.keys(charts))('%s: a headline sentence from its data, and the scenario’s words, not ids', (name) => {
+    const chart = (charts[name] as () => Chart)();
+    expect(chart.headline).toMatch(/^[A-Z0-9].{20,}\.$/);
+    const shown = `${chart.title} ${chart.headline} ${JSON.stringify((chart.spec as { data?: { values?: unknown } }).data?.values ?? '')}`;
+    for (const id of ['"push"', '"pull"', '"A-B"', 'A-B ', ' A-B', '"war"']) expect(shown, `${name} shows ${id}`).not.toContain(id);
+  });
+
+  it('headlines say what the data say', () => {
+    const headline = (name: string) => (charts[name] as () => Chart)().headline;
+    expect(headline('depth')).toBe(
+      'Alpha–Beta: depth rises, from 0.200 in January 2022 to 0.325 in March 2022 (median of the replications; 90% of them end between 0.302 and 0.347).',
+    );
+    expect(headline('forest')).toBe(
+      'Under Joint sanctions on both partners, Alpha and Beta move closer (Δ depth +0.050, 95% interval over the model’s noise +0.040 to +0.060); ' +
+        'under A conditional reward, Alpha and Beta move apart (Δ depth −0.030, 95% interval over the model’s noise −0.040 to −0.020).',
+    );
+    expect(headline('domains')).toBe(
+      'The largest change in a single domain: Joint sanctions on both partners moves mutual trade commitment by +0.100.',
+    );
+    expect(headline('observables')).toMatch(
+      /^0 of 1 observed figures lie inside .*Bilateral trade \(USD bn\) in Feb 2022 \(simulated 109, observed 120\)\.$/,
+    );
+    expect(headline('tie')).toMatch(
+      /^At the end, Alpha’s commitment to Beta is highest in trade \(0\.33\) and lowest in finance \(0\.10\)/,
+    );
+    expect(headline('targets')).toMatch(/^1 of 2 targets are met within one scale; the furthest off is swap 2023/);
   });
 
   it('places observed periods on the time axis', () => {

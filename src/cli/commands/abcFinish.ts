@@ -15,6 +15,7 @@ import { writeAtomic } from '../../io/atomicFile.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { finishInPlace } from '../../io/outputDir.js';
 import { readJsonObject } from '../../io/ownership.js';
+import { labelsOf } from '../../scenario/labels.js';
 import type { LoadedSweep } from '../../sweep/load.js';
 import { VERSION } from '../version.js';
 
@@ -113,6 +114,7 @@ export function finishAbc(
     ...facts.identity,
     calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: facts.observedFile },
     scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
+    labels: labelsOf(loaded.scenario),
     generations: result.generations.length,
     stopped: result.stopped,
     floor: facts.floor,

@@ -16,6 +16,7 @@ import { writeAtomic } from '../../io/atomicFile.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { defaultOut, finishInPlace, startInPlace, writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { claimOutput } from '../../io/ownership.js';
+import { labelsOf } from '../../scenario/labels.js';
 import { loadScenario, prepare } from '../../scenario/load.js';
 import { isSweepFile, loadSweep } from '../../sweep/load.js';
 import { manifestHead } from '../manifest.js';
@@ -155,6 +156,7 @@ async function compareSweep(file: string, flags: CompareFlags, print: (text: str
     command,
     sweep: { file, sha256: base.source.hash },
     scenario: { file: base.scenarioFile, sha256: base.scenarioSource.hash, name: base.scenario.name },
+    labels: labelsOf(base.scenario),
     levers,
     seed: base.seed,
     replications: base.replications,
@@ -274,6 +276,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
           writeJson(join(dir, 'manifest.json'), {
             ...manifestHead('compare'),
             scenario: { file, name: loaded.spec.name, sha256: loaded.source.hash },
+            labels: labelsOf(loaded.spec),
             levers,
             seed: loaded.seed,
             replications: loaded.replications,

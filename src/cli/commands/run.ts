@@ -9,6 +9,7 @@ import { resolveObservables } from '../../experiments/observables.js';
 import { runScenario } from '../../experiments/runScenario.js';
 import { checkOutputSize } from '../../io/limits.js';
 import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
+import { labelsOf } from '../../scenario/labels.js';
 import { loadScenario } from '../../scenario/load.js';
 import { manifestHead } from '../manifest.js';
 import { collect, positiveInt, seedValue } from '../options.js';
@@ -91,6 +92,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
           writeJson(join(dir, 'manifest.json'), {
             ...manifestHead('run'),
             scenario: { file, path: resolve(file), name: loaded.spec.name, sha256: loaded.source.hash },
+            labels: labelsOf(loaded.spec),
             lever: loaded.lever ?? null,
             overrides: flags.set,
             seed: loaded.seed,

@@ -9,6 +9,9 @@ export interface Chart {
   /** File stem of the chart's SVG. */
   readonly name: string;
   readonly title: string;
+  /** One sentence, computed from the chart's data, saying what it shows (above the chart). */
+  readonly headline: string;
+  /** How to read it, and what its uncertainty covers (below the chart). */
   readonly caption: string;
   readonly spec: TopLevelSpec;
 }
@@ -52,17 +55,30 @@ export interface Band {
 }
 
 /**
+ * For each indicator whose unit has a natural scale (a share: 1; percent: 100), an invisible
+ * value at a tenth of it, so a panel of values that are all but zero (China's lethal aid) shows
+ * them as near zero on a readable scale, not as a curve magnified to fill the panel.
+ */
+export function scaleAnchors(indicators: readonly { title: string; unit: string }[]): Datum[] {
+  return indicators.flatMap(({ title, unit }) => {
+    const natural = /share|fraction/i.test(unit) ? 1 : /percent/i.test(unit) ? 100 : undefined;
+    return natural === undefined ? [] : [{ indicator: title, anchor: natural / 10 }];
+  });
+}
+
+/**
  * Indicators over time, one row each with its own y scale: shaded bands, a median line, and the
  * observed figures as black points (rows with an `observed` value). What a run's observables and a
  * posterior's predictive bands both draw.
  */
 export function indicatorChart(
-  head: Pick<Chart, 'name' | 'title' | 'caption'>,
+  head: Pick<Chart, 'name' | 'title' | 'headline' | 'caption'>,
   values: readonly Datum[],
   bands: readonly Band[],
   median: string,
 ): Chart {
-  const x = { field: 'date', type: 'temporal' as const, title: null };
+  // Years on the axis: the observed annual figures sit at mid-year, and a month name there reads as a date.
+  const x = { field: 'date', type: 'temporal' as const, title: null, axis: { format: '%Y', tickCount: { interval: 'year' as const } } };
   const drawn = { filter: `isValid(datum.${median})` };
   return {
     ...head,
@@ -92,6 +108,12 @@ export function indicatorChart(
             transform: [drawn],
             mark: { type: 'line', color: '#2471a3' },
             encoding: { x, y: { field: median, type: 'quantitative' } },
+          },
+          {
+            // Invisible: keeps a panel's scale from magnifying values that are all but zero (scaleAnchors).
+            transform: [{ filter: 'isValid(datum.anchor)' }],
+            mark: { type: 'point', opacity: 0 },
+            encoding: { y: { field: 'anchor', type: 'quantitative' } },
           },
           {
             transform: [{ filter: 'isValid(datum.observed)' }],

@@ -1,5 +1,7 @@
 /** Charts of `entente compare`: the forest plot of lever effects, per-domain effects, robustness across a sweep. */
+import { type Labels, leverLabel, pairKeyName } from '../labels.js';
 import type { Row } from '../outputs.js';
+import { percent, signed } from '../words.js';
 import { type Chart, CONFIG, type Datum, SCHEMA, VERDICT_SCALE, WIDTH, ZERO_RULE } from './chart.js';
 
 /** The focus pairs' rows, or every row when the scenario named no focus. */
@@ -14,10 +16,46 @@ export interface IntervalBasis {
   readonly confidence: number;
 }
 
-export function forestChart(levers: readonly Row[], posterior?: IntervalBasis): Chart {
-  const values: Datum[] = focusRows(levers).map((r) => ({
-    lever: r.lever as string,
-    pair: `${r.a}-${r.b}`,
+/** A lever's effect in one sentence: "pushes China and Russia closer in 100% of plausible worlds (Δ depth +0.064, 90% credible +0.050 to +0.074)". */
+function effectSentence(r: Row, labels: Labels, posterior: IntervalBasis | undefined): string {
+  const [a, b] = (pairKeyName(labels, `${r.a}-${r.b}`) as string).split('–');
+  const delta = Number(r.delta_mean);
+  const closer = delta > 0;
+  const verb = `${a} and ${b} move ${closer ? 'closer' : 'apart'}`;
+  const interval = `${signed(Number(r.ci_low))} to ${signed(Number(r.ci_high))}`;
+  if (posterior) {
+    const p = Number(closer ? r.prob_closer : r.prob_apart);
+    return `${verb} in ${percent(p)} of plausible worlds (Δ depth ${signed(delta)}, 90% credible ${interval})`;
+  }
+  return `${verb} (Δ depth ${signed(delta)}, 95% interval over the model’s noise ${interval})`;
+}
+
+/** The forest plot's headline: the strongest lever each way with a decisive verdict, else the largest effect and why it is not decisive. */
+export function forestHeadline(rows: readonly Row[], labels: Labels, posterior: IntervalBasis | undefined): string {
+  const decisive = (verdict: string) =>
+    rows.filter((r) => r.verdict === verdict).sort((p, q) => Math.abs(Number(q.delta_mean)) - Math.abs(Number(p.delta_mean)))[0];
+  const closer = decisive('closer');
+  const apart = decisive('apart');
+  const lead = (r: Row) => leverLabel(labels, r.lever as string);
+  const parts = [closer, apart]
+    .filter((r): r is Row => r !== undefined)
+    .map((r) => `under ${lead(r)}, ${effectSentence(r, labels, posterior)}`);
+  if (parts.length > 0) {
+    const text = parts.join('; ');
+    return `${text[0]?.toUpperCase()}${text.slice(1)}.`;
+  }
+  const largest = [...rows].sort((p, q) => Math.abs(Number(q.delta_mean)) - Math.abs(Number(p.delta_mean)))[0];
+  return largest
+    ? `No lever moves the pair decisively: under the largest, ${lead(largest)}, ${effectSentence(largest, labels, posterior)}; its verdict is ${largest.verdict}.`
+    : 'No levers to compare.';
+}
+
+export function forestChart(levers: readonly Row[], posterior: IntervalBasis | undefined, labels: Labels): Chart {
+  const rows = focusRows(levers);
+  const values: Datum[] = rows.map((r) => ({
+    lever: leverLabel(labels, r.lever as string),
+    description: labels.levers[r.lever as string] ?? (r.lever as string),
+    pair: pairKeyName(labels, `${r.a}-${r.b}`),
     delta: Number(r.delta_mean),
     low: Number(r.ci_low),
     high: Number(r.ci_high),
@@ -26,10 +64,17 @@ export function forestChart(levers: readonly Row[], posterior?: IntervalBasis): 
     ...(posterior ? { p_apart: Number(r.prob_apart), p_most_dividing: Number(r.p_rank_1) } : {}),
   }));
   const pairs = new Set(values.map((v) => v.pair)).size;
-  const y = { field: 'lever', type: 'nominal' as const, sort: { field: 'delta', order: 'descending' as const }, title: null };
+  const y = {
+    field: 'lever',
+    type: 'nominal' as const,
+    sort: { field: 'delta', order: 'descending' as const },
+    title: null,
+    axis: { labelLimit: 320 },
+  };
   return {
     name: 'forest',
     title: 'Which levers push the partners closer, and how sure we are',
+    headline: forestHeadline(rows, labels, posterior),
     caption: posterior
       ? `Each lever’s posterior mean change in final depth against the baseline (point), with its 90% credible interval over the ${posterior.particles} particles of a calibrated posterior (bar); coloured by verdict: closer or apart where that probability is at least ${posterior.confidence}, negligible where a change below the minimum effect is, uncertain otherwise. The interval covers the parameters the record leaves uncertain (and the little model noise left), not the model’s structural error. Right of zero: closer; left: apart.`
       : 'Each lever’s mean paired change in final depth against the baseline on the same seeds (point), with its 95% bootstrap interval (bar): it covers the model’s own noise only, not uncertainty about the parameters; coloured by verdict against the minimum effect. Right of zero: closer; left: apart.',
@@ -51,7 +96,7 @@ function forestLayers(y: object, posterior: boolean) {
     layer: [
       ZERO_RULE,
       {
-        mark: { type: 'rule', strokeWidth: 3 },
+        mark: { type: 'rule', strokeWidth: 5, strokeCap: 'round' },
         encoding: {
           y,
           x: { field: 'low', type: 'quantitative', title: 'Δ final depth (lever − baseline)' },
@@ -66,7 +111,7 @@ function forestLayers(y: object, posterior: boolean) {
           x: { field: 'delta', type: 'quantitative' },
           color: { field: 'verdict', type: 'nominal', scale: VERDICT_SCALE, title: 'verdict' },
           tooltip: [
-            { field: 'lever' },
+            { field: 'description', title: 'lever' },
             { field: 'delta', format: '+.4f' },
             { field: 'low', format: '+.4f' },
             { field: 'high', format: '+.4f' },
@@ -79,14 +124,29 @@ function forestLayers(y: object, posterior: boolean) {
   };
 }
 
-export function domainChart(levers: readonly Row[], domains: readonly string[]): Chart {
-  const values: Datum[] = focusRows(levers).flatMap((r) =>
-    domains.map((d) => ({ lever: r.lever as string, pair: `${r.a}-${r.b}`, domain: d, delta: Number(r[`delta_${d}`]) })),
+export function domainChart(levers: readonly Row[], domains: readonly string[], labels: Labels): Chart {
+  const rows = focusRows(levers);
+  // The forest plot's order (largest Δ depth first), so a lever sits on the same row in both.
+  const order = [...rows].sort((p, q) => Number(q.delta_mean) - Number(p.delta_mean)).map((r) => leverLabel(labels, r.lever as string));
+  const values: Datum[] = rows.flatMap((r) =>
+    domains.map((d) => ({
+      lever: leverLabel(labels, r.lever as string),
+      pair: pairKeyName(labels, `${r.a}-${r.b}`),
+      domain: d,
+      delta: Number(r[`delta_${d}`]),
+    })),
   );
+  const largest = [...values].sort((p, q) => Math.abs(Number(q.delta)) - Math.abs(Number(p.delta)))[0];
+  const extent = Math.max(1e-12, ...values.map((v) => Math.abs(Number(v.delta))));
+  const pairsShown = [...new Set(values.map((v) => v.pair))].join(', ');
+  const y = { field: 'lever', type: 'nominal' as const, sort: order, title: null, axis: { labelLimit: 320, grid: false } };
   return {
     name: 'domains',
-    title: 'Where each lever moves the partnership, domain by domain',
-    caption: 'Mean paired change in the mutual commitment min(c_ab, c_ba) of each domain at the end of the run. Red: closer; blue: apart.',
+    title: `Where each lever moves ${pairsShown}, domain by domain`,
+    headline: largest
+      ? `The largest change in a single domain: ${largest.lever} moves mutual ${largest.domain} commitment by ${signed(Number(largest.delta))}.`
+      : 'No domain changes to show.',
+    caption: `Mean paired change, lever against baseline, in the mutual commitment min(c_ab, c_ba) of ${pairsShown} in each domain at the end of the run. Red: closer; blue: apart.`,
     spec: {
       $schema: SCHEMA,
       config: CONFIG,
@@ -98,7 +158,7 @@ export function domainChart(levers: readonly Row[], domains: readonly string[]):
           mark: 'rect',
           encoding: {
             x: { field: 'domain', type: 'nominal', sort: [...domains], title: null, axis: { orient: 'top', labelAngle: 0, grid: false } },
-            y: { field: 'lever', type: 'nominal', title: null, axis: { grid: false } },
+            y,
             color: { field: 'delta', type: 'quantitative', scale: { scheme: 'redblue', reverse: true, domainMid: 0 }, title: 'Δ mutual' },
           },
         },
@@ -106,8 +166,10 @@ export function domainChart(levers: readonly Row[], domains: readonly string[]):
           mark: { type: 'text', fontSize: 10 },
           encoding: {
             x: { field: 'domain', type: 'nominal', sort: [...domains] },
-            y: { field: 'lever', type: 'nominal' },
+            y,
             text: { field: 'delta', type: 'quantitative', format: '+.3f' },
+            // White on the darker cells, dark on the light ones.
+            color: { condition: { test: `abs(datum.delta) > ${0.55 * extent}`, value: 'white' }, value: '#222222' },
           },
         },
       ],
@@ -116,10 +178,10 @@ export function domainChart(levers: readonly Row[], domains: readonly string[]):
 }
 
 /** compare across a sweep: each lever's mean effect, with its best and worst case over the points. */
-export function robustnessChart(rows: readonly Row[]): Chart {
+export function robustnessChart(rows: readonly Row[], labels: Labels): Chart {
   const focus = rows.filter((r) => r.a === rows[0]?.a && r.b === rows[0]?.b);
   const values: Datum[] = focus.map((r) => ({
-    lever: r.lever as string,
+    lever: leverLabel(labels, r.lever as string),
     mean: Number(r.mean_effect),
     worst: Number(r.worst_case),
     best: Number(r.best_case),
@@ -127,9 +189,16 @@ export function robustnessChart(rows: readonly Row[]): Chart {
     regret: Number(r.mean_regret),
   }));
   const y = { field: 'lever', type: 'nominal' as const, sort: { field: 'mean', order: 'ascending' as const }, title: null };
+  const pair = pairKeyName(labels, `${rows[0]?.a}-${rows[0]?.b}`);
+  const worst = [...values].sort((p, q) => Number(q.share_closer) - Number(p.share_closer))[0];
+  const safest = [...values].sort((p, q) => Number(p.worst) - Number(q.worst))[0];
   return {
     name: 'robustness',
-    title: `Levers across the sweep's points (${rows[0]?.a}-${rows[0]?.b})`,
+    title: `Levers across the sweep’s points: ${pair}`,
+    headline:
+      worst && safest
+        ? `${worst.lever} pushes ${pair} closer at ${percent(Number(worst.share_closer))} of the points; ${safest.lever} has the mildest worst case (${signed(Number(safest.worst))}).`
+        : 'No levers to show.',
     caption:
       'Per lever: mean change in final depth over the points (point), from its best case (most apart) to its worst case (most closer) (bar); colour: share of points where it pushes the pair closer.',
     spec: {
@@ -141,7 +210,7 @@ export function robustnessChart(rows: readonly Row[]): Chart {
       layer: [
         ZERO_RULE,
         {
-          mark: { type: 'rule', strokeWidth: 3, color: '#aab7b8' },
+          mark: { type: 'rule', strokeWidth: 4, strokeCap: 'round', color: '#c8cdd0' },
           encoding: { y, x: { field: 'best', type: 'quantitative', title: 'Δ final depth' }, x2: { field: 'worst' } },
         },
         {
@@ -149,7 +218,15 @@ export function robustnessChart(rows: readonly Row[]): Chart {
           encoding: {
             y,
             x: { field: 'mean', type: 'quantitative' },
-            color: { field: 'share_closer', type: 'quantitative', scale: { scheme: 'reds', domain: [0, 1] }, title: 'share closer' },
+            // From blue (never closer) through grey to red (always closer): no pale point on the grey bar.
+            color: {
+              field: 'share_closer',
+              type: 'quantitative',
+              scale: { domain: [0, 0.5, 1], range: ['#2471a3', '#7f8c8d', '#c0392b'] },
+              title: 'share closer',
+            },
+            stroke: { value: '#333333' },
+            strokeWidth: { value: 0.6 },
           },
         },
       ],

@@ -4,7 +4,9 @@
  * parameters pair by pair, and every observable's posterior predictive band with the observed
  * figures.
  */
+import { type Labels, observableTitle } from '../labels.js';
 import type { Row } from '../outputs.js';
+import { fixed, parameterWords, percent } from '../words.js';
 import { type Chart, CONFIG, type Datum, indicatorChart, SCHEMA, WIDTH } from './chart.js';
 import type { ObservedPoint } from './run.js';
 
@@ -29,8 +31,12 @@ export function toleranceChart(generations: readonly Row[]): Chart {
       { generation: Number(g.generation), measure: 'acceptance rate', value: Number(g.acceptance_rate) },
       { generation: Number(g.generation), measure: 'effective sample size', value: Number(g.ess) },
     ]);
+  const last = [...generations].filter((g) => Number.isFinite(Number(g.tolerance))).at(-1);
   return {
     name: 'tolerance',
+    headline: last
+      ? `After ${last.generation} generations the tolerance is ${fixed(Number(last.tolerance), 2)}, with ${percent(Number(last.acceptance_rate))} of proposals accepted and an effective sample size of ${Math.round(Number(last.ess))}.`
+      : 'No generation beyond the prior.',
     title: 'How the posterior was reached: tolerance, acceptance and effective sample size by generation',
     caption:
       'ABC-SMC: each generation keeps particles whose distance to the observed figures (√loss, in units of each target’s scale) is within the tolerance; the tolerance falls to the median distance of the last generation. Generation 0 (the prior, tolerance ∞) is not shown.',
@@ -56,7 +62,23 @@ export function toleranceChart(generations: readonly Row[]): Chart {
 }
 
 /** Weighted histograms of each parameter over its prior range (20 bins): where the data moved it. */
-export function marginalsChart(marginals: readonly Marginal[], weights: Float64Array): Chart {
+/** Posterior sd of a parameter over its prior's (uniform: range / √12): below 1, the record narrows it. */
+export function narrowing(m: Marginal, weights: Float64Array): number {
+  let total = 0;
+  let mean = 0;
+  m.values.forEach((v, i) => {
+    total += weights[i] as number;
+    mean += (weights[i] as number) * v;
+  });
+  mean /= total || 1;
+  let variance = 0;
+  m.values.forEach((v, i) => {
+    variance += (weights[i] as number) * (v - mean) ** 2;
+  });
+  return Math.sqrt(variance / (total || 1)) / ((m.max - m.min) / Math.sqrt(12) || 1);
+}
+
+export function marginalsChart(marginals: readonly Marginal[], weights: Float64Array, labels: Labels): Chart {
   const values: Datum[] = marginals.flatMap((m) => {
     const width = (m.max - m.min) / BINS;
     const mass = new Float64Array(BINS);
@@ -64,10 +86,22 @@ export function marginalsChart(marginals: readonly Marginal[], weights: Float64A
       const b = Math.min(BINS - 1, Math.max(0, Math.floor((v - m.min) / width)));
       mass[b] = (mass[b] as number) + (weights[i] as number);
     });
-    return Array.from(mass, (p, b) => ({ parameter: m.path, from: m.min + b * width, to: m.min + (b + 1) * width, mass: p }));
+    return Array.from(mass, (p, b) => ({
+      parameter: parameterWords(m.path, labels),
+      from: m.min + b * width,
+      to: m.min + (b + 1) * width,
+      mass: p,
+    }));
   });
+  const ranked = marginals.map((m) => ({ m, r: narrowing(m, weights) })).sort((p, q) => p.r - q.r);
+  const most = ranked[0];
+  const least = ranked.at(-1);
   return {
     name: 'marginals',
+    headline:
+      most && least
+        ? `The record pins down ${parameterWords(most.m.path, labels)} most (posterior spread ${percent(most.r)} of the prior’s) and says least about ${parameterWords(least.m.path, labels)} (${percent(least.r)}).`
+        : 'No parameters.',
     title: 'What the record says about each parameter: posterior against the prior range',
     caption: `Each parameter’s posterior (weighted share of particles in ${BINS} equal bins over its prior range). A flat posterior over the whole range: the observed figures say little about it; a narrow one: they pin it down.`,
     spec: {
@@ -92,15 +126,20 @@ export function marginalsChart(marginals: readonly Marginal[], weights: Float64A
 }
 
 /** The particles of the most constrained parameters, pair by pair; point size is weight. */
-export function pairsChart(marginals: readonly Marginal[], weights: Float64Array): Chart {
+export function pairsChart(marginals: readonly Marginal[], weights: Float64Array, labels: Labels): Chart {
   const values: Datum[] = Array.from(weights, (w, i) => {
     const d: Datum = { weight: w };
     for (const m of marginals) d[m.path] = m.values[i] as number;
     return d;
   });
   const pairs = marginals.flatMap((a, i) => marginals.slice(i + 1).map((b) => [a, b] as const));
+  const names = marginals.map((m) => parameterWords(m.path, labels));
   return {
     name: 'pairs',
+    headline:
+      names.length > 1
+        ? `The parameters the record narrows most: ${names.join(', ')}.`
+        : `The parameter the record narrows most: ${names[0] ?? 'none'}.`,
     title: 'The most constrained parameters, pair by pair',
     caption:
       'Each particle of the posterior (size: its weight) for the parameters the data narrow most (posterior sd smallest against the prior range). A diagonal cloud: the figures fix a combination of the two, not each alone.',
@@ -113,8 +152,8 @@ export function pairsChart(marginals: readonly Marginal[], weights: Float64Array
         height: 180,
         mark: { type: 'circle', color: '#2471a3', opacity: 0.5 },
         encoding: {
-          x: { field: literal(a.path), type: 'quantitative', title: a.path, scale: { domain: [a.min, a.max] } },
-          y: { field: literal(b.path), type: 'quantitative', title: b.path, scale: { domain: [b.min, b.max] } },
+          x: { field: literal(a.path), type: 'quantitative', title: parameterWords(a.path, labels), scale: { domain: [a.min, a.max] } },
+          y: { field: literal(b.path), type: 'quantitative', title: parameterWords(b.path, labels), scale: { domain: [b.min, b.max] } },
           size: { field: 'weight', type: 'quantitative', legend: null, scale: { range: [4, 60] } },
         },
       })),
@@ -123,9 +162,15 @@ export function pairsChart(marginals: readonly Marginal[], weights: Float64Array
 }
 
 /** Each observable's posterior predictive (median, 50% and 90% bands) with the observed figures. */
-export function predictiveChart(predictive: readonly Row[], observed: readonly ObservedPoint[]): Chart {
+export function predictiveChart(predictive: readonly Row[], observed: readonly ObservedPoint[], labels: Labels): Chart {
+  const at = new Map(predictive.map((r) => [`${r.indicator}|${(r.date as string).slice(0, 7)}`, r]));
+  const judged = observed.flatMap((o) => {
+    const r = at.get(`${o.indicator}|${o.date.slice(0, 7)}`);
+    return r ? [Number(r.q05) <= o.value && o.value <= Number(r.q95)] : [];
+  });
+  const inside = judged.filter(Boolean).length;
   const values: Datum[] = predictive.map((r) => ({
-    indicator: r.indicator as string,
+    indicator: observableTitle(labels, r.indicator as string),
     date: r.date as string,
     q05: Number(r.q05),
     q25: Number(r.q25),
@@ -133,10 +178,19 @@ export function predictiveChart(predictive: readonly Row[], observed: readonly O
     q75: Number(r.q75),
     q95: Number(r.q95),
   }));
-  const points: Datum[] = observed.map((o) => ({ indicator: o.indicator, date: o.date, observed: o.value, period: o.label }));
+  const points: Datum[] = observed.map((o) => ({
+    indicator: observableTitle(labels, o.indicator),
+    date: o.date,
+    observed: o.value,
+    period: o.label,
+  }));
   return indicatorChart(
     {
       name: 'predictive',
+      headline:
+        judged.length > 0
+          ? `${inside} of ${judged.length} observed figures lie inside the calibrated model’s 90% predictive band.`
+          : 'No observed figure falls within the run’s months.',
       title: 'The calibrated model against the record: posterior predictive bands',
       caption:
         'Each observable over the posterior: median (line), 50% (dark) and 90% (light) bands of one run per particle, weighted; black points are the observed figures. The bands cover parameter uncertainty and model noise, not the model’s structural error.',

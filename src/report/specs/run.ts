@@ -1,13 +1,15 @@
 /** Charts of `entente run`: depth bands with shocks, a tie's commitments, mechanism contributions, observables. */
+import { actorName, type Labels, observableTitle, pairKeyName, shockLabel } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { bands } from '../summarise.js';
-import { type Chart, CONFIG, type Datum, HEIGHT, indicatorChart, SCHEMA, timeField, WIDTH } from './chart.js';
+import { fixed, mechanismWords, month, signed } from '../words.js';
+import { type Chart, CONFIG, type Datum, HEIGHT, indicatorChart, SCHEMA, scaleAnchors, timeField, WIDTH } from './chart.js';
 
 /** A median line over its 90% band (low–high), one colour per `series`; the legend shows the lines. */
 function bandLayers(x: ReturnType<typeof timeField>, series: string, title: string) {
   return [
     {
-      mark: { type: 'area' as const, opacity: 0.18 },
+      mark: { type: 'area' as const, opacity: 0.28 },
       encoding: {
         x,
         y: { field: 'low', type: 'quantitative' as const, title },
@@ -26,29 +28,83 @@ function bandLayers(x: ReturnType<typeof timeField>, series: string, title: stri
   ];
 }
 
-/** Median and 90% band of depth per pair over time, the shocks marked where they start. */
-export function depthChart(pairs: readonly Row[], events: readonly Row[], dateOfTick: ReadonlyMap<string, string>): Chart {
+/** Depth's direction in words: "rises", "falls" or "barely moves" (by less than 0.01). */
+function movement(from: number, to: number): string {
+  return to - from > 0.01 ? 'rises' : from - to > 0.01 ? 'falls' : 'barely moves';
+}
+
+/**
+ * Median and 90% band of depth over time: the focus pairs in colour with their bands, the other
+ * pairs as thin grey lines for context; the shocks numbered where they start, and listed in the caption.
+ */
+export function depthChart(
+  pairs: readonly Row[],
+  events: readonly Row[],
+  dateOfTick: ReadonlyMap<string, string>,
+  labels: Labels,
+  focus: readonly string[],
+): Chart {
   const dates = dateOfTick.size > 0;
   const summary = bands(
     pairs,
     (r) => `${r.a}-${r.b}|${r.tick}`,
     (r) => Number(r.depth),
   );
+  const keys = [...new Set(pairs.map((r) => `${r.a}-${r.b}`))];
+  const shown = new Set(focus.filter((f) => keys.includes(f)));
+  if (shown.size === 0 && keys[0] !== undefined) shown.add(keys[0]);
   const values: Datum[] = [...summary].map(([key, b]) => {
     const [pair, tick] = key.split('|') as [string, string];
-    return { pair, tick: Number(tick), date: dateOfTick.get(tick) ?? null, low: b.low, median: b.median, high: b.high };
+    return {
+      pair: pairKeyName(labels, pair),
+      focus: shown.has(pair) ? 'focus' : 'other',
+      tick: Number(tick),
+      date: dateOfTick.get(tick) ?? null,
+      low: b.low,
+      median: b.median,
+      high: b.high,
+    };
   });
-  const starts = new Map<string, Datum>();
+  const starts: Datum[] = [];
   for (const e of events) {
     if (e.event === 'started' && e.replication === '0')
-      starts.set(e.shock as string, { shock: e.shock as string, tick: Number(e.tick), date: dateOfTick.get(e.tick as string) ?? null });
+      starts.push({
+        n: starts.length + 1,
+        shock: shockLabel(labels, e.shock as string),
+        tick: Number(e.tick),
+        date: dateOfTick.get(e.tick as string) ?? null,
+        row: starts.length % 3,
+      });
   }
   const x = timeField(dates);
+  const first = [...shown][0] ?? '';
+  const line = values.filter((v) => v.pair === pairKeyName(labels, first)).sort((p, q) => Number(p.tick) - Number(q.tick));
+  const start = line[0];
+  const end = line.at(-1);
+  const when = (d: Datum | undefined) => (d?.date ? month(d.date as string) : `tick ${d?.tick}`);
+  const headline =
+    start && end
+      ? `${pairKeyName(labels, first)}: depth ${movement(Number(start.median), Number(end.median))}, from ${fixed(Number(start.median))} in ${when(start)} ` +
+        `to ${fixed(Number(end.median))} in ${when(end)} (median of the replications; 90% of them end between ${fixed(Number(end.low))} and ${fixed(Number(end.high))}).`
+      : 'No pair to show.';
+  // Each focus line named at its end, so the chart reads without a legend.
+  const ends: Datum[] = [...shown].flatMap((key) => {
+    const last = values
+      .filter((v) => v.pair === pairKeyName(labels, key))
+      .sort((p, q) => Number(p.tick) - Number(q.tick))
+      .at(-1);
+    return last ? [last] : [];
+  });
+  const listed = starts.map((e) => `${e.n} ${e.shock}${e.date ? ` (${month(e.date as string)})` : ''}`).join('; ');
+  const inFocus = { filter: "datum.focus === 'focus'" };
   return {
     name: 'depth',
-    title: 'Depth of each pair over time',
+    title: 'How deep the partnerships are, month by month',
+    headline,
     caption:
-      'Median across replications (line) and 90% band (shaded) of depth, the cost-weighted mutual commitment in [0, 1]. Dashed lines: shocks as they start.',
+      'Depth is the cost-weighted mutual commitment in [0, 1]: what both sides of a pair have committed to each other. ' +
+      `Coloured: the scenario’s focus pairs, median across replications (line) and 90% band (shaded), which covers the model’s own noise; grey: the other pairs’ medians. ` +
+      (listed ? `Numbered dashed lines: shocks as they start — ${listed}.` : ''),
     spec: {
       $schema: SCHEMA,
       width: WIDTH,
@@ -57,20 +113,42 @@ export function depthChart(pairs: readonly Row[], events: readonly Row[], dateOf
       layer: [
         {
           data: { values },
-          resolve: { legend: { color: 'independent' } },
-          layer: bandLayers(x, 'pair', 'depth'),
+          layer: [
+            {
+              transform: [{ filter: "datum.focus === 'other'" }],
+              mark: { type: 'line', strokeWidth: 1, color: '#c8cdd0' },
+              encoding: { x, y: { field: 'median', type: 'quantitative', title: 'depth' }, detail: { field: 'pair' } },
+            },
+            ...bandLayers(x, 'pair', 'depth').map((l) => ({ ...l, transform: [inFocus] })),
+            {
+              data: { values: ends },
+              mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, fontWeight: 'bold' },
+              encoding: {
+                x,
+                y: { field: 'median', type: 'quantitative' },
+                text: { field: 'pair' },
+                color: { field: 'pair', type: 'nominal', legend: null },
+              },
+            },
+          ],
         },
         {
-          data: { values: [...starts.values()] },
+          data: { values: starts },
           layer: [
             { mark: { type: 'rule', strokeDash: [4, 3], color: '#7f8c8d' }, encoding: { x } },
             {
-              mark: { type: 'text', angle: 270, align: 'right', baseline: 'bottom', dx: -4, dy: -2, fontSize: 9, color: '#7f8c8d' },
-              encoding: { x, y: { value: 0 }, text: { field: 'shock' } },
+              mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#555555' },
+              // Three rows at the top, so labels of shocks that start together do not overlap.
+              encoding: {
+                x,
+                y: { field: 'row', type: 'quantitative', scale: { domain: [-0.5, 12], reverse: true }, axis: null },
+                text: { field: 'n' },
+              },
             },
           ],
         },
       ],
+      resolve: { scale: { y: 'independent' } },
     },
   };
 }
@@ -82,23 +160,39 @@ export function tieChart(
   to: string,
   domains: readonly string[],
   dateOfTick: ReadonlyMap<string, string>,
+  labels: Labels,
 ): Chart {
   const mine = ties.filter((r) => r.from === from && r.to === to);
   const values: Datum[] = [];
+  const startEnd = new Map<string, [number, number]>();
   for (const d of domains) {
-    for (const [tick, b] of bands(
-      mine,
-      (r) => r.tick as string,
-      (r) => Number(r[d]),
-    )) {
+    const series = [
+      ...bands(
+        mine,
+        (r) => r.tick as string,
+        (r) => Number(r[d]),
+      ),
+    ].sort((p, q) => Number(p[0]) - Number(q[0]));
+    for (const [tick, b] of series)
       values.push({ domain: d, tick: Number(tick), date: dateOfTick.get(tick) ?? null, low: b.low, median: b.median, high: b.high });
-    }
+    const [first, last] = [series[0]?.[1].median, series.at(-1)?.[1].median];
+    if (first !== undefined && last !== undefined) startEnd.set(d, [first, last]);
   }
   const x = timeField(dateOfTick.size > 0);
+  const [fromName, toName] = [actorName(labels, from), actorName(labels, to)];
+  const ends = [...startEnd].sort((p, q) => q[1][1] - p[1][1]);
+  const moved = [...startEnd].sort((p, q) => Math.abs(q[1][1] - q[1][0]) - Math.abs(p[1][1] - p[1][0]))[0];
+  const top = ends[0];
+  const bottom = ends.at(-1);
   return {
     name: `tie-${from}-${to}`,
-    title: `${from}'s commitments to ${to}, by domain`,
-    caption: `Median (line) and 90% band (shaded) across replications of what ${from} has committed to ${to} in each domain, in [0, 1].`,
+    title: `${fromName}’s commitments to ${toName}, by domain`,
+    headline:
+      top && bottom && moved
+        ? `At the end, ${fromName}’s commitment to ${toName} is highest in ${top[0]} (${fixed(top[1][1], 2)}) and lowest in ${bottom[0]} ` +
+          `(${fixed(bottom[1][1], 2)}); it moved most in ${moved[0]} (${signed(moved[1][1] - moved[1][0], 2)} since the start).`
+        : `No commitments of ${fromName} to ${toName} to show.`,
+    caption: `Median (line) and 90% band (shaded, the model’s own noise) across replications of what ${fromName} has committed to ${toName} in each domain: 0 none, 1 a full commitment.`,
     spec: {
       $schema: SCHEMA,
       width: WIDTH,
@@ -112,7 +206,7 @@ export function tieChart(
 }
 
 /** Mean contribution of each mechanism to one tie's change per tick, by domain (contributions.csv). */
-export function contributionsChart(contributions: readonly Row[], from: string, to: string): Chart {
+export function contributionsChart(contributions: readonly Row[], from: string, to: string, labels: Labels): Chart {
   const mine = contributions.filter((r) => r.from === from && r.to === to);
   const sums = new Map<string, number>();
   const ticks = new Set<string>();
@@ -126,11 +220,22 @@ export function contributionsChart(contributions: readonly Row[], from: string, 
   const per = ticks.size * runs.size || 1;
   const values: Datum[] = [...sums].map(([key, sum]) => {
     const [mechanism, domain] = key.split('|') as [string, string];
-    return { mechanism, domain, value: sum / per };
+    return { mechanism: mechanismWords(mechanism), domain, value: sum / per };
   });
+  const net = new Map<string, number>();
+  for (const v of values) net.set(v.mechanism as string, (net.get(v.mechanism as string) ?? 0) + Number(v.value));
+  const ranked = [...net].sort((p, q) => q[1] - p[1]);
+  const push = ranked[0];
+  const pull = ranked.at(-1);
+  const [fromName, toName] = [actorName(labels, from), actorName(labels, to)];
   return {
     name: `contributions-${from}-${to}`,
-    title: `Why ${from}'s commitments to ${to} move: each mechanism's push`,
+    title: `Why ${fromName}’s commitments to ${toName} move: each mechanism’s push`,
+    headline:
+      push && pull && push[1] > 0 && pull[1] < 0
+        ? `The strongest push up on ${fromName}’s commitments to ${toName} is ${push[0]} (${signed(push[1], 4)} a month over all domains); ` +
+          `the strongest pull down is ${pull[0]} (${signed(pull[1], 4)}).`
+        : `No mechanism pushes ${fromName}’s commitments to ${toName} both ways: the largest term is ${push?.[0] ?? 'none'}.`,
     caption:
       'Mean per tick, over the run and its replications, of each mechanism’s term (η × term) in the decision step, stacked by domain. Positive terms push commitment up, negative ones down; baseline is the valuation that made the initial state a rest point.',
     spec: {
@@ -158,8 +263,8 @@ export interface ObservedPoint {
 }
 
 /** The scenario's observables (median and 90% band) with the observed figures as points. */
-export function observablesChart(observables: readonly Row[], observed: readonly ObservedPoint[]): Chart {
-  const values: Datum[] = [
+export function observablesChart(observables: readonly Row[], observed: readonly ObservedPoint[], labels: Labels): Chart {
+  const simulated = [
     ...bands(
       observables,
       (r) => `${r.indicator}|${r.date}|${r.tick}`,
@@ -167,24 +272,53 @@ export function observablesChart(observables: readonly Row[], observed: readonly
     ),
   ].map(([key, b]) => {
     const [indicator, date, tick] = key.split('|') as [string, string, string];
-    return { indicator, date, tick: Number(tick), low: b.low, median: b.median, high: b.high, source: 'simulated' };
+    return { indicator, date, tick: Number(tick), low: b.low, median: b.median, high: b.high };
   });
+  const at = new Map(simulated.map((v) => [`${v.indicator}|${v.date.slice(0, 7)}`, v]));
+  // Each observed figure against the simulated band of its month: inside it, or how far off.
+  const judged = observed.flatMap((o) => {
+    const v = at.get(`${o.indicator}|${o.date.slice(0, 7)}`);
+    return v ? [{ o, v, inside: o.value >= v.low && o.value <= v.high }] : [];
+  });
+  const off = judged.filter((j) => !j.inside).sort((p, q) => relativeMiss(q) - relativeMiss(p))[0];
+  const values: Datum[] = simulated.map((v) => ({ ...v, indicator: observableTitle(labels, v.indicator), source: 'simulated' }));
   const points: Datum[] = observed.map((o) => ({
-    indicator: o.indicator,
+    indicator: observableTitle(labels, o.indicator),
     date: o.date,
     observed: o.value,
     period: o.label,
     source: 'observed',
   }));
+  const inside = judged.filter((j) => j.inside).length;
+  const ids = [...new Set(simulated.map((v) => v.indicator))];
+  const anchors = scaleAnchors(ids.map((id) => ({ title: observableTitle(labels, id), unit: labels.observables[id]?.unit ?? '' })));
   return indicatorChart(
     {
       name: 'observables',
-      title: 'Simulated observables against the observed figures',
+      title: 'The model’s indicators against the observed figures',
+      headline:
+        judged.length === 0
+          ? 'No observed figure falls within the run’s months.'
+          : `${inside} of ${judged.length} observed figures lie inside the simulated 90% band of the model’s noise` +
+            (off
+              ? `; the furthest off is ${observableTitle(labels, off.o.indicator)} in ${off.o.label} (simulated ${round3(off.v.median)}, observed ${round3(off.o.value)}).`
+              : '.'),
       caption:
-        'Each indicator the scenario maps (docs/model.md §9): median (line) and 90% band (shaded) across replications, monthly; black points are the observed figures (annual values at mid-year, quarters at their middle month).',
+        'Each indicator the scenario maps (docs/model.md §9), each with its own scale: median (line) and 90% band (shaded) across replications, monthly; the band covers the model’s own noise, not parameter uncertainty. Black points: the observed figures (annual values at mid-year, quarters at their middle month).',
     },
-    [...values, ...points],
+    [...values, ...points, ...anchors],
     [{ low: 'low', high: 'high', opacity: 0.2 }],
     'median',
   );
+}
+
+/** How far an observed figure lies outside its band, relative to the band's median. */
+function relativeMiss(j: { o: ObservedPoint; v: { low: number; high: number; median: number } }): number {
+  const gap = j.o.value < j.v.low ? j.v.low - j.o.value : j.o.value - j.v.high;
+  return gap / Math.max(Math.abs(j.v.median), Math.abs(j.o.value), 1e-9);
+}
+
+/** A figure to 3 significant digits, for a sentence. */
+function round3(x: number): string {
+  return Number(x.toPrecision(3)).toString().replace('-', '−');
 }

@@ -1,12 +1,15 @@
 /** Charts of `entente sensitivity`: Sobol indices with intervals, or Morris mu_star against sigma. */
+import { type Labels, pairKeyName } from '../labels.js';
 import type { Row } from '../outputs.js';
+import { fixed, parameterWords, sentence } from '../words.js';
 import { type Chart, CONFIG, type Datum, SCHEMA, WIDTH } from './chart.js';
+import { outcomeWords } from './sweep.js';
 
-export function sobolChart(indices: readonly Row[], outcome: string, pair: string): Chart {
+export function sobolChart(indices: readonly Row[], outcome: string, pair: string, labels: Labels): Chart {
   const values: Datum[] = indices
     .filter((r) => r.outcome === outcome && `${r.a}-${r.b}` === pair && (r.index === 'S1' || r.index === 'ST'))
     .map((r) => ({
-      parameter: r.parameter as string,
+      parameter: parameterWords(r.parameter as string, labels),
       index: r.index === 'S1' ? 'first order (S1)' : 'total (ST)',
       value: Number(r.value),
       low: r.ci_low === '' ? null : Number(r.ci_low),
@@ -14,9 +17,20 @@ export function sobolChart(indices: readonly Row[], outcome: string, pair: strin
     }));
   const y = { field: 'parameter', type: 'nominal' as const, title: null };
   const yOffset = { field: 'index', type: 'nominal' as const };
+  const total = values.filter((v) => v.index === 'total (ST)').sort((p, q) => Number(q.value) - Number(p.value));
+  const first = (param: string) => values.find((v) => v.parameter === param && v.index === 'first order (S1)');
+  const lead = total[0];
+  const [what, pairName] = [outcomeWords(outcome), pairKeyName(labels, pair)];
   return {
     name: 'sobol',
-    title: `Sobol indices of ${outcome} (${pair})`,
+    title: `What drives ${what} of ${pairName}: Sobol indices`,
+    headline: lead
+      ? sentence(
+          `${lead.parameter} accounts for the largest share of the variance of ${what}: ${fixed(Number(first(lead.parameter as string)?.value ?? Number.NaN), 2)} alone, ` +
+            `${fixed(Number(lead.value), 2)} with its interactions` +
+            (total[1] ? `; next is ${total[1].parameter} (total ${fixed(Number(total[1].value), 2)}).` : '.'),
+        )
+      : 'No indices to show.',
     caption:
       'Share of the outcome’s variance due to each parameter alone (S1) and with its interactions (ST), Saltelli sampling with Jansen estimators; bars are 95% bootstrap intervals.',
     spec: {
@@ -44,17 +58,25 @@ export function sobolChart(indices: readonly Row[], outcome: string, pair: strin
   };
 }
 
-export function morrisChart(indices: readonly Row[], outcome: string, pair: string): Chart {
+export function morrisChart(indices: readonly Row[], outcome: string, pair: string, labels: Labels): Chart {
   const mine = indices.filter((r) => r.outcome === outcome && `${r.a}-${r.b}` === pair);
   const byParameter = new Map<string, Datum>();
   for (const r of mine) {
-    const d = byParameter.get(r.parameter as string) ?? { parameter: r.parameter as string };
+    const d = byParameter.get(r.parameter as string) ?? { parameter: parameterWords(r.parameter as string, labels) };
     d[r.index as string] = Number(r.value);
     byParameter.set(r.parameter as string, d);
   }
+  const ranked = [...byParameter.values()].sort((p, q) => Number(q.mu_star) - Number(p.mu_star));
+  const [what, pairName] = [outcomeWords(outcome), pairKeyName(labels, pair)];
   return {
     name: 'morris',
-    title: `Morris screening of ${outcome} (${pair})`,
+    title: `What drives ${what} of ${pairName}: Morris screening`,
+    headline: ranked[0]
+      ? sentence(
+          `${ranked[0].parameter} matters most to ${what} (mu_star ${fixed(Number(ranked[0].mu_star), 3)}, sigma ${fixed(Number(ranked[0].sigma), 3)})` +
+            (ranked[1] ? `; next is ${ranked[1].parameter} (mu_star ${fixed(Number(ranked[1].mu_star), 3)}).` : '.'),
+        )
+      : 'No indices to show.',
     caption:
       'Each parameter’s mean absolute elementary effect (mu_star: how much it matters) against the spread of its effects (sigma: how much it interacts or acts non-linearly).',
     spec: {
