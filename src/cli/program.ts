@@ -19,60 +19,109 @@ export interface Io {
 
 type Register = (program: Command, print: (text: string) => void) => void;
 
-/** Each command's name, one-line summary (the help lists these) and the module that registers it. */
-const COMMANDS: readonly { readonly name: string; readonly summary: string; load(): Promise<Register> }[] = [
+/** Each command's name, one-line summary, the examples its --help ends with, and the module that registers it. */
+const COMMANDS: readonly {
+  readonly name: string;
+  readonly summary: string;
+  readonly examples: readonly string[];
+  load(): Promise<Register>;
+}[] = [
   {
     name: 'run',
     summary: 'run a scenario and write ties, pairs, actors, summary and events CSVs',
+    examples: [
+      'entente run scenarios/china-russia-2022.yaml --report',
+      'entente run scenarios/china-russia-2022.yaml --lever coerciveWedge -r 100 --contributions',
+      'entente run scenarios/china-russia-2022.yaml --set actors.CHN.costAversion=0.5 --out out/cautious-china',
+    ],
     load: async () => (await import('./commands/run.js')).registerRun,
   },
   {
     name: 'sweep',
     summary: 'run a sweep file: every point of its design × replications, summary rows in runs.csv',
+    examples: [
+      'entente sweep scenarios/sweeps/china-cost-aversion.yaml --report',
+      'entente sweep scenarios/sweeps/china-sobol.yaml --shard 2/8 --out out/sobol-2   # one Slurm array task',
+      'entente sweep scenarios/sweeps/china-cost-aversion.yaml --resume   # after Ctrl-C or a crash',
+    ],
     load: async () => (await import('./commands/sweep.js')).registerSweep,
   },
   {
     name: 'merge',
     summary: 'merge the shard directories of one sweep into the output a single machine would write',
+    examples: [
+      'entente merge out/sobol-1 out/sobol-2 out/sobol-3 --out out/sobol',
+      'entente merge out/sobol-* --out out/sobol --format parquet',
+    ],
     load: async () => (await import('./commands/sweep.js')).registerMerge,
   },
   {
     name: 'compare',
     summary: 'compare levers with the baseline on common random numbers: which push the pair closer, and how sure',
+    examples: [
+      'entente compare scenarios/china-russia-2022.yaml --report   # over the calibrated posterior',
+      'entente compare scenarios/china-russia-2022.yaml --no-posterior -r 200 --levers coerciveWedge,rewardWedge',
+      `entente compare scenarios/sweeps/china-cost-aversion.yaml   # each lever across a sweep's points`,
+    ],
     load: async () => (await import('./commands/compare.js')).registerCompare,
   },
   {
     name: 'sensitivity',
     summary: 'global sensitivity of outcomes to a sweep’s parameters: Sobol indices or Morris elementary effects',
+    examples: [
+      'entente sensitivity scenarios/sweeps/china-sobol.yaml --report',
+      'entente sensitivity scenarios/sweeps/china-sobol.yaml --workers 2 --out out/sobol-indices',
+    ],
     load: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
   },
   {
     name: 'discover',
     summary:
       'scenario discovery (PRIM): the region of a sweep’s parameters where a lever’s effect on depth is above (or below) a threshold',
+    examples: [
+      'entente discover scenarios/sweeps/china-cost-aversion.yaml --lever rewardWedge',
+      'entente discover scenarios/sweeps/china-cost-aversion.yaml --lever coerciveWedge --threshold 0.05',
+    ],
     load: async () => (await import('./commands/discover.js')).registerDiscover,
   },
   {
     name: 'calibrate',
     summary: 'fit a scenario to observed figures: the best point of a sweep design, or a posterior by ABC-SMC (--method abc)',
+    examples: [
+      'entente calibrate scenarios/calibration/china-russia.yaml --apply   # best point, written into the scenario',
+      'entente calibrate scenarios/calibration/china-russia.yaml --method abc --particles 1000 --report',
+    ],
     load: async () => (await import('./commands/calibrate.js')).registerCalibrate,
   },
   {
     name: 'report',
     summary: 'draw the charts of an output directory (run, sweep, compare, sensitivity, calibrate) and write report.html',
+    examples: ['entente report out/china-russia-2022', 'entente report out/china-russia-2022 --tie RUS:CHN'],
     load: async () => (await import('./commands/report.js')).registerReport,
   },
   {
     name: 'check',
     summary: 'validate a scenario file (and each of its levers) or a sweep file; exit status 2 if invalid',
+    examples: ['entente check scenarios/china-russia-2022.yaml', 'entente check scenarios/sweeps/china-sobol.yaml'],
     load: async () => (await import('./commands/check.js')).registerCheck,
   },
   {
     name: 'schema',
     summary: 'print the JSON Schema of a file kind',
+    examples: ['entente schema > scenario.schema.json   # for editor autocompletion', 'entente schema sweep'],
     load: async () => (await import('./commands/schema.js')).registerSchema,
   },
 ];
+
+const ROOT_EXAMPLES = [
+  'entente run scenarios/china-russia-2022.yaml --report   # the default scenario, CSVs and report.html in out/',
+  'entente compare scenarios/china-russia-2022.yaml --report   # which levers push China and Russia closer',
+  'entente help sweep',
+];
+
+function examplesText(examples: readonly string[]): string {
+  return `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}`;
+}
 
 /** Root options that take a value: their value is not the command's name. */
 const VALUED = new Set(['--max-output', '--max-memory']);
@@ -112,12 +161,15 @@ export async function buildProgram(io: Io, argv: readonly string[] = []): Promis
         maxMemoryBytes: maxMemory ?? defaultMaxMemory(),
       });
     })
+    .addHelpText('after', examplesText(ROOT_EXAMPLES))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
   const wanted = named(argv);
   for (const entry of COMMANDS) {
-    if (entry.name === wanted) (await entry.load())(program, io.out);
-    else
+    if (entry.name === wanted) {
+      (await entry.load())(program, io.out);
+      program.commands.at(-1)?.addHelpText('after', examplesText(entry.examples));
+    } else
       program
         .command(entry.name)
         .allowUnknownOption()

@@ -2,12 +2,14 @@
  * What kind of entente output a directory holds, read from the files each
  * command writes (their names are DESIGN §4's), and its manifest.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EntenteError } from '../errors.js';
 import { inspectOutput } from '../io/ownership.js';
 import { fromSystemError } from '../io/systemError.js';
+import { fileKind } from '../scenario/fileKind.js';
+import { readSource } from '../scenario/source.js';
 
 export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'sensitivity' | 'calibration' | 'posterior';
 
@@ -70,7 +72,30 @@ function checkOwned(dir: string): void {
   });
 }
 
+/** A scenario or sweep file given where an output directory belongs: say which, and the command that makes its output. */
+function refuseInputFile(path: string): void {
+  if (!existsSync(path) || !statSync(path).isFile()) return;
+  let kind: ReturnType<typeof fileKind>;
+  try {
+    kind = fileKind(readSource(path).data);
+  } catch {
+    kind = undefined;
+  }
+  const next = kind === 'scenario' ? 'entente run FILE --report' : kind === 'sweep' ? 'entente sweep FILE --report' : undefined;
+  throw new EntenteError(
+    'report.notDirectory',
+    `${kind ? `this is a ${kind} file` : 'this is a file'}: entente report draws an output directory`,
+    {
+      where: { file: path },
+      expected: next
+        ? `an output directory; to make one with its report: ${next}`
+        : 'a directory written by run, sweep, compare, sensitivity or calibrate',
+    },
+  );
+}
+
 export function readOutputDir(dir: string): OutputDir {
+  refuseInputFile(dir);
   checkOwned(dir);
   const found = MARKERS.find(([, file]) => existsSync(join(dir, file)));
   if (!found && (existsSync(join(dir, 'runs.parquet')) || existsSync(join(dir, 'pairs.parquet'))))

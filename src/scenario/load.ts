@@ -7,6 +7,7 @@ import { EntenteError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { didYouMean } from '../suggest.js';
 import { MAX_REPLICATIONS } from './bounds.js';
+import { expectKind } from './fileKind.js';
 import { parseValue, setParameter } from './paths.js';
 import { type Locate, type PlacedShock, resolveScenario } from './resolve.js';
 import type { ScenarioFile } from './schema.js';
@@ -132,6 +133,7 @@ export function prepare(source: Source, base: ScenarioFile, options: LoadOptions
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   const source = readSource(file);
+  expectKind(source, 'scenario');
   const spec = validateShape<ScenarioFile>(Scenario, source);
   return prepare(source, spec, options);
 }

@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { EntenteError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { designRandom } from '../model/rng.js';
+import { expectKind } from '../scenario/fileKind.js';
 import { DEFAULT_SEED, prepare } from '../scenario/load.js';
 import { isIntegerPath } from '../scenario/paths.js';
 import type { ScenarioFile } from '../scenario/schema.js';
@@ -81,17 +82,36 @@ function checkParameter(
 }
 
 /**
+ * The scenario a sweep names. If it is not there (the sweep file was moved, or the scenario),
+ * the error points at the sweep's `scenario:` line, where the fix goes.
+ */
+function scenarioOf(sweep: Source, scenarioFile: string): Source {
+  try {
+    return readSource(scenarioFile);
+  } catch (err) {
+    if (!(err instanceof EntenteError) || err.code !== 'scenario.unreadable') throw err;
+    const line = sweep.locate(['scenario']);
+    throw new EntenteError('sweep.scenarioMissing', `the scenario this sweep names is not there: ${scenarioFile} (${err.message})`, {
+      where: { file: sweep.file, ...(line ? { line } : {}), path: 'scenario' },
+      expected: 'a scenario file, by a path relative to this sweep file (was one of them moved?)',
+      found: JSON.stringify((sweep.data as { scenario?: unknown }).scenario),
+    });
+  }
+}
+
+/**
  * `lever` replaces the sweep file's own lever (compare runs one sweep per lever,
  * and each must be valid under its lever); `null` runs the baseline.
  */
 export function loadSweep(file: string, options: { lever?: string | null } = {}): LoadedSweep {
   const source = readSource(file);
+  expectKind(source, 'sweep');
   const validated = validateShape<SweepFile>(Sweep, source);
   const { lever: _ignored, ...withoutLever } = validated;
   const chosen = options.lever === undefined ? validated.lever : (options.lever ?? undefined);
   const sweep: SweepFile = chosen === undefined ? withoutLever : { ...withoutLever, lever: chosen };
   const scenarioFile = resolve(dirname(file), sweep.scenario);
-  const scenarioSource = readSource(scenarioFile);
+  const scenarioSource = scenarioOf(source, scenarioFile);
   const scenario = validateShape<ScenarioFile>(Scenario, scenarioSource);
   const base = prepare(scenarioSource, scenario, { lever: sweep.lever }); // the scenario (and lever) must be valid on their own
   const needs = NEEDS_SAMPLES[sweep.design];

@@ -30,13 +30,11 @@ describe('entente sensitivity', () => {
     expect(r.stdout).toMatch(/CHN-RUS final depth:/);
   });
 
-  it('morris: mu, mu_star and sigma', () => {
+  it('morris: mu, mu_star and sigma, the method taken from the sweep’s design', () => {
     const out = join(dir, 'morris');
     const r = cli([
       'sensitivity',
-      sweep('m.yaml', 'design: morris\nsamples: 6\nreplications: 1\nseed: 4\n'),
-      '--method',
-      'morris',
+      sweep('m.yaml', 'design: morris\nsamples: 6\nreplications: 1\nseed: 4\n'), // no --method: the design says morris
       '--out',
       out,
       '-q',
@@ -52,6 +50,11 @@ describe('entente sensitivity', () => {
     const r = cli(['sensitivity', sweep('x.yaml', 'design: lhs\nsamples: 8\n'), '--method', 'sobol', '--out', out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--method sobol needs a sweep laid out for it \(expected design: sobol, found lhs\)/);
+    expect(existsSync(out)).toBe(false);
+    // Without --method, a design that is neither is refused by name.
+    const plain = cli(['sensitivity', sweep('y.yaml', 'design: lhs\nsamples: 8\n'), '--out', out]);
+    expect(plain.status).toBe(2);
+    expect(plain.stderr).toMatch(/needs a sweep laid out for Sobol indices or Morris screening .*found lhs/);
     expect(existsSync(out)).toBe(false);
   });
 });

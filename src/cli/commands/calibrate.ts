@@ -13,6 +13,7 @@ import { labelsOf } from '../../scenario/labels.js';
 import { loadSweep } from '../../sweep/load.js';
 import { parseShard } from '../../sweep/plan.js';
 import { manifestHead } from '../manifest.js';
+import { printNext, reportStep } from '../next.js';
 import { positiveInt, workerCount } from '../options.js';
 import { runAbcCommand } from './calibrateAbc.js';
 import { collectAbc, runAbcShard } from './calibrateAbcShards.js';
@@ -194,5 +195,12 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
       print(['target'.padEnd(widths[0] as number), 'observed', 'simulated', 'scale'].join('  '));
       for (const r of rows)
         print(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  '));
+      printNext(
+        print,
+        false,
+        flags.apply
+          ? [`entente run ${loaded.scenarioFile} --report   # the scenario with the fitted values`]
+          : [`entente calibrate ${file} --apply   # write these values into the scenario`, reportStep(out, flags.report)],
+      );
     });
 }

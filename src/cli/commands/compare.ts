@@ -20,6 +20,7 @@ import { labelsOf } from '../../scenario/labels.js';
 import { loadScenario, prepare } from '../../scenario/load.js';
 import { isSweepFile, loadSweep } from '../../sweep/load.js';
 import { manifestHead } from '../manifest.js';
+import { printNext, reportStep } from '../next.js';
 import { positiveInt, seedValue, workerCount } from '../options.js';
 import { VERSION } from '../version.js';
 import { comparePosterior, PARTICLE_REPLICATIONS } from './comparePosterior.js';
@@ -186,6 +187,10 @@ async function compareSweep(file: string, flags: CompareFlags, print: (text: str
   const bestAverage = shown[0];
   const bestWorst = [...shown].sort((x, y) => x.worstCase - y.worstCase)[0];
   if (bestAverage && bestWorst) print(`best on average: ${bestAverage.lever}; best in the worst case: ${bestWorst.lever}`);
+  printNext(print, false, [
+    reportStep(out, flags.report),
+    `entente discover ${file} --lever ${bestAverage?.lever ?? 'NAME'}   # where in the sweep a lever fails`,
+  ]);
 }
 
 export function registerCompare(program: Command, print: (text: string) => void): void {
@@ -240,7 +245,9 @@ export function registerCompare(program: Command, print: (text: string) => void)
           },
           print,
         );
-        if (flags.report) await reportAfter(flags.out ?? defaultOut(name, file, '-compare'), print, flags.quiet);
+        const dir = flags.out ?? defaultOut(name, file, '-compare');
+        if (flags.report) await reportAfter(dir, print, flags.quiet);
+        printNext(print, flags.quiet, [reportStep(dir, flags.report)]);
         return;
       }
       if (isSweepFile(file)) {
@@ -298,5 +305,6 @@ export function registerCompare(program: Command, print: (text: string) => void)
         print(table(effects));
       }
       if (flags.report) await reportAfter(out, print, flags.quiet);
+      printNext(print, flags.quiet, [reportStep(out, flags.report)]);
     });
 }

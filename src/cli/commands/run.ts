@@ -12,6 +12,7 @@ import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { labelsOf } from '../../scenario/labels.js';
 import { loadScenario } from '../../scenario/load.js';
 import { manifestHead } from '../manifest.js';
+import { printNext, reportStep } from '../next.js';
 import { collect, positiveInt, seedValue } from '../options.js';
 import { summaryTable } from '../summaryTable.js';
 import { reportAfter } from './report.js';
@@ -117,5 +118,9 @@ export function registerRun(program: Command, print: (text: string) => void): vo
         print(summaryTable(loaded.config, result.depthFinal, result.rhetoricFinal, loaded.replications));
       }
       if (flags.report) await reportAfter(out, print, flags.quiet);
+      printNext(print, flags.quiet, [
+        reportStep(out, flags.report),
+        `entente compare ${file} --report   # which levers push the pair closer`,
+      ]);
     });
 }

@@ -1,4 +1,4 @@
-/** `entente sensitivity FILE --method sobol|morris`: run a sweep file's design, then indices per outcome. */
+/** `entente sensitivity FILE [--method sobol|morris]`: run a sweep file's design, then indices per outcome (the method is the design's). */
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
@@ -12,12 +12,13 @@ import { readPointOutcomes } from '../../sensitivity/outcomes.js';
 import { checkDesignTable } from '../../sweep/estimate.js';
 import { loadSweep } from '../../sweep/load.js';
 import { runSweep } from '../../sweep/run.js';
+import { printNext, reportStep } from '../next.js';
 import { workerCount } from '../options.js';
 import { VERSION } from '../version.js';
 import { reportAfter } from './report.js';
 
 interface Flags {
-  method: Method;
+  method?: Method;
   out?: string;
   workers?: number;
   resume?: boolean;
@@ -32,7 +33,7 @@ export function registerSensitivity(program: Command, print: (text: string) => v
   program
     .command('sensitivity')
     .argument('<file>', 'sweep file with design: sobol or design: morris')
-    .requiredOption('--method <method>', 'sobol or morris (must match the sweep file’s design)', (v: string) => {
+    .option('--method <method>', 'sobol or morris (default: the sweep file’s design, which it must match)', (v: string) => {
       if (v !== 'sobol' && v !== 'morris') throw new InvalidArgumentError('expected sobol or morris.');
       return v;
     })
@@ -47,11 +48,20 @@ export function registerSensitivity(program: Command, print: (text: string) => v
     .option('-q, --quiet', 'no progress and no summary')
     .action(async (file: string, flags: Flags) => {
       const loaded = loadSweep(file);
-      if (loaded.sweep.design !== flags.method) {
-        throw new EntenteError('sensitivity.design', `--method ${flags.method} needs a sweep laid out for it`, {
+      const laidOut = loaded.sweep.design;
+      if (flags.method === undefined && laidOut !== 'sobol' && laidOut !== 'morris') {
+        throw new EntenteError('sensitivity.design', 'sensitivity needs a sweep laid out for Sobol indices or Morris screening', {
           where: { file, path: 'design' },
-          expected: `design: ${flags.method}`,
-          found: loaded.sweep.design,
+          expected: 'design: sobol or design: morris (entente sweep runs any other design)',
+          found: laidOut,
+        });
+      }
+      const method: Method = flags.method ?? (laidOut as Method);
+      if (laidOut !== method) {
+        throw new EntenteError('sensitivity.design', `--method ${method} needs a sweep laid out for it`, {
+          where: { file, path: 'design' },
+          expected: `design: ${method}`,
+          found: laidOut,
         });
       }
       // The indices need every output at once, one per point: refuse a design too large for that before running it.
@@ -80,7 +90,7 @@ export function registerSensitivity(program: Command, print: (text: string) => v
         );
       }
       const { series } = await readPointOutcomes(join(out, 'runs.csv'), loaded.pointCount);
-      const design = { method: flags.method, parameters: loaded.parameters, samples: loaded.sweep.samples ?? 0, seed: loaded.seed };
+      const design = { method, parameters: loaded.parameters, samples: loaded.sweep.samples ?? 0, seed: loaded.seed };
       const rows: (string | number)[][] = [];
       const byKey = new Map<string, IndexRow[]>();
       for (const [key, y] of series) {
@@ -95,10 +105,10 @@ export function registerSensitivity(program: Command, print: (text: string) => v
         const key =
           [...byKey.keys()].find((k) => k === `depth_final|${focus[0]}|${focus[1]}`) ??
           [...byKey.keys()].find((k) => k.startsWith('depth_final|'));
-        print(`${name}: ${flags.method} indices from ${result.runs} runs → ${join(out, 'indices.csv')}`);
+        print(`${name}: ${method} indices from ${result.runs} runs → ${join(out, 'indices.csv')}`);
         if (key) {
-          const main = flags.method === 'sobol' ? 'ST' : 'mu_star';
-          const shown = (byKey.get(key) ?? []).filter((r) => r.index === main || r.index === (flags.method === 'sobol' ? 'S1' : 'sigma'));
+          const main = method === 'sobol' ? 'ST' : 'mu_star';
+          const shown = (byKey.get(key) ?? []).filter((r) => r.index === main || r.index === (method === 'sobol' ? 'S1' : 'sigma'));
           print(`${key.split('|').slice(1).join('-')} final depth:`);
           for (const parameter of loaded.parameters.map((p) => p.path)) {
             const cells = shown
@@ -112,5 +122,6 @@ export function registerSensitivity(program: Command, print: (text: string) => v
         }
       }
       if (flags.report) await reportAfter(out, print, flags.quiet);
+      printNext(print, flags.quiet, [reportStep(out, flags.report)]);
     });
 }

@@ -9,6 +9,7 @@ import { loadSweep } from '../../sweep/load.js';
 import { mergeShards } from '../../sweep/merge.js';
 import { parseShard } from '../../sweep/plan.js';
 import { runSweep } from '../../sweep/run.js';
+import { printNext, reportStep } from '../next.js';
 import { workerCount } from '../options.js';
 import { VERSION } from '../version.js';
 import { reportAfter } from './report.js';
@@ -80,6 +81,14 @@ export function registerSweep(program: Command, print: (text: string) => void): 
         );
       }
       if (flags.report && !shard) await reportAfter(out, print, flags.quiet);
+      if (result.failures === 0)
+        printNext(
+          print,
+          flags.quiet,
+          shard
+            ? [`entente merge <every shard's directory> --out <dir>   # once all ${shard.count} shards are done`]
+            : [reportStep(out, flags.report), `entente compare ${file}   # each lever across these points`],
+        );
       if (result.failures > 0) {
         throw new EntenteError('sweep.someFailed', `${result.failures} run(s) failed; see ${join(out, 'failures.csv')}`, {
           exitStatus: ExitStatus.someRunsFailed,
@@ -99,5 +108,6 @@ export function registerMerge(program: Command, print: (text: string) => void): 
       const meta = { command: command(), version: VERSION, force: flags.force === true, format: flags.format };
       const { shards } = await mergeShards(dirs, flags.out, meta);
       print(`merged ${shards} shard(s) → ${flags.out}`);
+      printNext(print, false, [reportStep(flags.out, false)]);
     });
 }

@@ -1,0 +1,16 @@
+/**
+ * The line a command prints after it succeeds: the next useful command, with the paths of this
+ * run filled in, so a new user is never left wondering what to do with an output directory.
+ */
+import { join } from 'node:path';
+
+/** `next: A   or: B`, unless quiet. */
+export function printNext(print: (text: string) => void, quiet: boolean | undefined, steps: readonly string[]): void {
+  if (quiet || steps.length === 0) return;
+  print(`next: ${steps.join('\n  or: ')}`);
+}
+
+/** Read the report, if one was drawn; else draw it. */
+export function reportStep(out: string, reported: boolean | undefined): string {
+  return reported ? `open ${join(out, 'report.html')}` : `entente report ${out}`;
+}
