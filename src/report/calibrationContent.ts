@@ -9,14 +9,17 @@ import type { Content } from './content.js';
 import { labelsIn } from './labels.js';
 import { observedPoints } from './observed.js';
 import type { OutputDir, Row } from './outputs.js';
-import { targetsChart } from './specs/calibration.js';
+import { lossChart, targetsChart } from './specs/calibration.js';
 import { marginalsChart, pairsChart, predictiveChart, toleranceChart } from './specs/posterior.js';
+import { parameterWords } from './words.js';
 
 export function calibrationContent(out: OutputDir): Content {
   const targets = out.rows('targets.csv');
   const best = (out.manifest.best ?? {}) as { loss?: number; set?: string[] };
+  const points = out.has('calibration.csv') ? out.rows('calibration.csv') : [];
+  const parameters = Object.keys(points[0] ?? {}).filter((c) => c.includes('.'));
   return {
-    charts: [targetsChart(targets)],
+    charts: [targetsChart(targets), ...(points.length > 0 ? [lossChart(points, parameters, 'loss', labelsIn(out.manifest))] : [])],
     tables: [
       {
         title: 'Targets at the best point',
@@ -73,7 +76,11 @@ export function posteriorContent(out: OutputDir): Content {
     .slice(0, 3)
     .map((s) => s.m);
   const labels = labelsIn(out.manifest);
-  const charts = [toleranceChart(out.rows('generations.csv')), marginalsChart(marginals, weights, labels)];
+  const charts = [
+    toleranceChart(out.rows('generations.csv')),
+    marginalsChart(marginals, weights, labels),
+    lossChart(rows, [...ranges.keys()], 'distance', labels),
+  ];
   if (constrained.length >= 2) charts.push(pairsChart(constrained, weights, labels));
   if (out.has('predictive.csv')) charts.push(predictiveChart(out.rows('predictive.csv'), observedPoints(out, notes), labels));
   const ess = 1 / weights.reduce((a, w) => a + w * w, 0);
@@ -85,7 +92,15 @@ export function posteriorContent(out: OutputDir): Content {
         columns: ['parameter', 'posterior mean', 'sd', '5%', '95%', 'prior range', 'sd / prior sd'],
         rows: [...summary]
           .sort((a, b) => a.ratio - b.ratio)
-          .map((s) => [s.m.path, s.mean, s.sd, s.low, s.high, `[${s.m.min}, ${s.m.max}]`, s.ratio]),
+          .map((s) => [
+            `${parameterWords(s.m.path, labels)} (${s.m.path})`,
+            s.mean,
+            s.sd,
+            s.low,
+            s.high,
+            `[${s.m.min}, ${s.m.max}]`,
+            s.ratio,
+          ]),
         note: `${rows.length} particles, effective sample size ${ess.toFixed(0)}; ${String(out.manifest.generations ?? '?')} generations, stopped: ${String(out.manifest.stopped ?? '?')}. sd / prior sd is 1 for a parameter the observed figures say nothing about (against a uniform prior over the range).`,
       },
     ],

@@ -8,7 +8,7 @@ import type { Labels } from '../../src/report/labels.js';
 import { periodDate } from '../../src/report/observed.js';
 import type { Row } from '../../src/report/outputs.js';
 import { toSvg } from '../../src/report/render.js';
-import { targetsChart } from '../../src/report/specs/calibration.js';
+import { lossChart, targetsChart } from '../../src/report/specs/calibration.js';
 import type { Chart } from '../../src/report/specs/chart.js';
 import { domainChart, forestChart, robustnessChart } from '../../src/report/specs/compare.js';
 import { contributionsChart, depthChart, observablesChart, tieChart } from '../../src/report/specs/run.js';
@@ -161,6 +161,17 @@ const charts: Record<string, () => Chart> = {
         'swap,2023,mean,60,35,15,1,2.7',
       ),
     ),
+  // 20 points: the loss depends on cost aversion only, so its best tenth (two points) bunches there and spreads in step size.
+  loss: () =>
+    lossChart(
+      rows(
+        'point,round,actors.A.costAversion,model.stepSize,loss',
+        ...Array.from({ length: 20 }, (_, i) => `${i},0,${i / 19},${i % 2 === 0 ? 0.5 : 3},${1 + 100 * (i / 19 - 0.5) ** 2}`),
+      ),
+      ['actors.A.costAversion', 'model.stepSize'],
+      'loss',
+      LABELS,
+    ),
 };
 
 describe('chart specifications', () => {
@@ -200,6 +211,9 @@ describe('chart specifications', () => {
     );
     expect(headline('tie')).toMatch(
       /^At the end, Alpha’s commitment to Beta is highest in trade \(0\.33\) and lowest in finance \(0\.10\)/,
+    );
+    expect(headline('loss')).toBe(
+      'The best of 20 points has loss 1.07; the best tenth spans 5% of the range of Alpha: cost aversion, the most pinned down, and 100% of step size, the least.',
     );
     expect(headline('targets')).toMatch(/^1 of 2 targets are met within one scale; the furthest off is swap 2023/);
   });
