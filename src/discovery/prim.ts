@@ -9,8 +9,17 @@
  *   within `tolerance` of the highest: with noisy cases, the last peels gain
  *   density by chance while losing coverage, so the densest box over-peels.
  * - Pasting: widen any edge back by α of its points while density does not fall.
+ * - Restrictions that narrow a range by less than `minNarrowing` of it are dropped (the edge
+ *   goes back to the range's end), and so are those whose lifting costs no density: they
+ *   would read as findings and are not.
+ * - Each remaining restriction gets its quasi-p-value (Bryant & Lempert 2010, as EMA Workbench
+ *   computes it): with that one restriction lifted, the box's share of cases is p; the chance of
+ *   drawing at least the box's cases among its points at that rate, P(X ≥ cases), X ~ Bin(n, p).
+ *   A large value: the restriction adds little the other restrictions do not already give.
  * Coverage = cases in the box / all cases; density = cases in the box / points in it.
  */
+import { binomialTail } from './binomial.js';
+
 export interface Box {
   readonly low: number[];
   readonly high: number[];
@@ -23,13 +32,20 @@ export interface PrimResult {
   readonly inBox: number;
   readonly cases: number;
   /** (coverage, density) after each peel: the trade-off a user can choose along. */
-  readonly trajectory: readonly { coverage: number; density: number }[];
+  readonly trajectory: readonly { coverage: number; density: number; inBox: number; restricted: number }[];
+  /** The peel (index into trajectory, −1 for the whole space) the reported box was chosen at, before pasting. */
+  readonly chosen: number;
+  /** Per dimension: whether the box restricts it, and that restriction's quasi-p-value (NaN where it does not). */
+  readonly restricted: readonly boolean[];
+  readonly quasiP: readonly number[];
 }
 
 export interface PrimOptions {
   readonly alpha?: number;
   readonly minSupport?: number;
   readonly tolerance?: number;
+  /** A restriction narrowing its range by less than this share of it is dropped (default 0.05). */
+  readonly minNarrowing?: number;
 }
 
 function inside(x: readonly number[], box: Box): boolean {
@@ -72,7 +88,10 @@ export function prim(xs: readonly (readonly number[])[], y: readonly boolean[], 
     const s = stats(xs, y, b);
     return s.n ? s.cases / s.n : 0;
   };
-  const trajectory: { coverage: number; density: number }[] = [];
+  const full: Box = { low: [...box.low], high: [...box.high] };
+  const restrictions = (b: Box) =>
+    b.low.filter((v, d) => v > (full.low[d] as number) || (b.high[d] as number) < (full.high[d] as number)).length;
+  const trajectory: { coverage: number; density: number; inBox: number; restricted: number }[] = [];
   const boxes: { box: Box; density: number }[] = [{ box, density: density(box) }];
   for (;;) {
     const members = xs.filter((x) => inside(x, box));
@@ -93,11 +112,12 @@ export function prim(xs: readonly (readonly number[])[], y: readonly boolean[], 
     if (!candidate) break;
     box = candidate.box;
     const s = stats(xs, y, box);
-    trajectory.push({ coverage: allCases ? s.cases / allCases : 0, density: candidate.density });
+    trajectory.push({ coverage: allCases ? s.cases / allCases : 0, density: candidate.density, inBox: s.n, restricted: restrictions(box) });
     boxes.push({ box, density: candidate.density });
   }
   const top = Math.max(...boxes.map((b) => b.density));
-  const best = boxes.find((b) => b.density >= top - tolerance) as { box: Box; density: number };
+  const chosen = boxes.findIndex((b) => b.density >= top - tolerance);
+  const best = boxes[chosen] as { box: Box; density: number };
   // Pasting: widen edges back while density does not fall.
   box = best.box;
   for (let improved = true; improved; ) {
@@ -126,6 +146,77 @@ export function prim(xs: readonly (readonly number[])[], y: readonly boolean[], 
       }
     }
   }
+  box = dropUseless(xs, y, dropSlight(box, full, options.minNarrowing ?? 0.05), full);
   const s = stats(xs, y, box);
-  return { box, coverage: allCases ? s.cases / allCases : 0, density: s.n ? s.cases / s.n : 0, inBox: s.n, cases: s.cases, trajectory };
+  const restricted = box.low.map((v, d) => v > (full.low[d] as number) || (box.high[d] as number) < (full.high[d] as number));
+  const quasiP = restricted.map((r, d) => (r ? quasiPValue(xs, y, box, full, d, s) : Number.NaN));
+  return {
+    box,
+    coverage: allCases ? s.cases / allCases : 0,
+    density: s.n ? s.cases / s.n : 0,
+    inBox: s.n,
+    cases: s.cases,
+    trajectory,
+    chosen: chosen - 1,
+    restricted,
+    quasiP,
+  };
+}
+
+/** The box with every restriction that narrows its range by less than `share` of it lifted. */
+function dropSlight(box: Box, full: Box, share: number): Box {
+  const low = [...box.low];
+  const high = [...box.high];
+  for (let d = 0; d < low.length; d++) {
+    const range = (full.high[d] as number) - (full.low[d] as number);
+    if (range > 0 && (high[d] as number) - (low[d] as number) >= (1 - share) * range) {
+      low[d] = full.low[d] as number;
+      high[d] = full.high[d] as number;
+    }
+  }
+  return { low, high };
+}
+
+/**
+ * The box with every restriction lifted whose lifting costs no density (the other restrictions
+ * already hold the cases in): such a restriction is no finding, and its quasi-p-value would be 1.
+ * One at a time, the first found in dimension order, until none is left.
+ */
+function dropUseless(xs: readonly (readonly number[])[], y: readonly boolean[], start: Box, full: Box): Box {
+  let box = start;
+  for (let lifted = true; lifted; ) {
+    lifted = false;
+    const current = stats(xs, y, box);
+    for (let d = 0; d < box.low.length; d++) {
+      if ((box.low[d] as number) <= (full.low[d] as number) && (box.high[d] as number) >= (full.high[d] as number)) continue;
+      const wider: Box = {
+        low: box.low.map((v, i) => (i === d ? (full.low[d] as number) : v)),
+        high: box.high.map((v, i) => (i === d ? (full.high[d] as number) : v)),
+      };
+      const s = stats(xs, y, wider);
+      if (s.n > 0 && s.cases * current.n >= current.cases * s.n) {
+        box = wider;
+        lifted = true;
+        break;
+      }
+    }
+  }
+  return box;
+}
+
+/** P(X ≥ cases in the box), X ~ Bin(points in the box, the case rate with dimension d's restriction lifted). */
+function quasiPValue(
+  xs: readonly (readonly number[])[],
+  y: readonly boolean[],
+  box: Box,
+  full: Box,
+  d: number,
+  inBox: { n: number; cases: number },
+): number {
+  const lifted: Box = {
+    low: box.low.map((v, i) => (i === d ? (full.low[d] as number) : v)),
+    high: box.high.map((v, i) => (i === d ? (full.high[d] as number) : v)),
+  };
+  const without = stats(xs, y, lifted);
+  return binomialTail(inBox.cases, inBox.n, without.n ? without.cases / without.n : 0);
 }

@@ -57,7 +57,7 @@ const CONTENTS: Record<OutputKind, readonly Entry[]> = {
   sensitivity: [...SWEEP, f('indices\\.csv')],
   compare: [...COMMON, f('(?:deltas|levers|particles|drivers)\\.csv')],
   robustness: [...COMMON, ARMS, f('robustness\\.csv')],
-  discovery: [...COMMON, ARMS, f('discovery\\.csv')],
+  discovery: [...COMMON, ARMS, f('(?:discovery|trajectory)\\.csv')],
   calibration: [
     ...COMMON,
     f('(?:calibration|targets|posterior|generations|predictive)\\.csv'),

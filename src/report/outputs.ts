@@ -11,13 +11,14 @@ import { fromSystemError } from '../io/systemError.js';
 import { fileKind } from '../scenario/fileKind.js';
 import { readSource } from '../scenario/source.js';
 
-export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'sensitivity' | 'calibration' | 'posterior';
+export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'sensitivity' | 'calibration' | 'posterior' | 'discovery';
 
 export type Row = Record<string, string>;
 
 /** The file that marks each kind, in the order they are tried (a sensitivity dir also holds a sweep). */
 const MARKERS: readonly [OutputKind, string][] = [
   ['posterior', 'posterior.csv'],
+  ['discovery', 'discovery.csv'],
   ['calibration', 'calibration.csv'],
   ['sensitivity', 'indices.csv'],
   ['robustness', 'robustness.csv'],
@@ -52,12 +53,6 @@ export function readCsv(file: string): Row[] {
 /** The directory must be entente's own, finished output (io/ownership.ts): a report writes into it. */
 function checkOwned(dir: string): void {
   const found = inspectOutput(dir);
-  if (found.state === 'entente' && found.complete && found.kind === 'discovery') {
-    throw new EntenteError('report.kind', 'report does not draw the output of entente discover yet', {
-      where: { file: dir },
-      expected: 'discovery.csv itself (the box, its coverage and density), or a report of the sweep',
-    });
-  }
   if (found.state === 'entente' && found.complete) return;
   if (found.state === 'entente') {
     throw new EntenteError('report.unfinished', `the ${found.kind} in this directory is unfinished`, {

@@ -48,6 +48,7 @@ const TITLES: Record<OutputDir['kind'], string> = {
   sensitivity: 'Sensitivity analysis',
   calibration: 'Calibration',
   posterior: 'Calibrated posterior',
+  discovery: 'Scenario discovery',
 };
 
 /**

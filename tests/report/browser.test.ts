@@ -108,6 +108,20 @@ describe.skipIf(!available)('report.html in headless Chromium', () => {
     ['run', ['run', DEFAULT_SCENARIO, '-r', '5', '--contributions'], ['depth', 'tie-CHN-RUS', 'contributions-CHN-RUS', 'observables']],
     ['compare', ['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20'], ['forest', 'domains']],
     ['sweep', ['sweep', join(ROOT, 'scenarios', 'sweeps', 'china-cost-aversion.yaml'), '--workers', '1'], ['parameters', 'heatmap']],
+    [
+      'discover',
+      [
+        'discover',
+        join(ROOT, 'scenarios', 'sweeps', 'china-cost-aversion.yaml'),
+        '--lever',
+        'rewardWedge',
+        '--threshold',
+        '-0.04',
+        '--workers',
+        '1',
+      ],
+      ['trajectory', 'box'],
+    ],
   ])(
     '%s: every chart shows data, no errors, no network; screenshot kept',
     async (kind, args, expected) => {

@@ -11,6 +11,7 @@ import { toSvg } from '../../src/report/render.js';
 import { lossChart, targetsChart } from '../../src/report/specs/calibration.js';
 import type { Chart } from '../../src/report/specs/chart.js';
 import { domainChart, forestChart, robustnessChart } from '../../src/report/specs/compare.js';
+import { boxChart, trajectoryChart } from '../../src/report/specs/discovery.js';
 import { contributionsChart, depthChart, observablesChart, tieChart } from '../../src/report/specs/run.js';
 import { morrisChart, sobolChart } from '../../src/report/specs/sensitivity.js';
 import { heatmapChart, parameterChart, pointMeans } from '../../src/report/specs/sweep.js';
@@ -161,6 +162,27 @@ const charts: Record<string, () => Chart> = {
         'swap,2023,mean,60,35,15,1,2.7',
       ),
     ),
+  trajectory: () =>
+    trajectoryChart(
+      rows('peel,coverage,density,in_box,restrictions,chosen', '1,1,0.4,90,1,false', '2,0.95,0.6,60,2,true', '3,0.5,0.7,30,2,false'),
+      rows(
+        'lever,a,b,condition,parameter,low,high,restricted,coverage,density,in_box,cases,points,quasi_p',
+        'push,A,B,delta > 0,p,0.2,0.6,true,0.9,0.62,58,36,100,0.001',
+      ),
+    ),
+  box: () =>
+    boxChart(
+      rows(
+        'lever,a,b,condition,parameter,low,high,restricted,coverage,density,in_box,cases,points,quasi_p',
+        'push,A,B,delta > -0.04,actors.A.costAversion,0.2,0.6,true,0.9,0.62,58,36,100,0.001',
+        'push,A,B,delta > -0.04,model.stepSize,0,1,false,0.9,0.62,58,36,100,',
+      ),
+      LABELS,
+      new Map([
+        ['actors.A.costAversion', [0, 1]],
+        ['model.stepSize', [0, 1]],
+      ]),
+    ),
   // 20 points: the loss depends on cost aversion only, so its best tenth (two points) bunches there and spreads in step size.
   loss: () =>
     lossChart(
@@ -211,6 +233,12 @@ describe('chart specifications', () => {
     );
     expect(headline('tie')).toMatch(
       /^At the end, Alpha’s commitment to Beta is highest in trade \(0\.33\) and lowest in finance \(0\.10\)/,
+    );
+    expect(headline('box')).toBe(
+      'Under Joint sanctions on both partners, Alpha–Beta meets Δ depth > −0.04 mostly where Alpha: cost aversion is 0.20–0.60 (90% of such points lie in this box; 62% of its points are such).',
+    );
+    expect(headline('trajectory')).toBe(
+      'Peeling from 40% to 70% density in 3 steps; the reported box keeps 90% of the cases at 62% density.',
     );
     expect(headline('loss')).toBe(
       'The best of 20 points has loss 1.07; the best tenth spans 5% of the range of Alpha: cost aversion, the most pinned down, and 100% of step size, the least.',

@@ -9,10 +9,13 @@ import { EntenteError } from '../../errors.js';
 import { writeAtomic } from '../../io/atomicFile.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { defaultOut, finishInPlace, startInPlace } from '../../io/outputDir.js';
+import { labelsOf } from '../../scenario/labels.js';
 import { checkDesignTable } from '../../sweep/estimate.js';
 import { loadSweep } from '../../sweep/load.js';
+import { printNext, reportStep } from '../next.js';
 import { finiteNumber, workerCount } from '../options.js';
 import { VERSION } from '../version.js';
+import { reportAfter } from './report.js';
 
 interface Flags {
   lever: string;
@@ -24,6 +27,7 @@ interface Flags {
   resume?: boolean;
   force?: boolean;
   quiet?: boolean;
+  report?: boolean;
 }
 
 const COLUMNS = [
@@ -40,7 +44,11 @@ const COLUMNS = [
   'in_box',
   'cases',
   'points',
+  'quasi_p',
 ];
+
+/** trajectory.csv: PRIM's box after each peel, and which one was reported (before pasting and dropping slight restrictions). */
+const TRAJECTORY_COLUMNS = ['peel', 'coverage', 'density', 'in_box', 'restrictions', 'chosen'];
 
 export function registerDiscover(program: Command, print: (text: string) => void): void {
   program
@@ -57,6 +65,7 @@ export function registerDiscover(program: Command, print: (text: string) => void
       '--force',
       'replace the output of another entente command in --out, or start an unfinished one over (never a directory entente did not write)',
     )
+    .option('--report', 'also draw the peeling trajectory and the box, and write report.html (entente report)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: Flags) => {
       const loaded = loadSweep(file, { lever: flags.lever });
@@ -107,10 +116,8 @@ export function registerDiscover(program: Command, print: (text: string) => void
       const condition = `delta ${flags.below ? '<' : '>'} ${flags.threshold}`;
       const [keyA, keyB] = key.split('|').slice(1) as [string, string];
       const result = prim(xs, y);
-      const full = numeric.map((_, d) => [Math.min(...xs.map((x) => x[d] as number)), Math.max(...xs.map((x) => x[d] as number))] as const);
       const rows = numeric.map(({ p }, d) => {
-        const restricted =
-          (result.box.low[d] as number) > (full[d]?.[0] as number) || (result.box.high[d] as number) < (full[d]?.[1] as number);
+        const restricted = result.restricted[d] === true;
         return [
           flags.lever,
           keyA,
@@ -125,14 +132,26 @@ export function registerDiscover(program: Command, print: (text: string) => void
           result.inBox,
           result.cases,
           xs.length,
+          restricted ? (result.quasiP[d] as number) : '',
         ];
       });
       writeAtomic(join(out, 'discovery.csv'), stringify([COLUMNS, ...rows], { cast: { number: formatNumber } }));
+      writeAtomic(
+        join(out, 'trajectory.csv'),
+        stringify(
+          [
+            TRAJECTORY_COLUMNS,
+            ...result.trajectory.map((t, i) => [i + 1, t.coverage, t.density, t.inBox, t.restricted, String(i === result.chosen)]),
+          ],
+          { cast: { number: formatNumber } },
+        ),
+      );
       finishInPlace(out, 'discovery', {
         version: VERSION,
         command,
         sweep: { file, sha256: loaded.source.hash },
         scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash, name: loaded.scenario.name },
+        labels: labelsOf(loaded.scenario),
         lever: flags.lever,
         pair: `${keyA}-${keyB}`,
         condition,
@@ -140,6 +159,7 @@ export function registerDiscover(program: Command, print: (text: string) => void
         replications: loaded.replications,
         points: loaded.pointCount,
       });
+      if (flags.report) await reportAfter(out, print, flags.quiet);
       if (flags.quiet) return;
       const cases = y.filter(Boolean).length;
       print(`${flags.lever} on ${keyA}-${keyB}: ${condition} at ${cases} of ${xs.length} points → ${join(out, 'discovery.csv')}`);
@@ -151,8 +171,11 @@ export function registerDiscover(program: Command, print: (text: string) => void
         `  the condition holds mostly where (coverage ${result.coverage.toFixed(2)}, density ${result.density.toFixed(2)}, ${result.inBox} points in the box):`,
       );
       for (const r of rows.filter((row) => row[7] === 'true')) {
-        print(`    ${String(r[4]).padEnd(36)} in [${(r[5] as number).toPrecision(3)}, ${(r[6] as number).toPrecision(3)}]`);
+        print(
+          `    ${String(r[4]).padEnd(36)} in [${(r[5] as number).toPrecision(3)}, ${(r[6] as number).toPrecision(3)}]   quasi-p ${(r[13] as number).toPrecision(2)}`,
+        );
       }
       if (rows.every((r) => r[7] !== 'true')) print('    (everywhere in the swept ranges)');
+      printNext(print, false, [reportStep(out, flags.report)]);
     });
 }
