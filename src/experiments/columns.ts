@@ -6,18 +6,18 @@ import { DOMAINS } from '../model/domains.js';
 
 export const COLUMNS = {
   ties: ['replication', 'seed', 'tick', 'from', 'to', ...DOMAINS, 'concessions', 'dependence'],
-  pairs: ['replication', 'seed', 'tick', 'a', 'b', 'depth', 'rhetoric', 'trade', 'channel', 'divergence'],
+  pairs: ['replication', 'seed', 'tick', 'a', 'b', 'depth', 'rhetoric', 'trade_usd_bn', 'channel', 'divergence'],
   actors: ['replication', 'seed', 'tick', 'actor', 'stress', 'need', 'costBorne', 'welfare'],
   summary: ['replication', 'seed', 'a', 'b', 'depth_final', 'depth_mean', 'rhetoric_final', 'rhetoric_mean'],
   events: ['replication', 'seed', 'tick', 'date', 'shock', 'kind', 'event'],
   contributions: ['replication', 'seed', 'tick', 'from', 'to', 'domain', 'mechanism', 'value'],
-  observables: ['replication', 'seed', 'tick', 'date', 'indicator', 'value'],
+  observables: ['replication', 'seed', 'tick', 'date', 'indicator', 'value', 'unit'],
 } as const;
 
 export type OutputName = keyof typeof COLUMNS;
 
 /** How each column is stored in Parquet (io/parquetFile.ts): by name, the same in every file. */
-const TEXT_COLUMNS = new Set(['from', 'to', 'a', 'b', 'actor', 'date', 'shock', 'kind', 'event', 'domain', 'mechanism', 'indicator']);
+const TEXT_COLUMNS = new Set(['from', 'to', 'a', 'b', 'actor', 'date', 'shock', 'kind', 'event', 'domain', 'mechanism', 'indicator', 'unit']);
 export function columnKind(name: string): ColumnKind {
   if (name === 'seed') return 'int64';
   if (name === 'replication' || name === 'tick' || name === 'point') return 'int';

@@ -66,7 +66,7 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
       tick: (t, s) => {
         collectTick(cfg, s, t, r, seed, sinks);
         summary.add(cfg, s);
-        for (const o of observables) observed?.write([r, seed, t, tickDate(cfg.start, t), o.indicator, o.value(s, t)]);
+        for (const o of observables) observed?.write([r, seed, t, tickDate(cfg.start, t), o.indicator, o.value(s, t), o.unit]);
       },
       event: (t, shock, event) => events.write(eventRow(cfg, t, shock, event, r, seed)),
     });

@@ -76,7 +76,7 @@ describe('observables', () => {
     const r = cli(['run', DEFAULT_SCENARIO, '-r', '2', '--out', out, '-q']);
     expect(r.status, r.stderr).toBe(0);
     const lines = readFileSync(join(out, 'observables.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('replication,seed,tick,date,indicator,value');
+    expect(lines[0]).toBe('replication,seed,tick,date,indicator,value,unit');
     const observed = new Set(
       readFileSync(join(import.meta.dirname, '..', '..', 'data', 'china-russia-observed.csv'), 'utf8')
         .split('\n')
@@ -87,7 +87,7 @@ describe('observables', () => {
     expect(indicators.size).toBe(6);
     for (const name of indicators) expect(observed.has(name), name).toBe(true);
     expect(lines).toHaveLength(1 + 2 * 48 * 6);
-    expect(lines[1]).toMatch(/^0,\d+,0,2022-01,bilateral_trade,/);
+    expect(lines[1]).toMatch(/^0,\d+,0,2022-01,bilateral_trade,[\d.]+,USD bn$/);
   });
 
   it('a bad observable stops the run with exit status 2 and nothing written', () => {

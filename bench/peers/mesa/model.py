@@ -164,7 +164,7 @@ class EntenteModel(mesa.Model):
         self._curvature()
         self._reset()
         self.datacollector = mesa.DataCollector(
-            tables={"pairs": ["tick", "a", "b", "depth", "rhetoric", "trade", "channel", "divergence"]}
+            tables={"pairs": ["tick", "a", "b", "depth", "rhetoric", "trade_usd_bn", "channel", "divergence"]}
         )
         for i in range(n):
             ActorAgent(self, i)
@@ -448,7 +448,7 @@ class EntenteModel(mesa.Model):
                     "b": ids[self.cfg["pairB"][p]],
                     "depth": self.depth(p),
                     "rhetoric": self.rhetoric[p],
-                    "trade": self.trade[p],
+                    "trade_usd_bn": self.trade[p],
                     "channel": self.channel[p],
                     "divergence": self.divergence[p],
                 },

@@ -19,7 +19,7 @@ from alea import Alea, derive_seed
 from model import EntenteModel
 from entente_numbers import format_number
 
-COLUMNS = ["replication", "seed", "tick", "a", "b", "depth", "rhetoric", "trade", "channel", "divergence"]
+COLUMNS = ["replication", "seed", "tick", "a", "b", "depth", "rhetoric", "trade_usd_bn", "channel", "divergence"]
 
 
 def run(spec: dict, random: str) -> pd.DataFrame:
