@@ -17,7 +17,21 @@ export const COLUMNS = {
 export type OutputName = keyof typeof COLUMNS;
 
 /** How each column is stored in Parquet (io/parquetFile.ts): by name, the same in every file. */
-const TEXT_COLUMNS = new Set(['from', 'to', 'a', 'b', 'actor', 'date', 'shock', 'kind', 'event', 'domain', 'mechanism', 'indicator', 'unit']);
+const TEXT_COLUMNS = new Set([
+  'from',
+  'to',
+  'a',
+  'b',
+  'actor',
+  'date',
+  'shock',
+  'kind',
+  'event',
+  'domain',
+  'mechanism',
+  'indicator',
+  'unit',
+]);
 export function columnKind(name: string): ColumnKind {
   if (name === 'seed') return 'int64';
   if (name === 'replication' || name === 'tick' || name === 'point') return 'int';

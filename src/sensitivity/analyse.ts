@@ -39,10 +39,10 @@ export function analyse(design: DesignInfo, y: ArrayLike<number>, key: string): 
   }
   // The design drew its trajectories from designRandom(seed): draw them again for their unit coordinates.
   const unit = morrisTrajectories(design.samples, k, MORRIS_LEVELS, designRandom(design.seed));
-  const m = morrisIndices(y, unit, k);
+  const m = morrisIndices(y, unit, k, key);
   return names.flatMap((parameter, j) => [
-    { parameter, index: 'mu' as const, value: m.mu[j] as number, ciLow: undefined, ciHigh: undefined },
-    { parameter, index: 'mu_star' as const, value: m.muStar[j] as number, ciLow: undefined, ciHigh: undefined },
-    { parameter, index: 'sigma' as const, value: m.sigma[j] as number, ciLow: undefined, ciHigh: undefined },
+    { parameter, index: 'mu' as const, value: m.mu[j] as number, ciLow: m.muCi[j]?.[0], ciHigh: m.muCi[j]?.[1] },
+    { parameter, index: 'mu_star' as const, value: m.muStar[j] as number, ciLow: m.muStarCi[j]?.[0], ciHigh: m.muStarCi[j]?.[1] },
+    { parameter, index: 'sigma' as const, value: m.sigma[j] as number, ciLow: m.sigmaCi[j]?.[0], ciHigh: m.sigmaCi[j]?.[1] },
   ]);
 }

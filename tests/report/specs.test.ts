@@ -145,10 +145,10 @@ const charts: Record<string, () => Chart> = {
     morrisChart(
       rows(
         'outcome,a,b,parameter,index,value,ci_low,ci_high',
-        'depth_final,A,B,p,mu_star,0.3,,',
-        'depth_final,A,B,p,sigma,0.1,,',
-        'depth_final,A,B,q,mu_star,0.05,,',
-        'depth_final,A,B,q,sigma,0.02,,',
+        'depth_final,A,B,p,mu_star,0.3,0.25,0.36',
+        'depth_final,A,B,p,sigma,0.1,0.05,0.15',
+        'depth_final,A,B,q,mu_star,0.05,0.03,0.08',
+        'depth_final,A,B,q,sigma,0.02,0.01,0.03',
       ),
       'depth_final',
       'A-B',

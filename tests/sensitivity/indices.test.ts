@@ -78,7 +78,28 @@ describe('Morris elementary effects', () => {
       expect(value(rows, `x${i}`, 'mu').value).toBeCloseTo(ci, 10);
       expect(value(rows, `x${i}`, 'mu_star').value).toBeCloseTo(Math.abs(ci), 10);
       expect(value(rows, `x${i}`, 'sigma').value).toBeCloseTo(0, 10);
+      // Every elementary effect is the coefficient: every resample gives it, so the interval is the point.
+      expect(value(rows, `x${i}`, 'mu_star').ciLow).toBeCloseTo(Math.abs(ci), 10);
+      expect(value(rows, `x${i}`, 'mu_star').ciHigh).toBeCloseTo(Math.abs(ci), 10);
+      expect(value(rows, `x${i}`, 'mu').ciLow).toBeCloseTo(ci, 10);
     });
+  });
+
+  it('intervals: the 95% interval of mu covers the true mean effect in 88–99% of noisy repetitions', () => {
+    // f = 2·x0 − x1 + noise: each elementary effect is the coefficient plus the noise's difference over the step.
+    const params = ['x0', 'x1'].map((path) => ({ path, spec: { min: 0, max: 1 } }));
+    let covered = 0;
+    const repetitions = 200;
+    for (let rep = 0; rep < repetitions; rep++) {
+      const noise = designRandom(1000 + rep);
+      const rows = run('morris', params, 30, rep, ([x0 = 0, x1 = 0]) => 2 * x0 - x1 + 0.3 * (noise() - 0.5));
+      const mu = value(rows, 'x0', 'mu');
+      if ((mu.ciLow as number) <= 2 && 2 <= (mu.ciHigh as number)) covered++;
+      expect(mu.ciLow as number).toBeLessThanOrEqual(mu.value);
+      expect(mu.ciHigh as number).toBeGreaterThanOrEqual(mu.value);
+    }
+    expect(covered / repetitions).toBeGreaterThanOrEqual(0.88);
+    expect(covered / repetitions).toBeLessThanOrEqual(0.99);
   });
 
   it('Ishigami: x3 acts only through its interaction with x1 (mu near 0, sigma large)', () => {

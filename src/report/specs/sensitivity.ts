@@ -64,9 +64,16 @@ export function morrisChart(indices: readonly Row[], outcome: string, pair: stri
   for (const r of mine) {
     const d = byParameter.get(r.parameter as string) ?? { parameter: parameterWords(r.parameter as string, labels) };
     d[r.index as string] = Number(r.value);
+    if (r.index === 'mu_star' && r.ci_low !== '' && r.ci_low !== undefined) {
+      d.mu_star_low = Number(r.ci_low);
+      d.mu_star_high = Number(r.ci_high);
+    }
     byParameter.set(r.parameter as string, d);
   }
   const ranked = [...byParameter.values()].sort((p, q) => Number(q.mu_star) - Number(p.mu_star));
+  // Does the leader's interval clear the runner-up's? If not, the order of the two is not settled.
+  const settled =
+    ranked[1] === undefined || Number(ranked[0]?.mu_star_low ?? ranked[0]?.mu_star) > Number(ranked[1].mu_star_high ?? ranked[1].mu_star);
   const [what, pairName] = [outcomeWords(outcome), pairKeyName(labels, pair)];
   return {
     name: 'morris',
@@ -74,11 +81,13 @@ export function morrisChart(indices: readonly Row[], outcome: string, pair: stri
     headline: ranked[0]
       ? sentence(
           `${ranked[0].parameter} matters most to ${what} (mu_star ${fixed(Number(ranked[0].mu_star), 3)}, sigma ${fixed(Number(ranked[0].sigma), 3)})` +
-            (ranked[1] ? `; next is ${ranked[1].parameter} (mu_star ${fixed(Number(ranked[1].mu_star), 3)}).` : '.'),
+            (ranked[1]
+              ? `; next is ${ranked[1].parameter} (mu_star ${fixed(Number(ranked[1].mu_star), 3)})${settled ? '.' : ', within the uncertainty of the first.'}`
+              : '.'),
         )
       : 'No indices to show.',
     caption:
-      'Each parameter’s mean absolute elementary effect (mu_star: how much it matters) against the spread of its effects (sigma: how much it interacts or acts non-linearly).',
+      'Each parameter’s mean absolute elementary effect (mu_star: how much it matters), with its 95% bootstrap interval over the trajectories (bar), against the spread of its effects (sigma: how much it interacts or acts non-linearly).',
     spec: {
       $schema: SCHEMA,
       config: CONFIG,
@@ -86,6 +95,15 @@ export function morrisChart(indices: readonly Row[], outcome: string, pair: stri
       width: 420,
       height: 320,
       layer: [
+        {
+          transform: [{ filter: 'isValid(datum.mu_star_low)' }],
+          mark: { type: 'rule', color: '#7f8c8d', strokeWidth: 2 },
+          encoding: {
+            x: { field: 'mu_star_low', type: 'quantitative' },
+            x2: { field: 'mu_star_high' },
+            y: { field: 'sigma', type: 'quantitative' },
+          },
+        },
         {
           mark: { type: 'point', filled: true, size: 70 },
           encoding: {
