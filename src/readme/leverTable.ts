@@ -42,8 +42,34 @@ export function leverTable(leversCsv: string): string {
 
 /** The README with the block between the markers replaced. */
 export function withLeverTable(readme: string, table: string): string {
-  const from = readme.indexOf(BEGIN);
-  const to = readme.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${BEGIN} … ${END} block`);
-  return `${readme.slice(0, from + BEGIN.length)}\n${table}\n${readme.slice(to)}`;
+  return withBlock(readme, BEGIN, END, table);
+}
+
+/** The README with the text between `begin` and `end` replaced by `content`. */
+export function withBlock(readme: string, begin: string, end: string, content: string): string {
+  const from = readme.indexOf(begin);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${begin} … ${end} block`);
+  return `${readme.slice(0, from + begin.length)}\n${content}\n${readme.slice(to)}`;
+}
+
+/** The text between `begin` and `end`, trimmed. */
+export function blockOf(readme: string, begin: string, end: string): string {
+  return readme.slice(readme.indexOf(begin) + begin.length, readme.indexOf(end)).trim();
+}
+
+export const RUN_BEGIN = '<!-- run-output:begin (npm run readme; do not edit by hand) -->';
+export const RUN_END = '<!-- run-output:end -->';
+/** What the README shows `entente run` printing: the default scenario into out/china-russia-2022. */
+export const README_RUN_OUTPUT = ['run', 'scenarios/china-russia-2022.yaml'] as const;
+
+/**
+ * The README's sample of `entente run`'s output: its first lines (title, header, the focus
+ * pair's row), then the next-step lines, with the output folder as a user's default.
+ */
+export function runOutputSample(stdout: string, out: string): string {
+  const lines = stdout.replaceAll(out, 'out/china-russia-2022').trimEnd().split('\n');
+  const next = lines.findIndex((l) => l.startsWith('next:'));
+  const table = lines.slice(0, next < 0 ? lines.length : next);
+  return ['```', ...table.slice(0, 3), '...', ...(next < 0 ? [] : lines.slice(next)), '```'].join('\n');
 }

@@ -4,7 +4,7 @@
  * it; a moved sweep's missing scenario points at its `scenario:` line; success prints the next
  * useful command (nothing with --quiet); sensitivity takes its method from the sweep's design.
  */
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, DEFAULT_SCENARIO, ROOT, tempDir } from '../helpers.js';
@@ -54,6 +54,16 @@ describe('guidance on the command line', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/moved\.yaml:5: scenario: the scenario this sweep names is not there: .*china-russia-2022\.yaml/);
     expect(r.stderr).toMatch(/found "\.\.\/china-russia-2022\.yaml"/);
+  });
+
+  it('a lever’s run goes beside the baseline’s, not over it', () => {
+    const cwd = tempDir();
+    const tutorial = join(ROOT, 'scenarios', 'tutorial.yaml');
+    expect(cli(['run', tutorial, '-r', '1', '-q'], cwd).status).toBe(0);
+    expect(cli(['run', tutorial, '-r', '1', '--lever', 'reward', '-q'], cwd).status).toBe(0);
+    expect(existsSync(join(cwd, 'out', 'tutorial', 'pairs.csv'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(cwd, 'out', 'tutorial-reward', 'manifest.json'), 'utf8')).lever).toBe('reward');
+    expect(JSON.parse(readFileSync(join(cwd, 'out', 'tutorial', 'manifest.json'), 'utf8')).lever).toBeNull();
   });
 
   it('prints the next useful command after success, and nothing with --quiet', () => {

@@ -2,7 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BEGIN, END, leverTable, README_COMPARE } from '../../src/readme/leverTable.js';
+import {
+  BEGIN,
+  blockOf,
+  END,
+  leverTable,
+  README_COMPARE,
+  README_RUN_OUTPUT,
+  RUN_BEGIN,
+  RUN_END,
+  runOutputSample,
+} from '../../src/readme/leverTable.js';
 import { PICTURE_DIR, README_PICTURES, README_RUN } from '../../src/readme/pictures.js';
 import { cli, ROOT, tempDir } from '../helpers.js';
 
@@ -16,6 +26,17 @@ describe('README lever table', () => {
     const table = leverTable(readFileSync(join(out, 'levers.csv'), 'utf8'));
     expect(block).toBe(table);
     expect(table.split('\n')).toHaveLength(2 + 5); // header, rule, one row per lever for the focus pair
+  });
+});
+
+describe('README sample output', () => {
+  it('is what entente run prints now', () => {
+    const out = join(tempDir(), 'sample');
+    const r = cli([...README_RUN_OUTPUT, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const shown = blockOf(readFileSync(join(ROOT, 'README.md'), 'utf8'), RUN_BEGIN, RUN_END);
+    expect(shown, 'run npm run readme').toBe(runOutputSample(r.stdout, out));
+    expect(shown).toMatch(/^```\nchina-russia-2022: 30 replication\(s\) × 48 ticks → out\/china-russia-2022\npair +depth t0 +depth final/);
   });
 });
 

@@ -77,7 +77,8 @@ export function registerRun(program: Command, print: (text: string) => void): vo
         flags.contributions ? 'fewer replications or ticks, or no --contributions' : 'fewer replications or ticks',
         file,
       );
-      const out = flags.out ?? defaultOut(loaded.spec.name, file);
+      // A lever's run goes beside the baseline's (out/<name>-<lever>), not over it.
+      const out = flags.out ?? defaultOut(loaded.spec.name, file, loaded.lever ? `-${loaded.lever}` : '');
       const result = await writeOutputDir(
         out,
         'run',
