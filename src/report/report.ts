@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { writeAtomic } from '../io/atomicFile.js';
+import { progress } from '../sweep/progress.js';
 import { contentOf, type ReportOptions } from './content.js';
 import { page, type Section } from './html.js';
 import { type OutputDir, readOutputDir } from './outputs.js';
@@ -62,9 +63,11 @@ function removeStaleCharts(charts: string, names: readonly string[]): void {
     if ((file.endsWith('.svg') || file.endsWith('.vl.json')) && !kept.has(file)) rmSync(join(charts, file), { force: true });
 }
 
-export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportResult> {
+export async function writeReport(dir: string, options: ReportOptions = {}, quiet = true): Promise<ReportResult> {
   const out = readOutputDir(dir);
   const content = contentOf(out, options);
+  // Drawing a chart takes up to a second: a bar for the reports with many.
+  const bar = progress(content.charts.length, 0, { quiet, label: 'report', unit: 'charts' });
   mkdirSync(join(dir, 'charts'), { recursive: true });
   removeStaleCharts(
     join(dir, 'charts'),
@@ -82,7 +85,9 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
       caption: chart.caption,
       svg: svg.replace(/^<\?xml[^>]*>\s*/, ''),
     });
+    bar.add(1);
   }
+  bar.done();
   const stem = (file: string | undefined) => (file ? basename(file).replace(/\.(ya?ml|json)$/, '') : undefined);
   const named = out.manifest.scenario as { name?: string; file?: string } | undefined;
   const scenario = named?.name ?? stem(named?.file);

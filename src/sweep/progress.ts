@@ -1,6 +1,9 @@
 /**
  * Progress on stderr: a bar redrawn in place on a terminal; a plain line every
- * few seconds otherwise (logs, Slurm); nothing when quiet.
+ * few seconds otherwise (logs, Slurm); nothing when quiet. Kept rather than a
+ * progress library (cli-progress, progress): those either draw nothing or redraw
+ * in place when stderr is not a terminal, and a Slurm log needs a line every few
+ * seconds, which this gives in 60 lines and no dependency.
  */
 export interface Progress {
   add(runs: number): void;
@@ -22,7 +25,7 @@ function duration(seconds: number): string {
 export function progress(
   total: number,
   already: number,
-  options: { quiet: boolean; stream?: NodeJS.WriteStream; label?: string },
+  options: { quiet: boolean; stream?: NodeJS.WriteStream; label?: string; unit?: string },
 ): Progress {
   if (options.quiet || total === 0) return silent;
   const stream = options.stream ?? process.stderr;
@@ -34,7 +37,8 @@ export function progress(
     const elapsed = (Date.now() - start) / 1000;
     const rate = (done - already) / Math.max(elapsed, 1e-9);
     const eta = (total - done) / rate;
-    const text = `${done}/${total} runs  ${rate.toFixed(0)} runs/s  ETA ${duration(eta)}`;
+    const unit = options.unit ?? 'runs';
+    const text = `${done}/${total} ${unit}  ${rate < 10 ? rate.toFixed(1) : rate.toFixed(0)} ${unit}/s  ETA ${duration(eta)}`;
     if (tty) {
       const width = 30;
       const filled = Math.round((done / total) * width);

@@ -30,7 +30,7 @@ export function reportOptions(flags: Flags): ReportOptions {
 }
 
 export async function reportAfter(dir: string, print: (text: string) => void, quiet: boolean | undefined): Promise<void> {
-  const result = await writeReport(dir);
+  const result = await writeReport(dir, {}, quiet === true);
   if (!quiet) print(`report: ${result.html} (${result.charts.length} charts)`);
 }
 
@@ -46,7 +46,7 @@ export function registerReport(program: Command, print: (text: string) => void):
     .option('--heatmap <P1,P2>', 'sweep: the two parameters of the heat map (default: the first two)', heatmapOption)
     .option('-q, --quiet', 'print nothing on success')
     .action(async (dir: string, flags: Flags) => {
-      const result = await writeReport(dir, reportOptions(flags));
+      const result = await writeReport(dir, reportOptions(flags), flags.quiet === true);
       if (!flags.quiet) print(`${dir}: ${result.kind} report, ${result.charts.length} charts → ${result.html}`);
     });
 }
