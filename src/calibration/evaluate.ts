@@ -26,11 +26,15 @@ export interface PointScore {
   readonly simulated: readonly number[];
 }
 
+/** One target's term of the loss: weight × ((simulated − observed) / scale)². */
+export function lossTerm(target: Target, simulated: number): number {
+  const error = (simulated - target.observed) / target.errorScale;
+  return target.weight * error * error;
+}
+
+/** Σ of the targets' loss terms, in target order (the same sum, term by term, as targets.csv's loss column). */
 export function lossOf(targets: readonly Target[], values: readonly number[]): number {
-  return targets.reduce((sum, target, i) => {
-    const error = ((values[i] as number) - target.observed) / target.errorScale;
-    return sum + target.weight * error * error;
-  }, 0);
+  return targets.reduce((sum, target, i) => sum + lossTerm(target, values[i] as number), 0);
 }
 
 export function scorePoints(ctx: CalibrationContext, first: number, points: readonly (readonly Value[])[]): PointScore[] {

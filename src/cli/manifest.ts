@@ -2,6 +2,18 @@
 import { type OutputKind, ownershipFields } from '../io/ownership.js';
 import { VERSION } from './version.js';
 
+let argv: readonly string[] = process.argv.slice(2);
+
+/** The arguments the program runs with: buildProgram sets them (tests drive it in-process with their own). */
+export function setCommandLine(args: readonly string[]): void {
+  argv = [...args];
+}
+
+/** The command as it was typed, for manifests: the one place that knows the arguments. */
+export function commandLine(): string {
+  return ['entente', ...argv].join(' ');
+}
+
 export function manifestHead(kind: OutputKind): Record<string, unknown> {
-  return { tool: 'entente', ...ownershipFields(kind, true), version: VERSION, command: ['entente', ...process.argv.slice(2)].join(' ') };
+  return { tool: 'entente', ...ownershipFields(kind, true), version: VERSION, command: commandLine() };
 }

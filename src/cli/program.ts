@@ -9,6 +9,7 @@
  */
 import { Command } from 'commander';
 import { DEFAULT_MAX_OUTPUT, defaultMaxMemory, formatSize, setLimits } from '../io/limits.js';
+import { setCommandLine } from './manifest.js';
 import { sizeOption } from './options.js';
 import { VERSION } from './version.js';
 
@@ -141,6 +142,7 @@ function named(argv: readonly string[]): string | undefined {
 }
 
 export async function buildProgram(io: Io, argv: readonly string[] = []): Promise<Command> {
+  setCommandLine(argv);
   const program = new Command('entente')
     .description('Simulate a limited strategic partnership under stress and compare policy levers.')
     .version(VERSION)

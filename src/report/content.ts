@@ -1,21 +1,17 @@
-/**
- * What a report shows for each kind of output: its charts, key tables and
- * notes, read from the directory's files (report.ts writes them out).
- */
-import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
 import { tickDate } from '../experiments/dates.js';
 import { DOMAINS } from '../model/domains.js';
 import { didYouMean } from '../suggest.js';
 import { calibrationContent, posteriorContent } from './calibrationContent.js';
+import { discoveryContent } from './discoveryContent.js';
 import type { Table } from './html.js';
 import { labelsIn, pairKeyName } from './labels.js';
 import { observedPoints } from './observed.js';
 import type { OutputDir, Row } from './outputs.js';
 import type { Chart } from './specs/chart.js';
 import { domainChart, focusRows, forestChart, robustnessChart } from './specs/compare.js';
-import { boxChart, trajectoryChart } from './specs/discovery.js';
-import { contributionsChart, depthChart, observablesChart, tieChart } from './specs/run.js';
+import { observablesChart } from './specs/observables.js';
+import { contributionsChart, depthChart, tieChart } from './specs/run.js';
 import { morrisChart, sobolChart } from './specs/sensitivity.js';
 import { heatmapChart, parameterChart, pointMeans } from './specs/sweep.js';
 import { bands } from './summarise.js';
@@ -262,46 +258,6 @@ const CONTENT: Record<OutputDir['kind'], (out: OutputDir, options: ReportOptions
   calibration: calibrationContent,
   discovery: discoveryContent,
 };
-
-/** A discover folder: the peeling trajectory and the box, with the box's restrictions and their quasi-p-values. */
-function discoveryContent(out: OutputDir): Content {
-  const labels = labelsIn(out.manifest);
-  const box = out.rows('discovery.csv');
-  const trajectory = out.has('trajectory.csv') ? out.rows('trajectory.csv') : [];
-  // Each parameter's swept range, from the baseline sweep's points.
-  const points = out.has(join('arms', 'baseline', 'points.csv')) ? out.rows(join('arms', 'baseline', 'points.csv')) : [];
-  const ranges = new Map(
-    box.map((r) => {
-      const vs = points.map((p) => Number(p[r.parameter as string])).filter(Number.isFinite);
-      return [
-        r.parameter as string,
-        (vs.length ? [Math.min(...vs), Math.max(...vs)] : [Number(r.low), Number(r.high)]) as [number, number],
-      ];
-    }),
-  );
-  const notes =
-    trajectory.length === 0
-      ? ['This discovery was written before trajectory.csv existed: run entente discover again for its trajectory.']
-      : [];
-  return {
-    charts: [...(trajectory.length > 0 ? [trajectoryChart(trajectory, box)] : []), boxChart(box, labels, ranges)],
-    tables: [
-      {
-        title: 'The box',
-        columns: ['parameter', 'low', 'high', 'restricted', 'quasi-p'],
-        rows: box.map((r) => [
-          `${parameterWords(r.parameter as string, labels)} (${r.parameter})`,
-          Number(r.low),
-          Number(r.high),
-          r.restricted as string,
-          num(r.quasi_p),
-        ]),
-        note: `Coverage ${box[0]?.coverage}, density ${box[0]?.density}: ${box[0]?.in_box} points in the box, ${box[0]?.cases} of ${box[0]?.points} points meet ${box[0]?.condition} (discovery.csv).`,
-      },
-    ],
-    notes,
-  };
-}
 
 export function contentOf(out: OutputDir, options: ReportOptions): Content {
   for (const key of Object.keys(options) as (keyof ReportOptions)[]) {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readSource } from '../scenario/source.js';
 import { type OutputDir, readCsv } from './outputs.js';
-import type { ObservedPoint } from './specs/run.js';
+import type { ObservedPoint } from './specs/observables.js';
 
 /** The scenario file a run's manifest names (absolute path first, then as typed, relative to the working directory). */
 function scenarioPath(out: OutputDir): string | undefined {

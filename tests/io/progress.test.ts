@@ -10,8 +10,13 @@ import { cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
 
 function sink(tty: boolean): { stream: NodeJS.WriteStream; text: () => string } {
   let text = '';
-  const stream = { isTTY: tty, write: (s: string) => ((text += s), true) } as unknown as NodeJS.WriteStream;
-  return { stream, text: () => text };
+  const write = (s: string) => {
+    text += s;
+    return true;
+  };
+  const stream = { isTTY: tty, write } as unknown as NodeJS.WriteStream;
+  // The terminal's erase-to-end-of-line escape, shown as <EL> so the patterns below can name it.
+  return { stream, text: () => text.replaceAll('\u001b[K', '<EL>') };
 }
 
 describe('progress', () => {
@@ -21,8 +26,8 @@ describe('progress', () => {
     bar.add(1);
     bar.add(3);
     bar.done();
-    expect(out.text()).toMatch(/^\r\[#{8}\.{22}\] 1\/4 charts {2}[\d.]+ charts\/s {2}ETA \S+\x1b\[K/);
-    expect(out.text()).toMatch(/\r\[#{30}\] 4\/4 charts .*\x1b\[K\n$/);
+    expect(out.text()).toMatch(/^\r\[#{8}\.{22}\] 1\/4 charts {2}[\d.]+ charts\/s {2}ETA \S+<EL>/);
+    expect(out.text()).toMatch(/\r\[#{30}\] 4\/4 charts .*<EL>\n$/);
   });
 
   it('in a log: plain labelled lines, not a redrawn bar; nothing when quiet', () => {

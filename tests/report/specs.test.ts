@@ -12,7 +12,8 @@ import { lossChart, targetsChart } from '../../src/report/specs/calibration.js';
 import type { Chart } from '../../src/report/specs/chart.js';
 import { domainChart, forestChart, robustnessChart } from '../../src/report/specs/compare.js';
 import { boxChart, trajectoryChart } from '../../src/report/specs/discovery.js';
-import { contributionsChart, depthChart, observablesChart, tieChart } from '../../src/report/specs/run.js';
+import { observablesChart } from '../../src/report/specs/observables.js';
+import { contributionsChart, depthChart, tieChart } from '../../src/report/specs/run.js';
 import { morrisChart, sobolChart } from '../../src/report/specs/sensitivity.js';
 import { heatmapChart, parameterChart, pointMeans } from '../../src/report/specs/sweep.js';
 

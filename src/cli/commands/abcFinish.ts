@@ -17,6 +17,7 @@ import { finishInPlace } from '../../io/outputDir.js';
 import { readJsonObject } from '../../io/ownership.js';
 import { labelsOf } from '../../scenario/labels.js';
 import type { LoadedSweep } from '../../sweep/load.js';
+import { commandLine } from '../manifest.js';
 import { VERSION } from '../version.js';
 
 export interface AbcFlags {
@@ -110,7 +111,7 @@ export function finishAbc(
   );
   finishInPlace(out, 'calibration', {
     version: VERSION,
-    command: ['entente', ...process.argv.slice(2)].join(' '),
+    command: commandLine(),
     ...facts.identity,
     calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: facts.observedFile },
     scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },

@@ -5,6 +5,7 @@ import { join, parse } from 'node:path';
 import { type Command, Option } from 'commander';
 import { applyFitted } from '../../calibration/apply.js';
 import { calibrate } from '../../calibration/calibrate.js';
+import { lossTerm } from '../../calibration/evaluate.js';
 import { inputError } from '../../errors.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
@@ -145,17 +146,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
           ]);
           result.targets.forEach((t, i) => {
             const sim = result.best.simulated[i] as number;
-            const error = (sim - t.observed) / t.errorScale;
-            targets.write([
-              t.spec.indicator,
-              t.spec.period,
-              t.spec.statistic,
-              t.observed,
-              sim,
-              t.errorScale,
-              t.weight,
-              t.weight * error * error,
-            ]);
+            targets.write([t.spec.indicator, t.spec.period, t.spec.statistic, t.observed, sim, t.errorScale, t.weight, lossTerm(t, sim)]);
           });
           await targets.close();
           writeJson(join(dir, 'manifest.json'), {

@@ -11,6 +11,7 @@ import type { Generation } from '../../calibration/abc/smc.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { startInPlace } from '../../io/outputDir.js';
 import type { LoadedSweep } from '../../sweep/load.js';
+import { commandLine } from '../manifest.js';
 import { VERSION } from '../version.js';
 import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './abcFinish.js';
 
@@ -25,7 +26,7 @@ export async function runAbcCommand(
   print: (text: string) => void,
 ): Promise<void> {
   const started = Date.now();
-  const command = ['entente', ...process.argv.slice(2)].join(' ');
+  const command = commandLine();
   const identity = abcIdentity(loaded, flags);
   const setup = abcSetup(loaded); // bad priors or targets are refused before the output is started
   const claim = startInPlace(out, 'calibration', { resume: flags.resume, force: flags.force }, { version: VERSION, command, ...identity });

@@ -15,6 +15,7 @@ import { startInPlace } from '../../io/outputDir.js';
 import { inspectOutput } from '../../io/ownership.js';
 import type { LoadedSweep } from '../../sweep/load.js';
 import type { Shard } from '../../sweep/plan.js';
+import { commandLine } from '../manifest.js';
 import { VERSION } from '../version.js';
 import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './abcFinish.js';
 
@@ -72,7 +73,7 @@ export async function collectAbc(
 ): Promise<boolean> {
   const started = Date.now();
   const { setup, options, identity } = settings(loaded, flags);
-  const command = ['entente', ...process.argv.slice(2)].join(' ');
+  const command = commandLine();
   const claim = startInPlace(out, 'calibration', { resume: !flags.force, force: flags.force }, { version: VERSION, command, ...identity });
   if (claim === 'resume' && sameCalibration(out, identity).complete === true) {
     if (!flags.quiet) print(`${out}: the calibration is complete`);

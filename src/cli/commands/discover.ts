@@ -12,6 +12,7 @@ import { defaultOut, finishInPlace, startInPlace } from '../../io/outputDir.js';
 import { labelsOf } from '../../scenario/labels.js';
 import { checkDesignTable } from '../../sweep/estimate.js';
 import { loadSweep } from '../../sweep/load.js';
+import { commandLine } from '../manifest.js';
 import { printNext, reportStep } from '../next.js';
 import { finiteNumber, workerCount } from '../options.js';
 import { VERSION } from '../version.js';
@@ -88,7 +89,7 @@ export function registerDiscover(program: Command, print: (text: string) => void
       const name = loaded.sweep.name ?? parse(file).name;
       // One folder per lever, so studying two levers in turn does not replace the first.
       const out = flags.out ?? defaultOut(name, file, `-discover-${flags.lever}`);
-      const command = ['entente', ...process.argv.slice(2)].join(' ');
+      const command = commandLine();
       startInPlace(out, 'discovery', { resume: flags.resume === true, force: flags.force === true }, { command, version: VERSION });
       const arms = await runArms(file, [flags.lever], {
         out,

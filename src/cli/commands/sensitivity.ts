@@ -12,6 +12,7 @@ import { readPointOutcomes } from '../../sensitivity/outcomes.js';
 import { checkDesignTable } from '../../sweep/estimate.js';
 import { loadSweep } from '../../sweep/load.js';
 import { runSweep } from '../../sweep/run.js';
+import { commandLine } from '../manifest.js';
 import { printNext, reportStep } from '../next.js';
 import { workerCount } from '../options.js';
 import { VERSION } from '../version.js';
@@ -68,7 +69,7 @@ export function registerSensitivity(program: Command, print: (text: string) => v
       checkDesignTable(loaded.pointCount, loaded.parameters.length, file);
       const name = loaded.sweep.name ?? parse(file).name;
       const out = flags.out ?? defaultOut(name, file, '-sensitivity');
-      const command = ['entente', ...process.argv.slice(2)].join(' ');
+      const command = commandLine();
       const result = await runSweep(loaded, {
         out,
         workers: flags.workers ?? availableParallelism(),

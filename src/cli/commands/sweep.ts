@@ -9,6 +9,7 @@ import { loadSweep } from '../../sweep/load.js';
 import { mergeShards } from '../../sweep/merge.js';
 import { parseShard } from '../../sweep/plan.js';
 import { runSweep } from '../../sweep/run.js';
+import { commandLine } from '../manifest.js';
 import { printNext, reportStep } from '../next.js';
 import { workerCount } from '../options.js';
 import { VERSION } from '../version.js';
@@ -31,7 +32,7 @@ const formatOption = () =>
     .choices(['csv', 'parquet'])
     .default('csv');
 
-const command = () => ['entente', ...process.argv.slice(2)].join(' ');
+const command = commandLine;
 
 export function registerSweep(program: Command, print: (text: string) => void): void {
   program

@@ -8,7 +8,7 @@ import { type Labels, observableTitle } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { fixed, parameterWords, percent } from '../words.js';
 import { type Chart, CONFIG, type Datum, indicatorChart, SCHEMA, WIDTH } from './chart.js';
-import type { ObservedPoint } from './run.js';
+import type { ObservedPoint } from './observables.js';
 
 /** A parameter of the posterior: its particles' values and its prior's range. */
 export interface Marginal {
