@@ -6,8 +6,8 @@
 import { weightedQuantile } from '../calibration/abc/smc.js';
 import { weightedMean } from '../compare/stats.js';
 import type { Content } from './content.js';
-import { labelsIn } from './labels.js';
 import { observedPoints } from './observed.js';
+import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
 import { lossChart, targetsChart } from './specs/calibration.js';
 import { marginalsChart, pairsChart, predictiveChart, toleranceChart } from './specs/posterior.js';
@@ -17,15 +17,18 @@ export function calibrationContent(out: OutputDir): Content {
   const targets = out.rows('targets.csv');
   const best = (out.manifest.best ?? {}) as { loss?: number; set?: string[] };
   const points = out.has('calibration.csv') ? out.rows('calibration.csv') : [];
+  const labels = labelsFor(out);
   const parameters = Object.keys(points[0] ?? {}).filter((c) => c.includes('.'));
   return {
-    charts: [targetsChart(targets), ...(points.length > 0 ? [lossChart(points, parameters, 'loss', labelsIn(out.manifest))] : [])],
+    charts: [targetsChart(targets, labels), ...(points.length > 0 ? [lossChart(points, parameters, 'loss', labels)] : [])],
     tables: [
       {
         title: 'Targets at the best point',
         columns: ['indicator', 'period', 'statistic', 'observed', 'simulated', 'scale', 'loss term'],
         rows: targets.map((r: Row) => [
-          r.indicator as string,
+          labels.observables[r.indicator as string]?.description
+            ? `${labels.observables[r.indicator as string]?.description} (${r.indicator})`
+            : (r.indicator as string),
           r.period as string,
           r.statistic as string,
           Number(r.observed),
@@ -75,7 +78,7 @@ export function posteriorContent(out: OutputDir): Content {
     .sort((a, b) => a.ratio - b.ratio)
     .slice(0, 3)
     .map((s) => s.m);
-  const labels = labelsIn(out.manifest);
+  const labels = labelsFor(out);
   const charts = [
     toleranceChart(out.rows('generations.csv')),
     marginalsChart(marginals, weights, labels),

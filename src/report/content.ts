@@ -5,8 +5,9 @@ import { didYouMean } from '../suggest.js';
 import { calibrationContent, posteriorContent } from './calibrationContent.js';
 import { discoveryContent } from './discoveryContent.js';
 import type { Table } from './html.js';
-import { labelsIn, pairKeyName } from './labels.js';
+import { pairKeyName } from './labels.js';
 import { observedPoints } from './observed.js';
+import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
 import type { Chart } from './specs/chart.js';
 import { domainChart, focusRows, forestChart, robustnessChart } from './specs/compare.js';
@@ -80,7 +81,7 @@ function choosePair(out: OutputDir, rows: readonly Row[], given: string | undefi
 
 function runContent(out: OutputDir, options: ReportOptions): Content {
   const notes: string[] = [];
-  const labels = labelsIn(out.manifest);
+  const labels = labelsFor(out);
   const pairs = out.rows('pairs.csv');
   const events = out.has('events.csv') ? out.rows('events.csv') : [];
   const dates = dateMap(out, new Set(pairs.map((r) => r.tick as string)));
@@ -121,7 +122,7 @@ function runContent(out: OutputDir, options: ReportOptions): Content {
 }
 
 function compareContent(out: OutputDir): Content {
-  const labels = labelsIn(out.manifest);
+  const labels = labelsFor(out);
   const levers = out.rows('levers.csv');
   const rows = [...focusRows(levers)].sort((x, y) => Number(y.delta_mean) - Number(x.delta_mean));
   const posterior = out.manifest.posterior as { particles?: number; ess?: number } | undefined;
@@ -169,7 +170,7 @@ function compareContent(out: OutputDir): Content {
 }
 
 function robustnessContent(out: OutputDir): Content {
-  const labels = labelsIn(out.manifest);
+  const labels = labelsFor(out);
   const all = out.rows('robustness.csv');
   const rows = all.filter((r) => r.a === all[0]?.a && r.b === all[0]?.b); // the pair the chart shows
   return {
@@ -205,7 +206,7 @@ function sweepContent(out: OutputDir, options: ReportOptions): Content {
   const parameters = sweepParameters(out);
   const pair = choosePair(out, runs, options.pair);
   for (const p of options.heatmap ?? []) if (!parameters.includes(p)) throw unknownName(out, '--heatmap', p, parameters);
-  const labels = labelsIn(out.manifest);
+  const labels = labelsFor(out);
   const means = pointMeans(runs, parameters, pair, 'depth_final');
   const charts: Chart[] = [parameterChart(means, parameters, pair, 'depth_final', labels)];
   const [x, y] = options.heatmap ?? [parameters[0], parameters[1]];
@@ -233,15 +234,21 @@ function sensitivityContent(out: OutputDir, options: ReportOptions): Content {
   const indices = out.rows('indices.csv');
   const pair = choosePair(out, indices, options.pair);
   const sobol = indices.some((r) => r.index === 'S1');
-  const labels = labelsIn(out.manifest);
+  const labels = labelsFor(out);
   const mine = indices.filter((r) => r.outcome === 'depth_final' && `${r.a}-${r.b}` === pair);
   return {
     charts: [sobol ? sobolChart(indices, 'depth_final', pair, labels) : morrisChart(indices, 'depth_final', pair, labels)],
     tables: [
       {
-        title: `Indices of depth_final (${pair})`,
+        title: `Indices of final depth (${pairKeyName(labels, pair)})`,
         columns: ['parameter', 'index', 'value', 'CI low', 'CI high'],
-        rows: mine.map((r) => [r.parameter as string, r.index as string, Number(r.value), num(r.ci_low), num(r.ci_high)]),
+        rows: mine.map((r) => [
+          `${parameterWords(r.parameter as string, labels)} (${r.parameter})`,
+          r.index as string,
+          Number(r.value),
+          num(r.ci_low),
+          num(r.ci_high),
+        ]),
       },
     ],
     notes: [],

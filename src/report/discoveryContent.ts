@@ -1,7 +1,7 @@
 /** What a discover folder's report shows: PRIM's peeling trajectory and the box, with its restrictions' quasi-p-values. */
 import { join } from 'node:path';
 import type { Content } from './content.js';
-import { labelsIn } from './labels.js';
+import { labelsFor } from './outputLabels.js';
 import type { OutputDir } from './outputs.js';
 import { boxChart, trajectoryChart } from './specs/discovery.js';
 import { parameterWords } from './words.js';
@@ -10,7 +10,7 @@ const num = (v: string | undefined): number | string => (v === undefined || v ==
 
 /** A discover folder: the peeling trajectory and the box, with the box's restrictions and their quasi-p-values. */
 export function discoveryContent(out: OutputDir): Content {
-  const labels = labelsIn(out.manifest);
+  const labels = labelsFor(out);
   const box = out.rows('discovery.csv');
   const trajectory = out.has('trajectory.csv') ? out.rows('trajectory.csv') : [];
   // Each parameter's swept range, from the baseline sweep's points.

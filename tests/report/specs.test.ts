@@ -162,6 +162,7 @@ const charts: Record<string, () => Chart> = {
         'trade,2022,growth,0.29,0.31,0.05,1,0.16',
         'swap,2023,mean,60,35,15,1,2.7',
       ),
+      LABELS,
     ),
   trajectory: () =>
     trajectoryChart(
@@ -244,7 +245,7 @@ describe('chart specifications', () => {
     expect(headline('loss')).toBe(
       'The best of 20 points has loss 1.07; the best tenth spans 5% of the range of Alpha: cost aversion, the most pinned down, and 100% of step size, the least.',
     );
-    expect(headline('targets')).toMatch(/^1 of 2 targets are met within one scale; the furthest off is swap 2023/);
+    expect(headline('targets')).toMatch(/^1 of 2 targets are met within one scale; the furthest off is swap in 2023/);
   });
 
   it('places observed periods on the time axis', () => {

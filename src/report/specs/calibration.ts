@@ -1,25 +1,26 @@
 /** Chart of `entente calibrate`: each target's simulated value against the observed one, in units of its scale. */
-import type { Labels } from '../labels.js';
+import { type Labels, shortLabel } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { parameterWords, percent, signed, words } from '../words.js';
 import { type Chart, CONFIG, type Datum, SCHEMA, WIDTH, ZERO_RULE } from './chart.js';
 
-export function targetsChart(targets: readonly Row[]): Chart {
+export function targetsChart(targets: readonly Row[], labels: Labels): Chart {
+  const name = (id: string) => shortLabel(labels.observables[id]?.description, words(id), 44);
   const errors = targets.map((r) => ({ r, e: (Number(r.simulated) - Number(r.observed)) / Number(r.scale) }));
   const within = errors.filter((x) => Math.abs(x.e) <= 1).length;
   const worst = [...errors].sort((p, q) => Math.abs(q.e) - Math.abs(p.e))[0];
   const values: Datum[] = targets.map((r) => ({
-    target: `${words(r.indicator as string)} ${r.period} (${r.statistic})`,
+    target: `${name(r.indicator as string)}, ${r.period} (${r.statistic})`,
     error: (Number(r.simulated) - Number(r.observed)) / Number(r.scale),
     observed: Number(r.observed),
     simulated: Number(r.simulated),
   }));
-  const y = { field: 'target', type: 'nominal' as const, title: null };
+  const y = { field: 'target', type: 'nominal' as const, title: null, axis: { labelLimit: 360 } };
   return {
     name: 'targets',
     title: 'Calibration: the best point against each observed figure',
     headline: worst
-      ? `${within} of ${targets.length} targets are met within one scale; the furthest off is ${words(worst.r.indicator as string)} ${worst.r.period} ` +
+      ? `${within} of ${targets.length} targets are met within one scale; the furthest off is ${name(worst.r.indicator as string)} in ${worst.r.period} ` +
         `(simulated ${Number(Number(worst.r.simulated).toPrecision(3))}, observed ${Number(Number(worst.r.observed).toPrecision(3))}: ${signed(worst.e, 1)} scales).`
       : 'No targets.',
     caption:

@@ -188,7 +188,13 @@ export function robustnessChart(rows: readonly Row[], labels: Labels): Chart {
     share_closer: Number(r.share_closer),
     regret: Number(r.mean_regret),
   }));
-  const y = { field: 'lever', type: 'nominal' as const, sort: { field: 'mean', order: 'ascending' as const }, title: null };
+  const y = {
+    field: 'lever',
+    type: 'nominal' as const,
+    sort: { field: 'mean', order: 'ascending' as const },
+    title: null,
+    axis: { labelLimit: 320 },
+  };
   const pair = pairKeyName(labels, `${rows[0]?.a}-${rows[0]?.b}`);
   const worst = [...values].sort((p, q) => Number(q.share_closer) - Number(p.share_closer))[0];
   const safest = [...values].sort((p, q) => Number(p.worst) - Number(q.worst))[0];
@@ -197,7 +203,8 @@ export function robustnessChart(rows: readonly Row[], labels: Labels): Chart {
     title: `Levers across the sweep’s points: ${pair}`,
     headline:
       worst && safest
-        ? `${worst.lever} pushes ${pair} closer at ${percent(Number(worst.share_closer))} of the points; ${safest.lever} has the mildest worst case (${signed(Number(safest.worst))}).`
+        ? `Under ${worst.lever}, ${pair} moves closer at ${percent(Number(worst.share_closer))} of the points; ` +
+          `under ${safest.lever}, the worst case is mildest (Δ depth ${signed(Number(safest.worst))} at most).`
         : 'No levers to show.',
     caption:
       'Per lever: mean change in final depth over the points (point), from its best case (most apart) to its worst case (most closer) (bar); colour: share of points where it pushes the pair closer.',
