@@ -7,7 +7,7 @@
 import { type Labels, observableTitle } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { fixed, parameterWords, percent } from '../words.js';
-import { type Chart, CONFIG, type Datum, indicatorChart, SCHEMA, WIDTH } from './chart.js';
+import { type Chart, CONFIG, type Datum, indicatorChart, SCHEMA, scaleAnchors, WIDTH } from './chart.js';
 import type { ObservedPoint } from './observables.js';
 
 /** A parameter of the posterior: its particles' values and its prior's range. */
@@ -195,7 +195,16 @@ export function predictiveChart(predictive: readonly Row[], observed: readonly O
       caption:
         'Each observable over the posterior: median (line), 50% (dark) and 90% (light) bands of one run per particle, weighted; black points are the observed figures. The bands cover parameter uncertainty and model noise, not the model’s structural error.',
     },
-    [...values, ...points],
+    [
+      ...values,
+      ...points,
+      ...scaleAnchors(
+        [...new Set(predictive.map((r) => r.indicator as string))].map((id) => ({
+          title: observableTitle(labels, id),
+          unit: labels.observables[id]?.unit ?? '',
+        })),
+      ),
+    ],
     [
       { low: 'q05', high: 'q95', opacity: 0.2 },
       { low: 'q25', high: 'q75', opacity: 0.35 },
