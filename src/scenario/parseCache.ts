@@ -5,8 +5,8 @@
  * text, so an edited file or another parser version never meets a stale entry, and holds the
  * parsed data as JSON. Only data JSON carries exactly is kept (plain objects and arrays,
  * strings, booleans, null, finite numbers other than −0); anything else is parsed every time.
- * Entries are written atomically; a missing, unreadable or corrupt entry is parsed again and
- * rewritten; a cache that cannot be written is skipped without a word (it only saves time).
+ * Entries are written atomically and carry the SHA-256 of their content; a missing, unreadable,
+ * corrupt or altered entry is parsed again and rewritten; a cache that cannot be written is skipped without a word (it only saves time).
  *
  * Where: $ENTENTE_CACHE, else $XDG_CACHE_HOME/entente, else ~/.cache/entente;
  * ENTENTE_CACHE=off turns it off.
@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-const FORMAT = 'entente-yaml-cache/1';
+const FORMAT = 'entente-yaml-cache/2';
 
 /** The cache's directory, or undefined when it is off. Read at each call: tests set it. */
 export function cacheDir(): string | undefined {
@@ -41,12 +41,20 @@ function entryPath(dir: string, text: string): string {
   return join(dir, 'yaml', `${key}.json`);
 }
 
+const digest = (json: string) => createHash('sha256').update(json).digest('hex');
+
 /** The cached data of a file with this text, or undefined. */
 export function readCached(text: string): unknown {
   const dir = cacheDir();
   if (!dir) return undefined;
   try {
-    return JSON.parse(readFileSync(entryPath(dir, text), 'utf8'));
+    // An entry is the SHA-256 of its JSON, a line end, then the JSON: an entry changed since it was
+    // written (a disk fault, a hand edit) fails the check and the file is parsed again.
+    const entry = readFileSync(entryPath(dir, text), 'utf8');
+    const newline = entry.indexOf('\n');
+    const json = entry.slice(newline + 1);
+    if (newline !== 64 || entry.slice(0, 64) !== digest(json)) return undefined;
+    return JSON.parse(json);
   } catch {
     return undefined; // absent, unreadable or corrupt: parse the file again
   }
@@ -60,7 +68,8 @@ export function writeCached(text: string, data: unknown): void {
   const temporary = `${path}.tmp-${process.pid}`;
   try {
     mkdirSync(join(dir, 'yaml'), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(data));
+    const json = JSON.stringify(data);
+    writeFileSync(temporary, `${digest(json)}\n${json}`);
     renameSync(temporary, path);
   } catch {
     rmSync(temporary, { force: true });

@@ -67,6 +67,17 @@ describe('the YAML parse cache', () => {
     expect(readFileSync(path, 'utf8')).toBe(whole);
   });
 
+  it('parses again an entry altered since it was written, even one that is still valid JSON', () => {
+    parseSource('a.yaml', SCENARIO);
+    const [entry] = entries();
+    const path = join(dir, 'yaml', entry as string);
+    const whole = readFileSync(path, 'utf8');
+    writeFileSync(path, whole.replace('"China"', '"Chine"'));
+    const data = parseSource('a.yaml', SCENARIO).data as { actors: { CHN: { name: string } } };
+    expect(data.actors.CHN.name).toBe('China');
+    expect(readFileSync(path, 'utf8')).toBe(whole);
+  });
+
   it('still refuses bad YAML, and keeps nothing of it', () => {
     expect(() => parseSource('bad.yaml', 'a: 1\na: 2\n')).toThrow(/unique/);
     expect(() => parseSource('bad.yaml', 'a: .inf\n')).toThrow(/not a finite number/);
