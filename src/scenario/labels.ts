@@ -4,6 +4,7 @@
  * them into the output's manifest (`labels`), so a report reads them from the directory alone,
  * even when the scenario has moved; a manifest without them (an older output) gives the ids.
  */
+import { resolve } from 'node:path';
 import type { ScenarioFile } from './schema.js';
 
 export interface ObservableLabel {
@@ -55,4 +56,17 @@ export function labelsIn(manifest: Record<string, unknown>): Labels {
     observables: record(l?.observables, observable),
     focus: Array.isArray(l?.focus) ? l.focus.filter(text) : [],
   };
+}
+
+/**
+ * What every output's manifest says of its scenario: the file as given, its absolute path, its
+ * name and hash, and its words (labels). One builder for every command, so a report or a later
+ * tool reads the same fields whichever command wrote the directory.
+ */
+export function scenarioFacts(
+  file: string,
+  hash: string,
+  spec: ScenarioFile,
+): { scenario: { file: string; path: string; name: string; sha256: string }; labels: Labels } {
+  return { scenario: { file, path: resolve(file), name: spec.name, sha256: hash }, labels: labelsOf(spec) };
 }

@@ -18,7 +18,7 @@ import { finishInPlace, startInPlace } from '../io/outputDir.js';
 import { readJsonObject } from '../io/ownership.js';
 import { workerPool } from '../io/pool.js';
 import { fromSystemError, fromSystemFault } from '../io/systemError.js';
-import { labelsOf } from '../scenario/labels.js';
+import { scenarioFacts } from '../scenario/labels.js';
 import { assembleSweep } from './assemble.js';
 import { type ChunkDone, type ChunkTask, pointsContext, type SweepContext } from './chunk.js';
 import { headerLine, pointsColumns } from './columns.js';
@@ -275,8 +275,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
     version: opts.version,
     command: opts.command,
     sweep: { file: loaded.source.file, sha256: loaded.source.hash, design: loaded.sweep.design, parameters: paths },
-    scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
-    labels: labelsOf(loaded.scenario),
+    ...scenarioFacts(loaded.scenarioFile, loaded.scenarioSource.hash, loaded.scenario),
     identity: id,
     seedDerivation: 'runSeed = first 52 bits of sha256("entente/<seed>/<point>/<replication>")',
     runs: total - failures,

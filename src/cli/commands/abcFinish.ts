@@ -15,7 +15,7 @@ import { writeAtomic } from '../../io/atomicFile.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { finishInPlace } from '../../io/outputDir.js';
 import { readJsonObject } from '../../io/ownership.js';
-import { labelsOf } from '../../scenario/labels.js';
+import { scenarioFacts } from '../../scenario/labels.js';
 import type { LoadedSweep } from '../../sweep/load.js';
 import { commandLine } from '../manifest.js';
 import { VERSION } from '../version.js';
@@ -114,8 +114,7 @@ export function finishAbc(
     command: commandLine(),
     ...facts.identity,
     calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: facts.observedFile },
-    scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
-    labels: labelsOf(loaded.scenario),
+    ...scenarioFacts(loaded.scenarioFile, loaded.scenarioSource.hash, loaded.scenario),
     generations: result.generations.length,
     stopped: result.stopped,
     floor: facts.floor,

@@ -10,7 +10,7 @@ import { inputError } from '../../errors.js';
 import { CsvFile, formatNumber } from '../../io/csvFile.js';
 import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { claimOutput } from '../../io/ownership.js';
-import { labelsOf } from '../../scenario/labels.js';
+import { scenarioFacts } from '../../scenario/labels.js';
 import { loadSweep } from '../../sweep/load.js';
 import { parseShard } from '../../sweep/plan.js';
 import { manifestHead } from '../manifest.js';
@@ -152,8 +152,7 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
           writeJson(join(dir, 'manifest.json'), {
             ...manifestHead('calibration'),
             calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: result.observedFile },
-            scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash },
-            labels: labelsOf(loaded.scenario),
+            ...scenarioFacts(loaded.scenarioFile, loaded.scenarioSource.hash, loaded.scenario),
             design: loaded.sweep.design,
             points: result.points.length,
             refine: loaded.sweep.calibration?.refine ?? null,

@@ -13,7 +13,7 @@ import { EntenteError } from '../../errors.js';
 import { CsvFile } from '../../io/csvFile.js';
 import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { claimOutput } from '../../io/ownership.js';
-import { labelsOf } from '../../scenario/labels.js';
+import { scenarioFacts } from '../../scenario/labels.js';
 import { loadScenario, prepare } from '../../scenario/load.js';
 import { isSweepFile } from '../../sweep/load.js';
 import { manifestHead } from '../manifest.js';
@@ -186,8 +186,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
           await writeLevers(dir, levers.length, result);
           writeJson(join(dir, 'manifest.json'), {
             ...manifestHead('compare'),
-            scenario: { file, name: loaded.spec.name, sha256: loaded.source.hash },
-            labels: labelsOf(loaded.spec),
+            ...scenarioFacts(file, loaded.source.hash, loaded.spec),
             levers,
             seed: loaded.seed,
             replications: loaded.replications,

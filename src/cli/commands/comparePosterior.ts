@@ -15,7 +15,7 @@ import { CsvFile } from '../../io/csvFile.js';
 import { writeJson, writeOutputDir } from '../../io/outputDir.js';
 import { claimOutput } from '../../io/ownership.js';
 import { deriveSeed } from '../../model/rng.js';
-import { labelsOf } from '../../scenario/labels.js';
+import { scenarioFacts } from '../../scenario/labels.js';
 import { type LoadedScenario, loadScenario, prepare } from '../../scenario/load.js';
 import { manifestHead } from '../manifest.js';
 
@@ -119,8 +119,7 @@ export async function comparePosterior(file: string, flags: PosteriorFlags, prin
       await writeLevers(dir, levers.length, result);
       writeJson(join(dir, 'manifest.json'), {
         ...manifestHead('compare'),
-        scenario: { file, name: loaded.spec.name, sha256: loaded.source.hash },
-        labels: labelsOf(loaded.spec),
+        ...scenarioFacts(file, loaded.source.hash, loaded.spec),
         posterior: {
           dir: flags.posterior,
           file: posterior.file,

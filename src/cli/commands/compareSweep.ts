@@ -8,7 +8,7 @@ import { EntenteError } from '../../errors.js';
 import { writeAtomic } from '../../io/atomicFile.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { defaultOut, finishInPlace, startInPlace } from '../../io/outputDir.js';
-import { labelsOf } from '../../scenario/labels.js';
+import { scenarioFacts } from '../../scenario/labels.js';
 import { loadSweep } from '../../sweep/load.js';
 import { commandLine } from '../manifest.js';
 import { printNext, reportStep } from '../next.js';
@@ -72,8 +72,7 @@ export async function compareSweep(file: string, flags: CompareFlags, print: (te
     version: VERSION,
     command,
     sweep: { file, sha256: base.source.hash },
-    scenario: { file: base.scenarioFile, sha256: base.scenarioSource.hash, name: base.scenario.name },
-    labels: labelsOf(base.scenario),
+    ...scenarioFacts(base.scenarioFile, base.scenarioSource.hash, base.scenario),
     levers,
     seed: base.seed,
     replications: base.replications,

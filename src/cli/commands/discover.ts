@@ -9,7 +9,7 @@ import { EntenteError } from '../../errors.js';
 import { writeAtomic } from '../../io/atomicFile.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { defaultOut, finishInPlace, startInPlace } from '../../io/outputDir.js';
-import { labelsOf } from '../../scenario/labels.js';
+import { scenarioFacts } from '../../scenario/labels.js';
 import { checkDesignTable } from '../../sweep/estimate.js';
 import { loadSweep } from '../../sweep/load.js';
 import { commandLine } from '../manifest.js';
@@ -151,8 +151,7 @@ export function registerDiscover(program: Command, print: (text: string) => void
         version: VERSION,
         command,
         sweep: { file, sha256: loaded.source.hash },
-        scenario: { file: loaded.scenarioFile, sha256: loaded.scenarioSource.hash, name: loaded.scenario.name },
-        labels: labelsOf(loaded.scenario),
+        ...scenarioFacts(loaded.scenarioFile, loaded.scenarioSource.hash, loaded.scenario),
         lever: flags.lever,
         pair: `${keyA}-${keyB}`,
         condition,

@@ -1,6 +1,6 @@
 /** `entente run FILE`: run a scenario's replications and write its CSVs atomically. */
 
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { inputError } from '../../errors.js';
 import type { OutputFormat } from '../../experiments/columns.js';
@@ -9,7 +9,7 @@ import { resolveObservables } from '../../experiments/observables.js';
 import { runScenario } from '../../experiments/runScenario.js';
 import { checkOutputSize } from '../../io/limits.js';
 import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
-import { labelsOf } from '../../scenario/labels.js';
+import { scenarioFacts } from '../../scenario/labels.js';
 import { loadScenario } from '../../scenario/load.js';
 import { manifestHead } from '../manifest.js';
 import { printNext, reportStep } from '../next.js';
@@ -93,8 +93,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
           });
           writeJson(join(dir, 'manifest.json'), {
             ...manifestHead('run'),
-            scenario: { file, path: resolve(file), name: loaded.spec.name, sha256: loaded.source.hash },
-            labels: labelsOf(loaded.spec),
+            ...scenarioFacts(file, loaded.source.hash, loaded.spec),
             lever: loaded.lever ?? null,
             overrides: flags.set,
             seed: loaded.seed,
