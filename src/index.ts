@@ -12,10 +12,12 @@
  * are EntenteError, with the file, field and what was expected.
  */
 import { compareLevers, type LeverEffect } from './compare/compare.js';
+import { collectTick } from './experiments/collect.js';
+import type { Cell } from './io/csvFile.js';
 import type { ModelConfig } from './model/config.js';
 import { deriveSeed, makeRandom } from './model/rng.js';
 import { simulate } from './model/simulate.js';
-import { createState, pairDepth } from './model/state.js';
+import { createState } from './model/state.js';
 import { type LoadedScenario, type LoadOptions, loadScenario as load } from './scenario/load.js';
 
 export { EntenteError } from './errors.js';
@@ -60,31 +62,24 @@ export function run(scenario: LoadedScenario, options: RunOptions = {}): RunResu
   const state = createState(cfg);
   const pairs: PairRow[] = [];
   const emit = options.onPair ?? ((row: PairRow) => pairs.push(row));
+  // pairs.csv's own collector (experiments/collect.ts), so the rows are the command's by construction.
+  const sinks = {
+    pairs: (row: readonly Cell[]) => {
+      const [replication, seed, tick, a, b, depth, rhetoric, tradeUsdBn, channel, divergence] = row as PairCells;
+      emit({ replication, seed, tick, a, b, depth, rhetoric, tradeUsdBn, channel, divergence });
+    },
+  };
   const seeds: number[] = [];
-  const ids = cfg.actorIds;
   for (let r = 0; r < scenario.replications; r++) {
     const seed = deriveSeed(scenario.seed, 0, r);
     seeds.push(seed);
-    simulate(cfg, state, makeRandom(seed), {
-      tick: (t, s) => {
-        for (let p = 0; p < cfg.P; p++)
-          emit({
-            replication: r,
-            seed,
-            tick: t,
-            a: ids[cfg.pairA[p] as number] as string,
-            b: ids[cfg.pairB[p] as number] as string,
-            depth: pairDepth(cfg, s.commitment, p),
-            rhetoric: s.rhetoric[p] as number,
-            tradeUsdBn: s.trade[p] as number,
-            channel: s.channel[p] as number,
-            divergence: s.divergence[p] as number,
-          });
-      },
-    });
+    simulate(cfg, state, makeRandom(seed), { tick: (t, s) => collectTick(cfg, s, t, r, seed, sinks) });
   }
   return { seeds, pairs };
 }
+
+/** A pairs.csv row as collectTick makes it (COLUMNS.pairs' order). */
+type PairCells = [number, number, number, string, string, number, number, number, number, number];
 
 export interface CompareOptions {
   /** Lever names (default: every lever of the scenario). */

@@ -25,10 +25,14 @@ export function bootstrapCi(xs: ArrayLike<number>, key: string, level = 0.95, re
     for (let i = 0; i < n; i++) sum += xs[Math.floor(random() * n)] as number;
     means[b] = sum / n;
   }
-  means.sort();
-  const lo = means[Math.floor(((1 - level) / 2) * (resamples - 1))] as number;
-  const hi = means[Math.ceil((1 - (1 - level) / 2) * (resamples - 1))] as number;
-  return [lo, hi];
+  return percentileInterval(means, level);
+}
+
+/** The central `level` interval of bootstrap draws (sorted in place): the percentile interval every bootstrap here reports. */
+export function percentileInterval(draws: Float64Array, level: number): [number, number] {
+  draws.sort();
+  const last = draws.length - 1;
+  return [draws[Math.floor(((1 - level) / 2) * last)] as number, draws[Math.ceil((1 - (1 - level) / 2) * last)] as number];
 }
 
 /** Over replications: `unclear`; over a posterior: `negligible` or `uncertain` (posteriorVerdict). */

@@ -163,6 +163,14 @@ export function prim(xs: readonly (readonly number[])[], y: readonly boolean[], 
   };
 }
 
+/** The box with dimension d's restriction lifted: its whole range again. */
+function lift(box: Box, full: Box, d: number): Box {
+  return {
+    low: box.low.map((v, i) => (i === d ? (full.low[d] as number) : v)),
+    high: box.high.map((v, i) => (i === d ? (full.high[d] as number) : v)),
+  };
+}
+
 /** The box with every restriction that narrows its range by less than `share` of it lifted. */
 function dropSlight(box: Box, full: Box, share: number): Box {
   const low = [...box.low];
@@ -189,10 +197,7 @@ function dropUseless(xs: readonly (readonly number[])[], y: readonly boolean[], 
     const current = stats(xs, y, box);
     for (let d = 0; d < box.low.length; d++) {
       if ((box.low[d] as number) <= (full.low[d] as number) && (box.high[d] as number) >= (full.high[d] as number)) continue;
-      const wider: Box = {
-        low: box.low.map((v, i) => (i === d ? (full.low[d] as number) : v)),
-        high: box.high.map((v, i) => (i === d ? (full.high[d] as number) : v)),
-      };
+      const wider = lift(box, full, d);
       const s = stats(xs, y, wider);
       if (s.n > 0 && s.cases * current.n >= current.cases * s.n) {
         box = wider;
@@ -213,10 +218,6 @@ function quasiPValue(
   d: number,
   inBox: { n: number; cases: number },
 ): number {
-  const lifted: Box = {
-    low: box.low.map((v, i) => (i === d ? (full.low[d] as number) : v)),
-    high: box.high.map((v, i) => (i === d ? (full.high[d] as number) : v)),
-  };
-  const without = stats(xs, y, lifted);
+  const without = stats(xs, y, lift(box, full, d));
   return binomialTail(inBox.cases, inBox.n, without.n ? without.cases / without.n : 0);
 }

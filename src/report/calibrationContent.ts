@@ -10,7 +10,7 @@ import { observedPoints } from './observed.js';
 import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
 import { lossChart, targetsChart } from './specs/calibration.js';
-import { marginalsChart, pairsChart, predictiveChart, toleranceChart } from './specs/posterior.js';
+import { marginalsChart, narrowing, pairsChart, predictiveChart, toleranceChart } from './specs/posterior.js';
 import { parameterWords } from './words.js';
 
 export function calibrationContent(out: OutputDir): Content {
@@ -71,8 +71,8 @@ export function posteriorContent(out: OutputDir): Content {
       ),
     );
     const q = (p: number) => weightedQuantile(m.values, weights, p);
-    // A uniform prior's sd is range/√12: the ratio is 1 when the data say nothing.
-    return { m, mean, sd, low: q(0.05), high: q(0.95), ratio: sd / ((m.max - m.min) / Math.sqrt(12)) };
+    // sd / prior sd (narrowing): 1 when the data say nothing.
+    return { m, mean, sd, low: q(0.05), high: q(0.95), ratio: narrowing(m, weights) };
   });
   const constrained = [...summary]
     .sort((a, b) => a.ratio - b.ratio)

@@ -8,6 +8,7 @@
  * can be read with the uncertainty a handful of trajectories leaves.
  */
 import seedrandom from 'seedrandom';
+import { mean, percentileInterval } from '../compare/stats.js';
 
 export interface MorrisIndices {
   readonly mu: number[];
@@ -18,11 +19,6 @@ export interface MorrisIndices {
   readonly sigmaCi: [number, number][];
 }
 
-const mean = (xs: ArrayLike<number>) => {
-  let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += xs[i] as number;
-  return sum / xs.length;
-};
 const meanAbs = (xs: ArrayLike<number>) => {
   let sum = 0;
   for (let i = 0; i < xs.length; i++) sum += Math.abs(xs[i] as number);
@@ -50,11 +46,7 @@ function bootstrap(
     for (let i = 0; i < xs.length; i++) sample[i] = xs[Math.floor(random() * xs.length)] as number;
     draws[b] = statistic(sample);
   }
-  draws.sort();
-  return [
-    draws[Math.floor(((1 - level) / 2) * (resamples - 1))] as number,
-    draws[Math.ceil((1 - (1 - level) / 2) * (resamples - 1))] as number,
-  ];
+  return percentileInterval(draws, level);
 }
 
 export function morrisIndices(

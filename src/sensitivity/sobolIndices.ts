@@ -7,6 +7,7 @@
  * of all f_A and f_B. Intervals: a seeded percentile bootstrap over base samples.
  */
 import seedrandom from 'seedrandom';
+import { percentileInterval } from '../compare/stats.js';
 
 export interface SobolIndices {
   readonly first: number[];
@@ -70,12 +71,6 @@ export function sobolIndices(y: ArrayLike<number>, k: number, key: string, resam
       (totalDraws[j] as Float64Array)[b] = e.total[j] as number;
     }
   }
-  const ci = (draws: Float64Array): [number, number] => {
-    const sorted = Float64Array.from(draws).sort();
-    return [
-      sorted[Math.floor(((1 - level) / 2) * (resamples - 1))] as number,
-      sorted[Math.ceil((1 - (1 - level) / 2) * (resamples - 1))] as number,
-    ];
-  };
+  const ci = (draws: Float64Array) => percentileInterval(draws, level);
   return { ...point, firstCi: firstDraws.map(ci), totalCi: totalDraws.map(ci) };
 }

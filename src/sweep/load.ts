@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { EntenteError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { designRandom } from '../model/rng.js';
-import { expectKind } from '../scenario/fileKind.js';
+import { expectKind, fileKind } from '../scenario/fileKind.js';
 import { DEFAULT_SEED, prepare } from '../scenario/load.js';
 import { isIntegerPath } from '../scenario/paths.js';
 import type { ScenarioFile } from '../scenario/schema.js';
@@ -175,6 +175,5 @@ export function loadSweep(file: string, options: { lever?: string | null } = {})
 
 /** A sweep file names a scenario and a design; anything else is a scenario. */
 export function isSweepFile(file: string): boolean {
-  const data = readSource(file).data;
-  return typeof data === 'object' && data !== null && 'design' in data && 'scenario' in data;
+  return fileKind(readSource(file).data) === 'sweep';
 }

@@ -4,6 +4,7 @@
  * parameters pair by pair, and every observable's posterior predictive band with the observed
  * figures.
  */
+import { weightedMean } from '../../compare/stats.js';
 import { type Labels, observableTitle } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { fixed, parameterWords, percent } from '../words.js';
@@ -62,20 +63,16 @@ export function toleranceChart(generations: readonly Row[]): Chart {
 }
 
 /** Weighted histograms of each parameter over its prior range (20 bins): where the data moved it. */
-/** Posterior sd of a parameter over its prior's (uniform: range / √12): below 1, the record narrows it. */
+/** Posterior sd of a parameter over its prior's (uniform: range / √12), for weights that sum to 1: below 1, the record narrows it. */
 export function narrowing(m: Marginal, weights: Float64Array): number {
-  let total = 0;
-  let mean = 0;
-  m.values.forEach((v, i) => {
-    total += weights[i] as number;
-    mean += (weights[i] as number) * v;
-  });
-  mean /= total || 1;
-  let variance = 0;
-  m.values.forEach((v, i) => {
-    variance += (weights[i] as number) * (v - mean) ** 2;
-  });
-  return Math.sqrt(variance / (total || 1)) / ((m.max - m.min) / Math.sqrt(12) || 1);
+  const mean = weightedMean(m.values, weights);
+  const sd = Math.sqrt(
+    weightedMean(
+      Float64Array.from(m.values, (v) => (v - mean) ** 2),
+      weights,
+    ),
+  );
+  return sd / ((m.max - m.min) / Math.sqrt(12));
 }
 
 export function marginalsChart(marginals: readonly Marginal[], weights: Float64Array, labels: Labels): Chart {
