@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
+import { execute } from '../src/cli/execute.js';
 import { type LoadedScenario, type LoadOptions, prepare } from '../src/scenario/load.js';
 import { Scenario, type ScenarioFile } from '../src/scenario/schema.js';
 import { parseSource } from '../src/scenario/source.js';
@@ -46,10 +47,28 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Run the built binary, as a user would. */
+/** Run the built binary, as a user would: for what only a process shows (its exit, signals, a terminal's progress). */
 export function cli(args: readonly string[], cwd = ROOT): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Run a command line in this process through execute() (the binary's own path from arguments
+ * to exit status), its output captured line by line: what `cli` gives, without starting Node.
+ * `cwd` is entered for the call and left after it.
+ */
+export async function entente(args: readonly string[], cwd = ROOT): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const status = await execute(args, { out: (s) => out.push(`${s}\n`), err: (s) => err.push(`${s}\n`) });
+    return { status, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.chdir(before);
+  }
 }
 
 /** Write `text` to `name` in `dir`; its path. */
@@ -63,9 +82,9 @@ export function fileIn(dir: string, name: string, text: string): string {
  * A command that must be refused as bad input: exit 2, one line matching every pattern, no stack
  * trace, and nothing written at --out (a fresh path two folders deep: not even its parents).
  */
-export function expectRefused(dir: string, args: readonly string[], ...patterns: RegExp[]): void {
+export async function expectRefused(dir: string, args: readonly string[], ...patterns: RegExp[]): Promise<void> {
   const out = join(dir, `new-${Math.random().toString(36).slice(2)}`, 'deep', 'out');
-  const r = cli([...args, '--out', out, '-q']);
+  const r = await entente([...args, '--out', out, '-q']);
   expect(r.status, r.stderr).toBe(2);
   for (const p of patterns) expect(r.stderr).toMatch(p);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);

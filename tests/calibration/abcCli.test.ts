@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, DEFAULT_SCENARIO, expectRefused, fileIn, ROOT, tempDir } from '../helpers.js';
+import { BIN, DEFAULT_SCENARIO, entente, expectRefused, fileIn, ROOT, tempDir } from '../helpers.js';
 
 const sweep = (parameters: string) => `scenario: ${DEFAULT_SCENARIO}
 design: lhs
@@ -34,7 +34,7 @@ describe('entente calibrate --method abc', () => {
   const read = (out: string, name: string) => readFileSync(join(out, name), 'utf8');
   let one: string;
   let two: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     one = join(dir, 'one');
     two = join(dir, 'two');
     const args = ['calibrate', file, '--method', 'abc', '--particles', '40', '--generations', '3', '-q'];
@@ -42,7 +42,7 @@ describe('entente calibrate --method abc', () => {
       [one, '1'],
       [two, '2'],
     ] as const)
-      expect(cli([...args, '--out', out, '-w', w]).status).toBe(0);
+      expect(await await await await await await await await await await (await entente([...args, '--out', out, '-w', w])).status).toBe(0);
   }, 120_000);
 
   it('writes the posterior (every parameter, fixed ones at their value) and the generations', () => {
@@ -88,8 +88,8 @@ describe('entente calibrate --method abc', () => {
     expect(read(two, 'predictive.csv')).toBe(read(one, 'predictive.csv'));
   });
 
-  it('report draws the posterior: tolerance schedule, marginals, constrained pairs, predictive bands and a summary table', () => {
-    const r = cli(['report', one, '-q']);
+  it('report draws the posterior: tolerance schedule, marginals, constrained pairs, predictive bands and a summary table', async () => {
+    const r = await entente(['report', one, '-q']);
     expect(r.status, r.stderr).toBe(0);
     for (const chart of ['tolerance', 'marginals', 'pairs', 'predictive'])
       expect(existsSync(join(one, 'charts', `${chart}.svg`)), chart).toBe(true);
@@ -105,9 +105,23 @@ describe('entente calibrate --method abc', () => {
     expect(read(two, 'generations.csv')).toBe(read(one, 'generations.csv'));
   });
 
-  it('replaces its own posterior when run again into the same directory', () => {
+  it('replaces its own posterior when run again into the same directory', async () => {
     const before = read(two, 'posterior.csv');
-    const r = cli(['calibrate', file, '--method', 'abc', '--particles', '40', '--generations', '3', '-q', '--out', two, '-w', '2']);
+    const r = await entente([
+      'calibrate',
+      file,
+      '--method',
+      'abc',
+      '--particles',
+      '40',
+      '--generations',
+      '3',
+      '-q',
+      '--out',
+      two,
+      '-w',
+      '2',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(read(two, 'posterior.csv')).toBe(before);
   }, 60_000);
@@ -126,26 +140,39 @@ describe('entente calibrate --method abc', () => {
     expect(JSON.parse(read(killed, 'manifest.json')).complete).toBe(false);
     expect(existsSync(join(killed, 'posterior.csv'))).toBe(false);
     // Another setting cannot continue it.
-    const other = cli(['calibrate', file, '--method', 'abc', '--particles', '50', '--generations', '6', '-q', '--resume', '--out', killed]);
+    const other = await entente([
+      'calibrate',
+      file,
+      '--method',
+      'abc',
+      '--particles',
+      '50',
+      '--generations',
+      '6',
+      '-q',
+      '--resume',
+      '--out',
+      killed,
+    ]);
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/cannot continue: the run in this directory had another particles/);
-    const r = cli([...args, '--resume', '--out', killed]);
+    const r = await entente([...args, '--resume', '--out', killed]);
     expect(r.status, r.stderr).toBe(0);
-    expect(cli([...args, '--out', whole]).status).toBe(0);
+    expect(await await await await await await await await await await (await entente([...args, '--out', whole])).status).toBe(0);
     expect(JSON.parse(read(killed, 'manifest.json')).complete).toBe(true);
     expect(JSON.parse(read(killed, 'manifest.json')).resumedAfter).toBeGreaterThanOrEqual(1);
     for (const name of ['posterior.csv', 'generations.csv', 'predictive.csv']) expect(read(killed, name), name).toBe(read(whole, name));
     expect(existsSync(join(killed, 'checkpoint'))).toBe(false);
   }, 120_000);
 
-  it('a spike prior: the mechanism is absent (exactly 0) in some particles and present in others, and the manifest shows the prior as declared', () => {
+  it('a spike prior: the mechanism is absent (exactly 0) in some particles and present in others, and the manifest shows the prior as declared', async () => {
     const spiked = fileIn(
       dir,
       'spike.yaml',
       sweep(`${PARAMETERS}  model.mechanisms.abandonment: { min: 0, max: 2, prior: { kind: spike, p0: 0.5 } }\n`),
     );
     const out = join(dir, 'spike');
-    const r = cli(['calibrate', spiked, '--method', 'abc', '--particles', '40', '--generations', '2', '-q', '--out', out]);
+    const r = await entente(['calibrate', spiked, '--method', 'abc', '--particles', '40', '--generations', '2', '-q', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const rows = read(out, 'posterior.csv').trim().split('\n');
     const column = (rows[0] as string).split(',').indexOf('model.mechanisms.abandonment');
@@ -157,9 +184,9 @@ describe('entente calibrate --method abc', () => {
     expect(priors.find((p) => p.path === 'model.mechanisms.abandonment')?.prior).toEqual({ kind: 'spike', p0: 0.5, min: 0, max: 2 });
   }, 60_000);
 
-  it('refuses --apply (a posterior is not a point) and a parameter that is neither a range nor one fixed value', () => {
-    expectRefused(dir, ['calibrate', file, '--method', 'abc', '--apply'], /--apply writes one point/);
+  it('refuses --apply (a posterior is not a point) and a parameter that is neither a range nor one fixed value', async () => {
+    await expectRefused(dir, ['calibrate', file, '--method', 'abc', '--apply'], /--apply writes one point/);
     const levels = fileIn(dir, 'levels.yaml', sweep('  model.needGain: [0.5, 1, 2]\n'));
-    expectRefused(dir, ['calibrate', levels, '--method', 'abc'], /parameter model\.needGain: ABC needs a range/);
+    await expectRefused(dir, ['calibrate', levels, '--method', 'abc'], /parameter model\.needGain: ABC needs a range/);
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DEFAULT_SCENARIO, expectRefused, fileIn, tempDir } from '../helpers.js';
+import { DEFAULT_SCENARIO, entente, expectRefused, fileIn, tempDir } from '../helpers.js';
 
 const FILE = `scenario: ${DEFAULT_SCENARIO}
 design: lhs
@@ -32,20 +32,22 @@ describe('entente calibrate --method abc --shard K/N and --collect', () => {
   const read = (out: string, name: string) => readFileSync(join(out, name), 'utf8');
   const log: string[] = [];
 
-  beforeAll(() => {
-    expect(cli([...args, '--out', local, '-q', '-w', '2']).status).toBe(0);
-    const collect = () => {
-      const r = cli([...args, '--out', sharded, '--collect']);
+  beforeAll(async () => {
+    expect(
+      await await await await await await await await await await (await entente([...args, '--out', local, '-q', '-w', '2'])).status,
+    ).toBe(0);
+    const collect = async () => {
+      const r = await entente([...args, '--out', sharded, '--collect']);
       expect(r.status, r.stderr).toBe(0);
       log.push(r.stdout);
       return JSON.parse(read(sharded, 'manifest.json')).complete === true;
     };
-    collect();
+    await collect();
     // Rounds alternate between 2 and 3 shards; shard 1 runs twice in every round.
-    for (let step = 0; step < 30 && !collect(); step++) {
+    for (let step = 0; step < 30 && !(await collect()); step++) {
       const n = 2 + (step % 2);
       for (const k of [1, 1, ...Array.from({ length: n - 1 }, (_, i) => i + 2)]) {
-        const r = cli([...args, '--out', sharded, '--shard', `${k}/${n}`, '-w', '1']);
+        const r = await entente([...args, '--out', sharded, '--shard', `${k}/${n}`, '-w', '1']);
         expect(r.status, r.stderr).toBe(0);
         log.push(r.stdout);
       }
@@ -64,18 +66,22 @@ describe('entente calibrate --method abc --shard K/N and --collect', () => {
     expect(text).toMatch(/shard 1\/[23]: already done/);
   });
 
-  it('refuses a shard before --collect has started the directory, and a round split two ways', () => {
-    expectRefused(dir, [...args, '--shard', '1/2'], /no sharded calibration has been started/);
+  it('refuses a shard before --collect has started the directory, and a round split two ways', async () => {
+    await expectRefused(dir, [...args, '--shard', '1/2'], /no sharded calibration has been started/);
     const split = join(dir, 'split');
-    expect(cli([...args, '--out', split, '--collect', '-q']).status).toBe(0);
-    expect(cli([...args, '--out', split, '--shard', '1/2', '-q']).status).toBe(0);
-    const r = cli([...args, '--out', split, '--shard', '1/3', '-q']);
+    expect(
+      await await await await await await await await await await (await entente([...args, '--out', split, '--collect', '-q'])).status,
+    ).toBe(0);
+    expect(
+      await await await await await await await await await await (await entente([...args, '--out', split, '--shard', '1/2', '-q'])).status,
+    ).toBe(0);
+    const r = await entente([...args, '--out', split, '--shard', '1/3', '-q']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/being run as 2 shards/);
   }, 60_000);
 
-  it('refuses --shard with the optimiser, and --shard with --collect', () => {
-    expectRefused(dir, ['calibrate', file, '--shard', '1/2'], /--shard and --collect run an ABC posterior/);
-    expectRefused(dir, [...args, '--shard', '1/2', '--collect'], /--shard evaluates one slice/);
+  it('refuses --shard with the optimiser, and --shard with --collect', async () => {
+    await expectRefused(dir, ['calibrate', file, '--shard', '1/2'], /--shard and --collect run an ABC posterior/);
+    await expectRefused(dir, [...args, '--shard', '1/2', '--collect'], /--shard evaluates one slice/);
   });
 });

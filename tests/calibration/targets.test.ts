@@ -8,7 +8,7 @@ import { simulated } from '../../src/calibration/targets.js';
 import { zoomBox } from '../../src/calibration/zoom.js';
 import { EntenteError } from '../../src/errors.js';
 import { loadSweep } from '../../src/sweep/load.js';
-import { cli, ROOT, tempDir } from '../helpers.js';
+import { entente, ROOT, tempDir } from '../helpers.js';
 
 function calibrationFile(targets: string): string {
   const file = join(tempDir(), 'cal.yaml');
@@ -82,7 +82,7 @@ describe('calibration targets', () => {
       'indicator',
     ],
     ['growth over a month', '{ indicator: bilateral_trade, period: 2023-03, statistic: growth, scale: 1 }', /year on year/, 'period'],
-  ])('refuse %s, naming the target', (_what, target, message, field) => {
+  ])('refuse %s, naming the target', async (_what, target, message, field) => {
     const file = calibrationFile(`    - ${target}`);
     try {
       calibrationTargets(loadSweep(file));
@@ -92,7 +92,7 @@ describe('calibration targets', () => {
       expect((err as EntenteError).message).toMatch(message);
       expect((err as EntenteError).where.path).toBe(`calibration.targets[0].${field}`);
     }
-    const r = cli(['calibrate', file, '--out', join(tempDir(), 'o')]);
+    const r = await entente(['calibrate', file, '--out', join(tempDir(), 'o')]);
     expect(r.status).toBe(2);
   });
 

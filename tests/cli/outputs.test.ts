@@ -9,7 +9,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, ROOT, tempDir } from '../helpers.js';
+import { entente, ROOT, tempDir } from '../helpers.js';
 
 const TUTORIAL = join(ROOT, 'scenarios', 'tutorial.yaml');
 let dir: string;
@@ -31,41 +31,43 @@ afterAll(() => {
 const manifestOf = (d: string) => JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
 describe('entente recognises its own output positively', () => {
-  it('never replaces a directory with a foreign manifest.json, even with --force (and even as the working directory)', () => {
+  it('never replaces a directory with a foreign manifest.json, even with --force (and even as the working directory)', async () => {
     const x = join(dir, 'foreign');
     mkdirSync(join(x, 'src'), { recursive: true });
     writeFileSync(join(x, 'manifest.json'), '{"manifest_version":3}');
     writeFileSync(join(x, 'src', 'a.js'), 'code');
     for (const extra of [[], ['--force']]) {
-      const r = cli(['run', TUTORIAL, '--out', x, '-q', ...extra]);
+      const r = await entente(['run', TUTORIAL, '--out', x, '-q', ...extra]);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/refusing to replace this directory: its manifest\.json was not written by entente/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
     writeFileSync(join(x, 'scenario.yaml'), readFileSync(TUTORIAL));
-    const here = cli(['run', 'scenario.yaml', '--out', '.', '-q'], x);
+    const here = await entente(['run', 'scenario.yaml', '--out', '.', '-q'], x);
     expect(here.status).toBe(2);
     expect(readFileSync(join(x, 'src', 'a.js'), 'utf8')).toBe('code');
     expect(existsSync(join(x, 'scenario.yaml'))).toBe(true);
   });
 
-  it('never replaces its own output once a user has put a file of theirs in it', () => {
+  it('never replaces its own output once a user has put a file of theirs in it', async () => {
     const out = join(dir, 'annotated');
-    expect(cli(['run', TUTORIAL, '--out', out, '-q']).status).toBe(0);
+    expect(await await await await await await await await await await (await entente(['run', TUTORIAL, '--out', out, '-q'])).status).toBe(
+      0,
+    );
     writeFileSync(join(out, 'analysis.ipynb'), '{}');
-    const r = cli(['run', TUTORIAL, '--out', out, '-q', '--force']);
+    const r = await entente(['run', TUTORIAL, '--out', out, '-q', '--force']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/holds files entente did not write \(analysis\.ipynb\)/);
     expect(existsSync(join(out, 'analysis.ipynb'))).toBe(true);
   });
 
-  it('refuses a file, and a path through a file, with exit 2 and one line', () => {
+  it('refuses a file, and a path through a file, with exit 2 and one line', async () => {
     const file = join(dir, 'afile');
     writeFileSync(file, 'x');
-    const r = cli(['run', TUTORIAL, '--out', file, '-q']);
+    const r = await entente(['run', TUTORIAL, '--out', file, '-q']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/it is a file, not a directory/);
-    const sub = cli(['run', TUTORIAL, '--out', join(file, 'sub'), '-q']);
+    const sub = await entente(['run', TUTORIAL, '--out', join(file, 'sub'), '-q']);
     expect(sub.status, sub.stderr).toBe(2);
     expect(sub.stderr).toMatch(/afile: a part of the output path is a file, not a directory/);
     expect(sub.stderr.trim().split('\n')).toHaveLength(1);
@@ -74,14 +76,14 @@ describe('entente recognises its own output positively', () => {
 });
 
 describe('litter of killed runs', () => {
-  it('temporary folders of dead processes on this host are removed by the next run into that place; live ones kept', () => {
+  it('temporary folders of dead processes on this host are removed by the next run into that place; live ones kept', async () => {
     const parent = join(dir, 'litter');
     mkdirSync(parent);
     const dead = join(parent, `.x.partial-${hostname()}-999999999-abc123`);
     const live = join(parent, `.x.partial-${hostname()}-${process.pid}-def456`);
     const elsewhere = join(parent, '.x.partial-another-host-999999999-ghi789');
     for (const d of [dead, live, elsewhere]) mkdirSync(d);
-    const r = cli(['run', TUTORIAL, '--out', join(parent, 'x'), '-q']);
+    const r = await entente(['run', TUTORIAL, '--out', join(parent, 'x'), '-q']);
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(dead)).toBe(false);
     expect(existsSync(live)).toBe(true); // this test's own process: still writing, as far as anyone can tell
@@ -90,47 +92,57 @@ describe('litter of killed runs', () => {
 });
 
 describe('one rule for every command: replace your own kind, refuse others without --force', () => {
-  it('run, compare, sweep, sensitivity-like reruns into their default folders succeed', () => {
+  it('run, compare, sweep, sensitivity-like reruns into their default folders succeed', async () => {
     const out = join(dir, 'same');
-    for (let i = 0; i < 2; i++) expect(cli(['run', TUTORIAL, '--out', out, '-q']).status).toBe(0);
+    for (let i = 0; i < 2; i++)
+      expect(
+        await await await await await await await await await await (await entente(['run', TUTORIAL, '--out', out, '-q'])).status,
+      ).toBe(0);
     const s = join(dir, 'sweep-again');
     for (let i = 0; i < 2; i++) {
-      const r = cli(['sweep', sweepFile, '--out', s, '-q', '--workers', '1']);
+      const r = await entente(['sweep', sweepFile, '--out', s, '-q', '--workers', '1']);
       expect(r.status, r.stderr).toBe(0);
     }
     expect(manifestOf(s)).toMatchObject({ entente_output: 'sweep', complete: true });
     const c = join(dir, 'compare-again');
-    for (let i = 0; i < 2; i++) expect(cli(['compare', TUTORIAL, '--out', c, '-q', '-r', '3']).status).toBe(0);
+    for (let i = 0; i < 2; i++)
+      expect(
+        await await await await await await await await await await (await entente(['compare', TUTORIAL, '--out', c, '-q', '-r', '3']))
+          .status,
+      ).toBe(0);
     expect(manifestOf(c)).toMatchObject({ entente_output: 'compare', complete: true });
   });
 
-  it('sweep --resume starts where nothing was started and does nothing on a finished sweep (a cluster task can always pass it)', () => {
+  it('sweep --resume starts where nothing was started and does nothing on a finished sweep (a cluster task can always pass it)', async () => {
     const s = join(dir, 'always-resume');
-    const first = cli(['sweep', sweepFile, '--out', s, '-q', '--workers', '1', '--resume']);
+    const first = await entente(['sweep', sweepFile, '--out', s, '-q', '--workers', '1', '--resume']);
     expect(first.status, first.stderr).toBe(0);
     const runs = readFileSync(join(s, 'runs.csv'), 'utf8');
     const manifest = readFileSync(join(s, 'manifest.json'), 'utf8');
-    const again = cli(['sweep', sweepFile, '--out', s, '-q', '--workers', '1', '--resume']);
+    const again = await entente(['sweep', sweepFile, '--out', s, '-q', '--workers', '1', '--resume']);
     expect(again.status, again.stderr).toBe(0);
     expect(readFileSync(join(s, 'runs.csv'), 'utf8')).toBe(runs);
     expect(readFileSync(join(s, 'manifest.json'), 'utf8')).toBe(manifest); // untouched: nothing ran
   });
 
-  it('a run refuses to replace a sweep; --force does', () => {
+  it('a run refuses to replace a sweep; --force does', async () => {
     const s = join(dir, 'precious-sweep');
-    expect(cli(['sweep', sweepFile, '--out', s, '-q', '--workers', '1']).status).toBe(0);
+    expect(
+      await await await await await await await await await await (await entente(['sweep', sweepFile, '--out', s, '-q', '--workers', '1']))
+        .status,
+    ).toBe(0);
     const runs = readFileSync(join(s, 'runs.csv'), 'utf8');
-    const r = cli(['run', TUTORIAL, '--out', s, '-q']);
+    const r = await entente(['run', TUTORIAL, '--out', s, '-q']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/refusing to replace the output of entente sweep.*\(a sweep\) with a run.*--force/);
     expect(readFileSync(join(s, 'runs.csv'), 'utf8')).toBe(runs);
-    const forced = cli(['run', TUTORIAL, '--out', s, '-q', '--force']);
+    const forced = await entente(['run', TUTORIAL, '--out', s, '-q', '--force']);
     expect(forced.status, forced.stderr).toBe(0);
     expect(existsSync(join(s, 'runs.csv'))).toBe(false);
     expect(manifestOf(s).entente_output).toBe('run');
   });
 
-  it('compare across a sweep and discover refuse a directory holding a user’s robustness.csv or discovery.csv', () => {
+  it('compare across a sweep and discover refuse a directory holding a user’s robustness.csv or discovery.csv', async () => {
     for (const [args, name] of [
       [['compare', sweepFile], 'robustness.csv'],
       [['discover', sweepFile, '--lever', 'reward', '--pair', 'P-Q'], 'discovery.csv'],
@@ -138,17 +150,17 @@ describe('one rule for every command: replace your own kind, refuse others witho
       const mine = join(dir, `mine-${name}`);
       mkdirSync(mine);
       writeFileSync(join(mine, name), 'my,own\n1,2\n');
-      const r = cli([...args, '--out', mine, '-q', '--workers', '1']);
+      const r = await entente([...args, '--out', mine, '-q', '--workers', '1']);
       expect(r.status, r.stderr).toBe(2);
       expect(readdirSync(mine)).toEqual([name]);
       expect(readFileSync(join(mine, name), 'utf8')).toBe('my,own\n1,2\n');
     }
   });
 
-  it('compare across a sweep: written twice into its folder, marked as a robustness output, and -r/--seed refused', () => {
+  it('compare across a sweep: written twice into its folder, marked as a robustness output, and -r/--seed refused', async () => {
     const out = join(dir, 'robust');
     for (let i = 0; i < 2; i++) {
-      const r = cli(['compare', sweepFile, '--out', out, '-q', '--workers', '1']);
+      const r = await entente(['compare', sweepFile, '--out', out, '-q', '--workers', '1']);
       expect(r.status, r.stderr).toBe(0);
     }
     expect(manifestOf(out)).toMatchObject({ entente_output: 'robustness', complete: true });
@@ -157,18 +169,18 @@ describe('one rule for every command: replace your own kind, refuse others witho
       ['--seed', '99'],
       ['-r', '5'],
     ]) {
-      const r = cli(['compare', sweepFile, '--out', out, '-q', '--workers', '1', ...flag]);
+      const r = await entente(['compare', sweepFile, '--out', out, '-q', '--workers', '1', ...flag]);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/applies to a scenario, not to a sweep file/);
     }
     expect(readFileSync(join(out, 'robustness.csv'), 'utf8')).toBe(before);
   });
 
-  it('report refuses a directory entente did not write', () => {
+  it('report refuses a directory entente did not write', async () => {
     const mine = join(dir, 'looks-like-a-run');
     mkdirSync(mine);
     writeFileSync(join(mine, 'pairs.csv'), 'a,b\n');
-    const r = cli(['report', mine, '-q']);
+    const r = await entente(['report', mine, '-q']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/not an entente output directory/);
     expect(readdirSync(mine)).toEqual(['pairs.csv']);
@@ -176,7 +188,7 @@ describe('one rule for every command: replace your own kind, refuse others witho
 });
 
 describe('a write failure is an error, never a silent success', () => {
-  it('a read-only place: exit 2, one line naming the path and the cause', () => {
+  it('a read-only place: exit 2, one line naming the path and the cause', async () => {
     let ro: string | undefined;
     let cause: RegExp;
     if (process.getuid?.() !== 0) {
@@ -190,7 +202,7 @@ describe('a write failure is an error, never a silent success', () => {
       cause = /EROFS \(read-only file system\)/;
     }
     if (ro === undefined) return;
-    const r = cli(['run', TUTORIAL, '--out', join(ro, 'x'), '-q']);
+    const r = await entente(['run', TUTORIAL, '--out', join(ro, 'x'), '-q']);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(cause);
     expect(r.stderr).toContain(ro);
@@ -199,40 +211,51 @@ describe('a write failure is an error, never a silent success', () => {
 
   // A full disk: a small tmpfs that .ci/run mounts (ENTENTE_FULL_DISK), or one mounted here as root.
   const full = process.env.ENTENTE_FULL_DISK ?? mountTmpfs('size=2m');
-  it.skipIf(full === undefined)('a full disk: every command exits 4 with one line naming the path and ENOSPC, and leaves nothing', () => {
-    const disk = full as string;
-    const big = join(ROOT, 'scenarios', 'china-russia-2022.yaml');
-    const perTick = join(dir, 'per-tick.yaml');
-    writeFileSync(perTick, `${readFileSync(sweepFile, 'utf8')}outputs: { ties: true, pairs: true }\n`);
-    const cases: (readonly string[])[] = [
-      ['run', big, '--contributions'],
-      ['sweep', perTick, '--workers', '1'],
-      ['compare', big, '--no-posterior', '-r', '400'],
-      ['report', join(dir, 'report-me')],
-      ['merge', join(dir, 'merge-me')],
-      ['compare', perTick, '--workers', '1'], // across a sweep: its arms keep per-tick files
-    ];
-    expect(cli(['run', TUTORIAL, '--out', join(dir, 'report-me'), '-q']).status).toBe(0);
-    expect(cli(['sweep', perTick, '--out', join(dir, 'merge-me'), '--shard', '1/1', '-q', '--workers', '1']).status).toBe(0);
-    for (const args of cases) {
-      // Leave 48 KiB free, so each command starts writing and runs out of space part-way.
-      for (const f of readdirSync(disk)) rmSync(join(disk, f), { recursive: true, force: true });
-      const free = Number(statfsSync(disk).bavail) * Number(statfsSync(disk).bsize);
-      writeFileSync(join(disk, 'ballast'), Buffer.alloc(Math.max(0, free - 48 * 1024)));
-      const out = join(disk, `out-${args[0]}`);
-      const quiet = args[0] === 'merge' ? [] : ['-q'];
-      const r = args[0] === 'report' ? reportOnFullDisk(args[1] as string, disk) : cli([...args, '--out', out, ...quiet]);
-      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(4);
-      expect(r.stderr).toMatch(/ENOSPC \(no space left on device\)/);
-      expect(r.stderr).not.toMatch(/partial|\.tmp-/);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(litter(disk)).toEqual([]);
-      if (args[0] === 'run' || args[0] === 'merge' || (args[0] === 'compare' && args[1] === big)) expect(existsSync(out)).toBe(false);
-      // Written in place to be resumable (a sweep, a comparison across one): kept, and marked unfinished.
-      else if (args[0] !== 'report') expect(manifestOf(out).complete).toBe(false);
-      rmSync(join(disk, 'ballast'));
-    }
-  });
+  it.skipIf(full === undefined)(
+    'a full disk: every command exits 4 with one line naming the path and ENOSPC, and leaves nothing',
+    async () => {
+      const disk = full as string;
+      const big = join(ROOT, 'scenarios', 'china-russia-2022.yaml');
+      const perTick = join(dir, 'per-tick.yaml');
+      writeFileSync(perTick, `${readFileSync(sweepFile, 'utf8')}outputs: { ties: true, pairs: true }\n`);
+      const cases: (readonly string[])[] = [
+        ['run', big, '--contributions'],
+        ['sweep', perTick, '--workers', '1'],
+        ['compare', big, '--no-posterior', '-r', '400'],
+        ['report', join(dir, 'report-me')],
+        ['merge', join(dir, 'merge-me')],
+        ['compare', perTick, '--workers', '1'], // across a sweep: its arms keep per-tick files
+      ];
+      expect(
+        await await await await await await await await await await (
+          await entente(['run', TUTORIAL, '--out', join(dir, 'report-me'), '-q'])
+        ).status,
+      ).toBe(0);
+      expect(
+        await await await await await await await await await await (
+          await entente(['sweep', perTick, '--out', join(dir, 'merge-me'), '--shard', '1/1', '-q', '--workers', '1'])
+        ).status,
+      ).toBe(0);
+      for (const args of cases) {
+        // Leave 48 KiB free, so each command starts writing and runs out of space part-way.
+        for (const f of readdirSync(disk)) rmSync(join(disk, f), { recursive: true, force: true });
+        const free = Number(statfsSync(disk).bavail) * Number(statfsSync(disk).bsize);
+        writeFileSync(join(disk, 'ballast'), Buffer.alloc(Math.max(0, free - 48 * 1024)));
+        const out = join(disk, `out-${args[0]}`);
+        const quiet = args[0] === 'merge' ? [] : ['-q'];
+        const r = args[0] === 'report' ? await reportOnFullDisk(args[1] as string, disk) : await entente([...args, '--out', out, ...quiet]);
+        expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(4);
+        expect(r.stderr).toMatch(/ENOSPC \(no space left on device\)/);
+        expect(r.stderr).not.toMatch(/partial|\.tmp-/);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(litter(disk)).toEqual([]);
+        if (args[0] === 'run' || args[0] === 'merge' || (args[0] === 'compare' && args[1] === big)) expect(existsSync(out)).toBe(false);
+        // Written in place to be resumable (a sweep, a comparison across one): kept, and marked unfinished.
+        else if (args[0] !== 'report') expect(manifestOf(out).complete).toBe(false);
+        rmSync(join(disk, 'ballast'));
+      }
+    },
+  );
 });
 
 /** Temporary files and directories anywhere under `d`. */
@@ -241,13 +264,13 @@ function litter(d: string): string[] {
 }
 
 /** A report written onto the full disk: copy a finished run there first, while there is room. */
-function reportOnFullDisk(run: string, disk: string) {
+async function reportOnFullDisk(run: string, disk: string) {
   const copy = join(disk, 'run-copy');
   rmSync(join(disk, 'ballast'), { force: true });
   cpSync(run, copy, { recursive: true });
   const free = Number(statfsSync(disk).bavail) * Number(statfsSync(disk).bsize);
   writeFileSync(join(disk, 'ballast'), Buffer.alloc(Math.max(0, free - 8 * 1024)));
-  return cli(['report', copy, '-q']);
+  return await entente(['report', copy, '-q']);
 }
 
 /** As root on Linux, mount a small tmpfs with `options`; undefined (and a warning) where that is not permitted. */

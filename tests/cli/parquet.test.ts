@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/io/csvFile.js';
-import { cli, DEFAULT_SCENARIO, expectRefused, tempDir } from '../helpers.js';
+import { DEFAULT_SCENARIO, entente, expectRefused, tempDir } from '../helpers.js';
 import { expectParquetEqualsCsv } from '../parquetReadBack.js';
 
 const FILES = ['ties', 'pairs', 'actors', 'summary', 'events', 'contributions', 'observables'];
@@ -19,9 +19,9 @@ describe('entente run --format parquet', () => {
   const csv = join(dir, 'csv');
   const parquet = join(dir, 'parquet');
   const args = ['run', DEFAULT_SCENARIO, '-r', '3', '--contributions', '-q'];
-  beforeAll(() => {
-    expect(cli([...args, '--out', csv]).status).toBe(0);
-    const r = cli([...args, '--out', parquet, '--format', 'parquet']);
+  beforeAll(async () => {
+    expect(await await await await await await await await await await (await entente([...args, '--out', csv])).status).toBe(0);
+    const r = await entente([...args, '--out', parquet, '--format', 'parquet']);
     expect(r.status, r.stderr).toBe(0);
   }, 60_000);
 
@@ -40,14 +40,16 @@ describe('entente run --format parquet', () => {
     expect(Object.keys(manifest.files)).toContain('ties.parquet');
   });
 
-  it('gives the same bytes when run again', () => {
+  it('gives the same bytes when run again', async () => {
     const again = join(dir, 'again');
-    expect(cli([...args, '--out', again, '--format', 'parquet']).status).toBe(0);
+    expect(
+      await await await await await await await await await await (await entente([...args, '--out', again, '--format', 'parquet'])).status,
+    ).toBe(0);
     for (const name of FILES)
       expect(readFileSync(join(again, `${name}.parquet`)).equals(readFileSync(join(parquet, `${name}.parquet`))), name).toBe(true);
   }, 60_000);
 
-  it('refuses --report with --format parquet (the report draws from the CSV files)', () => {
-    expectRefused(dir, ['run', DEFAULT_SCENARIO, '--format', 'parquet', '--report'], /--report draws from the CSV files/);
+  it('refuses --report with --format parquet (the report draws from the CSV files)', async () => {
+    await expectRefused(dir, ['run', DEFAULT_SCENARIO, '--format', 'parquet', '--report'], /--report draws from the CSV files/);
   });
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareLevers, type DeltaRow } from '../../src/compare/compare.js';
 import { bootstrapCi, mean, shareAbove, verdict } from '../../src/compare/stats.js';
 import { deriveSeed } from '../../src/model/rng.js';
-import { cli, DEFAULT_SCENARIO, loadText, TWO_ACTORS, tempDir } from '../helpers.js';
+import { DEFAULT_SCENARIO, entente, loadText, TWO_ACTORS, tempDir } from '../helpers.js';
 
 const WITH_LEVERS = `${TWO_ACTORS.replace('model: { noise: 0 }', 'model: { noise: 0.01 }').replace('ticks: 3', 'ticks: 24')}
 shocks:
@@ -39,7 +39,10 @@ describe('verdicts at their bounds', () => {
 });
 
 describe('compareLevers', () => {
-  const loaded = loadText(WITH_LEVERS);
+  let loaded: ReturnType<typeof loadText>;
+  beforeAll(() => {
+    loaded = loadText(WITH_LEVERS);
+  });
   const run = () => {
     const rows: DeltaRow[] = [];
     const effects = compareLevers(loaded, { levers: ['noop', 'squeeze', 'embargo'], replications: 20, seed: 3, minEffect: 0.001 }, (r) =>
@@ -89,12 +92,16 @@ describe('compareLevers', () => {
 });
 
 describe('entente compare (CLI)', () => {
-  it('writes levers.csv and deltas.csv with DESIGN §4 columns, identical across runs, and a ranked table', () => {
+  it('writes levers.csv and deltas.csv with DESIGN §4 columns, identical across runs, and a ranked table', async () => {
     const a = join(tempDir(), 'a');
     const b = join(tempDir(), 'b');
-    const ra = cli(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20', '--out', a]);
+    const ra = await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20', '--out', a]);
     expect(ra.status, ra.stderr).toBe(0);
-    expect(cli(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20', '--out', b, '-q']).status).toBe(0);
+    expect(
+      await await await await await await await await await await (
+        await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20', '--out', b, '-q'])
+      ).status,
+    ).toBe(0);
     const levers = readFileSync(join(a, 'levers.csv'), 'utf8');
     expect(levers.split('\n')[0]?.split(',').slice(0, 8)).toEqual([
       'lever',
@@ -113,16 +120,24 @@ describe('entente compare (CLI)', () => {
     expect(ra.stdout.split('\n').filter((l) => /CHN-RUS/.test(l))).toHaveLength(5);
   });
 
-  it('does not depend on the worker count', () => {
+  it('does not depend on the worker count', async () => {
     const one = join(tempDir(), 'one');
     const two = join(tempDir(), 'two');
-    expect(cli(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '24', '--out', one, '-w', '1', '-q']).status).toBe(0);
-    expect(cli(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '24', '--out', two, '-w', '2', '-q']).status).toBe(0);
+    expect(
+      await await await await await await await await await await (
+        await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '24', '--out', one, '-w', '1', '-q'])
+      ).status,
+    ).toBe(0);
+    expect(
+      await await await await await await await await await await (
+        await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '24', '--out', two, '-w', '2', '-q'])
+      ).status,
+    ).toBe(0);
     for (const f of ['levers.csv', 'deltas.csv']) expect(readFileSync(join(two, f), 'utf8')).toBe(readFileSync(join(one, f), 'utf8'));
   });
 
-  it('rejects an unknown lever with exit status 2', () => {
-    const r = cli([
+  it('rejects an unknown lever with exit status 2', async () => {
+    const r = await entente([
       'compare',
       DEFAULT_SCENARIO,
       '--no-posterior',

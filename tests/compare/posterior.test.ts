@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DEFAULT_SCENARIO, expectRefused, fileIn, tempDir } from '../helpers.js';
+import { DEFAULT_SCENARIO, entente, expectRefused, fileIn, tempDir } from '../helpers.js';
 
 type Row = Record<string, string>;
 const rows = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true }) as Row[];
@@ -42,7 +42,7 @@ describe('entente compare --posterior', () => {
   const own = [0.9304, 0.1852];
   let atPoint: string;
   let spread: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     atPoint = posterior(dir, 'point', paths, [
       [1, 0, ...own],
       [0, 0, 2, 0.6],
@@ -57,10 +57,10 @@ describe('entente compare --posterior', () => {
       [spread, 'spread-1', '1'],
       [spread, 'spread-2', '2'],
     ] as const) {
-      const r = cli(['compare', DEFAULT_SCENARIO, '--posterior', source, '--out', join(dir, out), '-w', w, '-q']);
+      const r = await entente(['compare', DEFAULT_SCENARIO, '--posterior', source, '--out', join(dir, out), '-w', w, '-q']);
       expect(r.status, r.stderr).toBe(0);
     }
-    const r = cli(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '4', '--out', join(dir, 'plain'), '-q']);
+    const r = await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '4', '--out', join(dir, 'plain'), '-q']);
     expect(r.status, r.stderr).toBe(0);
   }, 120_000);
 
@@ -139,16 +139,16 @@ describe('entente compare --posterior', () => {
     expect(manifest.posterior.ess).toBeCloseTo(1 / (0.25 + 0.09 + 0.04), 6);
   });
 
-  it('gives the same bytes on 1 and 2 workers, and replaces its own output when run again', () => {
+  it('gives the same bytes on 1 and 2 workers, and replaces its own output when run again', async () => {
     for (const name of ['levers.csv', 'particles.csv'])
       expect(readFileSync(join(dir, 'spread-2', name), 'utf8')).toBe(readFileSync(join(dir, 'spread-1', name), 'utf8'));
-    const r = cli(['compare', DEFAULT_SCENARIO, '--posterior', spread, '--out', join(dir, 'spread-2'), '-q']);
+    const r = await entente(['compare', DEFAULT_SCENARIO, '--posterior', spread, '--out', join(dir, 'spread-2'), '-q']);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'spread-2', 'levers.csv'), 'utf8')).toBe(readFileSync(join(dir, 'spread-1', 'levers.csv'), 'utf8'));
   }, 60_000);
 
-  it('report says what the intervals cover and shows the probabilities', () => {
-    const r = cli(['report', join(dir, 'spread-1'), '-q']);
+  it('report says what the intervals cover and shows the probabilities', async () => {
+    const r = await entente(['report', join(dir, 'spread-1'), '-q']);
     expect(r.status, r.stderr).toBe(0);
     const html = readFileSync(join(dir, 'spread-1', 'report.html'), 'utf8');
     expect(html).toMatch(/90% credible interval over the 3 particles of a calibrated posterior/);
@@ -156,21 +156,25 @@ describe('entente compare --posterior', () => {
     expect(html).not.toMatch(/bootstrap/);
   }, 60_000);
 
-  it('a scenario that names its posterior is compared over it by default; --no-posterior compares replications', () => {
+  it('a scenario that names its posterior is compared over it by default; --no-posterior compares replications', async () => {
     const text = readFileSync(DEFAULT_SCENARIO, 'utf8')
       .replace(/^observed: .*$/m, `observed: ${join(DEFAULT_SCENARIO, '..', '..', 'data', 'china-russia-observed.csv')}`)
       .replace(/^posterior: .*$/m, `posterior: ${spread}`);
     expect(text).toContain(`posterior: ${spread}`);
     const named = fileIn(dir, 'named.yaml', text);
     const over = join(dir, 'named-out');
-    const r = cli(['compare', named, '--levers', 'rewardWedge', '--out', over, '-q']);
+    const r = await entente(['compare', named, '--levers', 'rewardWedge', '--out', over, '-q']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(over, 'manifest.json'), 'utf8')).posterior.particles).toBe(3);
     const plain = join(dir, 'named-plain');
-    expect(cli(['compare', named, '--no-posterior', '--levers', 'rewardWedge', '-r', '2', '--out', plain, '-q']).status).toBe(0);
+    expect(
+      await await await await await await await await await await (
+        await entente(['compare', named, '--no-posterior', '--levers', 'rewardWedge', '-r', '2', '--out', plain, '-q'])
+      ).status,
+    ).toBe(0);
     expect(JSON.parse(readFileSync(join(plain, 'manifest.json'), 'utf8')).posterior).toBeUndefined();
     const missing = fileIn(dir, 'missing.yaml', text.replace(`posterior: ${spread}`, 'posterior: no/such/dir'));
-    expectRefused(
+    await expectRefused(
       dir,
       ['compare', missing],
       /missing\.yaml:\d+: posterior: the scenario's posterior .* has no posterior\.csv/,
@@ -178,19 +182,19 @@ describe('entente compare --posterior', () => {
     );
   }, 60_000);
 
-  it('refuses what is not a posterior, a path the scenario lacks, and a sweep file', () => {
-    expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', join(dir, 'plain')], /not a finished ABC posterior/);
-    expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', join(dir, 'nowhere')], /manifest\.json is missing/);
+  it('refuses what is not a posterior, a path the scenario lacks, and a sweep file', async () => {
+    await expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', join(dir, 'plain')], /not a finished ABC posterior/);
+    await expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', join(dir, 'nowhere')], /manifest\.json is missing/);
     const damaged = posterior(dir, 'damaged', paths, [[1, 0, ...own]]);
     writeFileSync(join(damaged, 'posterior.csv'), 'particle,weight,distance,model.needGain\n0,1,0,0.9,extra\n');
-    expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', damaged], /posterior\.csv cannot be read/);
+    await expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', damaged], /posterior\.csv cannot be read/);
     const unknown = posterior(dir, 'unknown', ['model.noSuchThing'], [[1, 0, 3]]);
-    expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', unknown], /posterior\.csv/, /model\.noSuchThing/);
+    await expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--posterior', unknown], /posterior\.csv/, /model\.noSuchThing/);
     const sweep = fileIn(
       dir,
       'sweep.yaml',
       `scenario: ${DEFAULT_SCENARIO}\ndesign: lhs\nsamples: 2\nparameters:\n  model.needGain: { min: 0.5, max: 1 }\n`,
     );
-    expectRefused(dir, ['compare', sweep, '--posterior', spread], /--posterior compares a scenario/);
+    await expectRefused(dir, ['compare', sweep, '--posterior', spread], /--posterior compares a scenario/);
   });
 });

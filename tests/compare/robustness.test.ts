@@ -1,22 +1,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
+import { type CliResult, DEFAULT_SCENARIO, entente, tempDir } from '../helpers.js';
 
 describe('entente compare on a sweep file (robustness)', () => {
-  const dir = tempDir('entente-robust-');
-  const file = join(dir, 'rob.yaml');
-  writeFileSync(
-    file,
-    `name: rob\nscenario: ${DEFAULT_SCENARIO}\ndesign: lhs\nsamples: 12\nreplications: 2\nseed: 3\nparameters:\n  actors.CHN.costAversion: { min: 0.4, max: 1.0 }\n  actors.EU.costAversion: { min: 0.2, max: 0.8 }\n`,
-  );
-  const one = join(dir, 'w1');
-  const two = join(dir, 'w2');
+  let dir: string;
+  let file: string;
+  let one: string;
+  let two: string;
   let r1: CliResult;
   let r2: CliResult;
-  beforeAll(() => {
-    r1 = cli(['compare', file, '--levers', 'coerciveWedge,rewardWedge,earlyBankSanctions', '--out', one, '-w', '1']);
-    r2 = cli(['compare', file, '--levers', 'coerciveWedge,rewardWedge,earlyBankSanctions', '--out', two, '-w', '2', '-q']);
+  beforeAll(async () => {
+    dir = tempDir('entente-robust-');
+    file = join(dir, 'rob.yaml');
+    writeFileSync(
+      file,
+      `name: rob\nscenario: ${DEFAULT_SCENARIO}\ndesign: lhs\nsamples: 12\nreplications: 2\nseed: 3\nparameters:\n  actors.CHN.costAversion: { min: 0.4, max: 1.0 }\n  actors.EU.costAversion: { min: 0.2, max: 0.8 }\n`,
+    );
+    one = join(dir, 'w1');
+    two = join(dir, 'w2');
+    r1 = await entente(['compare', file, '--levers', 'coerciveWedge,rewardWedge,earlyBankSanctions', '--out', one, '-w', '1']);
+    r2 = await entente(['compare', file, '--levers', 'coerciveWedge,rewardWedge,earlyBankSanctions', '--out', two, '-w', '2', '-q']);
   });
   const rows = () =>
     readFileSync(join(one, 'robustness.csv'), 'utf8')

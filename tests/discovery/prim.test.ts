@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { binomialTail } from '../../src/discovery/binomial.js';
 import { prim } from '../../src/discovery/prim.js';
 import { designRandom } from '../../src/model/rng.js';
-import { cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
+import { DEFAULT_SCENARIO, entente, tempDir } from '../helpers.js';
 
 describe('PRIM', () => {
   it('recovers a planted box on synthetic data: edges within 0.05, high coverage and density', () => {
@@ -92,7 +92,7 @@ describe('PRIM', () => {
 });
 
 describe('entente discover (CLI)', () => {
-  it('writes discovery.csv with the box, coverage and density, and prints readable ranges', () => {
+  it('writes discovery.csv with the box, coverage and density, and prints readable ranges', async () => {
     const dir = tempDir('entente-discover-');
     const file = join(dir, 'd.yaml');
     writeFileSync(
@@ -100,7 +100,7 @@ describe('entente discover (CLI)', () => {
       `scenario: ${DEFAULT_SCENARIO}\ndesign: lhs\nsamples: 60\nreplications: 1\nseed: 5\nparameters:\n  actors.CHN.costAversion: { min: 0.2, max: 1.0 }\n  actors.CHN.exposureAversion: { min: 0.2, max: 1.0 }\n`,
     );
     const out = join(dir, 'out');
-    const r = cli(['discover', file, '--lever', 'rewardWedge', '--threshold', '-0.04', '--out', out]);
+    const r = await entente(['discover', file, '--lever', 'rewardWedge', '--threshold', '-0.04', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const lines = readFileSync(join(out, 'discovery.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('lever,a,b,condition,parameter,low,high,restricted,coverage,density,in_box,cases,points,quasi_p');
@@ -114,7 +114,7 @@ describe('entente discover (CLI)', () => {
     expect(trajectory[0]).toBe('peel,coverage,density,in_box,restrictions,chosen');
     expect(trajectory.slice(1).filter((l) => l.endsWith(',true')).length).toBeLessThanOrEqual(1);
     // report draws a discover folder: the trajectory and the box.
-    const report = cli(['report', out, '-q']);
+    const report = await entente(['report', out, '-q']);
     expect(report.status, report.stderr).toBe(0);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('data-chart="box"');

@@ -8,7 +8,7 @@ import { D } from '../../src/model/domains.js';
 import { makeRandom } from '../../src/model/rng.js';
 import { simulate } from '../../src/model/simulate.js';
 import { createState } from '../../src/model/state.js';
-import { cli, DEFAULT_SCENARIO, loadText, TWO_ACTORS, tempDir } from '../helpers.js';
+import { DEFAULT_SCENARIO, entente, loadText, TWO_ACTORS, tempDir } from '../helpers.js';
 
 const WITH_OBSERVABLES = `${TWO_ACTORS.replace('ticks: 3', 'ticks: 6')}
 observables:
@@ -71,9 +71,9 @@ describe('observables', () => {
     }
   });
 
-  it('the default scenario writes observables.csv with DESIGN §4 columns and the observed data’s indicator names', () => {
+  it('the default scenario writes observables.csv with DESIGN §4 columns and the observed data’s indicator names', async () => {
     const out = join(tempDir(), 'o');
-    const r = cli(['run', DEFAULT_SCENARIO, '-r', '2', '--out', out, '-q']);
+    const r = await entente(['run', DEFAULT_SCENARIO, '-r', '2', '--out', out, '-q']);
     expect(r.status, r.stderr).toBe(0);
     const lines = readFileSync(join(out, 'observables.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('replication,seed,tick,date,indicator,value,unit');
@@ -90,14 +90,14 @@ describe('observables', () => {
     expect(lines[1]).toMatch(/^0,\d+,0,2022-01,bilateral_trade,[\d.]+,USD bn$/);
   });
 
-  it('a bad observable stops the run with exit status 2 and nothing written', () => {
+  it('a bad observable stops the run with exit status 2 and nothing written', async () => {
     const dir = tempDir();
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, `${TWO_ACTORS}\nobservables:\n  x: { expression: 'flow(A, Q)' }\n`);
-    const r = cli(['run', file, '--out', join(dir, 'out')]);
+    const r = await entente(['run', file, '--out', join(dir, 'out')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.yaml:\d+: observables\.x\.expression: observable x: unknown symbol "Q"/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
-    expect(cli(['check', file]).status).toBe(2);
+    expect(await await await await await await await await await await (await entente(['check', file])).status).toBe(2);
   });
 });

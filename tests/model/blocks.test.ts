@@ -3,7 +3,7 @@
  * several blocks must give what the unblocked fused reference loop gives:
  * block edges must not change which commitments a term reads.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fusedStep, weightsOf } from '../../src/bench/fused.js';
 import { largeScenario } from '../../src/bench/generate.js';
 import type { ModelConfig } from '../../src/model/config.js';
@@ -15,7 +15,10 @@ import { createState, TIE_BLOCK } from '../../src/model/state.js';
 import { loadText } from '../helpers.js';
 
 describe('blocked tick loop', () => {
-  const { config: cfg } = loadText(JSON.stringify(largeScenario(30, 7)), {}, 'generated-30.json');
+  let cfg: ReturnType<typeof loadText>['config'];
+  beforeAll(() => {
+    cfg = loadText(JSON.stringify(largeScenario(30, 7)), {}, 'generated-30.json').config;
+  });
 
   it('spans several blocks', () => {
     expect(cfg.K).toBeGreaterThan(3 * TIE_BLOCK);

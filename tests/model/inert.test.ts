@@ -4,7 +4,7 @@
  * really are zero: the run that skips it and the run that records every term
  * must step every commitment to the same bits.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../src/model/config.js';
 import { D } from '../../src/model/domains.js';
 import { MECHANISMS } from '../../src/model/mechanisms/index.js';
@@ -34,8 +34,12 @@ function trajectory(cfg: ModelConfig, record: boolean): { commitments: Float64Ar
 }
 
 describe('inert mechanisms', () => {
-  const base = loadScenario(DEFAULT_SCENARIO).config;
-  const conditional = loadScenario(DEFAULT_SCENARIO, { lever: 'rewardWedge' }).config;
+  let base: ReturnType<typeof loadScenario>['config'];
+  let conditional: ReturnType<typeof loadScenario>['config'];
+  beforeAll(() => {
+    base = loadScenario(DEFAULT_SCENARIO).config;
+    conditional = loadScenario(DEFAULT_SCENARIO, { lever: 'rewardWedge' }).config;
+  });
 
   it('rewardCondition is inert exactly when no inducement carries a condition', () => {
     expect(rewardCondition?.inert?.(base)).toBe(true);

@@ -6,7 +6,7 @@
  * second buyer) narrows it further. Hand-made scenario: seller S, sanctioning W,
  * buyers B1 and B2.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { D, domainIndex } from '../../src/model/domains.js';
 import { makeRandom } from '../../src/model/rng.js';
 import { simulate } from '../../src/model/simulate.js';
@@ -64,8 +64,12 @@ function run(loaded: ReturnType<typeof market>) {
 }
 
 describe('exchange and bargaining', () => {
-  const one = run(market(false));
-  const two = run(market(true));
+  let one: ReturnType<typeof run>;
+  let two: ReturnType<typeof run>;
+  beforeAll(() => {
+    one = run(market(false));
+    two = run(market(true));
+  });
 
   it('an embargo on exchange closes it at once', () => {
     expect(one.westEnergy[6]).toBeLessThan(0.6 * (one.westEnergy[5] as number)); // e^−0.9 = 0.41 of its target, in one tick

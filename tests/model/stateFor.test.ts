@@ -4,7 +4,7 @@
  * step every commitment, and every actor's welfare, to the same bits as a run on a
  * fresh state. A state of another shape must not be reused at all.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../src/model/config.js';
 import { makeRandom } from '../../src/model/rng.js';
 import { simulate } from '../../src/model/simulate.js';
@@ -25,10 +25,14 @@ function trace(cfg: ModelConfig, s: ModelState): Buffer {
 
 describe('stateFor', () => {
   // Two points of a sweep: other traits, another enforcement, another model parameter.
-  const a = loadScenario(DEFAULT_SCENARIO).config;
-  const b = loadScenario(DEFAULT_SCENARIO, {
-    set: ['actors.CHN.costAversion=0.95', 'shocks.eo14114.enforcement=0.2', 'model.stepSize=0.3'],
-  }).config;
+  let a: ReturnType<typeof loadScenario>['config'];
+  let b: ReturnType<typeof loadScenario>['config'];
+  beforeAll(() => {
+    a = loadScenario(DEFAULT_SCENARIO).config;
+    b = loadScenario(DEFAULT_SCENARIO, {
+      set: ['actors.CHN.costAversion=0.95', 'shocks.eo14114.enforcement=0.2', 'model.stepSize=0.3'],
+    }).config;
+  });
 
   it('reuses a state of the same shape, and a run on it is the same bits as on a fresh state, welfare included', () => {
     const used = createState(a, { welfare: true });

@@ -2,7 +2,7 @@
  * Overrides copy what they change (paths.ts) and resolved shocks are cached by
  * spec object (resolveShock.ts): neither may leak from one point into another.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prepare } from '../../src/scenario/load.js';
 import { loadText, TWO_ACTORS } from '../helpers.js';
 
@@ -15,8 +15,12 @@ levers:
 `;
 
 describe('overrides', () => {
-  const base = loadText(WITH_SHOCKS);
-  const snapshot = JSON.stringify(base.spec);
+  let base: ReturnType<typeof loadText>;
+  let snapshot: string;
+  beforeAll(() => {
+    base = loadText(WITH_SHOCKS);
+    snapshot = JSON.stringify(base.spec);
+  });
   const at = (set: string[], lever?: string) =>
     prepare(base.source, base.spec, { set, ...(lever ? { lever } : {}), trustedOverrides: true }).config;
 

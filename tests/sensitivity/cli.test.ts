@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
+import { DEFAULT_SCENARIO, entente, tempDir } from '../helpers.js';
 
 const dir = tempDir('entente-sensitivity-');
 const params = 'parameters:\n  actors.CHN.costAversion: { min: 0.4, max: 1.0 }\n  shocks.eo14114.enforcement: { min: 0.2, max: 1.0 }\n';
@@ -12,9 +12,9 @@ function sweep(name: string, body: string): string {
 }
 
 describe('entente sensitivity', () => {
-  it('sobol: indices.csv with S1 and ST and intervals for every outcome, pair and parameter', () => {
+  it('sobol: indices.csv with S1 and ST and intervals for every outcome, pair and parameter', async () => {
     const out = join(dir, 'sobol');
-    const r = cli([
+    const r = await entente([
       'sensitivity',
       sweep('s.yaml', 'design: sobol\nsamples: 16\nreplications: 1\nseed: 4\n'),
       '--method',
@@ -30,9 +30,9 @@ describe('entente sensitivity', () => {
     expect(r.stdout).toMatch(/CHN-RUS final depth:/);
   });
 
-  it('morris: mu, mu_star and sigma, the method taken from the sweep’s design', () => {
+  it('morris: mu, mu_star and sigma, the method taken from the sweep’s design', async () => {
     const out = join(dir, 'morris');
-    const r = cli([
+    const r = await entente([
       'sensitivity',
       sweep('m.yaml', 'design: morris\nsamples: 6\nreplications: 1\nseed: 4\n'), // no --method: the design says morris
       '--out',
@@ -45,14 +45,14 @@ describe('entente sensitivity', () => {
     expect(rows.filter((l) => l.includes(',mu_star,'))).toHaveLength(3 * 12 * 2);
   });
 
-  it('refuses a sweep whose design does not match the method', () => {
+  it('refuses a sweep whose design does not match the method', async () => {
     const out = join(dir, 'mismatch');
-    const r = cli(['sensitivity', sweep('x.yaml', 'design: lhs\nsamples: 8\n'), '--method', 'sobol', '--out', out]);
+    const r = await entente(['sensitivity', sweep('x.yaml', 'design: lhs\nsamples: 8\n'), '--method', 'sobol', '--out', out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--method sobol needs a sweep laid out for it \(expected design: sobol, found lhs\)/);
     expect(existsSync(out)).toBe(false);
     // Without --method, a design that is neither is refused by name.
-    const plain = cli(['sensitivity', sweep('y.yaml', 'design: lhs\nsamples: 8\n'), '--out', out]);
+    const plain = await entente(['sensitivity', sweep('y.yaml', 'design: lhs\nsamples: 8\n'), '--out', out]);
     expect(plain.status).toBe(2);
     expect(plain.stderr).toMatch(/needs a sweep laid out for Sobol indices or Morris screening .*found lhs/);
     expect(existsSync(out)).toBe(false);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runChunk } from '../../src/sweep/chunk.js';
 import { loadSweep } from '../../src/sweep/load.js';
 import { runSweep } from '../../src/sweep/run.js';
@@ -9,16 +9,20 @@ import { ROOT, tempDir } from '../helpers.js';
 const SWEEP = join(ROOT, 'scenarios', 'sweeps', 'china-cost-aversion.yaml');
 
 describe('failure isolation', () => {
-  const loaded = loadSweep(SWEEP);
-  const paths = loaded.parameters.map((p) => p.path);
-  const ctx = {
+  let loaded: ReturnType<typeof loadSweep>;
+  let paths: string[];
+  const ctx = () => ({
     scenarioFile: loaded.scenarioFile,
     scenario: loaded.scenario,
     paths,
     seed: 1,
     replications: 2,
     perTick: [],
-  };
+  });
+  beforeAll(() => {
+    loaded = loadSweep(SWEEP);
+    paths = loaded.parameters.map((p) => p.path);
+  });
   // A point whose enforcement is infinite at t = 30 (the loader would refuse it; runs can still meet such
   // values, e.g. from a scenario edited under a running sweep): it must fail alone, with its seed and parameters.
   const points = [
@@ -28,7 +32,7 @@ describe('failure isolation', () => {
   ];
 
   it('a failing point is recorded with its point, replication, seed, parameters and error; the others run', () => {
-    const result = runChunk(ctx, { chunk: 0, lever: undefined, first: 10, points });
+    const result = runChunk(ctx(), { chunk: 0, lever: undefined, first: 10, points });
     expect(result.failureCount).toBe(2);
     expect(result.runCount).toBe(4);
     const failures = result.failures.trim().split('\n');

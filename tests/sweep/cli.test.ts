@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, type CliResult, cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
+import { BIN, type CliResult, cli, DEFAULT_SCENARIO, entente, tempDir } from '../helpers.js';
 
 const dir = tempDir('entente-sweep-');
 
@@ -51,9 +51,9 @@ describe('entente sweep', () => {
   const two = join(dir, 'w2');
   let r1: CliResult;
   let r2: CliResult;
-  beforeAll(() => {
-    r1 = cli(['sweep', SWEEP, '--out', one, '--workers', '1']);
-    r2 = cli(['sweep', SWEEP, '--out', two, '--workers', '2', '--quiet']);
+  beforeAll(async () => {
+    r1 = cli(['sweep', SWEEP, '--out', one, '--workers', '1']); // the binary: its progress lines go to the process's stderr
+    r2 = await entente(['sweep', SWEEP, '--out', two, '--workers', '2', '--quiet']);
   });
 
   it('writes points.csv and runs.csv with the columns of DESIGN §4', () => {
@@ -81,39 +81,41 @@ describe('entente sweep', () => {
     for (const f of ['runs.csv', 'points.csv', 'failures.csv', 'sweep.json']) expect(read(two, f)).toBe(read(one, f));
   });
 
-  it('3 shards merged equal the single-machine sweep; merge refuses mixed or missing shards', () => {
+  it('3 shards merged equal the single-machine sweep; merge refuses mixed or missing shards', async () => {
     const shards = [1, 2, 3].map((k) => join(dir, `shard${k}`));
-    shards.forEach((out, i) => {
-      const r = cli(['sweep', SWEEP, '--out', out, '--shard', `${i + 1}/3`, '--workers', '1', '-q']);
+    for (const [i, out] of shards.entries()) {
+      const r = await entente(['sweep', SWEEP, '--out', out, '--shard', `${i + 1}/3`, '--workers', '1', '-q']);
       expect(r.status, r.stderr).toBe(0);
-    });
+    }
     const merged = join(dir, 'merged');
-    const m = cli(['merge', shards[2] as string, shards[0] as string, shards[1] as string, '--out', merged]);
+    const m = await entente(['merge', shards[2] as string, shards[0] as string, shards[1] as string, '--out', merged]);
     expect(m.status, m.stderr).toBe(0);
     for (const f of ['runs.csv', 'points.csv', 'failures.csv', 'sweep.json']) expect(read(merged, f)).toBe(read(one, f));
 
-    const missing = cli(['merge', shards[0] as string, shards[2] as string, '--out', join(dir, 'm2')]);
+    const missing = await entente(['merge', shards[0] as string, shards[2] as string, '--out', join(dir, 'm2')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/shards are missing or repeated \(expected shards 1, 2, 3 once each, found 1, 3\)/);
 
     const other = join(dir, 'other-seed');
     expect(
-      cli([
-        'sweep',
-        sweepFile(
-          'seed.yaml',
-          read(dir, 'lhs.yaml')
-            .replace(/^scenario:.*\n/, '')
-            .replace('seed: 11', 'seed: 12'),
-        ),
-        '--out',
-        other,
-        '--shard',
-        '2/3',
-        '-q',
-      ]).status,
+      await await await await await await await await await await (
+        await entente([
+          'sweep',
+          sweepFile(
+            'seed.yaml',
+            read(dir, 'lhs.yaml')
+              .replace(/^scenario:.*\n/, '')
+              .replace('seed: 11', 'seed: 12'),
+          ),
+          '--out',
+          other,
+          '--shard',
+          '2/3',
+          '-q',
+        ])
+      ).status,
     ).toBe(0);
-    const mixed = cli(['merge', shards[0] as string, other, shards[2] as string, '--out', join(dir, 'm3')]);
+    const mixed = await entente(['merge', shards[0] as string, other, shards[2] as string, '--out', join(dir, 'm3')]);
     expect(mixed.status).toBe(2);
     expect(mixed.stderr).toMatch(/shards come from different sweeps/);
     expect(existsSync(join(dir, 'm3'))).toBe(false);
@@ -132,7 +134,7 @@ describe('entente sweep', () => {
     expect(status).toBe(130);
     expect(stderr).toMatch(/interrupted.*--resume/);
     expect(existsSync(join(out, 'runs.csv'))).toBe(false);
-    const resumed = cli(['sweep', SWEEP, '--out', out, '--resume', '-q']);
+    const resumed = await entente(['sweep', SWEEP, '--out', out, '--resume', '-q']);
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(read(out, 'runs.csv')).toBe(read(one, 'runs.csv'));
   });
@@ -145,7 +147,7 @@ describe('entente sweep', () => {
     await new Promise((resolve) => child.on('exit', resolve));
     expect(existsSync(join(out, 'runs.csv'))).toBe(false); // killed before the end: nothing that looks complete
 
-    const again = cli(['sweep', SWEEP, '--out', out, '--workers', '2', '-q']);
+    const again = await entente(['sweep', SWEEP, '--out', out, '--workers', '2', '-q']);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/holds an unfinished sweep \(expected --resume to continue it, --force to start it over/);
 
@@ -158,7 +160,7 @@ describe('entente sweep', () => {
     writeFileSync(join(chunks, '00000004.runs.csv.tmp-99999999'), 'half a chunk');
     writeFileSync(join(out, 'runs.csv.tmp-99999998'), 'half a file');
 
-    const resumed = cli(['sweep', SWEEP, '--out', out, '--workers', '2', '--resume', '-q']);
+    const resumed = await entente(['sweep', SWEEP, '--out', out, '--workers', '2', '--resume', '-q']);
     expect(resumed.status, resumed.stderr).toBe(0);
     const manifest = JSON.parse(read(out, 'manifest.json'));
     expect(manifest.chunksResumed).toBe(finished.length - 1); // the damaged chunk ran again
@@ -167,7 +169,7 @@ describe('entente sweep', () => {
     expect(read(out, 'runs.csv')).toBe(read(one, 'runs.csv'));
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
 
-    const wrong = cli([
+    const wrong = await entente([
       'sweep',
       sweepFile(
         'seed2.yaml',
@@ -228,47 +230,61 @@ describe('bad sweep files: exit status 2, a clear message, nothing written', () 
       /a range in a grid needs steps/,
     ],
   ];
-  it.each(cases)('%s', (name, body, pattern) => {
+  it.each(cases)('%s', async (name, body, pattern) => {
     const file = sweepFile(`bad-${name.replace(/\W+/g, '-')}.yaml`, body);
     const out = join(dir, `bad-out-${name.replace(/\W+/g, '-')}`);
-    const r = cli(['sweep', file, '--out', out]);
+    const r = await entente(['sweep', file, '--out', out]);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(pattern);
     expect(existsSync(out)).toBe(false);
-    expect(cli(['check', file]).status).toBe(2);
+    expect(await await await await await await await await await await (await entente(['check', file])).status).toBe(2);
   });
 
-  it('a bad --shard', () => {
-    const r = cli(['sweep', SWEEP, '--shard', '4/3']);
+  it('a bad --shard', async () => {
+    const r = await entente(['sweep', SWEEP, '--shard', '4/3']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad --shard \(expected K\/N/);
   });
 
-  it('keeps per-tick files when asked, identical across workers and shards', () => {
+  it('keeps per-tick files when asked, identical across workers and shards', async () => {
     const file = sweepFile(
       'per-tick.yaml',
       'design: lhs\nsamples: 12\nreplications: 4\nseed: 2\noutputs: { pairs: true, events: true }\nparameters:\n  actors.CHN.costAversion: { min: 0.4, max: 1.0 }\n',
     );
     const a = join(dir, 'pt-a');
     const b = join(dir, 'pt-b');
-    expect(cli(['sweep', file, '--out', a, '-w', '1', '-q']).status).toBe(0);
-    expect(cli(['sweep', file, '--out', join(b, 's1'), '--shard', '1/2', '-w', '2', '-q']).status).toBe(0);
-    expect(cli(['sweep', file, '--out', join(b, 's2'), '--shard', '2/2', '-w', '2', '-q']).status).toBe(0);
-    expect(cli(['merge', join(b, 's1'), join(b, 's2'), '--out', join(b, 'm')]).status).toBe(0);
+    expect(
+      await await await await await await await await await await (await entente(['sweep', file, '--out', a, '-w', '1', '-q'])).status,
+    ).toBe(0);
+    expect(
+      await await await await await await await await await await (
+        await entente(['sweep', file, '--out', join(b, 's1'), '--shard', '1/2', '-w', '2', '-q'])
+      ).status,
+    ).toBe(0);
+    expect(
+      await await await await await await await await await await (
+        await entente(['sweep', file, '--out', join(b, 's2'), '--shard', '2/2', '-w', '2', '-q'])
+      ).status,
+    ).toBe(0);
+    expect(
+      await await await await await await await await await await (
+        await entente(['merge', join(b, 's1'), join(b, 's2'), '--out', join(b, 'm')])
+      ).status,
+    ).toBe(0);
     expect(read(a, 'pairs.csv').split('\n')[0]).toBe('point,replication,seed,tick,a,b,depth,rhetoric,trade_usd_bn,channel,divergence');
     expect(read(a, 'pairs.csv').trim().split('\n')).toHaveLength(12 * 4 * 48 * 12 + 1);
     for (const f of ['runs.csv', 'pairs.csv', 'events.csv']) expect(read(join(b, 'm'), f)).toBe(read(a, f));
     expect(existsSync(join(a, 'ties.csv'))).toBe(false);
   });
 
-  it('sobol and morris sweeps run: N(k+2) points and r(k+1) points', () => {
+  it('sobol and morris sweeps run: N(k+2) points and r(k+1) points', async () => {
     const params = 'parameters:\n  actors.CHN.costAversion: { min: 0.4, max: 1.0 }\n  shocks.eo14114.enforcement: { min: 0.2, max: 1.0 }\n';
     for (const [design, samples, points] of [
       ['sobol', 8, 8 * 4],
       ['morris', 5, 5 * 3],
     ] as const) {
       const out = join(dir, `design-${design}`);
-      const r = cli([
+      const r = await entente([
         'sweep',
         sweepFile(`${design}.yaml`, `design: ${design}\nsamples: ${samples}\nreplications: 2\n${params}`),
         '--out',
@@ -281,11 +297,11 @@ describe('bad sweep files: exit status 2, a clear message, nothing written', () 
     }
   });
 
-  it('check accepts a good sweep file; schema sweep prints its schema', () => {
-    const r = cli(['check', SWEEP]);
+  it('check accepts a good sweep file; schema sweep prints its schema', async () => {
+    const r = await entente(['check', SWEEP]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/ok \(sweep, lhs: 40 points × 32 replications over 3 parameters\)/);
-    const s = cli(['schema', 'sweep']);
+    const s = await entente(['schema', 'sweep']);
     expect(JSON.parse(s.stdout).properties.design.enum).toEqual(['grid', 'random', 'lhs', 'sobol', 'morris']);
   });
 });

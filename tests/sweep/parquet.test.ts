@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DEFAULT_SCENARIO, expectRefused, fileIn, tempDir } from '../helpers.js';
+import { DEFAULT_SCENARIO, entente, expectRefused, fileIn, tempDir } from '../helpers.js';
 import { expectParquetEqualsCsv } from '../parquetReadBack.js';
 
 const SWEEP = `scenario: ${DEFAULT_SCENARIO}
@@ -23,19 +23,21 @@ outputs: { ties: true, pairs: true }
 const FILES = ['runs', 'ties', 'pairs'];
 
 describe('entente sweep and merge --format parquet', () => {
-  const dir = tempDir();
-  const file = fileIn(dir, 'sweep.yaml', SWEEP);
+  let dir: string;
+  let file: string;
   const out = (name: string) => join(dir, name);
-  const sweep = (name: string, ...flags: string[]) => {
-    const r = cli(['sweep', file, '--out', out(name), '-q', ...flags]);
+  const sweep = async (name: string, ...flags: string[]) => {
+    const r = await entente(['sweep', file, '--out', out(name), '-q', ...flags]);
     expect(r.status, r.stderr).toBe(0);
   };
-  beforeAll(() => {
-    sweep('csv');
-    sweep('one', '--format', 'parquet', '-w', '1');
-    sweep('two', '--format', 'parquet', '-w', '2');
-    for (const k of [1, 2]) sweep(`shard${k}`, '--shard', `${k}/2`);
-    const r = cli(['merge', out('shard1'), out('shard2'), '--out', out('merged'), '--format', 'parquet']);
+  beforeAll(async () => {
+    dir = tempDir();
+    file = fileIn(dir, 'sweep.yaml', SWEEP);
+    await sweep('csv');
+    await sweep('one', '--format', 'parquet', '-w', '1');
+    await sweep('two', '--format', 'parquet', '-w', '2');
+    for (const k of [1, 2]) await sweep(`shard${k}`, '--shard', `${k}/2`);
+    const r = await entente(['merge', out('shard1'), out('shard2'), '--out', out('merged'), '--format', 'parquet']);
     expect(r.status, r.stderr).toBe(0);
   }, 120_000);
 
@@ -53,13 +55,13 @@ describe('entente sweep and merge --format parquet', () => {
     }
   });
 
-  it('refuses a shard as Parquet, --report with Parquet, a report of a Parquet sweep, and merging Parquet shards', () => {
-    expectRefused(dir, ['sweep', file, '--shard', '1/2', '--format', 'parquet'], /shards are merged from their CSV files/);
-    expectRefused(dir, ['sweep', file, '--format', 'parquet', '--report'], /--report draws from the CSV files/);
-    const report = cli(['report', out('one')]);
+  it('refuses a shard as Parquet, --report with Parquet, a report of a Parquet sweep, and merging Parquet shards', async () => {
+    await expectRefused(dir, ['sweep', file, '--shard', '1/2', '--format', 'parquet'], /shards are merged from their CSV files/);
+    await expectRefused(dir, ['sweep', file, '--format', 'parquet', '--report'], /--report draws from the CSV files/);
+    const report = await entente(['report', out('one')]);
     expect(report.status).toBe(2);
     expect(report.stderr).toMatch(/written as Parquet, and a report draws from the CSV files/);
-    const merged = cli(['merge', out('one'), '--out', out('never'), '--format', 'parquet']);
+    const merged = await entente(['merge', out('one'), '--out', out('never'), '--format', 'parquet']);
     expect(merged.status).toBe(2);
     expect(merged.stderr).toMatch(/this shard was written as Parquet/);
   });

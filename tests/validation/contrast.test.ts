@@ -22,11 +22,13 @@ function deepening(loaded: ReturnType<typeof loadScenario>, a: string, b: string
 }
 
 describe('the NATO-like contrast', () => {
-  const nato = loadScenario(NATO);
-  const chinaRussia = loadScenario(DEFAULT_SCENARIO);
   // In beforeAll, not the describe body: the runs count against the test timeout and are skipped when filtered out.
+  let nato: ReturnType<typeof loadScenario>;
+  let chinaRussia: ReturnType<typeof loadScenario>;
   let natoDeepening: number;
   beforeAll(() => {
+    nato = loadScenario(NATO);
+    chinaRussia = loadScenario(DEFAULT_SCENARIO);
     natoDeepening = deepening(nato, 'USA', 'POL');
   });
 

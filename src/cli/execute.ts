@@ -1,0 +1,36 @@
+/**
+ * One command line, start to finish, with its output sent to `io`: the exit status it earns
+ * (0 ok, 1 internal error, 2 bad input or usage, 3 some sweep runs failed, 4 the output could
+ * not be written, 130 interrupted). main.ts is this plus the process's signals; tests call it
+ * in-process with captured output.
+ */
+import { CommanderError } from 'commander';
+import { EntenteError, ExitStatus } from '../errors.js';
+import { abandonPendingOutputs } from '../io/outputDir.js';
+import { fromSystemError } from '../io/systemError.js';
+import { buildProgram, type Io } from './program.js';
+
+const debug = () => (process.env.ENTENTE_DEBUG ?? '') !== '';
+
+export async function execute(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    await (await buildProgram(io, argv)).parseAsync([...argv], { from: 'user' });
+    return ExitStatus.ok;
+  } catch (thrown) {
+    abandonPendingOutputs();
+    const err = fromSystemError(thrown);
+    if (err instanceof EntenteError) {
+      io.err(`entente: ${err.format()}`);
+      if (debug()) io.err(err.stack ?? '');
+      return err.exitStatus;
+    }
+    if (err instanceof CommanderError) {
+      // Help and version are not failures; every other commander error is a usage error.
+      return err.exitCode === 0 ? ExitStatus.ok : ExitStatus.badInput;
+    }
+    const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    io.err(`entente: internal error: ${text.split('\n')[0]} (set ENTENTE_DEBUG=1 for the stack trace, and please report it)`);
+    if (debug()) io.err(err instanceof Error ? (err.stack ?? '') : '');
+    return ExitStatus.internal;
+  }
+}
