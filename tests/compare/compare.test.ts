@@ -40,9 +40,6 @@ describe('verdicts at their bounds', () => {
 
 describe('compareLevers', () => {
   let loaded: ReturnType<typeof loadText>;
-  beforeAll(() => {
-    loaded = loadText(WITH_LEVERS);
-  });
   const run = () => {
     const rows: DeltaRow[] = [];
     const effects = compareLevers(loaded, { levers: ['noop', 'squeeze', 'embargo'], replications: 20, seed: 3, minEffect: 0.001 }, (r) =>
@@ -52,6 +49,7 @@ describe('compareLevers', () => {
   };
   let first: ReturnType<typeof run>;
   beforeAll(() => {
+    loaded = loadText(WITH_LEVERS);
     first = run();
   });
 
