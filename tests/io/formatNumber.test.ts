@@ -5,10 +5,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/io/csvFile.js';
+import { readNumber } from '../../src/io/formatNumber.js';
 
-const reference = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(7))));
+const reference = (v: number) => (Number.isNaN(v) ? '' : Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(7))));
 
 describe('formatNumber', () => {
+  it('writes NaN as an empty field, which readNumber reads back as NaN (Number would give 0)', () => {
+    expect(formatNumber(Number.NaN)).toBe('');
+    expect(readNumber(formatNumber(Number.NaN))).toBeNaN();
+    expect(Number('')).toBe(0);
+    for (const v of [0, -0.5, 1e-7, 123456.75]) expect(readNumber(formatNumber(v))).toBe(Number(formatNumber(v)));
+  });
+
   it('writes what String(Number(v.toPrecision(7))) writes, for any double', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: false }), (v) => formatNumber(v) === reference(v)),

@@ -1,4 +1,5 @@
 /** Charts of `entente sensitivity`: Sobol indices with intervals, or Morris mu_star against sigma. */
+import { readNumber } from '../../io/formatNumber.js';
 import { type Labels, pairKeyName } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { fixed, parameterWords, sentence } from '../words.js';
@@ -11,10 +12,11 @@ export function sobolChart(indices: readonly Row[], outcome: string, pair: strin
     .map((r) => ({
       parameter: parameterWords(r.parameter as string, labels),
       index: r.index === 'S1' ? 'first order (S1)' : 'total (ST)',
-      value: Number(r.value),
+      value: readNumber(r.value),
       low: r.ci_low === '' ? null : Number(r.ci_low),
       high: r.ci_high === '' ? null : Number(r.ci_high),
-    }));
+    }))
+    .filter((v) => !Number.isNaN(v.value)); // an outcome that does not vary has no share of variance to show
   const y = { field: 'parameter', type: 'nominal' as const, title: null };
   const yOffset = { field: 'index', type: 'nominal' as const };
   const total = values.filter((v) => v.index === 'total (ST)').sort((p, q) => Number(q.value) - Number(p.value));
@@ -63,7 +65,7 @@ export function morrisChart(indices: readonly Row[], outcome: string, pair: stri
   const byParameter = new Map<string, Datum>();
   for (const r of mine) {
     const d = byParameter.get(r.parameter as string) ?? { parameter: parameterWords(r.parameter as string, labels) };
-    d[r.index as string] = Number(r.value);
+    d[r.index as string] = readNumber(r.value);
     if (r.index === 'mu_star' && r.ci_low !== '' && r.ci_low !== undefined) {
       d.mu_star_low = Number(r.ci_low);
       d.mu_star_high = Number(r.ci_high);
