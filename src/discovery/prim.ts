@@ -69,7 +69,10 @@ function stats(xs: readonly (readonly number[])[], y: readonly boolean[], box: B
 /** The value below which (low edge) or above which (high edge) an α share of the in-box points lie. */
 function cut(values: number[], alpha: number, high: boolean): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const k = Math.max(1, Math.floor(alpha * sorted.length));
+  // At least one point, and never past the last: an edge beyond the values (undefined) made a box
+  // that compares false everywhere, so it held more points than the box it was peeled from and
+  // the peeling never ended (a sweep of 12 points ran out of memory).
+  const k = Math.min(sorted.length - 1, Math.max(1, Math.floor(alpha * sorted.length)));
   return high ? (sorted[sorted.length - 1 - k] as number) : (sorted[k] as number);
 }
 

@@ -25,6 +25,20 @@ describe('PRIM', () => {
     expect(result.trajectory.length).toBeGreaterThan(5);
   });
 
+  it('ends on small designs: every box it peels holds fewer points than the one before, down to one point', () => {
+    const random = designRandom(7);
+    for (const n of [1, 2, 3, 5, 12, 20]) {
+      for (let trial = 0; trial < 20; trial++) {
+        const xs = Array.from({ length: n }, () => [random(), random()]);
+        const y = xs.map(() => random() < 0.5);
+        const result = prim(xs, y, { minSupport: 0 });
+        const sizes = [n, ...result.trajectory.map((t) => t.inBox)];
+        for (let i = 1; i < sizes.length; i++) expect(sizes[i] as number).toBeLessThan(sizes[i - 1] as number);
+        expect(result.inBox).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('binomial tails: exact small cases, symmetry, and the normal approximation for large n', () => {
     expect(binomialTail(8, 10, 0.5)).toBeCloseTo(56 / 1024, 12); // C(10,8)+C(10,9)+C(10,10) = 45+10+1
     expect(binomialTail(0, 10, 0.3)).toBe(1);
