@@ -49,3 +49,26 @@ export function workerCount(value: string): number {
     );
   return n;
 }
+
+export function nonNegative(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+      throw new InvalidArgumentError(`${name} must be a number ≥ 0, found ${JSON.stringify(value)}.`);
+    return n;
+  };
+}
+
+/** A probability above one half and below 1: a verdict's confidence. */
+export function probability(name: string) {
+  return (value: string): number => {
+    const p = Number(value);
+    if (!(p > 0.5 && p < 1))
+      throw new InvalidArgumentError(`${name} must be a probability above 0.5 and below 1, found ${JSON.stringify(value)}.`);
+    return p;
+  };
+}
+
+/** --force's help, the same for every command that writes a directory. */
+export const FORCE_HELP =
+  'replace the output of another entente command in --out, or start an unfinished one over (never a directory entente did not write)';

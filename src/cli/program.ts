@@ -9,7 +9,7 @@
  */
 import { Command } from 'commander';
 import { DEFAULT_MAX_OUTPUT, defaultMaxMemory, formatSize, setLimits } from '../io/limits.js';
-import { setCommandLine } from './manifest.js';
+import { setCommandLine } from '../io/manifest.js';
 import { sizeOption } from './options.js';
 import { VERSION } from './version.js';
 

@@ -1,78 +1,69 @@
-/** Columns of compare's files (DESIGN §4 names first, extensions after). */
+/** Columns of compare's files (DESIGN §4 names first, extensions after), each declared with what it reports. */
 import { join } from 'node:path';
-import { type Cell, CsvFile } from '../io/csvFile.js';
+import { type Column, flag, Table } from '../io/table.js';
 import { DOMAINS } from '../model/domains.js';
 import type { DeltaRow, LeverEffect } from './compare.js';
 
-export const LEVERS_COLUMNS = [
-  'lever',
-  'a',
-  'b',
-  'delta_mean',
-  'ci_low',
-  'ci_high',
-  'p_closer',
-  'verdict',
-  'delta_depth_time_mean',
-  'delta_rhetoric',
-  'rhetoric_not_depth',
-  ...DOMAINS.map((d) => `delta_${d}`),
-  'senders',
-  'delta_sender_cost',
-  'focus',
-  'delta_sender_welfare',
-  'prob_closer',
-  'prob_apart',
-  'prob_negligible',
-] as const;
-
-/** levers.csv's header for L levers: the fixed columns, then p_rank_1 … p_rank_L. */
-export function leversHeader(levers: number): string[] {
-  return [...LEVERS_COLUMNS, ...Array.from({ length: levers }, (_, k) => `p_rank_${k + 1}`)];
+/** levers.csv for L levers: one row per lever and pair, then p_rank_1 … p_rank_L. */
+export function leversTable(levers: number): Table<LeverEffect> {
+  return new Table<LeverEffect>([
+    ['lever', (e) => e.lever],
+    ['a', (e) => e.a],
+    ['b', (e) => e.b],
+    ['delta_mean', (e) => e.deltaMean],
+    ['ci_low', (e) => e.ciLow],
+    ['ci_high', (e) => e.ciHigh],
+    ['p_closer', (e) => e.pCloser],
+    ['verdict', (e) => e.verdict],
+    ['delta_depth_time_mean', (e) => e.deltaDepthTimeMean],
+    ['delta_rhetoric', (e) => e.deltaRhetoric],
+    ['rhetoric_not_depth', (e) => flag(e.rhetoricNotDepth)],
+    DOMAINS.map((d, k): Column<LeverEffect> => [`delta_${d}`, (e) => e.deltaDomains[k] as number]),
+    ['senders', (e) => e.senders],
+    ['delta_sender_cost', (e) => e.deltaSenderCost],
+    ['focus', (e) => flag(e.focus)],
+    ['delta_sender_welfare', (e) => e.deltaSenderWelfare],
+    ['prob_closer', (e) => e.probCloser],
+    ['prob_apart', (e) => e.probApart],
+    ['prob_negligible', (e) => e.probNegligible],
+    Array.from({ length: levers }, (_, k): Column<LeverEffect> => [`p_rank_${k + 1}`, (e) => e.rank[k] as number]),
+  ]);
 }
 
-/** One row of levers.csv, in leversHeader's order. */
-export function leverCells(e: LeverEffect): Cell[] {
-  return [
-    e.lever,
-    e.a,
-    e.b,
-    e.deltaMean,
-    e.ciLow,
-    e.ciHigh,
-    e.pCloser,
-    e.verdict,
-    e.deltaDepthTimeMean,
-    e.deltaRhetoric,
-    e.rhetoricNotDepth ? 'true' : 'false',
-    ...e.deltaDomains,
-    e.senders,
-    e.deltaSenderCost,
-    e.focus ? 'true' : 'false',
-    e.deltaSenderWelfare,
-    e.probCloser,
-    e.probApart,
-    e.probNegligible,
-    ...e.rank,
-  ];
-}
-
-/** levers.csv in `dir`: one row per lever and pair. */
+/** levers.csv in `dir`. */
 export async function writeLevers(dir: string, levers: number, effects: readonly LeverEffect[]): Promise<void> {
-  const file = new CsvFile(join(dir, 'levers.csv'), leversHeader(levers));
-  for (const e of effects) file.write(leverCells(e));
+  const file = leversTable(levers).open(join(dir, 'levers.csv'));
+  for (const e of effects) file.write(e);
   await file.close();
 }
 
 /** What each paired difference measures, after the columns that say whose it is. */
-const DELTA_MEASURES = ['delta_depth_final', 'delta_depth_mean', 'delta_rhetoric', 'delta_sender_cost', 'delta_sender_welfare'] as const;
+const MEASURES: readonly Column<DeltaRow>[] = [
+  ['delta_depth_final', (r) => r.deltaDepthFinal],
+  ['delta_depth_mean', (r) => r.deltaDepthMean],
+  ['delta_rhetoric', (r) => r.deltaRhetoric],
+  ['delta_sender_cost', (r) => r.deltaSenderCost],
+  ['delta_sender_welfare', (r) => r.deltaSenderWelfare],
+];
 
-export const DELTAS_COLUMNS = ['lever', 'replication', 'seed', 'a', 'b', ...DELTA_MEASURES] as const;
+/** deltas.csv: one row per lever, replication and pair. */
+export const DELTAS = new Table<DeltaRow>([
+  ['lever', (r) => r.lever],
+  ['replication', (r) => r.replication],
+  ['seed', (r) => r.seed],
+  ['a', (r) => r.a],
+  ['b', (r) => r.b],
+  MEASURES,
+]);
 
-/** compare --posterior: one row per lever, particle and pair, its mean over the particle's replications. */
-export const PARTICLE_COLUMNS = ['lever', 'particle', 'weight', 'a', 'b', ...DELTA_MEASURES] as const;
-
-/** The measures of a paired difference, in DELTA_MEASURES' order. */
-export function deltaCells(row: DeltaRow): Cell[] {
-  return [row.deltaDepthFinal, row.deltaDepthMean, row.deltaRhetoric, row.deltaSenderCost, row.deltaSenderWelfare];
+/** compare --posterior's particles.csv: one row per lever, particle and pair, its mean over the particle's replications. */
+export function particlesTable(weights: ArrayLike<number>): Table<DeltaRow> {
+  return new Table<DeltaRow>([
+    ['lever', (r) => r.lever],
+    ['particle', (r) => r.replication],
+    ['weight', (r) => weights[r.replication] as number],
+    ['a', (r) => r.a],
+    ['b', (r) => r.b],
+    MEASURES,
+  ]);
 }

@@ -16,7 +16,9 @@ import { parameterWords } from './words.js';
 export function calibrationContent(out: OutputDir): Content {
   const targets = out.rows('targets.csv');
   const best = (out.manifest.best ?? {}) as { loss?: number; set?: string[] };
-  const points = out.has('calibration.csv') ? out.rows('calibration.csv') : [];
+  // calibration.csv has a row per point and target: its first row of each point carries the point's values and loss.
+  const rows = out.has('calibration.csv') ? out.rows('calibration.csv') : [];
+  const points = rows.filter((r, i) => i === 0 || r.point !== rows[i - 1]?.point);
   const labels = labelsFor(out);
   const parameters = Object.keys(points[0] ?? {}).filter((c) => c.includes('.'));
   return {

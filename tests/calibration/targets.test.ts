@@ -1,5 +1,5 @@
 /** Calibration targets: resolved against the scenario's observables and the observed data, or refused clearly. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calibrationTargets } from '../../src/calibration/calibrate.js';
@@ -7,6 +7,7 @@ import { lossOf } from '../../src/calibration/evaluate.js';
 import { simulated } from '../../src/calibration/targets.js';
 import { zoomBox } from '../../src/calibration/zoom.js';
 import { EntenteError } from '../../src/errors.js';
+import { formatNumber } from '../../src/io/formatNumber.js';
 import { loadSweep } from '../../src/sweep/load.js';
 import { entente, ROOT, tempDir } from '../helpers.js';
 
@@ -94,6 +95,34 @@ describe('calibration targets', () => {
     }
     const r = await entente(['calibrate', file, '--out', join(tempDir(), 'o')]);
     expect(r.status).toBe(2);
+  });
+
+  it('calibrate writes calibration.csv tidy (a row per point and target) and targets.csv at the best point', async () => {
+    const file = calibrationFile(
+      [
+        '    - { indicator: bilateral_trade, period: "2023", statistic: mean, scale: 20 }',
+        '    - { indicator: bilateral_trade, period: "2024", statistic: mean, scale: 20 }',
+      ].join('\n'),
+    );
+    const out = join(tempDir(), 'o');
+    const r = await entente(['calibrate', file, '--out', out, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    const [header, ...rows] = readFileSync(join(out, 'calibration.csv'), 'utf8').trim().split('\n');
+    expect(header).toBe('point,round,model.marketGain,loss,indicator,period,statistic,observed,simulated');
+    const cells = rows.map((row) => row.split(','));
+    expect(new Set(cells.map((c) => c[0])).size * 2).toBe(cells.length); // every point, on both targets
+    expect(cells.map((c) => c[5])).toEqual(cells.map((_, i) => (i % 2 === 0 ? '2023' : '2024')));
+    for (let i = 0; i < cells.length; i += 2) expect(cells[i]?.slice(0, 4)).toEqual(cells[i + 1]?.slice(0, 4)); // a point's values and loss on each of its rows
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { best: { point: number; loss: number } };
+    const losses = cells.map((c) => Number(c[3]));
+    expect(Math.min(...losses)).toBe(Number(formatNumber(manifest.best.loss)));
+    const best = cells.filter((c) => Number(c[0]) === manifest.best.point);
+    const targets = readFileSync(join(out, 'targets.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split(','));
+    expect(targets.map((t) => t[4])).toEqual(best.map((c) => c[8])); // simulated at the best point, target by target
   });
 
   it('zoom boxes shrink around the centre and stay inside the range', () => {

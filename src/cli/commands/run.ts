@@ -1,19 +1,11 @@
 /** `entente run FILE`: run a scenario's replications and write its CSVs atomically. */
 
-import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { inputError } from '../../errors.js';
 import type { OutputFormat } from '../../experiments/columns.js';
-import { runOutputBytes } from '../../experiments/estimate.js';
-import { resolveObservables } from '../../experiments/observables.js';
-import { runScenario } from '../../experiments/runScenario.js';
-import { checkOutputSize } from '../../io/limits.js';
-import { defaultOut, writeJson, writeOutputDir } from '../../io/outputDir.js';
-import { scenarioFacts } from '../../scenario/labels.js';
-import { loadScenario } from '../../scenario/load.js';
-import { manifestHead } from '../manifest.js';
+import { runStudy } from '../../experiments/study.js';
 import { printNext, reportStep } from '../next.js';
-import { collect, positiveInt, seedValue } from '../options.js';
+import { collect, FORCE_HELP, positiveInt, seedValue } from '../options.js';
 import { summaryTable } from '../summaryTable.js';
 import { reportAfter } from './report.js';
 
@@ -48,10 +40,9 @@ export function registerRun(program: Command, print: (text: string) => void): vo
         .default('csv'),
     )
     .option('--report', 'also draw charts and write report.html in the output directory (entente report)')
-    .option('--force', 'replace the output of another entente command in --out (never a directory entente did not write)')
+    .option('--force', FORCE_HELP)
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: RunFlags) => {
-      const started = Date.now();
       if (flags.report && flags.format === 'parquet')
         throw inputError(
           'options.format',
@@ -59,58 +50,17 @@ export function registerRun(program: Command, print: (text: string) => void): vo
           { file, path: '--report' },
           '--format csv with --report, or entente report on a CSV run',
         );
-      const loaded = loadScenario(file, {
-        lever: flags.lever,
+      const { loaded, out, ...result } = await runStudy(file, {
+        ...(flags.lever !== undefined ? { lever: flags.lever } : {}),
+        ...(flags.ticks !== undefined ? { ticks: flags.ticks } : {}),
+        ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+        ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
+        ...(flags.out !== undefined ? { out: flags.out } : {}),
         set: flags.set,
-        ticks: flags.ticks,
-        seed: flags.seed,
-        replications: flags.replications,
+        contributions: flags.contributions === true,
+        format: flags.format,
+        force: flags.force === true,
       });
-      const observables = resolveObservables(loaded);
-      checkOutputSize(
-        `${loaded.replications} replication(s) × ${loaded.config.ticks} ticks`,
-        runOutputBytes(loaded.config, {
-          replications: loaded.replications,
-          contributions: flags.contributions === true,
-          observables: observables.length,
-        }),
-        flags.contributions ? 'fewer replications or ticks, or no --contributions' : 'fewer replications or ticks',
-        file,
-      );
-      // A lever's run goes beside the baseline's (out/<name>-<lever>), not over it.
-      const out = flags.out ?? defaultOut(loaded.spec.name, file, loaded.lever ? `-${loaded.lever}` : '');
-      const result = await writeOutputDir(
-        out,
-        'run',
-        async (dir) => {
-          const simStart = Date.now();
-          const res = await runScenario(loaded.config, dir, {
-            seed: loaded.seed,
-            replications: loaded.replications,
-            contributions: flags.contributions === true,
-            observables,
-            format: flags.format,
-          });
-          writeJson(join(dir, 'manifest.json'), {
-            ...manifestHead('run'),
-            ...scenarioFacts(file, loaded.source.hash, loaded.spec),
-            lever: loaded.lever ?? null,
-            overrides: flags.set,
-            seed: loaded.seed,
-            replications: loaded.replications,
-            ticks: loaded.config.ticks,
-            start: loaded.config.start ?? null,
-            runSeeds: res.runSeeds,
-            seedDerivation: 'runSeed = first 52 bits of sha256("entente/<seed>/<point>/<replication>"), point 0 for run',
-            format: flags.format,
-            files: Object.fromEntries(Object.entries(res.rows).map(([name, rows]) => [`${name}.${flags.format}`, { rows }])),
-            timings: { startedAt: new Date(started).toISOString(), loadMs: simStart - started, simulateAndWriteMs: Date.now() - simStart },
-            node: process.version,
-          });
-          return res;
-        },
-        { force: flags.force === true },
-      );
       if (!flags.quiet) {
         print(
           `${loaded.spec.name}: ${loaded.replications} replication(s) × ${loaded.config.ticks} ticks${loaded.lever ? `, lever ${loaded.lever}` : ''} → ${out}`,

@@ -5,20 +5,20 @@
  */
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { loadGenerations, removeCheckpoints } from '../../calibration/abc/checkpoint.js';
-import { PREDICTIVE_COLUMNS, predictiveSeries } from '../../calibration/abc/predictiveSeries.js';
-import type { AbcSetup } from '../../calibration/abc/run.js';
-import { removeRounds } from '../../calibration/abc/shards.js';
-import { type AbcResult, type Generation, marginal } from '../../calibration/abc/smc.js';
+import { VERSION } from '../../cli/version.js';
 import { EntenteError } from '../../errors.js';
 import { writeAtomic } from '../../io/atomicFile.js';
 import { formatNumber } from '../../io/csvFile.js';
+import { commandLine } from '../../io/manifest.js';
 import { finishInPlace } from '../../io/outputDir.js';
 import { readJsonObject } from '../../io/ownership.js';
 import { scenarioFacts } from '../../scenario/labels.js';
 import type { LoadedSweep } from '../../sweep/load.js';
-import { commandLine } from '../manifest.js';
-import { VERSION } from '../version.js';
+import { loadGenerations, removeCheckpoints } from './checkpoint.js';
+import { PREDICTIVE_COLUMNS, predictiveSeries } from './predictiveSeries.js';
+import type { AbcSetup } from './run.js';
+import { removeRounds } from './shards.js';
+import { type AbcResult, type Generation, marginal } from './smc.js';
 
 export interface AbcFlags {
   readonly particles: number;

@@ -5,17 +5,17 @@
  * With --shard or --collect, the generations run as shards (calibrateAbcShards.ts).
  */
 
-import { saveGeneration } from '../../calibration/abc/checkpoint.js';
-import { abcSetup, calibrateAbc } from '../../calibration/abc/run.js';
-import type { Generation } from '../../calibration/abc/smc.js';
+import { VERSION } from '../../cli/version.js';
 import { formatNumber } from '../../io/csvFile.js';
+import { commandLine } from '../../io/manifest.js';
 import { startInPlace } from '../../io/outputDir.js';
 import type { LoadedSweep } from '../../sweep/load.js';
-import { commandLine } from '../manifest.js';
-import { VERSION } from '../version.js';
-import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './abcFinish.js';
+import { saveGeneration } from './checkpoint.js';
+import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './finish.js';
+import { abcSetup, calibrateAbc } from './run.js';
+import type { Generation } from './smc.js';
 
-export type { AbcFlags } from './abcFinish.js';
+export type { AbcFlags } from './finish.js';
 
 export async function runAbcCommand(
   loaded: LoadedSweep,

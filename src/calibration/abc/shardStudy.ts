@@ -6,18 +6,19 @@
  * again at any time: what to do is read from DIR (calibration/abc/shards.ts), and the result is
  * the same bytes as one process gives.
  */
-import { saveGeneration } from '../../calibration/abc/checkpoint.js';
-import { abcOptions, abcSetup, withAbcModel } from '../../calibration/abc/run.js';
-import { readState, removeRounds, runShard, shardSlice } from '../../calibration/abc/shards.js';
+
+import { VERSION } from '../../cli/version.js';
 import { EntenteError } from '../../errors.js';
 import { formatNumber } from '../../io/csvFile.js';
+import { commandLine } from '../../io/manifest.js';
 import { startInPlace } from '../../io/outputDir.js';
 import { inspectOutput } from '../../io/ownership.js';
 import type { LoadedSweep } from '../../sweep/load.js';
 import type { Shard } from '../../sweep/plan.js';
-import { commandLine } from '../manifest.js';
-import { VERSION } from '../version.js';
-import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './abcFinish.js';
+import { saveGeneration } from './checkpoint.js';
+import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './finish.js';
+import { abcOptions, abcSetup, withAbcModel } from './run.js';
+import { readState, removeRounds, runShard, shardSlice } from './shards.js';
 
 function settings(loaded: LoadedSweep, flags: AbcFlags) {
   const setup = abcSetup(loaded);

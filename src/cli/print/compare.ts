@@ -1,0 +1,97 @@
+/** What compare prints: the focus pair's levers, most closer-pushing first; over a posterior, probabilities and drivers. */
+import type { LeverEffect } from '../../compare/compare.js';
+import type { Drivers } from '../../compare/posterior/drivers.js';
+import { LEVEL, type PosteriorResult } from '../../compare/posterior/study.js';
+import type { SweepCompareResult } from '../../compare/sweepStudy.js';
+import { aligned, percent, signed } from './align.js';
+
+/** The focus pairs' rows when the scenario names any, else every row; most positive Δ first. */
+function shown(effects: readonly LeverEffect[]): LeverEffect[] {
+  const focus = effects.some((e) => e.focus) ? effects.filter((e) => e.focus) : effects;
+  return [...focus].sort((x, y) => y.deltaMean - x.deltaMean);
+}
+
+export function leverTable(effects: readonly LeverEffect[]): string {
+  const header = ['lever', 'pair', 'Δ depth', '95% CI', 'p_closer', 'verdict', 'Δ rhetoric', 'Δ sender welfare', ''];
+  const body = shown(effects).map((e) => [
+    e.lever,
+    `${e.a}-${e.b}`,
+    signed(e.deltaMean),
+    `[${signed(e.ciLow)}, ${signed(e.ciHigh)}]`,
+    e.pCloser.toFixed(2),
+    e.verdict,
+    signed(e.deltaRhetoric),
+    `${signed(e.deltaSenderWelfare)}${e.senders ? ` (${e.senders})` : ''}`,
+    e.rhetoricNotDepth ? 'rhetoric without depth' : '',
+  ]);
+  return aligned([header, ...body], new Set([0, 1, 5, 8]));
+}
+
+export function posteriorTable(effects: readonly LeverEffect[]): string {
+  const header = [
+    'lever',
+    'pair',
+    'Δ depth',
+    `${LEVEL * 100}% credible`,
+    'P(closer)',
+    'P(apart)',
+    'P(negl.)',
+    'P(most dividing)',
+    'verdict',
+  ];
+  const body = shown(effects).map((e) => [
+    e.lever,
+    `${e.a}-${e.b}`,
+    signed(e.deltaMean),
+    `[${signed(e.ciLow)}, ${signed(e.ciHigh)}]`,
+    percent(e.probCloser),
+    percent(e.probApart),
+    percent(e.probNegligible),
+    percent(e.rank[0] ?? Number.NaN),
+    e.verdict,
+  ]);
+  return aligned([header, ...body], new Set([0, 1, 8]));
+}
+
+/** The two parameters with the largest |SRC|, and the regression's R². */
+function topDrivers(found: Drivers, paths: readonly string[]): string {
+  const order = Array.from(found.src.keys()).sort((a, b) => Math.abs(found.src[b] as number) - Math.abs(found.src[a] as number));
+  const top = order
+    .slice(0, 2)
+    .filter((j) => (found.src[j] as number) !== 0)
+    .map((j) => `${paths[j]} (${(found.src[j] as number) >= 0 ? '+' : ''}${(found.src[j] as number).toFixed(2)})`);
+  return `${top.join(', ') || 'nothing linear'}; R² ${found.r2.toFixed(2)}`;
+}
+
+export function posteriorLines(result: PosteriorResult, minEffect: number, confidence: number, out: string): string[] {
+  const lines = [
+    `${result.name}: ${result.levers.length} lever(s) vs baseline over ${result.particles} particles (ESS ${result.ess.toFixed(0)}), ${result.replications} paired replication(s) each, final depth (min effect ${minEffect}, verdicts at ${confidence}) → ${out}`,
+    posteriorTable(result.effects),
+  ];
+  if (result.drivers.size > 0) {
+    lines.push('what each effect depends on most across the posterior (standardised regression coefficients, drivers.csv):');
+    for (const [lever, found] of result.drivers) lines.push(`  ${lever}: ${topDrivers(found, result.paths)}`);
+  }
+  return lines;
+}
+
+/** Each lever across the sweep on the focus pair, most dividing first, and which is best on average and in the worst case. */
+export function robustnessLines(result: SweepCompareResult, robustnessFile: string): { lines: string[]; bestAverage?: string } {
+  const { rows } = result;
+  const focus = result.focus ?? `${rows[0]?.a}-${rows[0]?.b}`;
+  const mine = rows.filter((r) => `${r.a}-${r.b}` === focus).sort((x, y) => x.meanEffect - y.meanEffect);
+  const lines = [
+    `${result.name}: ${result.levers.length} lever(s) across ${rows[0]?.points ?? 0} points; Δ final depth of ${focus} (lower = further apart) → ${robustnessFile}`,
+    aligned(
+      [
+        ['lever', 'mean Δ', 'worst Δ', 'closer at', 'max regret'],
+        ...mine.map((r) => [r.lever, signed(r.meanEffect), signed(r.worstCase), percent(r.shareCloser), signed(r.maxRegret)]),
+      ],
+      new Set([0]),
+    ),
+  ];
+  const bestAverage = mine[0];
+  const bestWorst = [...mine].sort((x, y) => x.worstCase - y.worstCase)[0];
+  if (bestAverage && bestWorst) lines.push(`best on average: ${bestAverage.lever}; best in the worst case: ${bestWorst.lever}`);
+  return { lines, ...(bestAverage ? { bestAverage: bestAverage.lever } : {}) };
+}
