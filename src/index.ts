@@ -12,12 +12,7 @@
  * are EntenteError, with the file, field and what was expected.
  */
 import { compareLevers, type LeverEffect } from './compare/compare.js';
-import { collectTick } from './experiments/collect.js';
-import type { Cell } from './io/csvFile.js';
-import type { ModelConfig } from './model/config.js';
-import { deriveSeed, makeRandom } from './model/rng.js';
-import { simulate } from './model/simulate.js';
-import { createState } from './model/state.js';
+import { type PairRow, pairRows, type RunOptions, type RunResult } from './experiments/pairRows.js';
 import { type LoadedScenario, type LoadOptions, loadScenario as load } from './scenario/load.js';
 
 export { EntenteError } from './errors.js';
@@ -29,57 +24,12 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
 }
 
 /** One row of pairs.csv: a pair of actors at the end of one tick of one replication. */
-export interface PairRow {
-  readonly replication: number;
-  readonly seed: number;
-  readonly tick: number;
-  readonly a: string;
-  readonly b: string;
-  /** Mutual costly commitment, cost-weighted over domains, in [0, 1]. */
-  readonly depth: number;
-  readonly rhetoric: number;
-  /** Realised trade, USD bn at an annual rate. */
-  readonly tradeUsdBn: number;
-  readonly channel: number;
-  readonly divergence: number;
-}
+export type { PairRow, RunOptions, RunResult };
 
-export interface RunOptions {
-  /** Called with each row as it is made, instead of keeping them: for runs too large to hold. */
-  readonly onPair?: (row: PairRow) => void;
-}
-
-export interface RunResult {
-  /** Each replication's seed, deriveSeed(seed, 0, r), as `entente run` records them. */
-  readonly seeds: readonly number[];
-  /** Every pair at every tick of every replication (empty when `onPair` took them). */
-  readonly pairs: readonly PairRow[];
-}
-
-/** The scenario's replications, as `entente run` runs them. */
+/** Every pair at every tick of every replication: the rows of `entente run`'s pairs.csv. */
 export function run(scenario: LoadedScenario, options: RunOptions = {}): RunResult {
-  const cfg: ModelConfig = scenario.config;
-  const state = createState(cfg);
-  const pairs: PairRow[] = [];
-  const emit = options.onPair ?? ((row: PairRow) => pairs.push(row));
-  // pairs.csv's own collector (experiments/collect.ts), so the rows are the command's by construction.
-  const sinks = {
-    pairs: (row: readonly Cell[]) => {
-      const [replication, seed, tick, a, b, depth, rhetoric, tradeUsdBn, channel, divergence] = row as PairCells;
-      emit({ replication, seed, tick, a, b, depth, rhetoric, tradeUsdBn, channel, divergence });
-    },
-  };
-  const seeds: number[] = [];
-  for (let r = 0; r < scenario.replications; r++) {
-    const seed = deriveSeed(scenario.seed, 0, r);
-    seeds.push(seed);
-    simulate(cfg, state, makeRandom(seed), { tick: (t, s) => collectTick(cfg, s, t, r, seed, sinks) });
-  }
-  return { seeds, pairs };
+  return pairRows(scenario, options);
 }
-
-/** A pairs.csv row as collectTick makes it (COLUMNS.pairs' order). */
-type PairCells = [number, number, number, string, string, number, number, number, number, number];
 
 export interface CompareOptions {
   /** Lever names (default: every lever of the scenario). */

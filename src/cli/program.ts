@@ -95,6 +95,15 @@ const COMMANDS: readonly {
     load: async () => (await import('./commands/calibrate.js')).registerCalibrate,
   },
   {
+    name: 'explore',
+    summary: 'write one self-contained HTML page in which the model runs: move a slider, switch a lever, see the partnership respond',
+    examples: [
+      'entente explore scenarios/china-russia-2022.yaml   # out/china-russia-2022-explore.html: open it, or e-mail it',
+      'entente explore scenarios/nato-contrast.yaml --out shared/nato.html',
+    ],
+    load: async () => (await import('./commands/explore.js')).registerExplore,
+  },
+  {
     name: 'report',
     summary: 'draw the charts of an output directory (run, sweep, compare, sensitivity, calibrate) and write report.html',
     examples: ['entente report out/china-russia-2022', 'entente report out/china-russia-2022 --tie RUS:CHN'],

@@ -59,16 +59,24 @@ export const MATHJS_FACTORIES: readonly string[] = ['parse', 'typeOf', ...new Se
 /** Where build/vendor.ts writes the bundle. */
 export const MATHJS_BUNDLE = join(import.meta.dirname, '..', 'vendor', 'mathjs-number.cjs');
 
-interface MathjsLib {
+export interface MathjsLib {
   readonly create: (factories: FactoryFunctionMap, config: object) => MathJsInstance;
   readonly dependencies: FactoryFunctionMap;
+}
+
+let provided: MathjsLib | undefined;
+
+/** The bundle's exports, given by a program that cannot load files (the explore page bundles it). */
+export function provideMathjs(lib: MathjsLib): void {
+  provided = lib;
 }
 
 /** mathjs with the whitelist only: from the bundle when the build made it, else from the package. */
 export function createMathjs(): MathJsInstance {
   const require = createRequire(import.meta.url);
   let lib: MathjsLib;
-  if (existsSync(MATHJS_BUNDLE)) lib = require(MATHJS_BUNDLE) as MathjsLib;
+  if (provided) lib = provided;
+  else if (existsSync(MATHJS_BUNDLE)) lib = require(MATHJS_BUNDLE) as MathjsLib;
   else {
     const pkg = require('mathjs/number') as Record<string, FactoryFunctionMap> & Pick<MathjsLib, 'create'>;
     lib = { create: pkg.create, dependencies: Object.assign({}, ...MATHJS_FACTORIES.map((name) => pkg[name])) };

@@ -30,6 +30,11 @@ export function schemaKey(schema: TSchema): string {
  * compiling the scenario schema with Ajv, ~150 ms of every command's start), else by Ajv now
  * (tests run from the sources).
  */
+/** A validator compiled ahead for `schema`, for a bundle that cannot load files (the explore page). */
+export function registerValidator(schema: TSchema, fn: ValidateFunction): void {
+  compiled.set(schema, fn);
+}
+
 function compile(schema: TSchema): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {

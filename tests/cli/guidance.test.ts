@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, entente, ROOT, tempDir } from '../helpers.js';
 
-const COMMANDS = ['run', 'sweep', 'merge', 'compare', 'sensitivity', 'discover', 'calibrate', 'report', 'check', 'schema'];
+const COMMANDS = ['run', 'sweep', 'merge', 'compare', 'sensitivity', 'discover', 'calibrate', 'explore', 'report', 'check', 'schema'];
 const SWEEP = join(ROOT, 'scenarios', 'sweeps', 'china-cost-aversion.yaml');
 
 describe('guidance on the command line', () => {

@@ -120,7 +120,7 @@ describe('entente check and schema', () => {
 });
 
 describe('entente --help and lazily loaded commands', () => {
-  const COMMANDS = ['run', 'sweep', 'merge', 'compare', 'sensitivity', 'discover', 'calibrate', 'report', 'check', 'schema'];
+  const COMMANDS = ['run', 'sweep', 'merge', 'compare', 'sensitivity', 'discover', 'calibrate', 'explore', 'report', 'check', 'schema'];
 
   it('lists every command with its summary, though none is loaded', () => {
     const r = cli(['--help']);

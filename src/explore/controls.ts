@@ -1,0 +1,37 @@
+/**
+ * The explore page's sliders, from the scenario: each actor's four traits, each shock's
+ * enforcement where it is a number, and the mechanisms' weights, within the ranges the schema
+ * allows (a weight's slider stops at four times its value, at least 1: the schema's 100 would
+ * make the slider useless). Labels in the scenario's words (report/words.ts).
+ */
+import { DEFAULT_MECHANISM_WEIGHTS, MECHANISM_NAMES, MECHANISM_WEIGHT_MAX } from '../model/parameters.js';
+import { parameterWords } from '../report/words.js';
+import { labelsOf } from '../scenario/labels.js';
+import type { ScenarioFile } from '../scenario/schema.js';
+import type { Control } from './model.js';
+
+const TRAITS = ['costAversion', 'exposureAversion', 'opportunism', 'commitmentNorm'] as const;
+
+export function controlsOf(spec: ScenarioFile): Control[] {
+  const labels = labelsOf(spec);
+  const control = (group: string, path: string, value: number, min: number, max: number): Control => ({
+    path,
+    label: parameterWords(path, labels),
+    group,
+    min,
+    max,
+    step: (max - min) / 100,
+    value,
+  });
+  const actors = Object.entries(spec.actors).flatMap(([id, actor]) =>
+    TRAITS.map((trait) => control(`${actor.name ?? id}`, `actors.${id}.${trait}`, actor[trait], 0, 1)),
+  );
+  const shocks = (spec.shocks ?? [])
+    .filter((s) => typeof s.enforcement === 'number')
+    .map((s) => control('enforcement', `shocks.${s.id}.enforcement`, s.enforcement as number, 0, 1));
+  const weights = MECHANISM_NAMES.map((name) => {
+    const value = spec.model?.mechanisms?.[name] ?? DEFAULT_MECHANISM_WEIGHTS[name];
+    return control('mechanism weights', `model.mechanisms.${name}`, value, 0, Math.min(MECHANISM_WEIGHT_MAX, Math.max(1, 4 * value)));
+  });
+  return [...actors, ...shocks, ...weights];
+}

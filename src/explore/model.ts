@@ -1,0 +1,101 @@
+/**
+ * What the explore page embeds and how it runs the model: the scenario as the command validated
+ * it, the controls, and the engine calls. This module is shared by the command (which writes
+ * the page) and the page (which runs it), and touches no file: the page bundles it.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { compareLevers, type LeverEffect } from '../compare/compare.js';
+import { COLUMNS } from '../experiments/columnNames.js';
+import { type PairRow, pairRows } from '../experiments/pairRows.js';
+import { formatNumber } from '../io/formatNumber.js';
+import { type LoadedScenario, prepare } from '../scenario/load.js';
+import type { ScenarioFile } from '../scenario/schema.js';
+
+/** One slider: a scenario path and the range the schema (or a sweep) allows. */
+export interface Control {
+  readonly path: string;
+  /** Words for it, from the scenario (actor names, shock descriptions). */
+  readonly label: string;
+  readonly group: string;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  /** The scenario's own value. */
+  readonly value: number;
+}
+
+/** Everything the page needs, embedded as JSON. */
+export interface Embedded {
+  /** The scenario file as given on the command line, and its SHA-256. */
+  readonly file: string;
+  readonly hash: string;
+  /** The file's content, parsed and validated by the command. */
+  readonly data: ScenarioFile;
+  readonly controls: readonly Control[];
+  readonly levers: readonly { readonly name: string; readonly description: string }[];
+  /** Pairs first in the charts (the scenario's focus, else the first pair). */
+  readonly focus: readonly string[];
+  readonly seed: number;
+  readonly replications: number;
+  readonly version: string;
+}
+
+/** What a view of the page is: overrides, one lever or none, seed and replications. */
+export interface Settings {
+  readonly set: Readonly<Record<string, number>>;
+  readonly lever: string | undefined;
+  readonly seed: number;
+  readonly replications: number;
+}
+
+/** The overrides as `entente run --set` takes them, in the controls' order: only those that differ from the scenario. */
+export function setFlags(page: Embedded, settings: Settings): string[] {
+  return page.controls
+    .filter((c) => settings.set[c.path] !== undefined && settings.set[c.path] !== c.value)
+    .map((c) => `${c.path}=${settings.set[c.path]}`);
+}
+
+/** The scenario resolved with the settings, exactly as `entente run` resolves it with the same flags. */
+export function resolve(page: Embedded, settings: Settings): LoadedScenario {
+  const source = { file: page.file, data: page.data, hash: page.hash, locate: () => undefined };
+  return prepare(source, page.data, {
+    lever: settings.lever,
+    set: setFlags(page, settings),
+    seed: settings.seed,
+    replications: settings.replications,
+  });
+}
+
+export function runPairs(loaded: LoadedScenario): readonly PairRow[] {
+  return pairRows(loaded).pairs;
+}
+
+/** pairs.csv's text for these rows: the command's header, and numbers as every CSV writes them. */
+export function pairsCsv(rows: readonly PairRow[]): string {
+  return stringify(
+    [
+      [...COLUMNS.pairs],
+      ...rows.map((r) => [r.replication, r.seed, r.tick, r.a, r.b, r.depth, r.rhetoric, r.tradeUsdBn, r.channel, r.divergence]),
+    ],
+    { cast: { number: formatNumber } },
+  );
+}
+
+/**
+ * Every lever against the baseline on common random numbers, at these settings: what `entente
+ * compare --no-posterior` gives for a scenario file with these values written in (a lever's own
+ * `set:` applies on top of the sliders').
+ */
+export function leverEffects(page: Embedded, settings: Settings): LeverEffect[] {
+  const loaded = resolve(page, { ...settings, lever: undefined });
+  return compareLevers(
+    loaded,
+    {
+      levers: page.levers.map((l) => l.name),
+      replications: loaded.replications,
+      seed: loaded.seed,
+      minEffect: 0.005,
+    },
+    () => {},
+  );
+}

@@ -1,0 +1,297 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * The explore page: sliders and lever switches that re-run the model (the command's own code,
+ * bundled) and redraw the charts at every change; the view lives in the URL fragment, so a link
+ * reproduces it. window.entente exposes the current numbers for tests and for the curious.
+ */
+import { stringify as toYaml } from 'yaml';
+import type { LeverEffect } from '../../compare/compare.js';
+import { tickDate } from '../../experiments/dates.js';
+import type { PairRow } from '../../experiments/pairRows.js';
+import { type Embedded, leverEffects, pairsCsv, resolve, runPairs, type Settings, setFlags } from '../model.js';
+import { axes, band, el, FRAME, line } from './svg.js';
+
+interface View {
+  readonly settings: Settings;
+  readonly rows: readonly PairRow[];
+  readonly baseline: readonly PairRow[] | undefined;
+  readonly effects: readonly LeverEffect[];
+  readonly ms: number;
+}
+
+declare global {
+  interface Window {
+    entente?: { view: View; page: Embedded; pairsCsv: () => string; command: () => string; yaml: () => string };
+  }
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function defaults(page: Embedded): Settings {
+  return {
+    set: Object.fromEntries(page.controls.map((c) => [c.path, c.value])),
+    lever: undefined,
+    seed: page.seed,
+    replications: page.replications,
+  };
+}
+
+/** The settings the URL fragment names (#r=30&seed=1&lever=x&actors.CHN.costAversion=0.5), over the defaults. */
+function fromHash(page: Embedded): Settings {
+  const base = defaults(page);
+  const params = new URLSearchParams(location.hash.slice(1));
+  const set = { ...base.set };
+  for (const c of page.controls) {
+    const v = Number(params.get(c.path));
+    if (params.has(c.path) && Number.isFinite(v)) set[c.path] = Math.min(c.max, Math.max(c.min, v));
+  }
+  const lever = params.get('lever') ?? undefined;
+  const int = (k: string, d: number, max: number) => {
+    const v = Number(params.get(k));
+    return params.has(k) && Number.isInteger(v) && v >= 1 && v <= max ? v : d;
+  };
+  return {
+    set,
+    lever: page.levers.some((l) => l.name === lever) ? lever : undefined,
+    seed: int('seed', base.seed, Number.MAX_SAFE_INTEGER),
+    replications: int('r', base.replications, 1000),
+  };
+}
+
+function toHash(page: Embedded, s: Settings): string {
+  const params = new URLSearchParams();
+  params.set('r', String(s.replications));
+  params.set('seed', String(s.seed));
+  if (s.lever) params.set('lever', s.lever);
+  for (const flag of setFlags(page, s)) {
+    const [path = '', value = ''] = flag.split('=');
+    params.set(path, value);
+  }
+  return `#${params.toString()}`;
+}
+
+/** Mean and 5–95% range of a focus pair's depth at each tick, over replications. */
+function depthBands(rows: readonly PairRow[], pair: string) {
+  const byTick = new Map<number, number[]>();
+  for (const r of rows) if (`${r.a}-${r.b}` === pair) (byTick.get(r.tick) ?? byTick.set(r.tick, []).get(r.tick))?.push(r.depth);
+  const ticks = [...byTick.keys()].sort((a, b) => a - b);
+  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.max(0, Math.round(p * (xs.length - 1))))] as number;
+  const stats = ticks.map((t) => {
+    const xs = (byTick.get(t) as number[]).sort((a, b) => a - b);
+    return { mean: xs.reduce((s, x) => s + x, 0) / xs.length, low: q(xs, 0.05), high: q(xs, 0.95) };
+  });
+  return { ticks, mean: stats.map((s) => s.mean), low: stats.map((s) => s.low), high: stats.map((s) => s.high) };
+}
+
+function drawDepth(page: Embedded, view: View): void {
+  const svg = $<HTMLElement>('depth').querySelector('svg') as SVGSVGElement;
+  const pair = page.focus[0] ?? '';
+  const now = depthBands(view.rows, pair);
+  const base = view.baseline ? depthBands(view.baseline, pair) : undefined;
+  const values = [...now.low, ...now.high, ...(base?.mean ?? [])];
+  const hi = Math.max(0.05, ...values) * 1.1;
+  const last = now.ticks.at(-1) ?? 1;
+  const { sx, sy } = axes(
+    svg,
+    FRAME,
+    { lo: 0, hi: last, title: 'month', label: (t) => tickDate(page.data.start, t) || String(t) },
+    { lo: 0, hi, title: `depth of ${pair} (mutual costly commitment)` },
+  );
+  const xs = now.ticks.map(sx);
+  svg.append(el('path', { d: band(xs, now.low.map(sy), now.high.map(sy)), fill: '#4c78a8', 'fill-opacity': 0.22, 'data-series': 'band' }));
+  if (base)
+    svg.append(
+      el('path', { d: line(xs, base.mean.map(sy)), fill: 'none', stroke: '#777', 'stroke-dasharray': '5 4', 'stroke-width': 1.5 }),
+    );
+  svg.append(el('path', { d: line(xs, now.mean.map(sy)), fill: 'none', stroke: '#1f4e79', 'stroke-width': 2, 'data-series': 'mean' }));
+  const final = now.mean.at(-1) ?? 0;
+  $('depth-headline').textContent =
+    `${pair} ends at depth ${final.toFixed(3)} (90% of replications ${(now.low.at(-1) ?? 0).toFixed(3)} to ${(now.high.at(-1) ?? 0).toFixed(3)})` +
+    (base ? `; without the lever ${(base.mean.at(-1) ?? 0).toFixed(3)} (dashed).` : '.');
+}
+
+function drawForest(page: Embedded, view: View): void {
+  const svg = $<HTMLElement>('forest').querySelector('svg') as SVGSVGElement;
+  const pair = page.focus[0] ?? '';
+  const rows = view.effects.filter((e) => `${e.a}-${e.b}` === pair).sort((a, b) => a.deltaMean - b.deltaMean);
+  const f = { ...FRAME, left: 200, height: 40 + 28 * Math.max(1, rows.length) };
+  const span = Math.max(0.01, ...rows.flatMap((e) => [Math.abs(e.ciLow), Math.abs(e.ciHigh)])) * 1.15;
+  const { sx } = axes(
+    svg,
+    f,
+    { lo: -span, hi: span, title: `Δ final depth of ${pair}, lever − baseline (95% CI)` },
+    { lo: 0, hi: 0, title: '' },
+  );
+  svg.append(el('line', { x1: sx(0), x2: sx(0), y1: f.top, y2: f.height - f.bottom, stroke: '#333' }));
+  const colour = { closer: '#c0392b', apart: '#1f77b4', unclear: '#777' } as Record<string, string>;
+  rows.forEach((e, i) => {
+    const y = f.top + 14 + 28 * i;
+    const label = page.levers.find((l) => l.name === e.lever)?.description ?? e.lever;
+    svg.append(
+      el(
+        'text',
+        { x: f.left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11, 'font-family': 'system-ui, sans-serif' },
+        label.length > 32 ? `${label.slice(0, 31)}…` : label,
+      ),
+    );
+    svg.append(el('line', { x1: sx(e.ciLow), x2: sx(e.ciHigh), y1: y, y2: y, stroke: colour[e.verdict] ?? '#777', 'stroke-width': 3 }));
+    svg.append(
+      el('circle', {
+        cx: sx(e.deltaMean),
+        cy: y,
+        r: 5,
+        fill: colour[e.verdict] ?? '#777',
+        'data-lever': e.lever,
+        'data-delta': e.deltaMean,
+      }),
+    );
+  });
+  const top = rows[0];
+  $('forest-headline').textContent = top
+    ? `Most dividing here: ${page.levers.find((l) => l.name === top.lever)?.description ?? top.lever} (Δ depth ${top.deltaMean.toFixed(3)}, 95% CI ${top.ciLow.toFixed(3)} to ${top.ciHigh.toFixed(3)}, ${top.verdict}).`
+    : 'The scenario has no levers.';
+}
+
+/** The scenario with the sliders' values written in; the lever stays a lever (run it with --lever, as the command line says). */
+function scenarioYaml(page: Embedded, s: Settings): string {
+  const lever = s.lever ? `# run with --lever ${s.lever}\n` : '';
+  return `# ${page.file} as explored: ${setFlags(page, s).join(', ') || 'no values changed'}\n${lever}${toYaml(resolve(page, { ...s, lever: undefined }).spec)}`;
+}
+
+function command(page: Embedded, s: Settings): string {
+  return [
+    'entente run',
+    page.file,
+    ...(s.lever ? ['--lever', s.lever] : []),
+    ...(s.replications !== page.replications ? ['-r', String(s.replications)] : []),
+    ...(s.seed !== page.seed ? ['--seed', String(s.seed)] : []),
+    ...setFlags(page, s).flatMap((f) => ['--set', f]),
+  ].join(' ');
+}
+
+function compute(page: Embedded, settings: Settings): View {
+  const started = performance.now();
+  const rows = runPairs(resolve(page, settings));
+  const baseline = settings.lever ? runPairs(resolve(page, { ...settings, lever: undefined })) : undefined;
+  const effects = page.levers.length > 0 ? leverEffects(page, settings) : [];
+  return { settings, rows, baseline, effects, ms: performance.now() - started };
+}
+
+function download(name: string, type: string, text: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+function buildControls(page: Embedded, current: () => Settings, change: (s: Settings) => void): void {
+  const box = $('controls');
+  const groups = new Map<string, HTMLElement>();
+  for (const c of page.controls) {
+    let group = groups.get(c.group);
+    if (!group) {
+      group = document.createElement('fieldset');
+      group.append(Object.assign(document.createElement('legend'), { textContent: c.group }));
+      groups.set(c.group, group);
+      box.append(group);
+    }
+    const row = document.createElement('label');
+    row.className = 'slider';
+    const input = Object.assign(document.createElement('input'), {
+      type: 'range',
+      min: String(c.min),
+      max: String(c.max),
+      step: String(c.step),
+    });
+    input.dataset.path = c.path;
+    const out = document.createElement('output');
+    row.append(Object.assign(document.createElement('span'), { textContent: c.label }), input, out);
+    input.addEventListener('input', () => {
+      out.textContent = Number(input.value).toFixed(3);
+      change({ ...current(), set: { ...current().set, [c.path]: Number(input.value) } });
+    });
+    group.append(row);
+  }
+  const levers = $('levers');
+  for (const l of [{ name: '', description: 'baseline (no lever)' }, ...page.levers]) {
+    const row = document.createElement('label');
+    const input = Object.assign(document.createElement('input'), { type: 'radio', name: 'lever', value: l.name });
+    input.addEventListener('change', () => change({ ...current(), lever: l.name || undefined }));
+    row.append(input, ` ${l.description}`);
+    levers.append(row);
+  }
+  const number = (id: string, key: 'seed' | 'replications') =>
+    $<HTMLInputElement>(id).addEventListener('change', (e) => {
+      const v = Number((e.target as HTMLInputElement).value);
+      if (Number.isInteger(v) && v >= 1) change({ ...current(), [key]: v });
+    });
+  number('replications', 'replications');
+  number('seed', 'seed');
+}
+
+/** Put the settings into the controls (after a reset, or from the URL). */
+function show(s: Settings): void {
+  for (const input of document.querySelectorAll<HTMLInputElement>('#controls input[type=range]')) {
+    const v = s.set[input.dataset.path ?? ''] ?? 0;
+    input.value = String(v);
+    (input.nextElementSibling as HTMLOutputElement).textContent = v.toFixed(3);
+  }
+  for (const input of document.querySelectorAll<HTMLInputElement>('#levers input')) input.checked = input.value === (s.lever ?? '');
+  $<HTMLInputElement>('replications').value = String(s.replications);
+  $<HTMLInputElement>('seed').value = String(s.seed);
+}
+
+export function start(): void {
+  const page = JSON.parse($('entente-data').textContent ?? '{}') as Embedded;
+  let settings = fromHash(page);
+  let pending = false;
+  let view: View;
+  const render = () => {
+    pending = false;
+    try {
+      view = compute(page, settings);
+    } catch (err) {
+      $('status').textContent = `These settings cannot run: ${(err as Error).message}`;
+      console.error(err); // the stack, for a report
+      return;
+    }
+    drawDepth(page, view);
+    drawForest(page, view);
+    $('command').textContent = command(page, settings);
+    history.replaceState(null, '', toHash(page, settings));
+    $('status').textContent = `${settings.replications} replications × ${page.levers.length + 1} arms run in ${view.ms.toFixed(0)} ms`;
+    window.entente = {
+      view,
+      page,
+      pairsCsv: () => pairsCsv(view.rows),
+      command: () => command(page, settings),
+      yaml: () => scenarioYaml(page, settings),
+    };
+    document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
+  };
+  const change = (s: Settings) => {
+    settings = s;
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(render);
+    }
+  };
+  buildControls(page, () => settings, change);
+  show(settings);
+  $('reset').addEventListener('click', () => {
+    settings = defaults(page);
+    show(settings);
+    change(settings);
+  });
+  $('export-csv').addEventListener('click', () => download('pairs.csv', 'text/csv', pairsCsv(view.rows)));
+  $('export-yaml').addEventListener('click', () =>
+    download(`${page.data.name}-explored.yaml`, 'text/yaml', toYaml(resolve(page, settings).spec)),
+  );
+  for (const id of ['depth', 'forest'])
+    $(`export-${id}`).addEventListener('click', () =>
+      download(`${id}.svg`, 'image/svg+xml', ($(id).querySelector('svg') as SVGSVGElement).outerHTML),
+    );
+  render();
+}

@@ -1,0 +1,127 @@
+/**
+ * The explore page in a real browser (Debian's Chromium, driven by playwright-core), opened from
+ * a file with every network request blocked: it must run the command's own model, so its
+ * pairs.csv is byte for byte `entente run`'s, before and after a slider moves and a lever is
+ * switched on; its lever chart must show what the library's compare() gives at the same values;
+ * nothing may be fetched and the console must stay clean. Screenshots go to out/screenshots/.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compare, loadScenario } from '../../src/index.js';
+import { DEFAULT_SCENARIO, entente, ROOT, tempDir } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install Debian's chromium`);
+
+const SHOTS = join(ROOT, 'out', 'screenshots');
+const SLIDER = 'actors.CHN.costAversion';
+const LEVER = 'rewardWedge';
+
+/** pairs.csv of `entente run` with these arguments after the scenario. */
+async function runPairs(dir: string, args: readonly string[]): Promise<string> {
+  const out = join(dir, `run-${Math.random().toString(36).slice(2)}`);
+  const r = await entente(['run', ...args, '--out', out, '-q']);
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(join(out, 'pairs.csv'), 'utf8');
+}
+
+describe.skipIf(!available)('entente explore in a browser', () => {
+  let dir: string;
+  let html: string;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const requests: string[] = [];
+  const renders = (n: number) => page.waitForFunction((k) => Number(document.body.dataset.renders) >= k, n, { timeout: 30_000 });
+  const current = () => page.evaluate(() => ({ csv: window.entente?.pairsCsv() ?? '', command: window.entente?.command() ?? '' }));
+
+  beforeAll(async () => {
+    dir = tempDir('entente-explore-');
+    html = join(dir, 'explore.html');
+    const r = await entente(['explore', DEFAULT_SCENARIO, '--out', html]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/sliders and \d+ levers → .*explore\.html \(\d\.\d\d MB/);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file://')) return route.continue();
+      requests.push(url);
+      return route.abort();
+    });
+    // Five replications keep the test quick; the fragment is how a link carries a view.
+    await page.goto(`file://${html}#r=5`);
+    await renders(1);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs the command’s model: the page’s pairs.csv is entente run’s, byte for byte', async () => {
+    const { csv, command } = await current();
+    expect(command).toBe(`entente run ${DEFAULT_SCENARIO} -r 5`);
+    expect(csv).toBe(await runPairs(dir, [DEFAULT_SCENARIO, '-r', '5']));
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'explore-baseline.png'), fullPage: true });
+  });
+
+  it('a slider and a lever switch re-run it: the new rows are those of the command it shows, and the link keeps the view', async () => {
+    const before = await page.evaluate(() => Number(document.body.dataset.renders));
+    const depthBefore = await page.locator('#depth path[data-series=mean]').getAttribute('d');
+    await page.locator(`input[data-path="${SLIDER}"]`).evaluate((input: HTMLInputElement) => {
+      input.value = '0.5';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.locator(`#levers input[value="${LEVER}"]`).check();
+    await renders(before + 1);
+    await page.waitForFunction((l) => window.entente?.view.settings.lever === l, LEVER);
+    const { csv, command } = await current();
+    expect(command).toBe(`entente run ${DEFAULT_SCENARIO} --lever ${LEVER} -r 5 --set ${SLIDER}=0.5`);
+    expect(csv).toBe(await runPairs(dir, [DEFAULT_SCENARIO, '--lever', LEVER, '-r', '5', '--set', `${SLIDER}=0.5`]));
+    expect(await page.locator('#depth path[data-series=mean]').getAttribute('d')).not.toBe(depthBefore);
+    const hash = await page.evaluate(() => location.hash);
+    expect(new URLSearchParams(hash.slice(1)).get(SLIDER)).toBe('0.5');
+    expect(new URLSearchParams(hash.slice(1)).get('lever')).toBe(LEVER);
+    await page.screenshot({ path: join(SHOTS, 'explore-moved.png'), fullPage: true });
+    // The link alone reproduces the view in a fresh page.
+    const other = await browser.newPage();
+    await other.goto(`file://${html}${hash}`);
+    await other.waitForFunction(() => Number(document.body.dataset.renders) >= 1);
+    expect(await other.evaluate(() => window.entente?.pairsCsv())).toBe(csv);
+    await other.close();
+  });
+
+  it('the lever chart shows, lever by lever, what compare() gives at the same values', async () => {
+    const shown = await page.$$eval('#forest circle[data-lever]', (cs) =>
+      cs.map((c) => [c.getAttribute('data-lever'), Number(c.getAttribute('data-delta'))] as const),
+    );
+    const effects = compare(loadScenario(DEFAULT_SCENARIO, { replications: 5, set: [`${SLIDER}=0.5`] })).filter(
+      (e) => `${e.a}-${e.b}` === 'CHN-RUS',
+    );
+    expect(shown).toHaveLength(5);
+    expect(new Map(shown)).toEqual(new Map(effects.map((e) => [e.lever, e.deltaMean])));
+    expect(await page.locator('#forest-headline').textContent()).toMatch(/^Most dividing here: .+ \(Δ depth -?\d\.\d{3}, 95% CI/);
+  });
+
+  it('exports the scenario with the values written in: run with the lever, it gives the same rows', async () => {
+    const yaml = await page.evaluate(() => window.entente?.yaml() ?? '');
+    expect(yaml).toMatch(new RegExp(`^# .* as explored: ${SLIDER}=0\\.5\\n# run with --lever ${LEVER}\\n`));
+    const file = join(dir, 'explored.yaml');
+    writeFileSync(file, yaml);
+    const { csv } = await current();
+    expect(await runPairs(dir, [file, '--lever', LEVER, '-r', '5'])).toBe(csv);
+  });
+
+  it('fetched nothing and logged nothing', () => {
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
