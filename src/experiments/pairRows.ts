@@ -7,7 +7,7 @@ import type { Cell } from '../io/csvFile.js';
 import type { ModelConfig } from '../model/config.js';
 import { deriveSeed, makeRandom } from '../model/rng.js';
 import { simulate } from '../model/simulate.js';
-import { createState } from '../model/state.js';
+import { createState, type ModelState } from '../model/state.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { collectTick } from './collect.js';
 
@@ -29,6 +29,8 @@ export interface PairRow {
 export interface RunOptions {
   /** Called with each row as it is made, instead of keeping them: for runs too large to hold. */
   readonly onPair?: (row: PairRow) => void;
+  /** Called after each tick's rows with the state, to read more of it (the explore page's commitments and indicators). */
+  readonly onTick?: (replication: number, tick: number, state: ModelState) => void;
 }
 
 export interface RunResult {
@@ -55,7 +57,15 @@ export function pairRows(scenario: Pick<LoadedScenario, 'config' | 'seed' | 'rep
   for (let r = 0; r < scenario.replications; r++) {
     const seed = deriveSeed(scenario.seed, 0, r);
     seeds.push(seed);
-    simulate(cfg, state, makeRandom(seed), { tick: (t, s) => collectTick(cfg, s, t, r, seed, sinks) });
+    const onTick = options.onTick;
+    simulate(cfg, state, makeRandom(seed), {
+      tick: onTick
+        ? (t, s) => {
+            collectTick(cfg, s, t, r, seed, sinks);
+            onTick(r, t, s);
+          }
+        : (t, s) => collectTick(cfg, s, t, r, seed, sinks),
+    });
   }
   return { seeds, pairs };
 }

@@ -16,7 +16,10 @@ export const PAGE_SCRIPT = import.meta.url.endsWith('.ts')
 /** The mark of a page this command wrote: only such a file is replaced without --force. */
 export const GENERATOR = 'entente explore';
 
-/** Text inside a <script> element: a `</script` (or `<!--`) in it would end or break the element. */
+/**
+ * Script text inside a <script> element: a `</script` (or `<!--`) in it would end or break the
+ * element. (The JSON is written with every < as \u003c, which JSON reads back as <.)
+ */
 function scriptText(text: string): string {
   return text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
@@ -36,6 +39,9 @@ label.slider span { overflow: hidden; text-overflow: ellipsis; white-space: nowr
 section.chart { margin-bottom: 16px; }
 section.chart svg { width: 100%; max-width: 760px; height: auto; display: block; }
 p.headline { font-weight: 600; margin: 4px 0; }
+p.subtitle { margin: 8px 0 0; font-size: 13px; }
+#indicators-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 8px; max-width: 1000px; }
+#panel { position: sticky; top: 8px; align-self: start; }
 code { background: #f4f4f4; padding: 4px 6px; display: block; white-space: pre-wrap; word-break: break-all; }
 button { margin: 2px 4px 2px 0; }
 #status { color: #555; font-size: 12px; }
@@ -68,17 +74,22 @@ export function explorePage(page: Embedded): string {
 <div>
   <section class="chart" id="depth"><p class="headline" id="depth-headline"></p><svg role="img" aria-label="depth over time"></svg>
     <p class="note">Mean over replications, with the band 90% of them fall in: model noise only, at these settings.</p></section>
+  <section class="chart" id="domains"><p class="headline" id="domains-headline"></p><svg role="img" aria-label="commitments by domain"></svg>
+    <p class="note" id="domains-legend"></p></section>
+  <section class="chart" id="indicators"><p class="headline">The indicators against the record</p><div id="indicators-charts"></div>
+    <p class="note">Mean over replications (line); observed figures from the scenario's data file (dots), where their units match.</p></section>
   <section class="chart" id="forest"><p class="headline" id="forest-headline"></p><svg role="img" aria-label="lever effects"></svg>
     <p class="note">Each lever against the baseline on common random numbers at these settings (entente compare --no-posterior); red pulls closer, blue apart, grey unclear.</p></section>
   <section><h2>Reproduce</h2><code id="command"></code>
     <p><button id="export-csv" type="button">pairs.csv</button><button id="export-yaml" type="button">scenario YAML</button>
-    <button id="export-depth" type="button">depth chart (SVG)</button><button id="export-forest" type="button">lever chart (SVG)</button></p>
+    <button id="export-depth" type="button">depth chart (SVG)</button><button id="export-domains" type="button">domains chart (SVG)</button>
+    <button id="export-indicators" type="button">indicators (SVG)</button><button id="export-forest" type="button">lever chart (SVG)</button></p>
     <p id="status"></p>
     <p class="note">entente ${escapeHtml(page.version)}, scenario ${escapeHtml(page.file)} (SHA-256 ${escapeHtml(page.hash.slice(0, 12))}…). The model runs in this page: nothing is sent anywhere.</p>
   </section>
 </div>
 </main>
-<script type="application/json" id="entente-data">${scriptText(JSON.stringify(page))}</script>
+<script type="application/json" id="entente-data">${JSON.stringify(page).replace(/</g, '\\u003c')}</script>
 <script>${scriptText(readFileSync(PAGE_SCRIPT, 'utf8'))}</script>
 </body>
 </html>

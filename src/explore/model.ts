@@ -6,8 +6,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { compareLevers, type LeverEffect } from '../compare/compare.js';
 import { COLUMNS } from '../experiments/columnNames.js';
+import { resolveObservables } from '../experiments/observables.js';
 import { type PairRow, pairRows } from '../experiments/pairRows.js';
 import { formatNumber } from '../io/formatNumber.js';
+import { D } from '../model/domains.js';
 import { type LoadedScenario, prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 
@@ -38,6 +40,10 @@ export interface Embedded {
   readonly seed: number;
   readonly replications: number;
   readonly version: string;
+  /** Observed figures for the scenario's indicators (its `observed:` file), placed on the monthly axis. */
+  readonly observed: readonly { readonly indicator: string; readonly date: string; readonly value: number; readonly label: string }[];
+  /** Words for each indicator (its description), by name. */
+  readonly indicators: Readonly<Record<string, string>>;
 }
 
 /** What a view of the page is: overrides, one lever or none, seed and replications. */
@@ -66,8 +72,46 @@ export function resolve(page: Embedded, settings: Settings): LoadedScenario {
   });
 }
 
-export function runPairs(loaded: LoadedScenario): readonly PairRow[] {
-  return pairRows(loaded).pairs;
+/** One run of the page's settings: pairs.csv's rows, and what the charts read of the state as it goes. */
+export interface PageRun {
+  readonly rows: readonly PairRow[];
+  /** The focus pair's commitment each way in each domain at the last tick, mean over replications. */
+  readonly domains: readonly { readonly from: string; readonly to: string; readonly values: readonly number[] }[];
+  /** Each indicator's mean over replications at each tick (observables.csv's values). */
+  readonly indicators: readonly { readonly indicator: string; readonly unit: string; readonly mean: Float64Array }[];
+}
+
+export function runPage(loaded: LoadedScenario, focus: string | undefined): PageRun {
+  const cfg = loaded.config;
+  const [a = '', b = ''] = (focus ?? '').split('-');
+  const ends = [
+    [a, b],
+    [b, a],
+  ].map(([from = '', to = '']) => ({ from, to, tie: cfg.tieOf[cfg.actorIds.indexOf(from) * cfg.n + cfg.actorIds.indexOf(to)] ?? -1 }));
+  const ties = ends.filter((e) => e.tie >= 0 && cfg.actorIds.includes(e.from) && cfg.actorIds.includes(e.to));
+  const domains = ties.map(() => new Float64Array(D));
+  const observables = resolveObservables(loaded);
+  const sums = observables.map(() => new Float64Array(cfg.ticks));
+  const last = cfg.ticks - 1;
+  const { pairs } = pairRows(loaded, {
+    onTick: (_r, t, s) => {
+      observables.forEach((o, k) => {
+        const sum = sums[k] as Float64Array;
+        sum[t] = (sum[t] as number) + o.value(s, t);
+      });
+      if (t === last)
+        ties.forEach((e, k) => {
+          const sum = domains[k] as Float64Array;
+          for (let d = 0; d < D; d++) sum[d] = (sum[d] as number) + (s.commitment[e.tie * D + d] as number);
+        });
+    },
+  });
+  const R = loaded.replications;
+  return {
+    rows: pairs,
+    domains: ties.map((e, k) => ({ from: e.from, to: e.to, values: Array.from(domains[k] as Float64Array, (v) => v / R) })),
+    indicators: observables.map((o, k) => ({ indicator: o.indicator, unit: o.unit, mean: (sums[k] as Float64Array).map((v) => v / R) })),
+  };
 }
 
 /** pairs.csv's text for these rows: the command's header, and numbers as every CSV writes them. */

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { VERSION } from '../cli/version.js';
 import { inputError } from '../errors.js';
 import { writeAtomic } from '../io/atomicFile.js';
+import { scenarioObserved } from '../report/observed.js';
 import { loadScenario } from '../scenario/load.js';
 import { controlsOf } from './controls.js';
 import { explorePage, GENERATOR } from './html.js';
@@ -47,6 +48,8 @@ export function explore(file: string, out: string, force = false): Explored {
     seed: loaded.seed,
     replications: loaded.replications,
     version: VERSION,
+    observed: scenarioObserved(file, loaded.source.data, []).filter((o) => Object.hasOwn(spec.observables ?? {}, o.indicator)),
+    indicators: Object.fromEntries(Object.entries(spec.observables ?? {}).map(([id, o]) => [id, o.description ?? id])),
   };
   const html = explorePage(page);
   mkdirSync(dirname(out), { recursive: true });

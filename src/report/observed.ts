@@ -26,7 +26,12 @@ export function observedPoints(out: OutputDir, notes: string[]): ObservedPoint[]
   const ran = (out.manifest.scenario as { sha256?: string } | undefined)?.sha256;
   if (ran && source.hash !== ran)
     notes.push(`${file} has changed since this run: observed figures are matched to its current observables.`);
-  const data = source.data as { observed?: string; observables?: Record<string, { unit?: string }> };
+  return scenarioObserved(file, source.data, notes);
+}
+
+/** The observed figures a scenario's data (`observed:` file) gives for its observables, in their units. */
+export function scenarioObserved(file: string, scenario: unknown, notes: string[]): ObservedPoint[] {
+  const data = scenario as { observed?: string; observables?: Record<string, { unit?: string }> };
   if (!data.observed) return [];
   const path = resolve(dirname(file), data.observed);
   if (!existsSync(path)) {

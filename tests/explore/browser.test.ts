@@ -9,7 +9,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Embedded, resolve, runPage, type Settings } from '../../src/explore/model.js';
 import { compare, loadScenario } from '../../src/index.js';
+import { DOMAINS } from '../../src/model/domains.js';
 import { DEFAULT_SCENARIO, entente, ROOT, tempDir } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -97,6 +99,26 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     await other.waitForFunction(() => Number(document.body.dataset.renders) >= 1);
     expect(await other.evaluate(() => window.entente?.pairsCsv())).toBe(csv);
     await other.close();
+  });
+
+  it('every chart shows what the engine computes in Node for the same settings, in the scenario’s words', async () => {
+    // The page's own data (every < written as \u003c, which JSON reads back).
+    const data = /<script type="application\/json" id="entente-data">(.*?)<\/script>/s.exec(readFileSync(html, 'utf8'))?.[1];
+    const embedded = JSON.parse(data ?? '{}') as Embedded;
+    const settings = await page.evaluate(() => window.entente?.view.settings as Settings);
+    const expected = runPage(resolve(embedded, settings), 'CHN-RUS');
+    const bars = await page.$$eval('#domains rect[data-way]', (rs) =>
+      rs.map((r) => [`${r.getAttribute('data-way')}|${r.getAttribute('data-domain')}`, Number(r.getAttribute('data-value'))] as const),
+    );
+    expect(bars).toHaveLength(12);
+    expect(new Map(bars)).toEqual(
+      new Map(expected.domains.flatMap((w) => w.values.map((v, d) => [`${w.from}>${w.to}|${DOMAINS[d]}`, v] as const))),
+    );
+    expect(await page.locator('#indicators path[data-indicator]').count()).toBe(expected.indicators.length);
+    const headlines = await page.locator('p.headline').allTextContents();
+    expect(headlines.filter((h) => h.trim() !== '')).toHaveLength(4);
+    for (const h of headlines) expect(h).not.toMatch(/CHN|RUS|rewardWedge|coerciveWedge/);
+    expect(headlines.join(' ')).toMatch(/China–Russia ends at depth \d\.\d{3}/);
   });
 
   it('the lever chart shows, lever by lever, what compare() gives at the same values', async () => {

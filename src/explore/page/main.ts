@@ -9,13 +9,15 @@ import { stringify as toYaml } from 'yaml';
 import type { LeverEffect } from '../../compare/compare.js';
 import { tickDate } from '../../experiments/dates.js';
 import type { PairRow } from '../../experiments/pairRows.js';
-import { type Embedded, leverEffects, pairsCsv, resolve, runPairs, type Settings, setFlags } from '../model.js';
+import { DOMAINS } from '../../model/domains.js';
+import { type Embedded, leverEffects, type PageRun, pairsCsv, resolve, runPage, type Settings, setFlags } from '../model.js';
 import { axes, band, el, FRAME, line } from './svg.js';
 
 interface View {
   readonly settings: Settings;
-  readonly rows: readonly PairRow[];
-  readonly baseline: readonly PairRow[] | undefined;
+  readonly run: PageRun;
+  /** The same settings without the lever, when one is on. */
+  readonly baseline: PageRun | undefined;
   readonly effects: readonly LeverEffect[];
   readonly ms: number;
 }
@@ -24,6 +26,14 @@ declare global {
   interface Window {
     entente?: { view: View; page: Embedded; pairsCsv: () => string; command: () => string; yaml: () => string };
   }
+}
+
+/** "CHN-RUS" in the scenario's words: "China–Russia". */
+function pairWords(page: Embedded, pair: string): string {
+  return pair
+    .split('-')
+    .map((id) => page.data.actors[id]?.name ?? id)
+    .join('–');
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -87,8 +97,8 @@ function depthBands(rows: readonly PairRow[], pair: string) {
 function drawDepth(page: Embedded, view: View): void {
   const svg = $<HTMLElement>('depth').querySelector('svg') as SVGSVGElement;
   const pair = page.focus[0] ?? '';
-  const now = depthBands(view.rows, pair);
-  const base = view.baseline ? depthBands(view.baseline, pair) : undefined;
+  const now = depthBands(view.run.rows, pair);
+  const base = view.baseline ? depthBands(view.baseline.rows, pair) : undefined;
   const values = [...now.low, ...now.high, ...(base?.mean ?? [])];
   const hi = Math.max(0.05, ...values) * 1.1;
   const last = now.ticks.at(-1) ?? 1;
@@ -96,7 +106,7 @@ function drawDepth(page: Embedded, view: View): void {
     svg,
     FRAME,
     { lo: 0, hi: last, title: 'month', label: (t) => tickDate(page.data.start, t) || String(t) },
-    { lo: 0, hi, title: `depth of ${pair} (mutual costly commitment)` },
+    { lo: 0, hi, title: `depth of ${pairWords(page, pair)} (mutual costly commitment)` },
   );
   const xs = now.ticks.map(sx);
   svg.append(el('path', { d: band(xs, now.low.map(sy), now.high.map(sy)), fill: '#4c78a8', 'fill-opacity': 0.22, 'data-series': 'band' }));
@@ -107,8 +117,102 @@ function drawDepth(page: Embedded, view: View): void {
   svg.append(el('path', { d: line(xs, now.mean.map(sy)), fill: 'none', stroke: '#1f4e79', 'stroke-width': 2, 'data-series': 'mean' }));
   const final = now.mean.at(-1) ?? 0;
   $('depth-headline').textContent =
-    `${pair} ends at depth ${final.toFixed(3)} (90% of replications ${(now.low.at(-1) ?? 0).toFixed(3)} to ${(now.high.at(-1) ?? 0).toFixed(3)})` +
+    `${pairWords(page, pair)} ends at depth ${final.toFixed(3)} (90% of replications ${(now.low.at(-1) ?? 0).toFixed(3)} to ${(now.high.at(-1) ?? 0).toFixed(3)})` +
     (base ? `; without the lever ${(base.mean.at(-1) ?? 0).toFixed(3)} (dashed).` : '.');
+}
+
+/** The focus pair's commitment each way, domain by domain, at the last tick; the baseline's as hollow marks when a lever is on. */
+function drawDomains(page: Embedded, view: View): void {
+  const svg = $<HTMLElement>('domains').querySelector('svg') as SVGSVGElement;
+  const ways = view.run.domains;
+  const name = (id: string) => page.data.actors[id]?.name ?? id;
+  const f = { ...FRAME, height: 260 };
+  const { sx, sy } = axes(
+    svg,
+    f,
+    { lo: 0, hi: DOMAINS.length, title: 'domain', label: () => '' },
+    { lo: 0, hi: 1, title: 'commitment at the end' },
+  );
+  const colours = ['#1f4e79', '#c0392b'];
+  const slot = (sx(1) - sx(0)) / (ways.length + 1);
+  DOMAINS.forEach((d, k) => {
+    svg.append(
+      el(
+        'text',
+        { x: sx(k + 0.5), y: f.height - f.bottom + 14, 'text-anchor': 'middle', 'font-size': 11, 'font-family': 'system-ui, sans-serif' },
+        d,
+      ),
+    );
+    ways.forEach((w, j) => {
+      const x = sx(k) + slot * (j + 0.5);
+      const v = w.values[k] ?? 0;
+      svg.append(
+        el('rect', {
+          x,
+          y: sy(v),
+          width: slot * 0.9,
+          height: sy(0) - sy(v),
+          fill: colours[j] ?? '#777',
+          'data-way': `${w.from}>${w.to}`,
+          'data-domain': d,
+          'data-value': v,
+        }),
+      );
+      const b = view.baseline?.domains[j]?.values[k];
+      if (b !== undefined) svg.append(el('rect', { x, y: sy(b) - 1, width: slot * 0.9, height: 2, fill: '#222' }));
+    });
+  });
+  const legend = ways.map((w, j) => `<span style="color:${colours[j]}">■</span> ${name(w.from)} → ${name(w.to)}`).join('  ');
+  $('domains-legend').innerHTML = `${legend}${view.baseline ? '  <span>▬</span> without the lever' : ''}`;
+  const [ab, ba] = ways;
+  if (ab && ba) {
+    const total = (w: typeof ab) => w.values.reduce((x, y) => x + y, 0);
+    const [more, less] = total(ab) >= total(ba) ? [ab, ba] : [ba, ab];
+    $('domains-headline').textContent =
+      `${name(more.from)} ends more committed to ${name(more.to)} than ${name(less.from)} to ${name(less.to)} ` +
+      `(summed over domains: ${total(more).toFixed(2)} against ${total(less).toFixed(2)}).`;
+  }
+}
+
+/** Each indicator's mean over replications against the observed figures. */
+function drawIndicators(page: Embedded, view: View): void {
+  const box = $('indicators-charts');
+  box.replaceChildren();
+  for (const ind of view.run.indicators) {
+    const svg = el('svg', { role: 'img' });
+    const observed = page.observed.filter((o) => o.indicator === ind.indicator);
+    const tickOf = (date: string) => {
+      const [y, m] = date.split('-').map(Number);
+      const [y0, m0] = (page.data.start ?? '2000-01').split('-').map(Number);
+      return ((y ?? 0) - (y0 ?? 0)) * 12 + ((m ?? 1) - (m0 ?? 1));
+    };
+    const values = [...ind.mean, ...observed.map((o) => o.value)];
+    const lo = Math.min(0, ...values);
+    const hi = Math.max(...values) * 1.1 || 1;
+    const { sx, sy } = axes(
+      svg,
+      { ...FRAME, height: 220 },
+      { lo: 0, hi: ind.mean.length - 1, title: 'month', label: (t) => tickDate(page.data.start, t) || String(t) },
+      { lo, hi, title: ind.unit },
+    );
+    const xs = Array.from(ind.mean, (_, t) => sx(t));
+    svg.append(
+      el('path', {
+        d: line(xs, Array.from(ind.mean, sy)),
+        fill: 'none',
+        stroke: '#1f4e79',
+        'stroke-width': 2,
+        'data-indicator': ind.indicator,
+      }),
+    );
+    for (const o of observed) svg.append(el('circle', { cx: sx(tickOf(o.date)), cy: sy(o.value), r: 4, fill: '#e67e22' }, undefined));
+    const title = document.createElement('p');
+    title.className = 'subtitle';
+    title.textContent = `${page.indicators[ind.indicator] ?? ind.indicator} (${ind.unit})${observed.length ? ': model (line) and observed (dots)' : ''}`;
+    const cell = document.createElement('div');
+    cell.append(title, svg);
+    box.append(cell);
+  }
 }
 
 function drawForest(page: Embedded, view: View): void {
@@ -120,7 +224,7 @@ function drawForest(page: Embedded, view: View): void {
   const { sx } = axes(
     svg,
     f,
-    { lo: -span, hi: span, title: `Δ final depth of ${pair}, lever − baseline (95% CI)` },
+    { lo: -span, hi: span, title: `Δ final depth of ${pairWords(page, pair)}, lever − baseline (95% CI)` },
     { lo: 0, hi: 0, title: '' },
   );
   svg.append(el('line', { x1: sx(0), x2: sx(0), y1: f.top, y2: f.height - f.bottom, stroke: '#333' }));
@@ -172,10 +276,27 @@ function command(page: Embedded, s: Settings): string {
 
 function compute(page: Embedded, settings: Settings): View {
   const started = performance.now();
-  const rows = runPairs(resolve(page, settings));
-  const baseline = settings.lever ? runPairs(resolve(page, { ...settings, lever: undefined })) : undefined;
+  const focus = page.focus[0];
+  const run = runPage(resolve(page, settings), focus);
+  const baseline = settings.lever ? runPage(resolve(page, { ...settings, lever: undefined }), focus) : undefined;
   const effects = page.levers.length > 0 ? leverEffects(page, settings) : [];
-  return { settings, rows, baseline, effects, ms: performance.now() - started };
+  return { settings, run, baseline, effects, ms: performance.now() - started };
+}
+
+/** A section's charts as one SVG file: several (the indicators) stacked one above the other. */
+function chartSvg(section: HTMLElement): string {
+  const charts = [...section.querySelectorAll('svg')];
+  if (charts.length === 1) return (charts[0] as SVGSVGElement).outerHTML;
+  const size = (c: SVGSVGElement) => (c.getAttribute('viewBox') ?? '0 0 0 0').split(' ').map(Number).slice(2) as [number, number];
+  let y = 0;
+  const parts = charts.map((c) => {
+    const [w, h] = size(c);
+    const part = `<svg x="0" y="${y}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${c.innerHTML}</svg>`;
+    y += h;
+    return part;
+  });
+  const width = Math.max(...charts.map((c) => size(c)[0]));
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${y}">${parts.join('')}</svg>`;
 }
 
 function download(name: string, type: string, text: string): void {
@@ -258,6 +379,8 @@ export function start(): void {
       return;
     }
     drawDepth(page, view);
+    drawDomains(page, view);
+    drawIndicators(page, view);
     drawForest(page, view);
     $('command').textContent = command(page, settings);
     history.replaceState(null, '', toHash(page, settings));
@@ -265,7 +388,7 @@ export function start(): void {
     window.entente = {
       view,
       page,
-      pairsCsv: () => pairsCsv(view.rows),
+      pairsCsv: () => pairsCsv(view.run.rows),
       command: () => command(page, settings),
       yaml: () => scenarioYaml(page, settings),
     };
@@ -285,13 +408,11 @@ export function start(): void {
     show(settings);
     change(settings);
   });
-  $('export-csv').addEventListener('click', () => download('pairs.csv', 'text/csv', pairsCsv(view.rows)));
+  $('export-csv').addEventListener('click', () => download('pairs.csv', 'text/csv', pairsCsv(view.run.rows)));
   $('export-yaml').addEventListener('click', () =>
     download(`${page.data.name}-explored.yaml`, 'text/yaml', toYaml(resolve(page, settings).spec)),
   );
-  for (const id of ['depth', 'forest'])
-    $(`export-${id}`).addEventListener('click', () =>
-      download(`${id}.svg`, 'image/svg+xml', ($(id).querySelector('svg') as SVGSVGElement).outerHTML),
-    );
+  for (const id of ['depth', 'domains', 'indicators', 'forest'])
+    $(`export-${id}`).addEventListener('click', () => download(`${id}.svg`, 'image/svg+xml', chartSvg($(id))));
   render();
 }

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+const logs = [];
+page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+await page.goto('file://' + resolve('out/china-russia-2022-explore.html') + (process.argv[2] ?? ''));
+await page.waitForFunction(() => document.body.dataset.renders === '1', null, { timeout: 20000 }).catch((e) => logs.push('timeout ' + e.message));
+console.log(await page.evaluate(() => document.getElementById('status').textContent));
+await page.screenshot({ path: 'out/explore.png', fullPage: true });
+console.log(logs.join('\n'));
+await browser.close();
