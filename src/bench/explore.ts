@@ -66,8 +66,12 @@ export async function exploreBenchmark(root: string, moves = 15): Promise<void> 
       };
       const baseline = await redraw('');
       const withLever = await redraw('rewardWedge');
+      const before = await page.evaluate(() => Number(document.body.dataset.renders));
+      await page.locator('#posterior').check();
+      await page.waitForFunction((k) => Number(document.body.dataset.renders) > k, before);
+      const overPosterior = await redraw('');
       console.log(
-        `explore: page ${(statSync(html).size / 1e6).toFixed(2)} MB, first view ${firstView} ms; a slider move redraws every chart in ${baseline}, with a lever on ${withLever} (median of ${moves}; target < 200 ms)`,
+        `explore: page ${(statSync(html).size / 1e6).toFixed(2)} MB, first view ${firstView} ms; a slider move redraws every chart in ${baseline}, with a lever on ${withLever} (median of ${moves}; target < 200 ms); over the posterior's 40 particles ${overPosterior}`,
       );
     } finally {
       await browser.close();

@@ -65,6 +65,7 @@ export function explorePage(page: Embedded): string {
 <div id="panel">
   <p><button id="reset" type="button">Reset to scenario</button></p>
   <fieldset><legend>Lever (one at a time)</legend><div id="levers"></div></fieldset>
+  <fieldset id="posterior-box" hidden><legend>Uncertainty</legend><label><input id="posterior" type="checkbox"><span id="posterior-label"></span></label></fieldset>
   <fieldset><legend>Runs</legend>
     <label>replications <input id="replications" type="number" min="1" max="1000" step="1"></label>
     <label>seed <input id="seed" type="number" min="1" step="1"></label>
@@ -73,13 +74,13 @@ export function explorePage(page: Embedded): string {
 </div>
 <div>
   <section class="chart" id="depth"><p class="headline" id="depth-headline"></p><svg role="img" aria-label="depth over time"></svg>
-    <p class="note">Mean over replications, with the band 90% of them fall in: model noise only, at these settings.</p></section>
+    <p class="note" id="depth-note"></p></section>
   <section class="chart" id="domains"><p class="headline" id="domains-headline"></p><svg role="img" aria-label="commitments by domain"></svg>
     <p class="note" id="domains-legend"></p></section>
   <section class="chart" id="indicators"><p class="headline">The indicators against the record</p><div id="indicators-charts"></div>
     <p class="note">Mean over replications (line); observed figures from the scenario's data file (dots), where their units match.</p></section>
   <section class="chart" id="forest"><p class="headline" id="forest-headline"></p><svg role="img" aria-label="lever effects"></svg>
-    <p class="note">Each lever against the baseline on common random numbers at these settings (entente compare --no-posterior); red pulls closer, blue apart, grey unclear.</p></section>
+    <p class="note" id="forest-note"></p></section>
   <section><h2>Reproduce</h2><code id="command"></code>
     <p><button id="export-csv" type="button">pairs.csv</button><button id="export-yaml" type="button">scenario YAML</button>
     <button id="export-depth" type="button">depth chart (SVG)</button><button id="export-domains" type="button">domains chart (SVG)</button>

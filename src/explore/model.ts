@@ -5,11 +5,13 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { compareLevers, type LeverEffect } from '../compare/compare.js';
+import { particleOutcomes } from '../compare/posterior/runs.js';
 import { COLUMNS } from '../experiments/columnNames.js';
 import { resolveObservables } from '../experiments/observables.js';
 import { type PairRow, pairRows } from '../experiments/pairRows.js';
 import { formatNumber } from '../io/formatNumber.js';
 import { D } from '../model/domains.js';
+import { deriveSeed } from '../model/rng.js';
 import { type LoadedScenario, prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 
@@ -44,6 +46,18 @@ export interface Embedded {
   readonly observed: readonly { readonly indicator: string; readonly date: string; readonly value: number; readonly label: string }[];
   /** Words for each indicator (its description), by name. */
   readonly indicators: Readonly<Record<string, string>>;
+  /** A sample of a calibrated posterior's particles, drawn by weight (so equally weighted here). */
+  readonly posterior?: PagePosterior;
+}
+
+export interface PagePosterior {
+  readonly dir: string;
+  readonly paths: readonly string[];
+  /** particles[i][j]: particle i's value of paths[j], as posterior.csv writes it. */
+  readonly particles: readonly (readonly string[])[];
+  /** The whole posterior's particle count and effective sample size. */
+  readonly count: number;
+  readonly ess: number;
 }
 
 /** What a view of the page is: overrides, one lever or none, seed and replications. */
@@ -52,6 +66,8 @@ export interface Settings {
   readonly lever: string | undefined;
   readonly seed: number;
   readonly replications: number;
+  /** Run over the posterior's particles (its values replace the sliders' for its parameters). */
+  readonly posterior?: boolean;
 }
 
 /** The overrides as `entente run --set` takes them, in the controls' order: only those that differ from the scenario. */
@@ -61,12 +77,12 @@ export function setFlags(page: Embedded, settings: Settings): string[] {
     .map((c) => `${c.path}=${settings.set[c.path]}`);
 }
 
-/** The scenario resolved with the settings, exactly as `entente run` resolves it with the same flags. */
-export function resolve(page: Embedded, settings: Settings): LoadedScenario {
+/** The scenario resolved with the settings, exactly as `entente run` resolves it with the same flags (and `extra` --set flags after them). */
+export function resolve(page: Embedded, settings: Settings, extra: readonly string[] = []): LoadedScenario {
   const source = { file: page.file, data: page.data, hash: page.hash, locate: () => undefined };
   return prepare(source, page.data, {
     lever: settings.lever,
-    set: setFlags(page, settings),
+    set: [...setFlags(page, settings), ...extra],
     seed: settings.seed,
     replications: settings.replications,
   });
@@ -142,4 +158,103 @@ export function leverEffects(page: Embedded, settings: Settings): LeverEffect[] 
     },
     () => {},
   );
+}
+
+/** Across particles, at each tick: the 5% and 95% quantiles and the mean of a series. */
+export interface Band {
+  readonly low: Float64Array;
+  readonly mean: Float64Array;
+  readonly high: Float64Array;
+}
+
+function bandOf(series: readonly Float64Array[]): Band {
+  const T = series[0]?.length ?? 0;
+  const low = new Float64Array(T);
+  const mean = new Float64Array(T);
+  const high = new Float64Array(T);
+  const column = new Float64Array(series.length);
+  const q = (p: number) => column[Math.min(column.length - 1, Math.max(0, Math.round(p * (column.length - 1))))] as number;
+  for (let t = 0; t < T; t++) {
+    series.forEach((x, i) => {
+      column[i] = x[t] as number;
+    });
+    column.sort();
+    low[t] = q(0.05);
+    high[t] = q(0.95);
+    mean[t] = column.reduce((a, b) => a + b, 0) / column.length;
+  }
+  return { low, mean, high };
+}
+
+/** What the posterior says at these settings: each chart's plausible range, and each lever's effect as a posterior probability. */
+export interface PosteriorView {
+  /** The focus pair's depth. */
+  readonly depth: Band;
+  readonly indicators: readonly { readonly indicator: string; readonly band: Band }[];
+  readonly effects: readonly LeverEffect[];
+}
+
+/**
+ * Every sampled particle run once at these settings with its own values (common random numbers:
+ * the page's seed for every particle's trajectories; particle i's seeds deriveSeed(seed, i, r) for
+ * the levers, as entente compare --posterior), so the spread is the posterior's.
+ */
+export function posteriorView(page: Embedded, settings: Settings): PosteriorView | undefined {
+  const post = page.posterior;
+  if (!post || !settings.posterior) return undefined;
+  const focus = page.focus[0] ?? '';
+  const [a = '', b = ''] = focus.split('-');
+  // Trajectories at the current view (its lever too); lever effects against the baseline.
+  const view = { ...settings, replications: 1 };
+  const base = { ...view, lever: undefined };
+  const depths: Float64Array[] = [];
+  const indicators = new Map<string, Float64Array[]>();
+  for (const values of post.particles) {
+    const run = runPage(
+      resolve(
+        page,
+        view,
+        post.paths.map((path, j) => `${path}=${values[j]}`),
+      ),
+      focus,
+    );
+    const T = run.indicators[0]?.mean.length ?? Math.max(0, ...run.rows.map((r) => r.tick + 1));
+    const depth = new Float64Array(T);
+    for (const r of run.rows) if ((r.a === a && r.b === b) || (r.a === b && r.b === a)) depth[r.tick] = r.depth;
+    depths.push(depth);
+    for (const ind of run.indicators)
+      (indicators.get(ind.indicator) ?? indicators.set(ind.indicator, []).get(ind.indicator))?.push(ind.mean);
+  }
+  const loaded = resolve(page, base);
+  const levers = page.levers.map((l) => l.name);
+  const outcomes = particleOutcomes(
+    {
+      scenarioFile: page.file,
+      scenario: loaded.spec,
+      levers,
+      paths: post.paths,
+      seed: loaded.seed,
+      replications: 1,
+    },
+    { first: 0, values: post.particles },
+  );
+  const K = post.particles.length;
+  const effects = compareLevers(
+    loaded,
+    {
+      levers,
+      replications: K,
+      seed: loaded.seed,
+      minEffect: 0.005,
+      posterior: { weights: new Float64Array(K).fill(1 / K), confidence: 0.9, level: 0.9 },
+      unitSeed: (i) => deriveSeed(loaded.seed, i, 0),
+    },
+    () => {},
+    outcomes,
+  );
+  return {
+    depth: bandOf(depths),
+    indicators: [...indicators].map(([indicator, series]) => ({ indicator, band: bandOf(series) })),
+    effects,
+  };
 }

@@ -2,19 +2,76 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { VERSION } from '../cli/version.js';
-import { inputError } from '../errors.js';
+import { scenarioPosterior } from '../compare/posterior/named.js';
+import { type Posterior, readPosterior } from '../compare/posterior/read.js';
+import { EntenteError, inputError } from '../errors.js';
 import { writeAtomic } from '../io/atomicFile.js';
+import { defaultOut } from '../io/outputDir.js';
 import { scenarioObserved } from '../report/observed.js';
-import { loadScenario } from '../scenario/load.js';
-import { controlsOf } from './controls.js';
+import { type LoadedScenario, loadScenario } from '../scenario/load.js';
+import { type Json, resolvePath } from '../scenario/paths.js';
+import { isSweepFile, loadSweep } from '../sweep/load.js';
+import { controlsOf, controlsOfSweep } from './controls.js';
 import { explorePage, GENERATOR } from './html.js';
 import type { Embedded } from './model.js';
+import { samplePosterior } from './sample.js';
 
 export interface Explored {
   readonly out: string;
   readonly bytes: number;
   readonly controls: number;
   readonly levers: number;
+  /** Particles of the posterior sampled into the page (0: none). */
+  readonly particles: number;
+  /** Fields whose expressions call a function a browser may compute differently in the last bit. */
+  readonly engineDependent: readonly string[];
+}
+
+/** Functions a browser may compute differently in the last bit (only exp is computed the same everywhere: model/exp.ts). */
+const ENGINE_DEPENDENT = /\b(log|log10|log2|cbrt|pow|sin|cos|tan|tanh|atan)\s*\(|\^/;
+
+/** Expressions in the scenario that call such a function: the page's numbers may then differ from the command's in the last digits. */
+function engineDependent(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return ENGINE_DEPENDENT.test(value) ? [path] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value)
+    .filter(([k]) => !TEXT_FIELDS.has(k))
+    .flatMap(([k, v]) => engineDependent(v, path ? `${path}.${k}` : k));
+}
+
+/** Fields that hold words or names, never an expression. */
+const TEXT_FIELDS = new Set([
+  'description',
+  'name',
+  'unit',
+  'observed',
+  'posterior',
+  '$schema',
+  'start',
+  'focus',
+  'id',
+  'kind',
+  'from',
+  'to',
+  'a',
+  'b',
+]);
+
+/** Every path of the posterior must name something this scenario has. */
+function checkedPosterior(posterior: Posterior, loaded: LoadedScenario): Posterior {
+  const data = structuredClone(loaded.spec) as unknown as Json;
+  for (const path of posterior.paths) {
+    try {
+      resolvePath(data, path);
+    } catch (err) {
+      if (!(err instanceof EntenteError)) throw err;
+      throw inputError('explore.posterior', `the posterior's parameter ${path} is not in ${loaded.source.file}: ${err.message}`, {
+        file: posterior.file,
+        path,
+      });
+    }
+  }
+  return posterior;
 }
 
 /** Replace `out` only if it is absent or a page this command wrote, unless forced: never a user's own file. */
@@ -34,15 +91,32 @@ function claim(out: string, force: boolean): void {
     );
 }
 
-export function explore(file: string, out: string, force = false): Explored {
+export interface ExploreOptions {
+  /** Default: out/<scenario name>-explore.html. */
+  readonly out?: string;
+  readonly force: boolean;
+  /** A posterior directory; false: none; undefined: the scenario's own, if it names one. */
+  readonly posterior?: string | false;
+}
+
+/**
+ * The page for a scenario file, or for a sweep or calibration file: then its parameters and ranges
+ * are the sliders, and its scenario is the one the page runs.
+ */
+export function explore(input: string, options: ExploreOptions): Explored {
+  const sweep = isSweepFile(input) ? loadSweep(input) : undefined;
+  const file = sweep ? sweep.scenarioFile : input;
   const loaded = loadScenario(file);
-  claim(out, force);
+  const out = options.out ?? `${defaultOut(loaded.spec.name, file)}-explore.html`;
+  claim(out, options.force);
   const spec = loaded.spec;
+  const posteriorDir = options.posterior === false ? undefined : (options.posterior ?? scenarioPosterior(file));
+  const posterior = posteriorDir === undefined ? undefined : checkedPosterior(readPosterior(posteriorDir), loaded);
   const page: Embedded = {
     file,
     hash: loaded.source.hash,
     data: spec,
-    controls: controlsOf(spec),
+    controls: sweep ? controlsOfSweep(sweep) : controlsOf(spec),
     levers: Object.entries(spec.levers ?? {}).map(([name, l]) => ({ name, description: l.description ?? name })),
     focus: spec.focus ?? (spec.pairs?.[0] ? [`${spec.pairs[0].a}-${spec.pairs[0].b}`] : []),
     seed: loaded.seed,
@@ -50,9 +124,17 @@ export function explore(file: string, out: string, force = false): Explored {
     version: VERSION,
     observed: scenarioObserved(file, loaded.source.data, []).filter((o) => Object.hasOwn(spec.observables ?? {}, o.indicator)),
     indicators: Object.fromEntries(Object.entries(spec.observables ?? {}).map(([id, o]) => [id, o.description ?? id])),
+    ...(posterior ? { posterior: samplePosterior(posterior, loaded.seed) } : {}),
   };
   const html = explorePage(page);
   mkdirSync(dirname(out), { recursive: true });
   writeAtomic(out, html);
-  return { out, bytes: Buffer.byteLength(html), controls: page.controls.length, levers: page.levers.length };
+  return {
+    out,
+    bytes: Buffer.byteLength(html),
+    controls: page.controls.length,
+    levers: page.levers.length,
+    particles: page.posterior?.particles.length ?? 0,
+    engineDependent: engineDependent(spec),
+  };
 }

@@ -1,3 +1,5 @@
+import { exp } from './exp.js';
+
 /** `a[i] += x` for typed arrays under noUncheckedIndexedAccess (inlined by V8). */
 export function inc(a: Float64Array, i: number, x: number): void {
   a[i] = (a[i] as number) + x;
@@ -10,5 +12,5 @@ export function clamp01(x: number): number {
 
 /** e^(−max(0, push)); most actors feel no push on a given tick, and e^0 = 1 needs no call to exp. */
 export function decay(push: number): number {
-  return push === 0 ? 1 : Math.exp(-Math.max(0, push));
+  return push === 0 ? 1 : exp(-Math.max(0, push));
 }

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FactoryFunctionMap, MathJsInstance } from 'mathjs';
+import { exp } from '../model/exp.js';
 
 export const FUNCTIONS = new Set([
   'abs',
@@ -93,5 +94,12 @@ export function createMathjs(): MathJsInstance {
     };
   };
   math.import({ sqrt: real('sqrt'), log: real('log'), log10: real('log10'), log2: real('log2'), pow: real('pow') }, { override: true });
+  // e^x the same to the bit in every engine (model/exp.ts), so the explore page resolves expressions as the command does.
+  const typedExp = math.exp as (...args: unknown[]) => number;
+  const sameEverywhere = (...args: unknown[]) => {
+    typedExp(...args); // mathjs's own checks: the number of arguments, and what converts to a number (true is 1)
+    return exp(Number(args[0]));
+  };
+  math.import({ exp: sameEverywhere }, { override: true });
   return math;
 }

@@ -17,7 +17,7 @@ import { didYouMean } from '../suggest.js';
 import { Scenario } from './schemas.js';
 import type { PathSegment } from './source.js';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 export interface ResolvedPath {
   /** Segments into the scenario data, e.g. ['shocks', 3, 'enforcement']. */

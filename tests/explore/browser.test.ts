@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Embedded, resolve, runPage, type Settings } from '../../src/explore/model.js';
+import { type Embedded, posteriorView, resolve, runPage, type Settings } from '../../src/explore/model.js';
 import { compare, loadScenario } from '../../src/index.js';
 import { DOMAINS } from '../../src/model/domains.js';
 import { DEFAULT_SCENARIO, entente, ROOT, tempDir } from '../helpers.js';
@@ -45,7 +45,7 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     html = join(dir, 'explore.html');
     const r = await entente(['explore', DEFAULT_SCENARIO, '--out', html]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/sliders and \d+ levers → .*explore\.html \(\d\.\d\d MB/);
+    expect(r.stdout).toMatch(/40 sliders, 5 levers, 40 posterior particles → .*explore\.html \(\d\.\d\d MB/);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     page.on('console', (m) => {
@@ -131,6 +131,28 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     expect(shown).toHaveLength(5);
     expect(new Map(shown)).toEqual(new Map(effects.map((e) => [e.lever, e.deltaMean])));
     expect(await page.locator('#forest-headline').textContent()).toMatch(/^Most dividing here: .+ \(Δ depth -?\d\.\d{3}, 95% CI/);
+  });
+
+  it('over the posterior: each chart gains its plausible range, and the levers’ effects are those of the sampled particles', async () => {
+    const before = await page.evaluate(() => Number(document.body.dataset.renders));
+    await page.locator('#posterior').check();
+    await renders(before + 1);
+    await page.waitForFunction(() => window.entente?.view.posterior !== undefined);
+    expect(await page.locator('#depth path[data-series=posterior]').count()).toBe(1);
+    const data = /<script type="application\/json" id="entente-data">(.*?)<\/script>/s.exec(readFileSync(html, 'utf8'))?.[1];
+    const embedded = JSON.parse(data ?? '{}') as Embedded;
+    expect(embedded.posterior?.particles).toHaveLength(40);
+    const settings = await page.evaluate(() => window.entente?.view.settings as Settings);
+    const expected = posteriorView(embedded, settings);
+    const shown = await page.$$eval('#forest circle[data-lever]', (cs) =>
+      cs.map((c) => [c.getAttribute('data-lever'), Number(c.getAttribute('data-delta'))] as const),
+    );
+    expect(new Map(shown)).toEqual(
+      new Map(expected?.effects.filter((e) => `${e.a}-${e.b}` === 'CHN-RUS').map((e) => [e.lever, e.deltaMean] as const)),
+    );
+    expect(await page.locator('#forest-headline').textContent()).toMatch(/pulls China–Russia apart in \d+% of plausible worlds \(Δ depth/);
+    expect(new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('posterior')).toBe('1');
+    await page.screenshot({ path: join(SHOTS, 'explore-posterior.png'), fullPage: true });
   });
 
   it('exports the scenario with the values written in: run with the lever, it gives the same rows', async () => {

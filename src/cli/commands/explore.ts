@@ -1,28 +1,38 @@
 /** `entente explore FILE`: one self-contained HTML page in which the model runs as sliders move (explore/study.ts). */
 import type { Command } from 'commander';
 import { explore } from '../../explore/study.js';
-import { defaultOut } from '../../io/outputDir.js';
-import { loadScenario } from '../../scenario/load.js';
 
 interface Flags {
   out?: string;
   force?: boolean;
   quiet?: boolean;
+  /** A directory; false with --no-posterior; undefined: the scenario's own posterior, if it names one. */
+  posterior?: string | false;
 }
 
 export function registerExplore(program: Command, print: (text: string) => void): void {
   program
     .command('explore')
-    .argument('<file>', 'scenario file')
+    .argument('<file>', 'scenario file; or a sweep or calibration file, whose parameters and ranges become the sliders')
     .option('-o, --out <file>', 'the page to write (default: out/<scenario name>-explore.html)')
+    .option('--posterior <dir>', 'a calibrated posterior (calibrate --method abc) to sample into the page: each chart’s plausible range')
+    .option('--no-posterior', 'leave out the posterior the scenario names')
     .option('--force', 'replace a file that is not a page entente explore wrote')
     .option('-q, --quiet', 'print nothing on success')
     .action((file: string, flags: Flags) => {
-      const out = flags.out ?? `${defaultOut(loadScenario(file).spec.name, file)}-explore.html`;
-      const page = explore(file, out, flags.force === true);
+      const page = explore(file, {
+        ...(flags.out !== undefined ? { out: flags.out } : {}),
+        force: flags.force === true,
+        ...(flags.posterior !== undefined ? { posterior: flags.posterior } : {}),
+      });
       if (flags.quiet) return;
+      if (page.engineDependent.length > 0)
+        print(
+          `note: ${page.engineDependent.join(', ')} call a function (log, pow, sin, …) a browser may compute differently in the last bit: the page's numbers may then differ from entente run's in the last digits`,
+        );
+      const posterior = page.particles > 0 ? `, ${page.particles} posterior particles` : '';
       print(
-        `${file}: ${page.controls} sliders and ${page.levers} levers → ${out} (${(page.bytes / 1e6).toFixed(2)} MB, self-contained: open it in a browser, or send it; the model runs in the page)`,
+        `${file}: ${page.controls} sliders, ${page.levers} levers${posterior} → ${page.out} (${(page.bytes / 1e6).toFixed(2)} MB, self-contained: open it in a browser, or send it; the model runs in the page)`,
       );
     });
 }

@@ -10,7 +10,18 @@ import type { LeverEffect } from '../../compare/compare.js';
 import { tickDate } from '../../experiments/dates.js';
 import type { PairRow } from '../../experiments/pairRows.js';
 import { DOMAINS } from '../../model/domains.js';
-import { type Embedded, leverEffects, type PageRun, pairsCsv, resolve, runPage, type Settings, setFlags } from '../model.js';
+import {
+  type Embedded,
+  leverEffects,
+  type PageRun,
+  type PosteriorView,
+  pairsCsv,
+  posteriorView,
+  resolve,
+  runPage,
+  type Settings,
+  setFlags,
+} from '../model.js';
 import { axes, band, el, FRAME, line } from './svg.js';
 
 interface View {
@@ -19,6 +30,8 @@ interface View {
   /** The same settings without the lever, when one is on. */
   readonly baseline: PageRun | undefined;
   readonly effects: readonly LeverEffect[];
+  /** Over the posterior's sampled particles, when that is on. */
+  readonly posterior: PosteriorView | undefined;
   readonly ms: number;
 }
 
@@ -63,6 +76,7 @@ function fromHash(page: Embedded): Settings {
   };
   return {
     set,
+    posterior: page.posterior !== undefined && params.get('posterior') === '1',
     lever: page.levers.some((l) => l.name === lever) ? lever : undefined,
     seed: int('seed', base.seed, Number.MAX_SAFE_INTEGER),
     replications: int('r', base.replications, 1000),
@@ -74,6 +88,7 @@ function toHash(page: Embedded, s: Settings): string {
   params.set('r', String(s.replications));
   params.set('seed', String(s.seed));
   if (s.lever) params.set('lever', s.lever);
+  if (s.posterior) params.set('posterior', '1');
   for (const flag of setFlags(page, s)) {
     const [path = '', value = ''] = flag.split('=');
     params.set(path, value);
@@ -99,16 +114,26 @@ function drawDepth(page: Embedded, view: View): void {
   const pair = page.focus[0] ?? '';
   const now = depthBands(view.run.rows, pair);
   const base = view.baseline ? depthBands(view.baseline.rows, pair) : undefined;
-  const values = [...now.low, ...now.high, ...(base?.mean ?? [])];
+  const post = view.posterior?.depth;
+  const values = [...now.low, ...now.high, ...(base?.mean ?? []), ...(post?.high ?? [])];
   const hi = Math.max(0.05, ...values) * 1.1;
   const last = now.ticks.at(-1) ?? 1;
   const { sx, sy } = axes(
     svg,
     FRAME,
     { lo: 0, hi: last, title: 'month', label: (t) => tickDate(page.data.start, t) || String(t) },
-    { lo: 0, hi, title: `depth of ${pairWords(page, pair)} (mutual costly commitment)` },
+    { lo: 0, hi, title: 'depth (mutual costly commitment)' },
   );
   const xs = now.ticks.map(sx);
+  if (post)
+    svg.append(
+      el('path', {
+        d: band(xs, Array.from(post.low, sy), Array.from(post.high, sy)),
+        fill: '#f28e2b',
+        'fill-opacity': 0.25,
+        'data-series': 'posterior',
+      }),
+    );
   svg.append(el('path', { d: band(xs, now.low.map(sy), now.high.map(sy)), fill: '#4c78a8', 'fill-opacity': 0.22, 'data-series': 'band' }));
   if (base)
     svg.append(
@@ -118,7 +143,13 @@ function drawDepth(page: Embedded, view: View): void {
   const final = now.mean.at(-1) ?? 0;
   $('depth-headline').textContent =
     `${pairWords(page, pair)} ends at depth ${final.toFixed(3)} (90% of replications ${(now.low.at(-1) ?? 0).toFixed(3)} to ${(now.high.at(-1) ?? 0).toFixed(3)})` +
-    (base ? `; without the lever ${(base.mean.at(-1) ?? 0).toFixed(3)} (dashed).` : '.');
+    (base ? `; without the lever ${(base.mean.at(-1) ?? 0).toFixed(3)} (dashed)` : '') +
+    (post
+      ? `. Over the posterior its plausible range is ${(post.low.at(-1) ?? 0).toFixed(3)} to ${(post.high.at(-1) ?? 0).toFixed(3)} (orange, 90% of particles).`
+      : '.');
+  $('depth-note').textContent = post
+    ? 'Blue: mean over replications and the band 90% of them fall in (model noise at the sliders’ values). Orange: the range 90% of the posterior’s sampled particles fall in, each run once (parameter uncertainty).'
+    : 'Mean over replications, with the band 90% of them fall in: model noise only, at these settings.';
 }
 
 /** The focus pair's commitment each way, domain by domain, at the last tick; the baseline's as hollow marks when a lever is on. */
@@ -186,7 +217,8 @@ function drawIndicators(page: Embedded, view: View): void {
       const [y0, m0] = (page.data.start ?? '2000-01').split('-').map(Number);
       return ((y ?? 0) - (y0 ?? 0)) * 12 + ((m ?? 1) - (m0 ?? 1));
     };
-    const values = [...ind.mean, ...observed.map((o) => o.value)];
+    const spread = view.posterior?.indicators.find((p) => p.indicator === ind.indicator)?.band;
+    const values = [...ind.mean, ...observed.map((o) => o.value), ...(spread ? [...spread.low, ...spread.high] : [])];
     const lo = Math.min(0, ...values);
     const hi = Math.max(...values) * 1.1 || 1;
     const { sx, sy } = axes(
@@ -196,6 +228,11 @@ function drawIndicators(page: Embedded, view: View): void {
       { lo, hi, title: ind.unit },
     );
     const xs = Array.from(ind.mean, (_, t) => sx(t));
+    const plausible = view.posterior?.indicators.find((p) => p.indicator === ind.indicator)?.band;
+    if (plausible)
+      svg.append(
+        el('path', { d: band(xs, Array.from(plausible.low, sy), Array.from(plausible.high, sy)), fill: '#f28e2b', 'fill-opacity': 0.25 }),
+      );
     svg.append(
       el('path', {
         d: line(xs, Array.from(ind.mean, sy)),
@@ -224,11 +261,15 @@ function drawForest(page: Embedded, view: View): void {
   const { sx } = axes(
     svg,
     f,
-    { lo: -span, hi: span, title: `Δ final depth of ${pairWords(page, pair)}, lever − baseline (95% CI)` },
+    {
+      lo: -span,
+      hi: span,
+      title: `Δ final depth of ${pairWords(page, pair)}, lever − baseline (${view.posterior ? '90% credible interval' : '95% CI'})`,
+    },
     { lo: 0, hi: 0, title: '' },
   );
   svg.append(el('line', { x1: sx(0), x2: sx(0), y1: f.top, y2: f.height - f.bottom, stroke: '#333' }));
-  const colour = { closer: '#c0392b', apart: '#1f77b4', unclear: '#777' } as Record<string, string>;
+  const colour = { closer: '#c0392b', apart: '#1f77b4' } as Record<string, string>;
   rows.forEach((e, i) => {
     const y = f.top + 14 + 28 * i;
     const label = page.levers.find((l) => l.name === e.lever)?.description ?? e.lever;
@@ -252,9 +293,17 @@ function drawForest(page: Embedded, view: View): void {
     );
   });
   const top = rows[0];
-  $('forest-headline').textContent = top
-    ? `Most dividing here: ${page.levers.find((l) => l.name === top.lever)?.description ?? top.lever} (Δ depth ${top.deltaMean.toFixed(3)}, 95% CI ${top.ciLow.toFixed(3)} to ${top.ciHigh.toFixed(3)}, ${top.verdict}).`
-    : 'The scenario has no levers.';
+  const words = (e: LeverEffect) => page.levers.find((l) => l.name === e.lever)?.description ?? e.lever;
+  const range = (e: LeverEffect) =>
+    `Δ depth ${e.deltaMean.toFixed(3)}, ${view.posterior ? '90% credible interval' : '95% CI'} ${e.ciLow.toFixed(3)} to ${e.ciHigh.toFixed(3)}`;
+  $('forest-headline').textContent = !top
+    ? 'The scenario has no levers.'
+    : view.posterior
+      ? `${words(top)} pulls ${pairWords(page, pair)} apart in ${(100 * top.probApart).toFixed(0)}% of plausible worlds (${range(top)}).`
+      : `Most dividing here: ${words(top)} (${range(top)}, ${top.verdict}).`;
+  $('forest-note').textContent = view.posterior
+    ? `Each lever against the baseline at each of ${page.posterior?.particles.length} sampled particles, on common random numbers (entente compare --posterior): the spread is the posterior's. Red: closer, blue: apart in at least 90% of them; grey: neither.`
+    : 'Each lever against the baseline on common random numbers at these settings (entente compare --no-posterior); red pulls closer, blue apart, grey unclear.';
 }
 
 /** The scenario with the sliders' values written in; the lever stays a lever (run it with --lever, as the command line says). */
@@ -279,8 +328,9 @@ function compute(page: Embedded, settings: Settings): View {
   const focus = page.focus[0];
   const run = runPage(resolve(page, settings), focus);
   const baseline = settings.lever ? runPage(resolve(page, { ...settings, lever: undefined }), focus) : undefined;
-  const effects = page.levers.length > 0 ? leverEffects(page, settings) : [];
-  return { settings, run, baseline, effects, ms: performance.now() - started };
+  const posterior = posteriorView(page, settings);
+  const effects = posterior ? posterior.effects : page.levers.length > 0 ? leverEffects(page, settings) : [];
+  return { settings, run, baseline, effects, posterior, ms: performance.now() - started };
 }
 
 /** A section's charts as one SVG file: several (the indicators) stacked one above the other. */
@@ -343,6 +393,15 @@ function buildControls(page: Embedded, current: () => Settings, change: (s: Sett
     row.append(input, ` ${l.description}`);
     levers.append(row);
   }
+  const post = page.posterior;
+  if (post) {
+    const box = $('posterior-box');
+    box.hidden = false;
+    const input = $<HTMLInputElement>('posterior');
+    $('posterior-label').textContent =
+      ` over the calibrated posterior: ${post.particles.length} of its ${post.count} particles (ESS ${post.ess.toFixed(0)}), drawn by weight`;
+    input.addEventListener('change', () => change({ ...current(), posterior: input.checked }));
+  }
   const number = (id: string, key: 'seed' | 'replications') =>
     $<HTMLInputElement>(id).addEventListener('change', (e) => {
       const v = Number((e.target as HTMLInputElement).value);
@@ -361,6 +420,7 @@ function show(s: Settings): void {
   }
   for (const input of document.querySelectorAll<HTMLInputElement>('#levers input')) input.checked = input.value === (s.lever ?? '');
   $<HTMLInputElement>('replications').value = String(s.replications);
+  $<HTMLInputElement>('posterior').checked = s.posterior === true;
   $<HTMLInputElement>('seed').value = String(s.seed);
 }
 
@@ -378,13 +438,20 @@ export function start(): void {
       console.error(err); // the stack, for a report
       return;
     }
+    const fixed = new Set(settings.posterior ? (page.posterior?.paths ?? []) : []);
+    for (const input of document.querySelectorAll<HTMLInputElement>('#controls input[type=range]')) {
+      input.disabled = fixed.has(input.dataset.path ?? '');
+      input.title = input.disabled ? 'set by each particle of the posterior' : '';
+    }
     drawDepth(page, view);
     drawDomains(page, view);
     drawIndicators(page, view);
     drawForest(page, view);
     $('command').textContent = command(page, settings);
     history.replaceState(null, '', toHash(page, settings));
-    $('status').textContent = `${settings.replications} replications × ${page.levers.length + 1} arms run in ${view.ms.toFixed(0)} ms`;
+    const particles = view.posterior ? ` and ${page.posterior?.particles.length} particles × ${page.levers.length + 2} runs` : '';
+    $('status').textContent =
+      `${settings.replications} replications × ${page.levers.length + 1} arms${particles} run in ${view.ms.toFixed(0)} ms`;
     window.entente = {
       view,
       page,
