@@ -5,18 +5,15 @@
  * switched on; its lever chart must show what the library's compare() gives at the same values;
  * nothing may be fetched and the console must stay clean. Screenshots go to out/screenshots/.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Embedded, posteriorView, resolve, runPage, type Settings } from '../../src/explore/model.js';
 import { compare, loadScenario } from '../../src/index.js';
 import { DOMAINS } from '../../src/model/domains.js';
+import { chromiumAvailable as available, blockedPage, CHROMIUM } from '../browserPage.js';
 import { DEFAULT_SCENARIO, entente, ROOT, tempDir } from '../helpers.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install Debian's chromium`);
 
 const SHOTS = join(ROOT, 'out', 'screenshots');
 const SLIDER = 'actors.CHN.costAversion';
@@ -35,8 +32,8 @@ describe.skipIf(!available)('entente explore in a browser', () => {
   let html: string;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
-  const requests: string[] = [];
+  let errors: string[];
+  let requests: string[];
   const renders = (n: number) => page.waitForFunction((k) => Number(document.body.dataset.renders) >= k, n, { timeout: 30_000 });
   const current = () => page.evaluate(() => ({ csv: window.entente?.pairsCsv() ?? '', command: window.entente?.command() ?? '' }));
 
@@ -47,17 +44,7 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/40 sliders, 5 levers, 40 posterior particles → .*explore\.html \(\d\.\d\d MB/);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file://')) return route.continue();
-      requests.push(url);
-      return route.abort();
-    });
+    ({ page, errors, requests } = await blockedPage(browser, { width: 1280, height: 1000 }, true));
     // Five replications keep the test quick; the fragment is how a link carries a view.
     await page.goto(`file://${html}#r=5`);
     await renders(1);

@@ -12,11 +12,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { chromiumAvailable as available, blockedPage, CHROMIUM } from '../browserPage.js';
 import { cli, DEFAULT_SCENARIO, ROOT, tempDir } from '../helpers.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install Debian's chromium`);
 
 interface Figure {
   readonly name: string;
@@ -59,19 +56,7 @@ function identifiers(): string[] {
 async function inspect(html: string, screenshot: string): Promise<{ errors: string[]; figures: Figure[]; requests: string[] }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file://')) return route.continue();
-      requests.push(url);
-      return route.abort();
-    });
+    const { page, errors, requests } = await blockedPage(browser, { width: 1100, height: 900 });
     await page.goto(`file://${html}`);
     const figures = await page.$$eval('figure.chart', (nodes) =>
       nodes.map((figure) => {
