@@ -151,6 +151,27 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     expect(await runPairs(dir, [file, '--lever', LEVER, '-r', '5'])).toBe(csv);
   });
 
+  it('downloads pairs.csv, the scenario and each chart as a standalone SVG', async () => {
+    const downloaded = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#${button}`).click()]);
+      const path = join(dir, download.suggestedFilename());
+      await download.saveAs(path);
+      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    };
+    const csv = await downloaded('export-csv');
+    expect(csv.name).toBe('pairs.csv');
+    expect(csv.text).toBe((await current()).csv);
+    expect((await downloaded('export-yaml')).text).toBe(await page.evaluate(() => window.entente?.yaml()));
+    for (const chart of ['depth', 'domains', 'indicators', 'forest']) {
+      const svg = await downloaded(`export-${chart}`);
+      expect(svg.name).toBe(`${chart}.svg`);
+      const root = /^<svg [^>]*>/.exec(svg.text)?.[0] ?? '';
+      expect(root).toMatch(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      expect(root).toMatch(/ viewBox="0 0 \d+ \d+"/);
+      expect(svg.text).toMatch(/<(path|rect|circle) /);
+    }
+  });
+
   it('fetched nothing and logged nothing', () => {
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);

@@ -120,9 +120,7 @@ export function start(): void {
     change(settings);
   });
   $('export-csv').addEventListener('click', () => download('pairs.csv', 'text/csv', pairsCsv(view.run.rows)));
-  $('export-yaml').addEventListener('click', () =>
-    download(`${page.data.name}-explored.yaml`, 'text/yaml', toYaml(resolve(page, settings).spec)),
-  );
+  $('export-yaml').addEventListener('click', () => download(`${page.data.name}-explored.yaml`, 'text/yaml', scenarioYaml(page, settings)));
   for (const id of ['depth', 'domains', 'indicators', 'forest'])
     $(`export-${id}`).addEventListener('click', () => download(`${id}.svg`, 'image/svg+xml', chartSvg($(id))));
   render();
