@@ -77,6 +77,7 @@ describe('entente explore', () => {
     expect(r.stdout).toMatch(/note: shocks\.\d+\.enforcement call a function \(log, pow, sin, …\)/);
     const plain = await entente(['explore', join(ROOT, 'scenarios', 'tutorial.yaml'), '--out', join(dir, 'plain.html')]);
     expect(plain.stdout).not.toMatch(/note:/);
+    expect(plain.stdout).toContain(`next: open ${join(dir, 'plain.html')}   # in any browser, offline; to share it, send the file`);
     expect(existsSync(join(dir, 'plain.html'))).toBe(true);
   });
 
