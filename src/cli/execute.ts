@@ -8,11 +8,14 @@ import { CommanderError } from 'commander';
 import { EntenteError, ExitStatus } from '../errors.js';
 import { abandonPendingOutputs } from '../io/outputDir.js';
 import { fromSystemError } from '../io/systemError.js';
+import { setProgressStream } from '../sweep/progress.js';
 import { buildProgram, type Io } from './program.js';
 
 const debug = () => (process.env.ENTENTE_DEBUG ?? '') !== '';
 
 export async function execute(argv: readonly string[], io: Io): Promise<number> {
+  // Progress goes with the command's other messages: the process's stderr (a bar on a terminal), or what the caller captures.
+  setProgressStream(io.progress ?? { isTTY: false, write: (text: string) => io.err(text.replace(/\n$/, '')) });
   try {
     await (await buildProgram(io, argv)).parseAsync([...argv], { from: 'user' });
     return ExitStatus.ok;

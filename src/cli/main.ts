@@ -24,7 +24,11 @@ process.on('beforeExit', () => {
   process.exitCode = ExitStatus.internal;
 });
 
-const io = { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) };
+const io = {
+  out: (s: string) => process.stdout.write(`${s}\n`),
+  err: (s: string) => process.stderr.write(`${s}\n`),
+  progress: process.stderr,
+};
 execute(process.argv.slice(2), io).then((status) => {
   finished = true;
   process.exitCode = status;

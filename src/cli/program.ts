@@ -10,12 +10,15 @@
 import { Command } from 'commander';
 import { DEFAULT_MAX_OUTPUT, defaultMaxMemory, formatSize, setLimits } from '../io/limits.js';
 import { setCommandLine } from '../io/manifest.js';
+import type { ProgressStream } from '../sweep/progress.js';
 import { sizeOption } from './options.js';
 import { VERSION } from './version.js';
 
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Where progress goes (default: lines through `err`); the binary gives its stderr, so a terminal gets a bar. */
+  readonly progress?: ProgressStream;
 }
 
 type Register = (program: Command, print: (text: string) => void) => void;

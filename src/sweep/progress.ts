@@ -12,6 +12,24 @@ export interface Progress {
 
 const silent: Progress = { add() {}, done() {} };
 
+/** Where progress goes: a terminal gets a bar redrawn in place, anything else lines. */
+export interface ProgressStream {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+let defaultStream: ProgressStream | undefined;
+
+/** The stream progress and notes go to unless told (cli/execute.ts sets the command's own; default: the process's stderr). */
+export function setProgressStream(stream: ProgressStream | undefined): void {
+  defaultStream = stream;
+}
+
+/** A line beside the progress (a resumed calibration, a shard's round): where progress goes. */
+export function progressNote(text: string): void {
+  (defaultStream ?? process.stderr).write(`${text}\n`);
+}
+
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
   const s = Math.round(seconds);
@@ -25,10 +43,10 @@ function duration(seconds: number): string {
 export function progress(
   total: number,
   already: number,
-  options: { quiet: boolean; stream?: NodeJS.WriteStream; label?: string; unit?: string },
+  options: { quiet: boolean; stream?: ProgressStream; label?: string; unit?: string },
 ): Progress {
   if (options.quiet || total === 0) return silent;
-  const stream = options.stream ?? process.stderr;
+  const stream = options.stream ?? defaultStream ?? process.stderr;
   const tty = stream.isTTY === true;
   const start = Date.now();
   let done = already;

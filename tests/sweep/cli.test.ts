@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, type CliResult, cli, DEFAULT_SCENARIO, entente, tempDir } from '../helpers.js';
+import { BIN, type CliResult, DEFAULT_SCENARIO, entente, tempDir } from '../helpers.js';
 
 const dir = tempDir('entente-sweep-');
 
@@ -52,7 +52,7 @@ describe('entente sweep', () => {
   let r1: CliResult;
   let r2: CliResult;
   beforeAll(async () => {
-    r1 = cli(['sweep', SWEEP, '--out', one, '--workers', '1']); // the binary: its progress lines go to the process's stderr
+    r1 = await entente(['sweep', SWEEP, '--out', one, '--workers', '1']);
     r2 = await entente(['sweep', SWEEP, '--out', two, '--workers', '2', '--quiet']);
   });
 

@@ -15,6 +15,7 @@ import { startInPlace } from '../../io/outputDir.js';
 import { inspectOutput } from '../../io/ownership.js';
 import type { LoadedSweep } from '../../sweep/load.js';
 import type { Shard } from '../../sweep/plan.js';
+import { progressNote } from '../../sweep/progress.js';
 import { saveGeneration } from './checkpoint.js';
 import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './finish.js';
 import { abcOptions, abcSetup, withAbcModel } from './run.js';
@@ -85,8 +86,8 @@ export async function collectAbc(
   for (const g of state.assembled) {
     saveGeneration(out, g);
     if (!flags.quiet)
-      process.stderr.write(
-        `abc: generation ${g.t}: tolerance ${formatNumber(g.tolerance)}, acceptance ${formatNumber(g.acceptance)}, ESS ${g.ess.toFixed(0)}, ${g.simulations} simulations\n`,
+      progressNote(
+        `abc: generation ${g.t}: tolerance ${formatNumber(g.tolerance)}, acceptance ${formatNumber(g.acceptance)}, ESS ${g.ess.toFixed(0)}, ${g.simulations} simulations`,
       );
   }
   removeRounds(out, state.generations.length);

@@ -10,6 +10,7 @@ import { formatNumber } from '../../io/csvFile.js';
 import { commandLine } from '../../io/manifest.js';
 import { startInPlace } from '../../io/outputDir.js';
 import type { LoadedSweep } from '../../sweep/load.js';
+import { progressNote } from '../../sweep/progress.js';
 import { saveGeneration } from './checkpoint.js';
 import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './finish.js';
 import { abcSetup, calibrateAbc } from './run.js';
@@ -35,7 +36,7 @@ export async function runAbcCommand(
     return;
   }
   const resumeFrom = claim === 'resume' ? resumable(out, identity) : [];
-  if (!flags.quiet && resumeFrom.length > 0) process.stderr.write(`abc: resuming after generation ${resumeFrom.length - 1}\n`);
+  if (!flags.quiet && resumeFrom.length > 0) progressNote(`abc: resuming after generation ${resumeFrom.length - 1}`);
   const abc = await calibrateAbc(
     loaded,
     workers,
@@ -48,8 +49,8 @@ export async function runAbcCommand(
         saveGeneration(out, g);
         // A line per generation on stderr: a posterior of 1,000 particles takes minutes.
         if (!flags.quiet)
-          process.stderr.write(
-            `abc: generation ${g.t}: tolerance ${formatNumber(g.tolerance)}, acceptance ${formatNumber(g.acceptance)}, ESS ${g.ess.toFixed(0)}, ${g.simulations} simulations, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+          progressNote(
+            `abc: generation ${g.t}: tolerance ${formatNumber(g.tolerance)}, acceptance ${formatNumber(g.acceptance)}, ESS ${g.ess.toFixed(0)}, ${g.simulations} simulations, ${((Date.now() - started) / 1000).toFixed(0)} s`,
           );
       },
     },
