@@ -95,7 +95,7 @@ export function start(): void {
     history.replaceState(null, '', toHash(page, settings));
     const particles = view.posterior ? ` and ${page.posterior?.particles.length} particles × ${page.levers.length + 2} runs` : '';
     $('status').textContent =
-      `${settings.replications} replications × ${page.levers.length + 1} arms${particles} run in ${view.ms.toFixed(0)} ms`;
+      `${settings.replications} replication${settings.replications === 1 ? '' : 's'} × ${page.levers.length + 1} arm${page.levers.length === 0 ? '' : 's'}${particles} run in ${view.ms.toFixed(0)} ms`;
     window.entente = {
       view,
       page,
