@@ -11,8 +11,8 @@ import { Command } from 'commander';
 import { DEFAULT_MAX_OUTPUT, defaultMaxMemory, formatSize, setLimits } from '../io/limits.js';
 import { setCommandLine } from '../io/manifest.js';
 import type { ProgressStream } from '../sweep/progress.js';
+import { VERSION } from '../version.js';
 import { sizeOption } from './options.js';
-import { VERSION } from './version.js';
 
 export interface Io {
   readonly out: (text: string) => void;

@@ -4,7 +4,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
-import { VERSION } from '../cli/version.js';
 import { EntenteError } from '../errors.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { commandLine } from '../io/manifest.js';
@@ -12,6 +11,7 @@ import { defaultOut, finishInPlace, startInPlace } from '../io/outputDir.js';
 import { Table } from '../io/table.js';
 import { scenarioFacts } from '../scenario/labels.js';
 import { loadSweep } from '../sweep/load.js';
+import { VERSION } from '../version.js';
 import { compareAcrossSweep, type RobustnessRow } from './robustness.js';
 import { selectLevers } from './select.js';
 

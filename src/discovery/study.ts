@@ -6,7 +6,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
-import { VERSION } from '../cli/version.js';
 import { runArms } from '../compare/robustness.js';
 import { EntenteError } from '../errors.js';
 import { writeAtomic } from '../io/atomicFile.js';
@@ -16,6 +15,7 @@ import { flag, Table } from '../io/table.js';
 import { scenarioFacts } from '../scenario/labels.js';
 import { checkDesignTable } from '../sweep/estimate.js';
 import { type LoadedSweep, loadSweep } from '../sweep/load.js';
+import { VERSION } from '../version.js';
 import { type PrimResult, prim } from './prim.js';
 
 export interface DiscoverOptions {

@@ -1,7 +1,6 @@
 /** `entente explore`: the page for one scenario, written atomically. */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { VERSION } from '../cli/version.js';
 import { scenarioPosterior } from '../compare/posterior/named.js';
 import { type Posterior, readPosterior } from '../compare/posterior/read.js';
 import { EntenteError, inputError } from '../errors.js';
@@ -11,6 +10,7 @@ import { scenarioObserved } from '../report/observed.js';
 import { type LoadedScenario, loadScenario } from '../scenario/load.js';
 import { type Json, resolvePath } from '../scenario/paths.js';
 import { isSweepFile, loadSweep } from '../sweep/load.js';
+import { VERSION } from '../version.js';
 import { controlsOf, controlsOfSweep } from './controls.js';
 import { explorePage, GENERATOR } from './html.js';
 import type { Embedded } from './model.js';

@@ -1,6 +1,6 @@
 /** The fields every finished command's manifest opens with: whose output it is, of what kind, from which version and command. */
 
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../version.js';
 import { type OutputKind, ownershipFields } from './ownership.js';
 
 let argv: readonly string[] = process.argv.slice(2);

@@ -5,7 +5,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
-import { VERSION } from '../cli/version.js';
 import { EntenteError, ExitStatus } from '../errors.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { commandLine } from '../io/manifest.js';
@@ -14,6 +13,7 @@ import { Table } from '../io/table.js';
 import { checkDesignTable } from '../sweep/estimate.js';
 import { loadSweep } from '../sweep/load.js';
 import { runSweep } from '../sweep/run.js';
+import { VERSION } from '../version.js';
 import { analyse, type IndexRow, type Method } from './analyse.js';
 import { readPointOutcomes } from './outcomes.js';
 

@@ -5,7 +5,6 @@
  */
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { VERSION } from '../../cli/version.js';
 import { EntenteError } from '../../errors.js';
 import { writeAtomic } from '../../io/atomicFile.js';
 import { formatNumber } from '../../io/csvFile.js';
@@ -14,6 +13,7 @@ import { finishInPlace } from '../../io/outputDir.js';
 import { readJsonObject } from '../../io/ownership.js';
 import { scenarioFacts } from '../../scenario/labels.js';
 import type { LoadedSweep } from '../../sweep/load.js';
+import { VERSION } from '../../version.js';
 import { loadGenerations, removeCheckpoints } from './checkpoint.js';
 import { PREDICTIVE_COLUMNS, predictiveSeries } from './predictiveSeries.js';
 import type { AbcSetup } from './run.js';

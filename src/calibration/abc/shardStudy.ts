@@ -7,7 +7,6 @@
  * the same bytes as one process gives.
  */
 
-import { VERSION } from '../../cli/version.js';
 import { EntenteError } from '../../errors.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { commandLine } from '../../io/manifest.js';
@@ -16,6 +15,7 @@ import { inspectOutput } from '../../io/ownership.js';
 import type { LoadedSweep } from '../../sweep/load.js';
 import type { Shard } from '../../sweep/plan.js';
 import { progressNote } from '../../sweep/progress.js';
+import { VERSION } from '../../version.js';
 import { saveGeneration } from './checkpoint.js';
 import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './finish.js';
 import { abcOptions, abcSetup, withAbcModel } from './run.js';

@@ -5,12 +5,12 @@
  * With --shard or --collect, the generations run as shards (calibrateAbcShards.ts).
  */
 
-import { VERSION } from '../../cli/version.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { commandLine } from '../../io/manifest.js';
 import { startInPlace } from '../../io/outputDir.js';
 import type { LoadedSweep } from '../../sweep/load.js';
 import { progressNote } from '../../sweep/progress.js';
+import { VERSION } from '../../version.js';
 import { saveGeneration } from './checkpoint.js';
 import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './finish.js';
 import { abcSetup, calibrateAbc } from './run.js';

@@ -10,9 +10,9 @@ import { loadSweep } from '../../sweep/load.js';
 import { mergeShards } from '../../sweep/merge.js';
 import { parseShard } from '../../sweep/plan.js';
 import { runSweep } from '../../sweep/run.js';
+import { VERSION } from '../../version.js';
 import { printNext, reportStep } from '../next.js';
 import { workerCount } from '../options.js';
-import { VERSION } from '../version.js';
 import { reportAfter } from './report.js';
 
 interface SweepFlags {
