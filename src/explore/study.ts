@@ -25,6 +25,8 @@ export interface Explored {
   readonly particles: number;
   /** Fields whose expressions call a function a browser may compute differently in the last bit. */
   readonly engineDependent: readonly string[];
+  /** The posterior was calibrated on another text of the scenario (its particles are used as they are, as compare does). */
+  readonly posteriorOfAnotherText: boolean;
 }
 
 /** Functions a browser may compute differently in the last bit (only exp is computed the same everywhere: model/exp.ts). */
@@ -136,5 +138,6 @@ export function explore(input: string, options: ExploreOptions): Explored {
     levers: page.levers.length,
     particles: page.posterior?.particles.length ?? 0,
     engineDependent: engineDependent(spec),
+    posteriorOfAnotherText: posterior !== undefined && posterior.scenario.sha256 !== loaded.source.hash,
   };
 }

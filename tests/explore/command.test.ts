@@ -75,10 +75,25 @@ describe('entente explore', () => {
     const r = await entente(['explore', file, '--out', join(dir, 'logged.html')]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/note: shocks\.\d+\.enforcement call a function \(log, pow, sin, …\)/);
+    expect(r.stdout).not.toMatch(/calibrated on another text/); // the tutorial names no posterior
     const plain = await entente(['explore', join(ROOT, 'scenarios', 'tutorial.yaml'), '--out', join(dir, 'plain.html')]);
     expect(plain.stdout).not.toMatch(/note:/);
     expect(plain.stdout).toContain(`next: open ${join(dir, 'plain.html')}   # in any browser, offline; to share it, send the file`);
     expect(existsSync(join(dir, 'plain.html'))).toBe(true);
+  });
+
+  it('says when the posterior was calibrated on another text of the scenario', async () => {
+    // Another text of the default scenario, elsewhere: its posterior named by absolute path.
+    const text = readFileSync(DEFAULT_SCENARIO, 'utf8').replace(
+      /^posterior: .*$/m,
+      `posterior: ${join(ROOT, 'scenarios', 'posteriors', 'china-russia-2022')}\n# an edit: another text, the same scenario`,
+    );
+    const edited = fileIn(dir, 'edited.yaml', text);
+    const r = await entente(['explore', edited, '--out', join(dir, 'edited.html')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/note: the posterior was calibrated on another text of .*edited\.yaml/);
+    const same = await entente(['explore', DEFAULT_SCENARIO, '--out', join(dir, 'same.html')]);
+    expect(same.stdout).not.toMatch(/another text/);
   });
 
   it('refuses a posterior whose parameters the scenario does not have', async () => {

@@ -27,6 +27,8 @@ export function registerExplore(program: Command, print: (text: string) => void)
         ...(flags.posterior !== undefined ? { posterior: flags.posterior } : {}),
       });
       if (flags.quiet) return;
+      if (page.posteriorOfAnotherText)
+        print(`note: the posterior was calibrated on another text of ${file} (its SHA-256 differs); its particles are used as they are`);
       if (page.engineDependent.length > 0)
         print(
           `note: ${page.engineDependent.join(', ')} call a function (log, pow, sin, …) a browser may compute differently in the last bit: the page's numbers may then differ from entente run's in the last digits`,
