@@ -34,10 +34,14 @@ function outcome(cfg: ModelConfig): RunOutcome {
   };
 }
 
-export function runOutcome(cfg: ModelConfig, state: ModelState, seed: number): RunOutcome {
+/**
+ * What a run's outcome gathers as it goes: `tick` after every tick, `finish` with the last state.
+ * runOutcome uses it; so does the explore page, which reads the same run for its charts.
+ */
+export function outcomeCollector(cfg: ModelConfig): { tick(s: ModelState): void; finish(state: ModelState): RunOutcome } {
   const out = outcome(cfg);
-  simulate(cfg, state, makeRandom(seed), {
-    tick: (_t, s) => {
+  return {
+    tick: (s) => {
       updateCosts(cfg, s);
       for (let p = 0; p < cfg.P; p++) out.depthMean[p] = (out.depthMean[p] as number) + pairDepth(cfg, s.commitment, p) / cfg.ticks;
       for (let i = 0; i < cfg.n; i++) {
@@ -45,16 +49,25 @@ export function runOutcome(cfg: ModelConfig, state: ModelState, seed: number): R
         out.welfareMean[i] = (out.welfareMean[i] as number) + (s.welfare?.[i] ?? 0) / cfg.ticks;
       }
     },
-  });
-  for (let p = 0; p < cfg.P; p++) {
-    out.depthFinal[p] = pairDepth(cfg, state.commitment, p);
-    out.rhetoricFinal[p] = state.rhetoric[p] as number;
-    const ab = (cfg.pairAB[p] as number) * D;
-    const ba = (cfg.pairBA[p] as number) * D;
-    for (let d = 0; d < D; d++)
-      out.mutualFinal[p * D + d] = Math.min(state.commitment[ab + d] as number, state.commitment[ba + d] as number);
-  }
-  return out;
+    finish: (state) => {
+      for (let p = 0; p < cfg.P; p++) {
+        out.depthFinal[p] = pairDepth(cfg, state.commitment, p);
+        out.rhetoricFinal[p] = state.rhetoric[p] as number;
+        const ab = (cfg.pairAB[p] as number) * D;
+        const ba = (cfg.pairBA[p] as number) * D;
+        for (let d = 0; d < D; d++)
+          out.mutualFinal[p * D + d] = Math.min(state.commitment[ab + d] as number, state.commitment[ba + d] as number);
+      }
+      return out;
+    },
+  };
+}
+
+/** One run's outcome. `state` must track welfare (createState(cfg, { welfare: true })). */
+export function runOutcome(cfg: ModelConfig, state: ModelState, seed: number): RunOutcome {
+  const collect = outcomeCollector(cfg);
+  simulate(cfg, state, makeRandom(seed), { tick: (_t, s) => collect.tick(s) });
+  return collect.finish(state);
 }
 
 export interface Arm {

@@ -31,6 +31,10 @@ export interface RunOptions {
   readonly onPair?: (row: PairRow) => void;
   /** Called after each tick's rows with the state, to read more of it (the explore page's commitments and indicators). */
   readonly onTick?: (replication: number, tick: number, state: ModelState) => void;
+  /** Called after each replication's last tick with its final state. */
+  readonly onEnd?: (replication: number, state: ModelState) => void;
+  /** Track welfare in the state (model/welfare.ts: observed, it moves nothing), for a comparison's outcome. */
+  readonly welfare?: boolean;
 }
 
 export interface RunResult {
@@ -43,7 +47,7 @@ export interface RunResult {
 /** The scenario's replications, as `entente run` runs them. */
 export function pairRows(scenario: Pick<LoadedScenario, 'config' | 'seed' | 'replications'>, options: RunOptions = {}): RunResult {
   const cfg: ModelConfig = scenario.config;
-  const state = createState(cfg);
+  const state = createState(cfg, { welfare: options.welfare === true });
   const pairs: PairRow[] = [];
   const emit = options.onPair ?? ((row: PairRow) => pairs.push(row));
   // pairs.csv's own collector (experiments/collect.ts), so the rows are the command's by construction.
@@ -66,6 +70,7 @@ export function pairRows(scenario: Pick<LoadedScenario, 'config' | 'seed' | 'rep
           }
         : (t, s) => collectTick(cfg, s, t, r, seed, sinks),
     });
+    options.onEnd?.(r, state);
   }
   return { seeds, pairs };
 }

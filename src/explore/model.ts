@@ -4,7 +4,8 @@
  * the page) and the page (which runs it), and touches no file: the page bundles it.
  */
 import { stringify } from 'csv-stringify/sync';
-import { compareLevers, type LeverEffect } from '../compare/compare.js';
+import { compareLevers, type LeverEffect, leverArms } from '../compare/compare.js';
+import { outcomeCollector, type RunOutcome, runOutcome } from '../compare/paired.js';
 import { particleOutcomes } from '../compare/posterior/runs.js';
 import { COLUMNS } from '../experiments/columnNames.js';
 import { resolveObservables } from '../experiments/observables.js';
@@ -12,6 +13,7 @@ import { type PairRow, pairRows } from '../experiments/pairRows.js';
 import { formatNumber } from '../io/formatNumber.js';
 import { D } from '../model/domains.js';
 import { deriveSeed } from '../model/rng.js';
+import { createState, type ModelState } from '../model/state.js';
 import { type LoadedScenario, prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 
@@ -95,6 +97,8 @@ export interface PageRun {
   readonly domains: readonly { readonly from: string; readonly to: string; readonly values: readonly number[] }[];
   /** Each indicator's mean over replications at each tick (observables.csv's values). */
   readonly indicators: readonly { readonly indicator: string; readonly unit: string; readonly mean: Float64Array }[];
+  /** Each replication's outcome as a comparison reads it (compare/paired.ts): the lever chart reuses this run. */
+  readonly outcomes: readonly RunOutcome[];
 }
 
 export function runPage(loaded: LoadedScenario, focus: string | undefined): PageRun {
@@ -109,8 +113,16 @@ export function runPage(loaded: LoadedScenario, focus: string | undefined): Page
   const observables = resolveObservables(loaded);
   const sums = observables.map(() => new Float64Array(cfg.ticks));
   const last = cfg.ticks - 1;
+  const outcomes: RunOutcome[] = [];
+  let collect = outcomeCollector(cfg);
   const { pairs } = pairRows(loaded, {
+    welfare: true,
+    onEnd: (_r, s) => {
+      outcomes.push(collect.finish(s));
+      collect = outcomeCollector(cfg);
+    },
     onTick: (_r, t, s) => {
+      collect.tick(s);
       observables.forEach((o, k) => {
         const sum = sums[k] as Float64Array;
         sum[t] = (sum[t] as number) + o.value(s, t);
@@ -127,6 +139,7 @@ export function runPage(loaded: LoadedScenario, focus: string | undefined): Page
     rows: pairs,
     domains: ties.map((e, k) => ({ from: e.from, to: e.to, values: Array.from(domains[k] as Float64Array, (v) => v / R) })),
     indicators: observables.map((o, k) => ({ indicator: o.indicator, unit: o.unit, mean: (sums[k] as Float64Array).map((v) => v / R) })),
+    outcomes,
   };
 }
 
@@ -146,18 +159,37 @@ export function pairsCsv(rows: readonly PairRow[]): string {
  * compare --no-posterior` gives for a scenario file with these values written in (a lever's own
  * `set:` applies on top of the sliders').
  */
-export function leverEffects(page: Embedded, settings: Settings): LeverEffect[] {
+export function leverEffects(page: Embedded, settings: Settings, known: KnownRuns = {}): LeverEffect[] {
   const loaded = resolve(page, { ...settings, lever: undefined });
-  return compareLevers(
-    loaded,
-    {
-      levers: page.levers.map((l) => l.name),
-      replications: loaded.replications,
-      seed: loaded.seed,
-      minEffect: 0.005,
-    },
-    () => {},
+  const levers = page.levers.map((l) => l.name);
+  const arms = leverArms(loaded, levers);
+  // An arm already run for the charts (same config, same seeds) is not run again.
+  const reused = arms.map((arm, a) => (a === 0 ? known.baseline : reusable(page, settings, arm.name, known.lever)));
+  const states = arms.map((arm, a) => (reused[a] ? undefined : createState(arm.config, { welfare: true })));
+  const outcomes = Array.from({ length: loaded.replications }, (_, r) =>
+    arms.map((arm, a) => reused[a]?.[r] ?? runOutcome(arm.config, states[a] as ModelState, deriveSeed(loaded.seed, 0, r))),
   );
+  return compareLevers(loaded, { levers, replications: loaded.replications, seed: loaded.seed, minEffect: 0.005 }, () => {}, outcomes);
+}
+
+/** Runs the page made for its charts, which the lever chart may reuse. */
+export interface KnownRuns {
+  /** The baseline at these settings (no lever), replication by replication. */
+  readonly baseline?: readonly RunOutcome[] | undefined;
+  /** The view's lever at these settings. */
+  readonly lever?: { readonly name: string; readonly outcomes: readonly RunOutcome[] };
+}
+
+/**
+ * The view's run of a lever is the comparison's arm for it only when the lever's own `set:` names
+ * no value the sliders set: the view applies the lever then the sliders, the comparison the
+ * sliders then the lever (compare.ts leverArms).
+ */
+function reusable(page: Embedded, settings: Settings, name: string, lever: KnownRuns['lever']): readonly RunOutcome[] | undefined {
+  if (!lever || lever.name !== name) return undefined;
+  const own = Object.keys(page.data.levers?.[name]?.set ?? {});
+  const slid = new Set(setFlags(page, settings).map((f) => f.slice(0, f.indexOf('='))));
+  return own.some((path) => slid.has(path)) ? undefined : lever.outcomes;
 }
 
 /** Across particles, at each tick: the 5% and 95% quantiles and the mean of a series. */

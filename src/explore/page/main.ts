@@ -40,7 +40,10 @@ function compute(page: Embedded, settings: Settings): View {
   const run = runPage(resolve(page, settings), focus);
   const baseline = settings.lever ? runPage(resolve(page, { ...settings, lever: undefined }), focus) : undefined;
   const posterior = posteriorView(page, settings);
-  const effects = posterior ? posterior.effects : page.levers.length > 0 ? leverEffects(page, settings) : [];
+  const known = settings.lever
+    ? { baseline: baseline?.outcomes, lever: { name: settings.lever, outcomes: run.outcomes } }
+    : { baseline: run.outcomes };
+  const effects = posterior ? posterior.effects : page.levers.length > 0 ? leverEffects(page, settings, known) : [];
   return { settings, run, baseline, effects, posterior, ms: performance.now() - started };
 }
 
