@@ -97,11 +97,11 @@ export interface PageRun {
   readonly domains: readonly { readonly from: string; readonly to: string; readonly values: readonly number[] }[];
   /** Each indicator's mean over replications at each tick (observables.csv's values). */
   readonly indicators: readonly { readonly indicator: string; readonly unit: string; readonly mean: Float64Array }[];
-  /** Each replication's outcome as a comparison reads it (compare/paired.ts): the lever chart reuses this run. */
+  /** Each replication's outcome as a comparison reads it (compare/paired.ts), when asked for: the lever chart reuses this run. */
   readonly outcomes: readonly RunOutcome[];
 }
 
-export function runPage(loaded: LoadedScenario, focus: string | undefined): PageRun {
+export function runPage(loaded: LoadedScenario, focus: string | undefined, outcomes = true): PageRun {
   const cfg = loaded.config;
   const [a = '', b = ''] = (focus ?? '').split('-');
   const ends = [
@@ -113,16 +113,18 @@ export function runPage(loaded: LoadedScenario, focus: string | undefined): Page
   const observables = resolveObservables(loaded);
   const sums = observables.map(() => new Float64Array(cfg.ticks));
   const last = cfg.ticks - 1;
-  const outcomes: RunOutcome[] = [];
-  let collect = outcomeCollector(cfg);
+  // Each replication's outcome, for the lever chart to reuse (it needs welfare tracked: a fifth more time).
+  const gathered: RunOutcome[] = [];
+  let collect = outcomes ? outcomeCollector(cfg) : undefined;
   const { pairs } = pairRows(loaded, {
-    welfare: true,
+    welfare: outcomes,
     onEnd: (_r, s) => {
-      outcomes.push(collect.finish(s));
+      if (!collect) return;
+      gathered.push(collect.finish(s));
       collect = outcomeCollector(cfg);
     },
     onTick: (_r, t, s) => {
-      collect.tick(s);
+      collect?.tick(s);
       observables.forEach((o, k) => {
         const sum = sums[k] as Float64Array;
         sum[t] = (sum[t] as number) + o.value(s, t);
@@ -139,7 +141,7 @@ export function runPage(loaded: LoadedScenario, focus: string | undefined): Page
     rows: pairs,
     domains: ties.map((e, k) => ({ from: e.from, to: e.to, values: Array.from(domains[k] as Float64Array, (v) => v / R) })),
     indicators: observables.map((o, k) => ({ indicator: o.indicator, unit: o.unit, mean: (sums[k] as Float64Array).map((v) => v / R) })),
-    outcomes,
+    outcomes: gathered,
   };
 }
 
@@ -249,6 +251,7 @@ export function posteriorView(page: Embedded, settings: Settings): PosteriorView
         post.paths.map((path, j) => `${path}=${values[j]}`),
       ),
       focus,
+      false,
     );
     const T = run.indicators[0]?.mean.length ?? Math.max(0, ...run.rows.map((r) => r.tick + 1));
     const depth = new Float64Array(T);
