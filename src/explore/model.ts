@@ -166,7 +166,8 @@ export function leverEffects(page: Embedded, settings: Settings, known: KnownRun
   const levers = page.levers.map((l) => l.name);
   const arms = leverArms(loaded, levers);
   // An arm already run for the charts (same config, same seeds) is not run again.
-  const reused = arms.map((arm, a) => (a === 0 ? known.baseline : reusable(page, settings, arm.name, known.lever)));
+  const whole = (o: readonly RunOutcome[] | undefined) => (o?.length === loaded.replications ? o : undefined);
+  const reused = arms.map((arm, a) => whole(a === 0 ? known.baseline : reusable(page, settings, arm.name, known.lever)));
   const states = arms.map((arm, a) => (reused[a] ? undefined : createState(arm.config, { welfare: true })));
   const outcomes = Array.from({ length: loaded.replications }, (_, r) =>
     arms.map((arm, a) => reused[a]?.[r] ?? runOutcome(arm.config, states[a] as ModelState, deriveSeed(loaded.seed, 0, r))),

@@ -40,4 +40,11 @@ describe('the lever chart reuses the view’s runs', () => {
     expect(fresh.length).toBeGreaterThan(0);
     expect(leverEffects(page, s, known)).toEqual(fresh);
   });
+
+  it('runs an arm whose known runs are not a whole set (a view run without outcomes)', () => {
+    const s = settings(undefined);
+    const bare = runPage(resolve(page, s), page.focus[0], false);
+    expect(bare.outcomes).toEqual([]);
+    expect(leverEffects(page, s, { baseline: bare.outcomes })).toEqual(leverEffects(page, s));
+  });
 });
