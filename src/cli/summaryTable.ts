@@ -1,14 +1,7 @@
 /** The short table `entente run` prints: final depth per pair across replications. */
+import { quantile } from '../compare/stats.js';
 import type { ModelConfig } from '../model/config.js';
 import { pairDepth } from '../model/state.js';
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
-}
 
 export function summaryTable(cfg: ModelConfig, depthFinal: Float64Array, rhetoricFinal: Float64Array, replications: number): string {
   const header = ['pair', 'depth t0', 'depth final', '90% range', 'rhetoric final'];

@@ -28,6 +28,15 @@ export function bootstrapCi(xs: ArrayLike<number>, key: string, level = 0.95, re
   return percentileInterval(means, level);
 }
 
+/** The q-quantile of sorted values, interpolated linearly between order statistics (mathjs's quantileSeq, R's type 7). */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+}
+
 /** The central `level` interval of bootstrap draws (sorted in place): the percentile interval every bootstrap here reports. */
 export function percentileInterval(draws: Float64Array, level: number): [number, number] {
   draws.sort();

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { compareLevers, type LeverEffect, leverArms } from '../compare/compare.js';
 import { outcomeCollector, type RunOutcome, runOutcome } from '../compare/paired.js';
 import { particleOutcomes } from '../compare/posterior/runs.js';
+import { quantile } from '../compare/stats.js';
 import { COLUMNS } from '../experiments/columnNames.js';
 import { resolveObservables } from '../experiments/observables.js';
 import { type PairRow, pairRows } from '../experiments/pairRows.js';
@@ -195,30 +196,43 @@ function reusable(page: Embedded, settings: Settings, name: string, lever: Known
   return own.some((path) => slid.has(path)) ? undefined : lever.outcomes;
 }
 
-/** Across particles, at each tick: the 5% and 95% quantiles and the mean of a series. */
+/** At each tick: the 5% and 95% quantiles and the mean, across series. */
 export interface Band {
   readonly low: Float64Array;
   readonly mean: Float64Array;
   readonly high: Float64Array;
 }
 
-function bandOf(series: readonly Float64Array[]): Band {
+/** Across series (replications or particles), at each tick: the mean and the 5% and 95% quantiles (as the report's bands). */
+export function bandOf(series: readonly Float64Array[]): Band {
   const T = series[0]?.length ?? 0;
   const low = new Float64Array(T);
   const mean = new Float64Array(T);
   const high = new Float64Array(T);
   const column = new Float64Array(series.length);
-  const q = (p: number) => column[Math.min(column.length - 1, Math.max(0, Math.round(p * (column.length - 1))))] as number;
   for (let t = 0; t < T; t++) {
     series.forEach((x, i) => {
       column[i] = x[t] as number;
     });
     column.sort();
-    low[t] = q(0.05);
-    high[t] = q(0.95);
+    low[t] = quantile(column, 0.05);
+    high[t] = quantile(column, 0.95);
     mean[t] = column.reduce((a, b) => a + b, 0) / column.length;
   }
   return { low, mean, high };
+}
+
+/** A pair's depth at each tick, one series per replication of the rows. */
+export function depthSeries(rows: readonly PairRow[], pair: string): Float64Array[] {
+  const [a = '', b = ''] = pair.split('-');
+  const series: Float64Array[] = [];
+  const ticks = rows.reduce((m, r) => Math.max(m, r.tick + 1), 0);
+  for (const r of rows)
+    if ((r.a === a && r.b === b) || (r.a === b && r.b === a)) {
+      series[r.replication] ??= new Float64Array(ticks);
+      (series[r.replication] as Float64Array)[r.tick] = r.depth;
+    }
+  return series;
 }
 
 /** What the posterior says at these settings: each chart's plausible range, and each lever's effect as a posterior probability. */
@@ -238,7 +252,6 @@ export function posteriorView(page: Embedded, settings: Settings): PosteriorView
   const post = page.posterior;
   if (!post || !settings.posterior) return undefined;
   const focus = page.focus[0] ?? '';
-  const [a = '', b = ''] = focus.split('-');
   // Trajectories at the current view (its lever too); lever effects against the baseline.
   const view = { ...settings, replications: 1 };
   const base = { ...view, lever: undefined };
@@ -254,10 +267,7 @@ export function posteriorView(page: Embedded, settings: Settings): PosteriorView
       focus,
       false,
     );
-    const T = run.indicators[0]?.mean.length ?? Math.max(0, ...run.rows.map((r) => r.tick + 1));
-    const depth = new Float64Array(T);
-    for (const r of run.rows) if ((r.a === a && r.b === b) || (r.a === b && r.b === a)) depth[r.tick] = r.depth;
-    depths.push(depth);
+    depths.push(...depthSeries(run.rows, focus));
     for (const ind of run.indicators)
       (indicators.get(ind.indicator) ?? indicators.set(ind.indicator, []).get(ind.indicator))?.push(ind.mean);
   }

@@ -4,21 +4,14 @@ import type { LeverEffect } from '../../compare/compare.js';
 import { tickDate } from '../../experiments/dates.js';
 import type { PairRow } from '../../experiments/pairRows.js';
 import { DOMAINS } from '../../model/domains.js';
-import type { Embedded } from '../model.js';
+import { bandOf, depthSeries, type Embedded } from '../model.js';
 import { axes, band, el, FRAME, line } from './svg.js';
 import { $, pairWords, type View } from './view.js';
 
-/** Mean and 5–95% range of a focus pair's depth at each tick, over replications. */
+/** A focus pair's depth at each tick over replications: mean and 5–95% range, with the ticks. */
 function depthBands(rows: readonly PairRow[], pair: string) {
-  const byTick = new Map<number, number[]>();
-  for (const r of rows) if (`${r.a}-${r.b}` === pair) (byTick.get(r.tick) ?? byTick.set(r.tick, []).get(r.tick))?.push(r.depth);
-  const ticks = [...byTick.keys()].sort((a, b) => a - b);
-  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.max(0, Math.round(p * (xs.length - 1))))] as number;
-  const stats = ticks.map((t) => {
-    const xs = (byTick.get(t) as number[]).sort((a, b) => a - b);
-    return { mean: xs.reduce((s, x) => s + x, 0) / xs.length, low: q(xs, 0.05), high: q(xs, 0.95) };
-  });
-  return { ticks, mean: stats.map((s) => s.mean), low: stats.map((s) => s.low), high: stats.map((s) => s.high) };
+  const band = bandOf(depthSeries(rows, pair));
+  return { ticks: Array.from(band.mean, (_, t) => t), mean: [...band.mean], low: [...band.low], high: [...band.high] };
 }
 
 export function drawDepth(page: Embedded, view: View): void {

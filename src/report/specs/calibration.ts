@@ -2,7 +2,7 @@
 import { type Labels, shortLabel } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { parameterWords, percent, signed, words } from '../words.js';
-import { type Chart, CONFIG, type Datum, SCHEMA, WIDTH, ZERO_RULE } from './chart.js';
+import { byParameter, type Chart, CONFIG, type Datum, SCHEMA, WIDTH, ZERO_RULE } from './chart.js';
 
 export function targetsChart(targets: readonly Row[], labels: Labels): Chart {
   const name = (id: string) => shortLabel(labels.observables[id]?.description, words(id), 44);
@@ -92,25 +92,17 @@ export function lossChart(rows: readonly Row[], parameters: readonly string[], m
       measure === 'loss'
         ? 'Every point the optimiser evaluated (all rounds of zoom): its loss, Σ weight × ((simulated − observed)/scale)², on a log scale, against each parameter’s value; red: the best point. Where the low points bunch, the record pins the parameter down; where they spread, it does not (the zoom rounds sample near the best point, so their bunching overstates it somewhat).'
         : 'Every particle of the final generation: its distance to the observed figures (√loss), against each parameter’s value; red: the closest. Where close particles bunch, the record pins the parameter down.',
-    spec: {
-      $schema: SCHEMA,
-      config: CONFIG,
-      data: { values },
-      facet: { field: 'parameter', type: 'nominal', title: null },
-      columns: 4,
-      resolve: { scale: { x: 'independent' } },
-      spec: {
-        width: 150,
-        height: 110,
-        mark: { type: 'point', filled: true },
-        encoding: {
-          x: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
-          y: { field: measure, type: 'quantitative', title: what, scale: { type: 'log' } },
-          color: { condition: { test: "datum.best === 'best'", value: '#c0392b' }, value: '#7fa7c9' },
-          size: { condition: { test: "datum.best === 'best'", value: 80 }, value: 10 },
-          order: { field: 'best', sort: 'descending' },
-        },
+    spec: byParameter(values, {
+      width: 150,
+      height: 110,
+      mark: { type: 'point', filled: true },
+      encoding: {
+        x: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
+        y: { field: measure, type: 'quantitative', title: what, scale: { type: 'log' } },
+        color: { condition: { test: "datum.best === 'best'", value: '#c0392b' }, value: '#7fa7c9' },
+        size: { condition: { test: "datum.best === 'best'", value: 80 }, value: 10 },
+        order: { field: 'best', sort: 'descending' },
       },
-    } as Chart['spec'],
+    }),
   };
 }

@@ -28,6 +28,19 @@ export const VERDICT_SCALE = {
 
 export type Datum = Record<string, string | number | null>;
 
+/** Small multiples, one per parameter (four a row, each with its own x scale): `spec` is one panel. */
+export function byParameter(values: readonly Datum[], spec: Record<string, unknown>): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    config: CONFIG,
+    data: { values },
+    facet: { field: 'parameter', type: 'nominal', title: null },
+    columns: 4,
+    resolve: { scale: { x: 'independent' } },
+    spec,
+  } as unknown as TopLevelSpec; // a panel is checked by Vega-Lite when rendered (tests/report), not here
+}
+
 /** A `YYYY-MM` label as a date Vega-Lite parses in UTC, or the tick when the scenario has no start. */
 export function timeField(hasDates: boolean): { field: string; type: 'temporal' | 'quantitative'; title: string } {
   return hasDates ? { field: 'date', type: 'temporal', title: 'month' } : { field: 'tick', type: 'quantitative', title: 'tick' };

@@ -8,7 +8,7 @@ import { weightedMean } from '../../compare/stats.js';
 import { type Labels, observableTitle } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { fixed, parameterWords, percent } from '../words.js';
-import { type Chart, CONFIG, type Datum, indicatorChart, SCHEMA, scaleAnchors, WIDTH } from './chart.js';
+import { byParameter, type Chart, CONFIG, type Datum, indicatorChart, SCHEMA, scaleAnchors, WIDTH } from './chart.js';
 import type { ObservedPoint } from './observables.js';
 
 /** A parameter of the posterior: its particles' values and its prior's range. */
@@ -101,24 +101,16 @@ export function marginalsChart(marginals: readonly Marginal[], weights: Float64A
         : 'No parameters.',
     title: 'What the record says about each parameter: posterior against the prior range',
     caption: `Each parameter’s posterior (weighted share of particles in ${BINS} equal bins over its prior range). A flat posterior over the whole range: the observed figures say little about it; a narrow one: they pin it down.`,
-    spec: {
-      $schema: SCHEMA,
-      config: CONFIG,
-      data: { values },
-      facet: { field: 'parameter', type: 'nominal', title: null },
-      columns: 4,
-      resolve: { scale: { x: 'independent' } },
-      spec: {
-        width: 140,
-        height: 70,
-        mark: { type: 'rect', color: '#2471a3' },
-        encoding: {
-          x: { field: 'from', type: 'quantitative', title: null, scale: { zero: false } },
-          x2: { field: 'to' },
-          y: { field: 'mass', type: 'quantitative', title: null, axis: { format: '.0%' } },
-        },
+    spec: byParameter(values, {
+      width: 140,
+      height: 70,
+      mark: { type: 'rect', color: '#2471a3' },
+      encoding: {
+        x: { field: 'from', type: 'quantitative', title: null, scale: { zero: false } },
+        x2: { field: 'to' },
+        y: { field: 'mass', type: 'quantitative', title: null, axis: { format: '.0%' } },
       },
-    },
+    }),
   };
 }
 
