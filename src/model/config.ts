@@ -39,6 +39,8 @@ export interface DomainTable {
   readonly financialExposure: Float64Array;
   readonly strategic: Float64Array;
   readonly payment: Float64Array;
+  /** The domains d with payment[d] ≠ 0, in order: the market's loops visit only these. */
+  readonly paymentDomains: Int32Array;
 }
 
 export interface ModelConfig {

@@ -33,8 +33,8 @@ import type { ModelState } from './state.js';
  */
 function openness(cfg: ModelConfig, s: ModelState): void {
   const { barrier } = s.push;
-  const { open, closed, appetite, offer } = s.market;
-  const pay = cfg.domains.payment;
+  const { open, openFrom, closed, appetite, offer } = s.market;
+  const pays = cfg.domains.paymentDomains;
   closed.fill(0);
   appetite.fill(0);
   offer.fill(0);
@@ -44,24 +44,35 @@ function openness(cfg: ModelConfig, s: ModelState): void {
     const b = cfg.pairB[p] as number;
     const kab = (cfg.pairAB[p] as number) * D;
     const kba = (cfg.pairBA[p] as number) * D;
-    for (let d = 0; d < D; d++) {
-      if ((pay[d] as number) === 0) continue;
-      const o = decay((barrier[kab + d] as number) + (barrier[kba + d] as number));
-      open[p * D + d] = o;
-      const lost = (cfg.exchange0[p * D + d] as number) * (1 - o);
-      if (lost > 0) anyClosed = true;
-      inc(closed, a * D + d, lost);
-      inc(closed, b * D + d, lost);
-      inc(appetite, a * D + d, (cfg.appetite[b] as number) * o);
-      inc(appetite, b * D + d, (cfg.appetite[a] as number) * o);
+    const wA = cfg.appetite[a] as number;
+    const wB = cfg.appetite[b] as number;
+    for (let q = 0; q < pays.length; q++) {
+      const d = pays[q] as number;
+      // Barriers hold for months: e^(−x) of the sum last computed is reused, the same bits (NaN never equals).
+      const x = p * D + d;
+      const sum = (barrier[kab + d] as number) + (barrier[kba + d] as number);
+      if (sum !== openFrom[x]) {
+        open[x] = decay(sum);
+        openFrom[x] = sum;
+      }
+      const o = open[x] as number;
+      const lost = (cfg.exchange0[x] as number) * (1 - o);
+      // lost ≥ +0, and adding +0 to a sum that began at +0 changes no bit: most pairs lose nothing.
+      if (lost !== 0) {
+        if (lost > 0) anyClosed = true;
+        inc(closed, a * D + d, lost);
+        inc(closed, b * D + d, lost);
+      }
+      inc(appetite, a * D + d, wB * o);
+      inc(appetite, b * D + d, wA * o);
     }
   }
   if (!anyClosed) return;
   for (let p = 0; p < cfg.P; p++) {
     const a = cfg.pairA[p] as number;
     const b = cfg.pairB[p] as number;
-    for (let d = 0; d < D; d++) {
-      if ((pay[d] as number) === 0) continue;
+    for (let q = 0; q < pays.length; q++) {
+      const d = pays[q] as number;
       const o = open[p * D + d] as number;
       const lost = (cfg.exchange0[p * D + d] as number) * (1 - o);
       if (lost === 0) continue;
@@ -86,6 +97,7 @@ function follow(x: Float64Array, at: number, target: number, rate: number): void
 export function updateExchange(cfg: ModelConfig, s: ModelState): void {
   const { needGain, marketGain, concessionGain, exchangeRate, redirection } = cfg.params;
   const pay = cfg.domains.payment;
+  const pays = cfg.domains.paymentDomains;
   const { open, closed, appetite, offer, redirected, received } = s.market;
   openness(cfg, s);
   received.fill(0);
@@ -99,9 +111,9 @@ export function updateExchange(cfg: ModelConfig, s: ModelState): void {
     const discounted =
       0.5 * concessionGain * ((s.concession[cfg.pairBA[p] as number] as number) + (s.concession[cfg.pairAB[p] as number] as number));
     let paidSum = 0;
-    for (let d = 0; d < D; d++) {
+    for (let q = 0; q < pays.length; q++) {
+      const d = pays[q] as number;
       const pd = pay[d] as number;
-      if (pd === 0) continue;
       const x = p * D + d;
       const o = open[x] as number;
       // Substitutes are sought where the market is open: need adds exchange in proportion to o, on top of the
@@ -109,11 +121,14 @@ export function updateExchange(cfg: ModelConfig, s: ModelState): void {
       follow(s.own, x, (cfg.exchange0[x] as number) * o * (1 + needed * o + discounted), exchangeRate);
       // Each side's exchange lost with its other partners, shared among all partners but the one it was
       // lost with: a pair never takes back its own closed exchange.
+      // With nothing lost here, perOther is +0 and offer − (+0) is offer, bit for bit: the divisions are skipped.
       const lostHere = (cfg.exchange0[x] as number) * (1 - o);
       const wB = (cfg.appetite[b] as number) * o;
       const wA = (cfg.appetite[a] as number) * o;
-      const fromA = wB * ((offer[a * D + d] as number) - perOther(lostHere, appetite[a * D + d] as number, wB));
-      const fromB = wA * ((offer[b * D + d] as number) - perOther(lostHere, appetite[b * D + d] as number, wA));
+      const offerA = offer[a * D + d] as number;
+      const offerB = offer[b * D + d] as number;
+      const fromA = wB * (lostHere === 0 ? offerA : offerA - perOther(lostHere, appetite[a * D + d] as number, wB));
+      const fromB = wA * (lostHere === 0 ? offerB : offerB - perOther(lostHere, appetite[b * D + d] as number, wA));
       const total = fromA + fromB;
       // Most pairs, most ticks: nothing closed on either side, nothing redirected here.
       if (total > 0 || (redirected[x] as number) !== 0) {

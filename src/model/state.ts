@@ -71,6 +71,8 @@ export interface ModelState {
   /** The market's per-tick scratch (model/market.ts): open[p*D+d], closed, appetite, offer and received [i*D+d]; redirected is state. */
   readonly market: {
     readonly open: Float64Array;
+    /** The barrier sum open[p*D+d] was computed from (NaN: none yet), so an unchanged barrier costs no exp. */
+    readonly openFrom: Float64Array;
     readonly closed: Float64Array;
     readonly appetite: Float64Array;
     /** offer[i*D+d] = Σ_q lost_q / (A_i − w_q): i's closed exchange per unit of appetite of the partners it was not lost with. */
@@ -195,7 +197,7 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     exchange: f(P * D),
     own: f(P * D),
     glut: f(n),
-    market: { open: f(P * D), closed: f(n * D), appetite: f(n * D), offer: f(n * D), received: f(n * D), redirected: f(P * D), paid: f(P) },
+    market: { open: f(P * D), openFrom: f(P * D).fill(Number.NaN), closed: f(n * D), appetite: f(n * D), offer: f(n * D), received: f(n * D), redirected: f(P * D), paid: f(P) },
     volume: f(P),
     trade: f(P),
     supply: f(n),
@@ -244,6 +246,7 @@ export function resetState(cfg: ModelConfig, s: ModelState): void {
   s.volume.fill(1);
   s.own.set(cfg.exchange0);
   s.market.redirected.fill(0);
+  s.market.openFrom.fill(Number.NaN);
   s.glut.fill(0);
   s.inForce.fill(1);
 }

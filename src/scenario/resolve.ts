@@ -184,6 +184,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
       financialExposure: domainParam('financialExposure'),
       strategic: domainParam('strategic'),
       payment,
+      paymentDomains: Int32Array.from(DOMAINS.keys()).filter((d) => (payment[d] as number) !== 0),
     },
     n,
     actorIds,
