@@ -14,3 +14,15 @@ export function clamp01(x: number): number {
 export function decay(push: number): number {
   return push === 0 ? 1 : exp(-Math.max(0, push));
 }
+
+/**
+ * decay(push) through a one-entry memo per slot m (memo[2m]: the push, memo[2m+1]: its decay; NaN
+ * until first used): pressures hold for months, and e^(−x) of an unchanged x is the same bits.
+ */
+export function decayMemo(push: number, memo: Float64Array, m: number): number {
+  if (push !== memo[2 * m]) {
+    memo[2 * m] = push;
+    memo[2 * m + 1] = decay(push);
+  }
+  return memo[2 * m + 1] as number;
+}

@@ -4,7 +4,7 @@
  * payment channel and realised trade. Each level moves a
  * fraction ρ of the way to its target per tick.
  */
-import { clamp01, decay, inc } from './arrays.js';
+import { clamp01, decay, decayMemo, inc } from './arrays.js';
 import type { ModelConfig } from './config.js';
 import { D, FINANCE } from './domains.js';
 import { updateExchange } from './market.js';
@@ -16,7 +16,12 @@ import type { ModelState } from './state.js';
  * sanctions on an actor change nothing (docs/model.md §5.3).
  */
 export function saturate(base: number, push: number): number {
-  return 1 - (1 - base) * decay(push);
+  return saturated(base, decay(push));
+}
+
+/** 1 − (1 − base)·decayed: `saturate` with e^(−push) already taken. */
+function saturated(base: number, decayed: number): number {
+  return 1 - (1 - base) * decayed;
 }
 
 /**
@@ -57,14 +62,13 @@ function listRivals(n: number, grievance: Float64Array, rivals: Int32Array): num
 function actorLevels(cfg: ModelConfig, s: ModelState): void {
   const { n, params } = cfg;
   const push = s.push;
+  const memo = s.decayMemo;
   for (let i = 0; i < n; i++) {
-    inc(s.stress, i, params.stressRate * (saturate(cfg.stress0[i] as number, push.stress[i] as number) - (s.stress[i] as number)));
-    inc(s.need, i, params.needRate * (saturate(0, push.need[i] as number) - (s.need[i] as number)));
-    inc(
-      s.dollarAccess,
-      i,
-      params.dollarRate * (decay(params.dollarReach * (push.financeCut[i] as number)) - (s.dollarAccess[i] as number)),
-    );
+    const stressed = saturated(cfg.stress0[i] as number, decayMemo(push.stress[i] as number, memo, 3 * i));
+    inc(s.stress, i, params.stressRate * (stressed - (s.stress[i] as number)));
+    inc(s.need, i, params.needRate * (saturated(0, decayMemo(push.need[i] as number, memo, 3 * i + 1)) - (s.need[i] as number)));
+    const access = decayMemo(params.dollarReach * (push.financeCut[i] as number), memo, 3 * i + 2);
+    inc(s.dollarAccess, i, params.dollarRate * (access - (s.dollarAccess[i] as number)));
   }
 }
 

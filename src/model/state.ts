@@ -37,6 +37,8 @@ export interface ModelState {
   readonly stress: Float64Array;
   readonly need: Float64Array;
   readonly dollarAccess: Float64Array;
+  /** e^(−push) of each actor's stress, need and finance-cut push, with the push it was taken of (model/arrays.ts decayMemo). */
+  readonly decayMemo: Float64Array;
   readonly costBorne: Float64Array;
   /**
    * welfare[i]: what the commitments i holds are worth to it this tick, less the
@@ -182,6 +184,7 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     stress: f(n),
     need: f(n),
     dollarAccess: f(n),
+    decayMemo: f(6 * n).fill(Number.NaN),
     costBorne: f(n),
     welfare: options.welfare ? f(n) : undefined,
     welfareBasis: options.welfare ? { concessionRate: 0, marginal: f(TIE_BLOCK * D) } : undefined,
@@ -236,6 +239,7 @@ export function resetState(cfg: ModelConfig, s: ModelState): void {
   s.stress.set(cfg.stress0);
   s.need.fill(0);
   s.dollarAccess.fill(1);
+  s.decayMemo.fill(Number.NaN);
   s.costBorne.fill(0);
   s.welfare?.fill(0);
   s.grievance.set(cfg.grievance0);
