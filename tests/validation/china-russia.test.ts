@@ -106,6 +106,15 @@ describe('China–Russia 2022–2025: stylized facts (DESIGN §6)', () => {
     expect(november2023).toBeGreaterThanOrEqual(85);
   });
 
+  // Issue 14's target, which the model misses (docs/model.md §8: CNY 31 bn): read as mutual finance
+  // commitment, a draw of 40% of capacity and flat depth cannot both hold (swapLine.test.ts measures
+  // the conflict). An expected failure, not a dropped target: the suite fails the day it passes.
+  it.fails('KNOWN FAILURE: swap-line use in 2023 is within 25% of the observed CNY 59.7 bn', () => {
+    const drawn = acrossRuns(s.swap_line_drawdown as Float64Array[], (row) => yearMean(row, 1));
+    const observedDraw = observed('swap_line_drawdown', '2023');
+    expect(Math.abs(drawn / observedDraw - 1)).toBeLessThan(0.25);
+  });
+
   it('swap-line use stays under half of its CNY 150 bn capacity in every month of every run', () => {
     const capacity = observed('swap_line_capacity', '2014-10');
     const peak = Math.max(...(s.swap_line_drawdown as Float64Array[]).map((row) => Math.max(...row)));

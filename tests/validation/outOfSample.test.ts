@@ -29,9 +29,15 @@ function observed(indicator: string, period: string): number {
   return Number(row.split(',')[2]);
 }
 
+/** Mean 2024 trade growth over the runs (annual means, year on year). */
+function growth2024(runs: ReturnType<typeof runAll>): number {
+  return acrossRuns(runs.series.bilateral_trade as Float64Array[], (row) => yearMean(row, 2) / yearMean(row, 1) - 1);
+}
+
 describe('out of sample: calibrated on data to December 2023, checked on 2024', () => {
   let runs: ReturnType<typeof runAll>;
   let eo14114: number;
+  let fitted: string[];
 
   beforeAll(async () => {
     const sweep = loadSweep(FILE);
@@ -40,6 +46,7 @@ describe('out of sample: calibrated on data to December 2023, checked on 2024', 
     const result = await calibrate(sweep, 2);
     const best = result.points[result.best.point] as readonly (string | number)[];
     const set = sweep.parameters.map((p, i) => `${p.path}=${best[i]}`);
+    fitted = set;
     const loaded = loadScenario(DEFAULT_SCENARIO, { set });
     eo14114 = loaded.config.shocks.find((s) => s.id === 'eo14114')?.at as number;
     runs = runAll(loaded, { financeCR: commitment('CHN', 'RUS', 'finance') });
@@ -68,5 +75,19 @@ describe('out of sample: calibrated on data to December 2023, checked on 2024', 
     const before = acrossRuns(runs.series.financeCR as Float64Array[], (row) => row[eo14114 - 1] as number);
     const after = acrossRuns(runs.series.financeCR as Float64Array[], (row) => row[eo14114 + 3] as number);
     expect(after).toBeLessThan(0.8 * before);
+  });
+
+  // What the miss hangs on (docs/model.md §8): EO 14114's enforcement, which nothing before the cut-off
+  // identifies. At the floor of its prior range the same fit predicts 2024 within the tolerance; from 0.6
+  // up China's finance ties are gone and every enforcement predicts the same fall. So the failure above
+  // says the model reads 2024 as weak enforcement (or workarounds it lacks), not that its fit is off.
+  it("the miss hangs on EO 14114's enforcement: within 10 points at 0.3, the same fall at 0.6 and at 1", () => {
+    const at = (enforcement: number) =>
+      growth2024(runAll(loadScenario(DEFAULT_SCENARIO, { set: [...fitted, `shocks.eo14114.enforcement=${enforcement}`] }), {}));
+    const observed2024 = observed('bilateral_trade', '2024') / observed('bilateral_trade', '2023') - 1;
+    expect(Math.abs(at(0.3) - observed2024)).toBeLessThan(0.1);
+    const [moderate, full] = [at(0.6), at(1)];
+    expect(Math.abs(moderate - observed2024)).toBeGreaterThan(0.1);
+    expect(Math.abs(full - moderate)).toBeLessThan(0.01);
   });
 });
