@@ -42,7 +42,7 @@ describe('entente calibrate --method abc', () => {
       [one, '1'],
       [two, '2'],
     ] as const)
-      expect(await await await await await await await await await await (await entente([...args, '--out', out, '-w', w])).status).toBe(0);
+      expect((await entente([...args, '--out', out, '-w', w])).status).toBe(0);
   }, 120_000);
 
   it('writes the posterior (every parameter, fixed ones at their value) and the generations', () => {
@@ -158,7 +158,7 @@ describe('entente calibrate --method abc', () => {
     expect(other.stderr).toMatch(/cannot continue: the run in this directory had another particles/);
     const r = await entente([...args, '--resume', '--out', killed]);
     expect(r.status, r.stderr).toBe(0);
-    expect(await await await await await await await await await await (await entente([...args, '--out', whole])).status).toBe(0);
+    expect((await entente([...args, '--out', whole])).status).toBe(0);
     expect(JSON.parse(read(killed, 'manifest.json')).complete).toBe(true);
     expect(JSON.parse(read(killed, 'manifest.json')).resumedAfter).toBeGreaterThanOrEqual(1);
     for (const name of ['posterior.csv', 'generations.csv', 'predictive.csv']) expect(read(killed, name), name).toBe(read(whole, name));

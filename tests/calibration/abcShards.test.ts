@@ -33,9 +33,7 @@ describe('entente calibrate --method abc --shard K/N and --collect', () => {
   const log: string[] = [];
 
   beforeAll(async () => {
-    expect(
-      await await await await await await await await await await (await entente([...args, '--out', local, '-q', '-w', '2'])).status,
-    ).toBe(0);
+    expect((await entente([...args, '--out', local, '-q', '-w', '2'])).status).toBe(0);
     const collect = async () => {
       const r = await entente([...args, '--out', sharded, '--collect']);
       expect(r.status, r.stderr).toBe(0);
@@ -69,12 +67,8 @@ describe('entente calibrate --method abc --shard K/N and --collect', () => {
   it('refuses a shard before --collect has started the directory, and a round split two ways', async () => {
     await expectRefused(dir, [...args, '--shard', '1/2'], /no sharded calibration has been started/);
     const split = join(dir, 'split');
-    expect(
-      await await await await await await await await await await (await entente([...args, '--out', split, '--collect', '-q'])).status,
-    ).toBe(0);
-    expect(
-      await await await await await await await await await await (await entente([...args, '--out', split, '--shard', '1/2', '-q'])).status,
-    ).toBe(0);
+    expect((await entente([...args, '--out', split, '--collect', '-q'])).status).toBe(0);
+    expect((await entente([...args, '--out', split, '--shard', '1/2', '-q'])).status).toBe(0);
     const r = await entente([...args, '--out', split, '--shard', '1/3', '-q']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/being run as 2 shards/);

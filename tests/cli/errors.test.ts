@@ -247,6 +247,6 @@ describe('bad input: exit status 2, one clear message, nothing written', () => {
     ]);
     expect(lever.status).toBe(2);
     expect(lever.stderr).toMatch(/lv2\.yaml:\d+: levers\.coerciveWedge\.shocks\[1\]\.target: unknown actor "CHINA"/);
-    expect(await await await await await await await await await await (await entente(['check', DEFAULT_SCENARIO])).status).toBe(0);
+    expect((await entente(['check', DEFAULT_SCENARIO])).status).toBe(0);
   });
 });

@@ -27,9 +27,7 @@ describe('guidance on the command line', () => {
   });
 
   it('entente --help ends with examples too', async () => {
-    expect(await await await await await await await await await await (await entente(['--help'])).stdout).toMatch(
-      /\nExamples:\n {2}\$ entente run scenarios\/china-russia-2022\.yaml/,
-    );
+    expect((await entente(['--help'])).stdout).toMatch(/\nExamples:\n {2}\$ entente run scenarios\/china-russia-2022\.yaml/);
   });
 
   it('names a file of the wrong kind and the command that takes it (exit 2)', async () => {
@@ -61,14 +59,8 @@ describe('guidance on the command line', () => {
   it('a lever’s run goes beside the baseline’s, not over it', async () => {
     const cwd = tempDir();
     const tutorial = join(ROOT, 'scenarios', 'tutorial.yaml');
-    expect(
-      await await await await await await await await await await (await entente(['run', tutorial, '-r', '1', '-q'], cwd)).status,
-    ).toBe(0);
-    expect(
-      await await await await await await await await await await (
-        await entente(['run', tutorial, '-r', '1', '--lever', 'reward', '-q'], cwd)
-      ).status,
-    ).toBe(0);
+    expect((await entente(['run', tutorial, '-r', '1', '-q'], cwd)).status).toBe(0);
+    expect((await entente(['run', tutorial, '-r', '1', '--lever', 'reward', '-q'], cwd)).status).toBe(0);
     expect(existsSync(join(cwd, 'out', 'tutorial', 'pairs.csv'))).toBe(true);
     expect(JSON.parse(readFileSync(join(cwd, 'out', 'tutorial-reward', 'manifest.json'), 'utf8')).lever).toBe('reward');
     expect(JSON.parse(readFileSync(join(cwd, 'out', 'tutorial', 'manifest.json'), 'utf8')).lever).toBeNull();

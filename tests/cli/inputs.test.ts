@@ -99,10 +99,7 @@ describe('mistyped paths and names', () => {
       `scenario: ${TUTORIAL}\ndesign: lhs\nsamples: 6\nreplications: 1\nparameters:\n  shocks.talks.at: { min: 2, max: 10 }\n`,
     );
     const out = join(dir, 'ticks');
-    expect(
-      await await await await await await await await await await (await entente(['sweep', sweep, '--out', out, '-q', '--workers', '1']))
-        .status,
-    ).toBe(0);
+    expect((await entente(['sweep', sweep, '--out', out, '-q', '--workers', '1'])).status).toBe(0);
     const values = readFileSync(join(out, 'points.csv'), 'utf8')
       .trim()
       .split('\n')
@@ -121,11 +118,7 @@ describe('damaged sweep directories', () => {
 
   it('a null or corrupt sweep.json on --resume and on merge', async () => {
     const out = join(dir, 'shard');
-    expect(
-      await await await await await await await await await await (
-        await entente(['sweep', SWEEP(), '--out', out, '--shard', '1/1', '-q', '--workers', '1'])
-      ).status,
-    ).toBe(0);
+    expect((await entente(['sweep', SWEEP(), '--out', out, '--shard', '1/1', '-q', '--workers', '1'])).status).toBe(0);
     for (const text of ['null', '{bad']) {
       writeFileSync(join(out, 'sweep.json'), text);
       for (const args of [
@@ -143,11 +136,7 @@ describe('damaged sweep directories', () => {
 
   it('merging a shard killed mid-assembly (runs.csv written, manifest not yet finished) is refused', async () => {
     const out = join(dir, 'half');
-    expect(
-      await await await await await await await await await await (
-        await entente(['sweep', SWEEP(), '--out', out, '--shard', '1/1', '-q', '--workers', '1'])
-      ).status,
-    ).toBe(0);
+    expect((await entente(['sweep', SWEEP(), '--out', out, '--shard', '1/1', '-q', '--workers', '1'])).status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, complete: false }));
     const r = await entente(['merge', out, '--out', join(dir, 'merged-half')]);

@@ -51,9 +51,7 @@ describe('entente recognises its own output positively', () => {
 
   it('never replaces its own output once a user has put a file of theirs in it', async () => {
     const out = join(dir, 'annotated');
-    expect(await await await await await await await await await await (await entente(['run', TUTORIAL, '--out', out, '-q'])).status).toBe(
-      0,
-    );
+    expect((await entente(['run', TUTORIAL, '--out', out, '-q'])).status).toBe(0);
     writeFileSync(join(out, 'analysis.ipynb'), '{}');
     const r = await entente(['run', TUTORIAL, '--out', out, '-q', '--force']);
     expect(r.status).toBe(2);
@@ -94,10 +92,7 @@ describe('litter of killed runs', () => {
 describe('one rule for every command: replace your own kind, refuse others without --force', () => {
   it('run, compare, sweep, sensitivity-like reruns into their default folders succeed', async () => {
     const out = join(dir, 'same');
-    for (let i = 0; i < 2; i++)
-      expect(
-        await await await await await await await await await await (await entente(['run', TUTORIAL, '--out', out, '-q'])).status,
-      ).toBe(0);
+    for (let i = 0; i < 2; i++) expect((await entente(['run', TUTORIAL, '--out', out, '-q'])).status).toBe(0);
     const s = join(dir, 'sweep-again');
     for (let i = 0; i < 2; i++) {
       const r = await entente(['sweep', sweepFile, '--out', s, '-q', '--workers', '1']);
@@ -105,11 +100,7 @@ describe('one rule for every command: replace your own kind, refuse others witho
     }
     expect(manifestOf(s)).toMatchObject({ entente_output: 'sweep', complete: true });
     const c = join(dir, 'compare-again');
-    for (let i = 0; i < 2; i++)
-      expect(
-        await await await await await await await await await await (await entente(['compare', TUTORIAL, '--out', c, '-q', '-r', '3']))
-          .status,
-      ).toBe(0);
+    for (let i = 0; i < 2; i++) expect((await entente(['compare', TUTORIAL, '--out', c, '-q', '-r', '3'])).status).toBe(0);
     expect(manifestOf(c)).toMatchObject({ entente_output: 'compare', complete: true });
   });
 
@@ -127,10 +118,7 @@ describe('one rule for every command: replace your own kind, refuse others witho
 
   it('a run refuses to replace a sweep; --force does', async () => {
     const s = join(dir, 'precious-sweep');
-    expect(
-      await await await await await await await await await await (await entente(['sweep', sweepFile, '--out', s, '-q', '--workers', '1']))
-        .status,
-    ).toBe(0);
+    expect((await entente(['sweep', sweepFile, '--out', s, '-q', '--workers', '1'])).status).toBe(0);
     const runs = readFileSync(join(s, 'runs.csv'), 'utf8');
     const r = await entente(['run', TUTORIAL, '--out', s, '-q']);
     expect(r.status).toBe(2);
@@ -226,16 +214,8 @@ describe('a write failure is an error, never a silent success', () => {
         ['merge', join(dir, 'merge-me')],
         ['compare', perTick, '--workers', '1'], // across a sweep: its arms keep per-tick files
       ];
-      expect(
-        await await await await await await await await await await (
-          await entente(['run', TUTORIAL, '--out', join(dir, 'report-me'), '-q'])
-        ).status,
-      ).toBe(0);
-      expect(
-        await await await await await await await await await await (
-          await entente(['sweep', perTick, '--out', join(dir, 'merge-me'), '--shard', '1/1', '-q', '--workers', '1'])
-        ).status,
-      ).toBe(0);
+      expect((await entente(['run', TUTORIAL, '--out', join(dir, 'report-me'), '-q'])).status).toBe(0);
+      expect((await entente(['sweep', perTick, '--out', join(dir, 'merge-me'), '--shard', '1/1', '-q', '--workers', '1'])).status).toBe(0);
       for (const args of cases) {
         // Leave 48 KiB free, so each command starts writing and runs out of space part-way.
         for (const f of readdirSync(disk)) rmSync(join(disk, f), { recursive: true, force: true });

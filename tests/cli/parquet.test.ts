@@ -20,7 +20,7 @@ describe('entente run --format parquet', () => {
   const parquet = join(dir, 'parquet');
   const args = ['run', DEFAULT_SCENARIO, '-r', '3', '--contributions', '-q'];
   beforeAll(async () => {
-    expect(await await await await await await await await await await (await entente([...args, '--out', csv])).status).toBe(0);
+    expect((await entente([...args, '--out', csv])).status).toBe(0);
     const r = await entente([...args, '--out', parquet, '--format', 'parquet']);
     expect(r.status, r.stderr).toBe(0);
   }, 60_000);
@@ -42,9 +42,7 @@ describe('entente run --format parquet', () => {
 
   it('gives the same bytes when run again', async () => {
     const again = join(dir, 'again');
-    expect(
-      await await await await await await await await await await (await entente([...args, '--out', again, '--format', 'parquet'])).status,
-    ).toBe(0);
+    expect((await entente([...args, '--out', again, '--format', 'parquet'])).status).toBe(0);
     for (const name of FILES)
       expect(readFileSync(join(again, `${name}.parquet`)).equals(readFileSync(join(parquet, `${name}.parquet`))), name).toBe(true);
   }, 60_000);

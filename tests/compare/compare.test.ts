@@ -95,11 +95,7 @@ describe('entente compare (CLI)', () => {
     const b = join(tempDir(), 'b');
     const ra = await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20', '--out', a]);
     expect(ra.status, ra.stderr).toBe(0);
-    expect(
-      await await await await await await await await await await (
-        await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20', '--out', b, '-q'])
-      ).status,
-    ).toBe(0);
+    expect((await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20', '--out', b, '-q'])).status).toBe(0);
     const levers = readFileSync(join(a, 'levers.csv'), 'utf8');
     expect(levers.split('\n')[0]?.split(',').slice(0, 8)).toEqual([
       'lever',
@@ -121,16 +117,8 @@ describe('entente compare (CLI)', () => {
   it('does not depend on the worker count', async () => {
     const one = join(tempDir(), 'one');
     const two = join(tempDir(), 'two');
-    expect(
-      await await await await await await await await await await (
-        await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '24', '--out', one, '-w', '1', '-q'])
-      ).status,
-    ).toBe(0);
-    expect(
-      await await await await await await await await await await (
-        await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '24', '--out', two, '-w', '2', '-q'])
-      ).status,
-    ).toBe(0);
+    expect((await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '24', '--out', one, '-w', '1', '-q'])).status).toBe(0);
+    expect((await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '24', '--out', two, '-w', '2', '-q'])).status).toBe(0);
     for (const f of ['levers.csv', 'deltas.csv']) expect(readFileSync(join(two, f), 'utf8')).toBe(readFileSync(join(one, f), 'utf8'));
   });
 

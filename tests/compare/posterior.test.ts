@@ -167,11 +167,9 @@ describe('entente compare --posterior', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(over, 'manifest.json'), 'utf8')).posterior.particles).toBe(3);
     const plain = join(dir, 'named-plain');
-    expect(
-      await await await await await await await await await await (
-        await entente(['compare', named, '--no-posterior', '--levers', 'rewardWedge', '-r', '2', '--out', plain, '-q'])
-      ).status,
-    ).toBe(0);
+    expect((await entente(['compare', named, '--no-posterior', '--levers', 'rewardWedge', '-r', '2', '--out', plain, '-q'])).status).toBe(
+      0,
+    );
     expect(JSON.parse(readFileSync(join(plain, 'manifest.json'), 'utf8')).posterior).toBeUndefined();
     const missing = fileIn(dir, 'missing.yaml', text.replace(`posterior: ${spread}`, 'posterior: no/such/dir'));
     await expectRefused(

@@ -98,6 +98,6 @@ describe('observables', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.yaml:\d+: observables\.x\.expression: observable x: unknown symbol "Q"/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
-    expect(await await await await await await await await await await (await entente(['check', file])).status).toBe(2);
+    expect((await entente(['check', file])).status).toBe(2);
   });
 });

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Embedded, leverEffects, resolve, runPage, type Settings } from '../../src/explore/model.js';
+import { leverEffects } from '../../src/explore/levers.js';
+import { type Embedded, resolve, runPage, type Settings } from '../../src/explore/model.js';
 import { entente, ROOT, tempDir } from '../helpers.js';
 
 describe('the lever chart reuses the view’s runs', () => {

@@ -98,7 +98,7 @@ describe('entente sweep', () => {
 
     const other = join(dir, 'other-seed');
     expect(
-      await await await await await await await await await await (
+      (
         await entente([
           'sweep',
           sweepFile(
@@ -237,7 +237,7 @@ describe('bad sweep files: exit status 2, a clear message, nothing written', () 
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(pattern);
     expect(existsSync(out)).toBe(false);
-    expect(await await await await await await await await await await (await entente(['check', file])).status).toBe(2);
+    expect((await entente(['check', file])).status).toBe(2);
   });
 
   it('a bad --shard', async () => {
@@ -253,24 +253,10 @@ describe('bad sweep files: exit status 2, a clear message, nothing written', () 
     );
     const a = join(dir, 'pt-a');
     const b = join(dir, 'pt-b');
-    expect(
-      await await await await await await await await await await (await entente(['sweep', file, '--out', a, '-w', '1', '-q'])).status,
-    ).toBe(0);
-    expect(
-      await await await await await await await await await await (
-        await entente(['sweep', file, '--out', join(b, 's1'), '--shard', '1/2', '-w', '2', '-q'])
-      ).status,
-    ).toBe(0);
-    expect(
-      await await await await await await await await await await (
-        await entente(['sweep', file, '--out', join(b, 's2'), '--shard', '2/2', '-w', '2', '-q'])
-      ).status,
-    ).toBe(0);
-    expect(
-      await await await await await await await await await await (
-        await entente(['merge', join(b, 's1'), join(b, 's2'), '--out', join(b, 'm')])
-      ).status,
-    ).toBe(0);
+    expect((await entente(['sweep', file, '--out', a, '-w', '1', '-q'])).status).toBe(0);
+    expect((await entente(['sweep', file, '--out', join(b, 's1'), '--shard', '1/2', '-w', '2', '-q'])).status).toBe(0);
+    expect((await entente(['sweep', file, '--out', join(b, 's2'), '--shard', '2/2', '-w', '2', '-q'])).status).toBe(0);
+    expect((await entente(['merge', join(b, 's1'), join(b, 's2'), '--out', join(b, 'm')])).status).toBe(0);
     expect(read(a, 'pairs.csv').split('\n')[0]).toBe('point,replication,seed,tick,a,b,depth,rhetoric,trade_usd_bn,channel,divergence');
     expect(read(a, 'pairs.csv').trim().split('\n')).toHaveLength(12 * 4 * 48 * 12 + 1);
     for (const f of ['runs.csv', 'pairs.csv', 'events.csv']) expect(read(join(b, 'm'), f)).toBe(read(a, f));

@@ -6,7 +6,8 @@
  * reproduces it. window.entente exposes the current numbers for tests and for the curious.
  */
 import { stringify as toYaml } from 'yaml';
-import { type Embedded, leverEffects, pairsCsv, posteriorView, resolve, runPage, type Settings, setFlags } from '../model.js';
+import { leverEffects } from '../levers.js';
+import { type Embedded, pairsCsv, posteriorView, resolve, runPage, type Settings, setFlags } from '../model.js';
 import { drawDepth, drawDomains, drawForest, drawIndicators } from './charts.js';
 import { buildControls, defaults, fromHash, show, toHash } from './controls.js';
 import { $, type View } from './view.js';
