@@ -6,10 +6,10 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { CsvEncoder } from './csvEncoder.js';
+import type { Cell } from './csvText.js';
 import { fromSystemError } from './systemError.js';
 
-export type Cell = string | number;
-
+export type { Cell } from './csvText.js';
 export { formatNumber } from './formatNumber.js';
 
 /** Bytes encoded before they are handed to the file: large writes, few calls. */

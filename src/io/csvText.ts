@@ -8,8 +8,10 @@
  * run writes one row per pair.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Cell } from './csvFile.js';
 import { formatNumber } from './formatNumber.js';
+
+/** A CSV field: text, or a number written as formatNumber writes it. */
+export type Cell = string | number;
 
 const OPTIONS = { cast: { number: formatNumber }, eof: false };
 

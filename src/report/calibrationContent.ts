@@ -5,10 +5,10 @@
  */
 import { weightedQuantile } from '../calibration/abc/smc.js';
 import { weightedMean } from '../compare/stats.js';
-import type { Content } from './content.js';
 import { observedPoints } from './observed.js';
 import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
+import type { Content } from './pageContent.js';
 import { lossChart, targetsChart } from './specs/calibration.js';
 import { marginalsChart, narrowing, pairsChart, predictiveChart, toleranceChart } from './specs/posterior.js';
 import { parameterWords } from './words.js';

@@ -9,6 +9,7 @@ import { pairKeyName } from './labels.js';
 import { observedPoints } from './observed.js';
 import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
+import type { Content } from './pageContent.js';
 import type { Chart } from './specs/chart.js';
 import { domainChart, focusRows, forestChart, robustnessChart } from './specs/compare.js';
 import { observablesChart } from './specs/observables.js';
@@ -25,12 +26,6 @@ export interface ReportOptions {
   readonly pair?: string;
   /** The two parameters of a sweep's heat map (default: the first two). */
   readonly heatmap?: readonly [string, string];
-}
-
-export interface Content {
-  readonly charts: Chart[];
-  readonly tables: Table[];
-  readonly notes: string[];
 }
 
 const num = (v: string | undefined): number | string => (v === undefined || v === '' ? '' : Number(v));

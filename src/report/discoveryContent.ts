@@ -1,8 +1,8 @@
 /** What a discover folder's report shows: PRIM's peeling trajectory and the box, with its restrictions' quasi-p-values. */
 import { join } from 'node:path';
-import type { Content } from './content.js';
 import { labelsFor } from './outputLabels.js';
 import type { OutputDir } from './outputs.js';
+import type { Content } from './pageContent.js';
 import { boxChart, trajectoryChart } from './specs/discovery.js';
 import { parameterWords } from './words.js';
 
