@@ -9,8 +9,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPointOutcomes } from '../sensitivity/outcomes.js';
 import { loadSweep } from '../sweep/load.js';
+import { readPointOutcomes } from '../sweep/pointOutcomes.js';
 import { progress } from '../sweep/progress.js';
 import { runSweep, type SweepOptions, sweepPool } from '../sweep/run.js';
 

@@ -12,10 +12,10 @@ import { defaultOut } from '../io/outputDir.js';
 import { Table } from '../io/table.js';
 import { checkDesignTable } from '../sweep/estimate.js';
 import { loadSweep } from '../sweep/load.js';
+import { readPointOutcomes } from '../sweep/pointOutcomes.js';
 import { runSweep } from '../sweep/run.js';
 import { VERSION } from '../version.js';
 import { analyse, type IndexRow, type Method } from './analyse.js';
-import { readPointOutcomes } from './outcomes.js';
 
 export interface SensitivityOptions {
   /** Must match the sweep's design when given. */
