@@ -22,7 +22,7 @@ const browser: Plugin = {
     // The schemas as data, not loaded from files at run time.
     b.onLoad({ filter: /[\\/]scenario[\\/]schemas\.js$/ }, () => ({
       contents:
-        "import scenario from './schemas/scenario.json';\nimport sweep from './schemas/sweep.json';\nexport const Scenario = scenario;\nexport const Sweep = sweep;\nexport const SCHEMAS_DIR = '';\n",
+        "import scenario from './schemas/scenario.json';\nimport sweep from './schemas/sweep.json';\nexport const Scenario = scenario;\nexport const builtSchema = (name) => (name === 'sweep' ? sweep : scenario);\nexport const SCHEMAS_DIR = '';\n",
       resolveDir: join(DIST, 'scenario'),
       loader: 'js',
     }));

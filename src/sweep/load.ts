@@ -11,7 +11,7 @@ import { expectKind, fileKind } from '../scenario/fileKind.js';
 import { DEFAULT_SEED, prepare } from '../scenario/load.js';
 import { isIntegerPath } from '../scenario/paths.js';
 import type { ScenarioFile } from '../scenario/schema.js';
-import { Scenario, Sweep } from '../scenario/schemas.js';
+import { Scenario } from '../scenario/schemas.js';
 import { formatPath, readSource, type Source } from '../scenario/source.js';
 import { validateShape } from '../scenario/validate.js';
 import type { Parameter, Value } from './designs/design.js';
@@ -20,6 +20,7 @@ import { DESIGN_REGISTRY, NEEDS_SAMPLES } from './designs/index.js';
 import { checkDesignTable, checkSweepSize } from './estimate.js';
 import { PER_TICK_OUTPUTS } from './outputs.js';
 import type { SweepFile } from './schema.js';
+import { Sweep } from './schemas.js';
 
 export interface LoadedSweep {
   readonly source: Source;

@@ -1,0 +1,5 @@
+/** The sweep schema as the commands use it: the JSON the build wrote, or, run from the sources, the definition (scenario/schemas.ts). */
+import type { TSchema } from '@sinclair/typebox';
+import { builtSchema } from '../scenario/schemas.js';
+
+export const Sweep: TSchema = builtSchema('sweep') ?? (await import('./schema.js')).Sweep;
