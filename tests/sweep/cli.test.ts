@@ -29,6 +29,15 @@ parameters:
 
 const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
 
+/** SWEEP with another seed, as file `name`: a different sweep whose shape is the same. */
+const reseeded = (name: string, seed: number) =>
+  sweepFile(
+    name,
+    read(dir, 'lhs.yaml')
+      .replace(/^scenario:.*\n/, '')
+      .replace('seed: 11', `seed: ${seed}`),
+  );
+
 /** Resolves once a sweep has finished its first chunk (its record, written last, is there). */
 function firstChunk(chunks: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -97,24 +106,7 @@ describe('entente sweep', () => {
     expect(missing.stderr).toMatch(/shards are missing or repeated \(expected shards 1, 2, 3 once each, found 1, 3\)/);
 
     const other = join(dir, 'other-seed');
-    expect(
-      (
-        await entente([
-          'sweep',
-          sweepFile(
-            'seed.yaml',
-            read(dir, 'lhs.yaml')
-              .replace(/^scenario:.*\n/, '')
-              .replace('seed: 11', 'seed: 12'),
-          ),
-          '--out',
-          other,
-          '--shard',
-          '2/3',
-          '-q',
-        ])
-      ).status,
-    ).toBe(0);
+    expect((await entente(['sweep', reseeded('seed.yaml', 12), '--out', other, '--shard', '2/3', '-q'])).status).toBe(0);
     const mixed = await entente(['merge', shards[0] as string, other, shards[2] as string, '--out', join(dir, 'm3')]);
     expect(mixed.status).toBe(2);
     expect(mixed.stderr).toMatch(/shards come from different sweeps/);
@@ -169,19 +161,7 @@ describe('entente sweep', () => {
     expect(read(out, 'runs.csv')).toBe(read(one, 'runs.csv'));
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
 
-    const wrong = await entente([
-      'sweep',
-      sweepFile(
-        'seed2.yaml',
-        read(dir, 'lhs.yaml')
-          .replace(/^scenario:.*\n/, '')
-          .replace('seed: 11', 'seed: 99'),
-      ),
-      '--out',
-      out,
-      '--resume',
-      '-q',
-    ]);
+    const wrong = await entente(['sweep', reseeded('seed2.yaml', 99), '--out', out, '--resume', '-q']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/cannot resume: the directory holds another sweep/);
   });
