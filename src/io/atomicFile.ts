@@ -1,25 +1,64 @@
 /**
  * Writing one file so that it is either whole or absent: write beside it
- * (NAME.tmp-PID), flush, rename. On failure the temporary file is removed and
- * the error names the path (io/systemError.ts). Every command's single files
- * go through here; whole directories through io/outputDir.ts.
+ * (NAME.tmp-PID), flush, check its size, rename. On failure the temporary file is removed and
+ * the error names the path (io/systemError.ts). Every file entente writes goes through
+ * `writeAll` (write(2) may write only part of what it is given, with no error, on a nearly full
+ * disk) and is checked by `expectSize` before it counts as written; whole directories are made
+ * through io/outputDir.ts.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { fromSystemError } from './systemError.js';
 
-/** Write a whole file and flush it to the disk: a file that exists after a crash is complete. */
-export function writeDurable(path: string, text: string): void {
-  writeLinesDurable(path, [text]);
+/** A short write found after the fact: the file holds fewer bytes than were handed to it. */
+function shortWrite(path: string, size: number, expected: number): Error {
+  return Object.assign(new Error(`${path}: ${size} of ${expected} bytes written`), { code: 'EIO', syscall: 'write', path });
 }
 
-function writeLinesDurable(path: string, pieces: Iterable<string>): void {
+/**
+ * Write every byte of `data` to `fd`, calling write(2) until it has taken them all, and return
+ * how many that was. A call that takes nothing is an error (it would loop for ever).
+ */
+export function writeAll(fd: number, data: string | Uint8Array, path: string): number {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  for (let done = 0; done < bytes.length; ) {
+    const written = writeSync(fd, bytes, done, bytes.length - done);
+    if (written <= 0) throw shortWrite(path, done, bytes.length);
+    done += written;
+  }
+  return bytes.length;
+}
+
+/** Throw unless the file open as `fd` holds exactly `expected` bytes. */
+export function expectSize(fd: number, expected: number, path: string): void {
+  const size = fstatSync(fd).size;
+  if (size !== expected) throw shortWrite(path, size, expected);
+}
+
+/** Remove a temporary file, keeping the error that made it litter (its removal may fail for the same cause). */
+export function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // the path never was a file (a part of it is a file, or it is unwritable): nothing to remove
+  }
+}
+
+/** Write `pieces` to a new file at `path`, check its size, and (if `durable`) flush it to the disk. */
+function writePieces(path: string, pieces: Iterable<string>, durable: boolean): void {
   const fd = openSync(path, 'w');
   try {
-    for (const piece of pieces) writeSync(fd, piece);
-    fsyncSync(fd);
+    let bytes = 0;
+    for (const piece of pieces) bytes += writeAll(fd, piece, path);
+    if (durable) fsyncSync(fd);
+    expectSize(fd, bytes, path);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Write a whole file and flush it to the disk: a file that exists after a crash is complete. */
+export function writeDurable(path: string, text: string): void {
+  writePieces(path, [text], true);
 }
 
 /**
@@ -30,11 +69,10 @@ function writeLinesDurable(path: string, pieces: Iterable<string>): void {
 export function writeAtomicRaw(path: string, pieces: Iterable<string>, durable = true): void {
   const tmp = `${path}.tmp-${process.pid}`; // unique: each path is written by one thread
   try {
-    if (durable) writeLinesDurable(tmp, pieces);
-    else writeFileSync(tmp, [...pieces].join(''));
+    writePieces(tmp, pieces, durable);
     renameSync(tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw err;
   }
 }

@@ -4,7 +4,8 @@
  * the file in chunks of 256 KiB, so memory stays flat whatever the number of rows.
  */
 
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
+import { expectSize, writeAll } from './atomicFile.js';
 import { CsvEncoder } from './csvEncoder.js';
 import type { Cell } from './csvText.js';
 import { fromSystemError } from './systemError.js';
@@ -18,6 +19,7 @@ const CHUNK = 1 << 18;
 export class CsvFile {
   private readonly encoder = new CsvEncoder(CHUNK + 4096);
   private fd: number | undefined;
+  private bytes = 0;
   rows = 0;
 
   constructor(
@@ -47,7 +49,7 @@ export class CsvFile {
     const bytes = this.encoder.take();
     if (this.fd === undefined) throw new Error(`${this.path}: written after close`);
     try {
-      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done);
+      this.bytes += writeAll(this.fd, bytes, this.path);
     } catch (err) {
       this.abandon();
       throw fromSystemError(err, this.path);
@@ -62,6 +64,12 @@ export class CsvFile {
   async close(): Promise<void> {
     if (this.fd === undefined) return;
     if (this.encoder.length > 0) this.flush();
-    this.abandon();
+    try {
+      expectSize(this.fd, this.bytes, this.path);
+    } catch (err) {
+      throw fromSystemError(err, this.path);
+    } finally {
+      this.abandon();
+    }
   }
 }

@@ -9,8 +9,9 @@
  * DuckDB. parquet-wasm (with apache-arrow) was measured too: 2.7 s for the 200-actor ties
  * file alone, slower than this whole run.
  */
-import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
+import { ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
 import type { Cell } from './csvFile.js';
+import { fileSink } from './parquetSink.js';
 import { fromSystemError } from './systemError.js';
 
 /**
@@ -24,7 +25,7 @@ const ROW_GROUP = 1 << 17;
 
 const CODEC = 'UNCOMPRESSED' as const;
 
-type Writer = ReturnType<typeof fileWriter>;
+type Writer = ReturnType<typeof fileSink>;
 
 /** One column's pending values: typed where the kind allows. */
 type Pending = Int32Array | Float64Array | Cell[];
@@ -53,7 +54,7 @@ export class ParquetFile {
     this.intAt = indicesOf((k) => k === 'int');
     this.otherAt = indicesOf((k) => k === 'int64' || k === 'text');
     this.guard(() => {
-      this.sink = fileWriter(path);
+      this.sink = fileSink(path);
     });
   }
 

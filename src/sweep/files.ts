@@ -8,22 +8,10 @@
  * files a sweep assembles at the end are flushed before they are renamed.
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import {
-  closeSync,
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomicRaw } from '../io/atomicFile.js';
+import { expectSize, writeAll, writeAtomicRaw } from '../io/atomicFile.js';
+import { readRegular, readRegularText, streamRegular } from '../io/readFile.js';
 import { fromSystemError } from '../io/systemError.js';
 import type { ChunkResult } from './chunk.js';
 import type { PerTickOutput } from './schema.js';
@@ -76,7 +64,7 @@ export function writeChunk(out: string, result: ChunkResult, perTick: readonly P
 export function chunkDone(out: string, c: number): boolean {
   let record: DoneRecord;
   try {
-    record = JSON.parse(readFileSync(doneFile(out, c), 'utf8')) as DoneRecord;
+    record = JSON.parse(readRegularText(doneFile(out, c))) as DoneRecord;
   } catch {
     return false;
   }
@@ -85,7 +73,7 @@ export function chunkDone(out: string, c: number): boolean {
   for (const [part, proof] of Object.entries(record.files)) {
     const file = chunkFile(out, c, part as ChunkPart);
     if (!existsSync(file) || statSync(file).size !== proof.bytes) return false;
-    if (sha256(readFileSync(file)) !== proof.sha256) return false;
+    if (sha256(readRegular(file)) !== proof.sha256) return false;
   }
   return true;
 }
@@ -107,36 +95,32 @@ export function removeTmpLitter(dir: string): void {
   }
 }
 
-/** Stream `parts` (each from `skip` bytes on) after `header` into `path`, atomically and durably. */
+/** Stream `parts` (each without its first line if `skipHeaders`) after `header` into `path`, atomically and durably. */
 async function concatInto(path: string, header: string, parts: readonly string[], skipHeaders: boolean): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
-    const out = createWriteStream(tmp);
-    const failed = new Promise<never>((_, reject) => out.on('error', reject));
-    failed.catch(() => {});
-    const write = async (text: string | Buffer) => {
-      if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
-    };
-    await write(header);
-    for (const part of parts) {
-      let head: string | undefined = skipHeaders ? '' : undefined;
-      for await (const chunk of createReadStream(part, skipHeaders ? { encoding: 'utf8' } : {})) {
-        let piece = chunk as string | Buffer;
-        if (head !== undefined) {
-          head += piece as string;
-          const nl = head.indexOf('\n');
-          if (nl < 0) continue;
-          piece = head.slice(nl + 1);
-          head = undefined;
+    const fd = openSync(tmp, 'w');
+    try {
+      let bytes = writeAll(fd, header, tmp);
+      for (const part of parts) {
+        let head: Buffer | undefined = skipHeaders ? Buffer.alloc(0) : undefined;
+        for await (const chunk of streamRegular(part)) {
+          let piece = chunk as Buffer;
+          if (head !== undefined) {
+            head = Buffer.concat([head, piece]);
+            const nl = head.indexOf(10);
+            if (nl < 0) continue;
+            piece = head.subarray(nl + 1);
+            head = undefined;
+          }
+          bytes += writeAll(fd, piece, tmp);
         }
-        await write(piece);
       }
+      fsyncSync(fd);
+      expectSize(fd, bytes, tmp);
+    } finally {
+      closeSync(fd);
     }
-    out.end();
-    await Promise.race([once(out, 'finish'), failed]);
-    const fd = openSync(tmp, 'r+');
-    fsyncSync(fd);
-    closeSync(fd);
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
