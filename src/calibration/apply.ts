@@ -3,10 +3,11 @@
  * in place, each rounded to 4 significant digits. YAML and JSON files alike
  * (JSON is YAML to the parser); the file is replaced atomically.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { isScalar, parseDocument } from 'yaml';
 import { EntenteError } from '../errors.js';
 import { writeAtomic } from '../io/atomicFile.js';
+import { readRegularText } from '../io/readFile.js';
 import { resolvePath } from '../scenario/paths.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Value } from '../sweep/designs/design.js';
@@ -22,7 +23,7 @@ export function fittedValue(value: Value): Value {
  * stays byte for byte. A fitted path must already hold a value in the file.
  */
 export function applyFitted(scenarioFile: string, scenario: ScenarioFile, paths: readonly string[], values: readonly Value[]): void {
-  const text = readFileSync(scenarioFile, 'utf8');
+  const text = readRegularText(scenarioFile);
   const doc = parseDocument(text);
   const edits = paths.map((path, i) => {
     const { segments } = resolvePath({ ...scenario } as unknown as Record<string, unknown>, path); // copies, never mutates

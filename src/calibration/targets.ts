@@ -8,10 +8,11 @@
  *           is read from the initial state, which is a rest point: the level the
  *           model would hold without the scenario's shocks.
  */
-import { readFileSync } from 'node:fs';
+
 import { parse } from 'csv-parse/sync';
 import { EntenteError } from '../errors.js';
 import type { Observable } from '../experiments/observables.js';
+import { readRegularText } from '../io/readFile.js';
 import type { Source } from '../scenario/source.js';
 import type { TargetSpec } from '../sweep/schema.js';
 
@@ -41,7 +42,7 @@ export interface Target {
 export function readObserved(file: string): ObservedRow[] {
   let rows: Record<string, string>[];
   try {
-    rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    rows = parse(readRegularText(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   } catch (err) {
     throw new EntenteError('calibration.observed', `cannot read observed data: ${(err as Error).message}`, {
       where: { file },

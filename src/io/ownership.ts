@@ -12,9 +12,10 @@
  *   - anything else (a file, a directory holding files entente did not write,
  *     a manifest of another tool) is never touched, whatever the flags.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EntenteError } from '../errors.js';
+import { readRegularText } from './readFile.js';
 
 export const OUTPUT_KINDS = ['run', 'sweep', 'compare', 'robustness', 'sensitivity', 'discovery', 'calibration'] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
@@ -88,7 +89,7 @@ export type Found =
 
 function readManifest(file: string): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const value: unknown = JSON.parse(readRegularText(file));
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -204,7 +205,7 @@ export function claimOutput(out: string, kind: OutputKind, options: ClaimOptions
 export function readJsonObject(file: string, what: string, remedy: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularText(file);
   } catch {
     throw new EntenteError('output.damaged', `${what} is missing`, { where: { file }, expected: remedy });
   }

@@ -2,11 +2,12 @@
  * What kind of entente output a directory holds, read from the files each
  * command writes (their names are DESIGN §4's), and its manifest.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EntenteError } from '../errors.js';
 import { inspectOutput } from '../io/ownership.js';
+import { readRegularText } from '../io/readFile.js';
 import { fromSystemError } from '../io/systemError.js';
 import { fileKind } from '../scenario/fileKind.js';
 import { readSource } from '../scenario/source.js';
@@ -38,7 +39,7 @@ export interface OutputDir {
 
 export function readCsv(file: string): Row[] {
   try {
-    return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+    return parse(readRegularText(file), { columns: true, skip_empty_lines: true }) as Row[];
   } catch (err) {
     // A file edited or truncated since entente wrote it: say which, not an internal error.
     const fault = fromSystemError(err, file);
@@ -106,7 +107,7 @@ export function readOutputDir(dir: string): OutputDir {
   }
   // A comparison across a sweep keeps its manifests in each arm's directory.
   const manifestFile = [join(dir, 'manifest.json'), join(dir, 'arms', 'baseline', 'manifest.json')].find((f) => existsSync(f)) ?? '';
-  const manifest = manifestFile ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>) : {};
+  const manifest = manifestFile ? (JSON.parse(readRegularText(manifestFile)) as Record<string, unknown>) : {};
   const cache = new Map<string, Row[]>();
   return {
     dir,

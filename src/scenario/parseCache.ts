@@ -5,19 +5,25 @@
  * text, so an edited file or another parser version never meets a stale entry, and holds the
  * parsed data as JSON. Only data JSON carries exactly is kept (plain objects and arrays,
  * strings, booleans, null, finite numbers other than −0); anything else is parsed every time.
- * Entries are written atomically and carry the SHA-256 of their content; a missing, unreadable,
- * corrupt or altered entry is parsed again and rewritten; a cache that cannot be written is skipped without a word (it only saves time).
+ * Entries are written atomically and carry a seal, the SHA-256 of the source's key and their
+ * content; a missing, unreadable, corrupt or altered entry, or one that is not a regular file, is
+ * parsed again and rewritten; a cache that cannot be read or written (a path that is a file, a
+ * read-only directory) is skipped without a word (it only saves time). The seal detects damage
+ * and stale or misplaced entries, not forgery: anyone who can write the cache can as well edit
+ * the scenario or entente itself.
  *
  * Where: $ENTENTE_CACHE, else $XDG_CACHE_HOME/entente, else ~/.cache/entente;
  * ENTENTE_CACHE=off turns it off.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeAtomicRaw } from '../io/atomicFile.js';
+import { readRegularText } from '../io/readFile.js';
 
-const FORMAT = 'entente-yaml-cache/2';
+const FORMAT = 'entente-yaml-cache/3';
 
 /** The cache's directory, or undefined when it is off. Read at each call: tests set it. */
 export function cacheDir(): string | undefined {
@@ -31,48 +37,48 @@ let yamlVersion: string | undefined;
 
 /** The installed yaml package's version, read from its package.json without loading the package. */
 function parserVersion(): string {
-  yamlVersion ??= (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('yaml/package.json'), 'utf8')) as { version: string })
-    .version;
+  yamlVersion ??= (JSON.parse(readRegularText(createRequire(import.meta.url).resolve('yaml/package.json'))) as { version: string }).version;
   return yamlVersion;
 }
 
-function entryPath(dir: string, text: string): string {
-  const key = createHash('sha256').update(`${FORMAT}\nyaml ${parserVersion()}\n`).update(text).digest('hex');
-  return join(dir, 'yaml', `${key}.json`);
+/** The key of a file's entry: the SHA-256 of the cache format, the parser's version and the file's text. */
+function sourceKey(text: string): string {
+  return createHash('sha256').update(`${FORMAT}\nyaml ${parserVersion()}\n`).update(text).digest('hex');
 }
 
-const digest = (json: string) => createHash('sha256').update(json).digest('hex');
+/** The seal an entry carries: the SHA-256 of the source's key and the entry's JSON, so it vouches for that pair only. */
+const seal = (key: string, json: string) => createHash('sha256').update(`${key}\n`).update(json).digest('hex');
 
 /** The cached data of a file with this text, or undefined. */
 export function readCached(text: string): unknown {
   const dir = cacheDir();
   if (!dir) return undefined;
   try {
-    // An entry is the SHA-256 of its JSON, a line end, then the JSON: an entry changed since it was
-    // written (a disk fault, a hand edit) fails the check and the file is parsed again.
-    const entry = readFileSync(entryPath(dir, text), 'utf8');
+    // An entry is its seal, a line end, then the JSON: an entry changed since it was written (a
+    // disk fault, a hand edit, an entry's JSON with its own digest recomputed) or moved from
+    // another file's name fails the check, and the file is parsed again.
+    const key = sourceKey(text);
+    const entry = readRegularText(join(dir, 'yaml', `${key}.json`));
     const newline = entry.indexOf('\n');
     const json = entry.slice(newline + 1);
-    if (newline !== 64 || entry.slice(0, 64) !== digest(json)) return undefined;
+    if (newline !== 64 || entry.slice(0, 64) !== seal(key, json)) return undefined;
     return JSON.parse(json);
   } catch {
-    return undefined; // absent, unreadable or corrupt: parse the file again
+    return undefined; // absent, not a regular file, unreadable or corrupt: parse the file again
   }
 }
 
-/** Keep `data`, parsed from `text`, if JSON carries it exactly. */
+/** Keep `data`, parsed from `text`, if JSON carries it exactly; a cache that cannot be written is skipped. */
 export function writeCached(text: string, data: unknown): void {
   const dir = cacheDir();
   if (!dir || !jsonExact(data)) return;
-  const path = entryPath(dir, text);
-  const temporary = `${path}.tmp-${process.pid}`;
+  const key = sourceKey(text);
   try {
     mkdirSync(join(dir, 'yaml'), { recursive: true });
     const json = JSON.stringify(data);
-    writeFileSync(temporary, `${digest(json)}\n${json}`);
-    renameSync(temporary, path);
+    writeAtomicRaw(join(dir, 'yaml', `${key}.json`), [`${seal(key, json)}\n${json}`], false);
   } catch {
-    rmSync(temporary, { force: true });
+    // writeAtomicRaw leaves no temporary file behind; the cache only saves time
   }
 }
 

@@ -3,10 +3,11 @@
  * positions. Every later error can ask `locate(path)` for the line of a field.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import { EntenteError, inputError } from '../errors.js';
+import { readRegularText } from '../io/readFile.js';
 import { repeatedKey } from './jsonKeys.js';
 import { readCached, writeCached } from './parseCache.js';
 
@@ -24,8 +25,9 @@ export interface Source {
 export function readSource(file: string): Source {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularText(file);
   } catch (err) {
+    if (err instanceof EntenteError) throw err;
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read file';
     throw inputError('scenario.unreadable', reason, { file }, 'a readable YAML or JSON file', String((err as Error).message));
   }

@@ -4,9 +4,10 @@
  * into Parquet (toParquet.ts). The chunks themselves are removed by the caller, after the
  * manifest, so a kill in between leaves a finished sweep.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFormat } from '../experiments/columns.js';
+import { readRegularText } from '../io/readFile.js';
 import { failuresColumns, headerLine, perTickColumns, runsColumns } from './columns.js';
 import { chunkFile, concatAtomic } from './files.js';
 import type { PerTickOutput } from './outputs.js';
@@ -21,7 +22,7 @@ export async function assembleSweep(
   format: OutputFormat = 'csv',
 ): Promise<number> {
   const failureParts = range.map((c) => chunkFile(out, c, 'failures')).filter((f) => existsSync(f));
-  const failures = failureParts.reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').length - 1, 0);
+  const failures = failureParts.reduce((n, f) => n + readRegularText(f).split('\n').length - 1, 0);
   await concatAtomic(
     join(out, 'runs.csv'),
     headerLine(runsColumns(paths)),

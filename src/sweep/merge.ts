@@ -4,13 +4,14 @@
  * sweeps (file, scenario or seed), missing or repeated shards, and
  * unfinished ones.
  */
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
 import type { OutputFormat } from '../experiments/columns.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { isInside, writeJson, writeOutputDir } from '../io/outputDir.js';
 import { claimOutput, inspectOutput, ownershipFields, readJsonObject } from '../io/ownership.js';
+import { readRegularText } from '../io/readFile.js';
 import { concatSkippingHeaders } from './files.js';
 import type { SweepIdentity } from './run.js';
 import { sweepToParquet } from './toParquet.js';
@@ -85,7 +86,7 @@ export async function mergeShards(
     out,
     'sweep',
     async (tmp) => {
-      const header = (file: string) => `${readFileSync(join(head.dir, file), 'utf8').split('\n')[0]}\n`;
+      const header = (file: string) => `${readRegularText(join(head.dir, file)).split('\n')[0]}\n`;
       copyFileSync(join(head.dir, 'points.csv'), join(tmp, 'points.csv'));
       for (const file of ['runs.csv', 'failures.csv', ...head.id.perTick.map((name) => `${name}.csv`)]) {
         await concatSkippingHeaders(

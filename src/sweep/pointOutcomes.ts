@@ -3,8 +3,9 @@
  * outcome, the mean over replications at each point. Memory grows with points
  * × pairs, not with runs.
  */
-import { createReadStream } from 'node:fs';
+
 import { parse } from 'csv-parse';
+import { streamRegular } from '../io/readFile.js';
 
 export const OUTCOMES = ['depth_final', 'depth_mean', 'rhetoric_final'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -33,7 +34,7 @@ export async function readPointOutcomes(runsCsv: string, points: number): Promis
       count[point] = (count[point] as number) + 1;
     }
   };
-  const source = createReadStream(runsCsv);
+  const source = streamRegular(runsCsv);
   const parser = source.pipe(parse({ columns: true }));
   // Rows are drained synchronously as each chunk is parsed: an await per row (for await)
   // cost more than the parsing itself.

@@ -8,18 +8,19 @@
  * points.csv is a number, else text. Numbers are those of the CSV (7 significant digits for
  * outcomes, parameters in full).
  */
-import { createReadStream, readFileSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { columnKind } from '../experiments/columns.js';
 import type { Cell } from '../io/csvFile.js';
 import { type ColumnKind, ParquetFile } from '../io/parquetFile.js';
+import { readRegularText, streamRegular } from '../io/readFile.js';
 import { fromSystemError } from '../io/systemError.js';
 
 /** Each parameter column of points.csv: double when every value is a number, else text. */
 function parameterKinds(dir: string): Map<string, ColumnKind> {
-  const rows = parseSync(readFileSync(join(dir, 'points.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = parseSync(readRegularText(join(dir, 'points.csv')), { columns: true }) as Record<string, string>[];
   const kinds = new Map<string, ColumnKind>();
   const columns = rows[0] ? Object.keys(rows[0]).filter((c) => c !== 'point') : [];
   for (const column of columns)
@@ -33,7 +34,7 @@ async function convert(csv: string, parquet: string, kindOf: (column: string) =>
   try {
     let file: ParquetFile | undefined;
     let kinds: ColumnKind[] = [];
-    for await (const record of createReadStream(csv).pipe(parse({ relax_column_count: false }))) {
+    for await (const record of streamRegular(csv).pipe(parse({ relax_column_count: false }))) {
       const fields = record as string[];
       if (!file) {
         kinds = fields.map(kindOf);

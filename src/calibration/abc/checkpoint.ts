@@ -4,10 +4,11 @@
  * JSON file written atomically, `checkpoint/NNN.json`; numbers round-trip exactly through JSON,
  * so a resumed run draws the same proposals and gives the same bytes as one never interrupted.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../../errors.js';
 import { writeAtomic } from '../../io/atomicFile.js';
+import { readRegularText } from '../../io/readFile.js';
 import type { Generation } from './smc.js';
 
 export const CHECKPOINT_DIR = 'checkpoint';
@@ -52,7 +53,7 @@ export function loadGenerations(out: string): Generation[] {
     if (name !== `${String(t).padStart(3, '0')}.json`) break;
     let s: Stored;
     try {
-      s = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Stored;
+      s = JSON.parse(readRegularText(join(dir, name))) as Stored;
     } catch {
       throw new EntenteError('output.damaged', 'a saved ABC generation is damaged', {
         where: { file: join(dir, name) },

@@ -12,10 +12,11 @@
  * plans the same one. Proposals past the N-th acceptance are simulated and thrown away: about a
  * fifth more simulations than a run in one process, for one round (one Slurm step) a generation.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../../errors.js';
 import { writeAtomic } from '../../io/atomicFile.js';
+import { readRegularText } from '../../io/readFile.js';
 import type { Shard } from '../../sweep/plan.js';
 import { type Generation, GenerationBuilder, type Proposer, proposalAt, proposer } from './generation.js';
 import type { Prior } from './priors.js';
@@ -122,7 +123,7 @@ function roundFiles(out: string, t: number): Map<number, { of: number; files: Ma
 function readRound(out: string, name: string, expected: Round, shard: Shard): (number | undefined)[] {
   let s: Stored;
   try {
-    s = JSON.parse(readFileSync(join(out, ROUNDS_DIR, name), 'utf8')) as Stored;
+    s = JSON.parse(readRegularText(join(out, ROUNDS_DIR, name))) as Stored;
   } catch {
     throw damaged(out, name, 'cannot be read');
   }

@@ -5,11 +5,12 @@
  * checked before anything runs; a damaged or foreign directory is a clear error.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EntenteError } from '../../errors.js';
 import { readJsonObject } from '../../io/ownership.js';
+import { readRegularText } from '../../io/readFile.js';
 
 export interface Posterior {
   readonly dir: string;
@@ -48,7 +49,7 @@ export function readPosterior(dir: string): Posterior {
   const file = join(dir, 'posterior.csv');
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularText(file);
   } catch {
     throw new EntenteError('output.damaged', 'posterior.csv is missing', { where: { file }, expected: remedy });
   }
