@@ -59,7 +59,7 @@ export async function runArms(file: string, levers: readonly string[], opts: Omi
         // The command has claimed opts.out; an arm not started yet starts fresh even on --resume.
         const arm = { ...opts, out: dir, shard: undefined, kind: 'sweep' as const, force: false, resume: opts.resume && existsSync(dir) };
         await runSweep(loaded, arm, { pool, progress: bar });
-        return (await readPointOutcomes(join(dir, 'runs.csv'), points)).series;
+        return (await readPointOutcomes(dir, points)).series;
       }),
     );
   } finally {

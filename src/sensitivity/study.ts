@@ -98,7 +98,7 @@ export async function sensitivity(file: string, options: SensitivityOptions): Pr
       `${result.failures} run(s) failed, so indices cannot be computed; see ${join(out, 'failures.csv')}`,
       { exitStatus: ExitStatus.someRunsFailed },
     );
-  const { series } = await readPointOutcomes(join(out, 'runs.csv'), loaded.pointCount);
+  const { series } = await readPointOutcomes(out, loaded.pointCount);
   const design = { method, parameters: loaded.parameters, samples: loaded.sweep.samples ?? 0, seed: loaded.seed };
   const indices: OutcomeIndex[] = [];
   for (const [key, y] of series) {

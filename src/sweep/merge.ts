@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
 import type { OutputFormat } from '../experiments/columns.js';
 import { writeAtomic } from '../io/atomicFile.js';
+import { recordFiles, verifyFiles } from '../io/fileRecord.js';
 import { isInside, writeJson, writeOutputDir } from '../io/outputDir.js';
 import { claimOutput, inspectOutput, ownershipFields, readJsonObject } from '../io/ownership.js';
 import { readRegularText } from '../io/readFile.js';
 import { concatSkippingHeaders } from './files.js';
+import { sweepFileNames } from './outputs.js';
 import type { SweepIdentity } from './run.js';
 import { sweepToParquet } from './toParquet.js';
 
@@ -38,6 +40,19 @@ function readIdentity(dir: string): SweepIdentity {
       expected: 'a shard written by entente sweep --shard K/N (run it again)',
     });
   return id as unknown as SweepIdentity;
+}
+
+/** Check a shard's files against the record its manifest keeps, before a byte of it is merged. */
+async function verifyShard(dir: string, id: SweepIdentity): Promise<{ runs: number; failures: number }> {
+  const manifest = readJsonObject(join(dir, 'manifest.json'), 'the shard’s manifest.json', 'the shard as entente wrote it');
+  await verifyFiles(
+    dir,
+    manifest.files,
+    sweepFileNames(id.perTick),
+    'the shard as entente sweep --shard wrote it: copy it again, or run it again (entente sweep FILE --shard K/N --force)',
+  );
+  const count = (field: string) => (Number.isInteger(manifest[field]) ? (manifest[field] as number) : 0);
+  return { runs: count('runs'), failures: count('failures') };
 }
 
 export async function mergeShards(
@@ -75,6 +90,8 @@ export async function mergeShards(
       found: indices.join(', '),
     });
   }
+  const counts: { runs: number; failures: number }[] = [];
+  for (const { dir, id } of ordered) counts.push(await verifyShard(dir, id));
   for (const { dir } of shards)
     if (isInside(out, dir) || isInside(dir, out))
       throw new EntenteError('merge.outIsShard', 'the merged output would replace or sit inside a shard', {
@@ -97,6 +114,7 @@ export async function mergeShards(
       }
       if (meta.format === 'parquet') await sweepToParquet(tmp, ['runs', ...head.id.perTick]);
       writeAtomic(join(tmp, 'sweep.json'), `${JSON.stringify({ ...head.id, shard: null }, null, 2)}\n`);
+      const files = await recordFiles(tmp, sweepFileNames(head.id.perTick, meta.format));
       writeJson(join(tmp, 'manifest.json'), {
         tool: 'entente',
         ...ownershipFields('sweep', true),
@@ -107,6 +125,9 @@ export async function mergeShards(
         ...labelsOfShard(ordered[0]?.dir),
         format: meta.format ?? 'csv',
         identity: { ...head.id, shard: null },
+        runs: counts.reduce((n, c) => n + c.runs, 0),
+        failures: counts.reduce((n, c) => n + c.failures, 0),
+        files,
       });
     },
     { force: meta.force === true },

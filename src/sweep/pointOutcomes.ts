@@ -4,7 +4,10 @@
  * × pairs, not with runs.
  */
 
+import { join } from 'node:path';
 import { parse } from 'csv-parse';
+import { verifyFiles } from '../io/fileRecord.js';
+import { readJsonObject } from '../io/ownership.js';
 import { streamRegular } from '../io/readFile.js';
 
 export const OUTCOMES = ['depth_final', 'depth_mean', 'rhetoric_final'] as const;
@@ -15,7 +18,11 @@ export interface PointOutcomes {
   readonly series: Map<string, Float64Array>;
 }
 
-export async function readPointOutcomes(runsCsv: string, points: number): Promise<PointOutcomes> {
+/** The outcomes of the sweep in `dir`, its runs.csv first checked against its manifest's record (io/fileRecord.ts). */
+export async function readPointOutcomes(dir: string, points: number): Promise<PointOutcomes> {
+  const manifest = readJsonObject(join(dir, 'manifest.json'), 'manifest.json', 'the sweep as entente wrote it');
+  await verifyFiles(dir, manifest.files, ['runs.csv'], 'the sweep as entente wrote it: run it again with --force');
+  const runsCsv = join(dir, 'runs.csv');
   const sums = new Map<string, Float64Array>();
   const counts = new Map<string, Int32Array>();
   const add = (row: Record<string, string>) => {

@@ -14,6 +14,7 @@ import type { Piscina } from 'piscina';
 import { EntenteError, ExitStatus } from '../errors.js';
 import type { OutputFormat } from '../experiments/columns.js';
 import { writeAtomic } from '../io/atomicFile.js';
+import { recordFiles } from '../io/fileRecord.js';
 import { finishInPlace, startInPlace } from '../io/outputDir.js';
 import { readJsonObject } from '../io/ownership.js';
 import { workerPool } from '../io/pool.js';
@@ -26,7 +27,7 @@ import type { Value } from './designs/design.js';
 import { checkWorkerMemory, sweepRunBytes, workerHeapMb } from './estimate.js';
 import { chunkDone, dropChunk, removeTmpLitter } from './files.js';
 import type { LoadedSweep } from './load.js';
-import { PER_TICK_OUTPUTS, type PerTickOutput } from './outputs.js';
+import { PER_TICK_OUTPUTS, type PerTickOutput, sweepFileNames } from './outputs.js';
 import { chunkPoints, type Shard, shardChunks } from './plan.js';
 import { type Progress, progress } from './progress.js';
 
@@ -270,6 +271,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
 
   const range = Array.from({ length: end - first }, (_, i) => first + i);
   const failures = await assembleSweep(opts.out, paths, id.perTick, range, opts.format);
+  const files = await recordFiles(opts.out, sweepFileNames(id.perTick, opts.format));
   const seconds = (Date.now() - started) / 1000;
   finishInPlace(opts.out, opts.kind ?? 'sweep', {
     version: opts.version,
@@ -285,6 +287,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
     chunksRun: pending.length,
     chunksResumed: end - first - pending.length,
     timings: { seconds },
+    files,
   });
   rmSync(join(opts.out, 'chunks'), { recursive: true, force: true }); // after the manifest: a kill between leaves a finished sweep
   return { runs: total - failures, failures, chunksRun: pending.length, chunksResumed: end - first - pending.length, seconds };
