@@ -3,6 +3,8 @@
  * the same seed, deriveSeed(base, 0, r), so each lever's effect is a paired
  * difference per replication, free of the noise both runs share.
  */
+
+import { at } from '../experiments/runFailure.js';
 import type { ModelConfig } from '../model/config.js';
 import { D } from '../model/domains.js';
 import { deriveSeed, makeRandom } from '../model/rng.js';
@@ -75,6 +77,9 @@ export interface Arm {
   readonly config: ModelConfig;
 }
 
+/** Where a comparison's run is, for an error. */
+const armRun = (arm: Arm, r: number) => `replication ${r} of ${arm.name}`;
+
 /** Runs every arm on replications 0..n−1 with shared seeds; calls `visit` with each replication's outcomes. */
 export function runPaired(
   arms: readonly Arm[],
@@ -88,7 +93,12 @@ export function runPaired(
     visit(
       r,
       runSeed,
-      arms.map((arm, i) => runOutcome(arm.config, states[i] as ModelState, runSeed)),
+      arms.map((arm, i) =>
+        at(
+          () => armRun(arm, r),
+          () => runOutcome(arm.config, states[i] as ModelState, runSeed),
+        ),
+      ),
     );
   }
 }
@@ -98,6 +108,11 @@ export function pairedOutcomes(arms: readonly Arm[], seed: number, first: number
   const states = arms.map((arm) => createState(arm.config, { welfare: true }));
   return Array.from({ length: count }, (_, i) => {
     const runSeed = deriveSeed(seed, 0, first + i);
-    return arms.map((arm, a) => runOutcome(arm.config, states[a] as ModelState, runSeed));
+    return arms.map((arm, a) =>
+      at(
+        () => armRun(arm, first + i),
+        () => runOutcome(arm.config, states[a] as ModelState, runSeed),
+      ),
+    );
   });
 }

@@ -22,6 +22,7 @@ import { initialise } from '../model/simulate.js';
 import { createState, type ModelState, pairDepth } from '../model/state.js';
 import { compileWith, ExpressionError, type Vocabulary } from '../scenario/expressions.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import { nonFinite } from './runFailure.js';
 
 export interface Observable {
   readonly indicator: string;
@@ -121,13 +122,26 @@ export function resolveObservables(loaded: LoadedScenario): Observable[] {
       if (err instanceof ExpressionError) throw fail(err);
       throw err;
     }
+    /** The raw value: an ExpressionError for what the expression cannot compute. */
+    const evaluate = (s: ModelState, t: number): number => {
+      current = s;
+      scope.set('t', t);
+      return code.evaluate(scope);
+    };
     return {
       indicator,
       unit: spec.unit ?? '',
+      evaluate,
       value(s: ModelState, t: number): number {
-        current = s;
-        scope.set('t', t);
-        return code.evaluate(scope);
+        let v: number;
+        try {
+          v = evaluate(s, t);
+        } catch (err) {
+          if (err instanceof ExpressionError) throw nonFinite(`observable ${indicator} is not a number at tick ${t}: ${err.message}`);
+          throw err;
+        }
+        if (!Number.isFinite(v)) throw nonFinite(`observable ${indicator} is ${v} at tick ${t}`);
+        return v;
       },
       fail,
     };
@@ -136,7 +150,7 @@ export function resolveObservables(loaded: LoadedScenario): Observable[] {
   initialise(cfg, current);
   for (const o of observables) {
     try {
-      const v = o.value(current, 0);
+      const v = o.evaluate(current, 0);
       if (!Number.isFinite(v)) throw new ExpressionError(`is not finite on the initial state (${v})`);
     } catch (err) {
       if (err instanceof ExpressionError) throw o.fail(err);

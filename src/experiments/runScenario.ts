@@ -11,6 +11,7 @@ import { collectTick, eventRow, PairSummary, type Sinks } from './collect.js';
 import { type OutputFormat, type OutputName, outputFile, type RowFile } from './columns.js';
 import { tickDate } from './dates.js';
 import type { Observable } from './observables.js';
+import { atPoint } from './runFailure.js';
 
 export interface RunOptions {
   readonly seed: number;
@@ -72,11 +73,15 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
     });
     // Files are written as rows come (io/csvFile.ts). A turn of the event loop every 50 ms keeps Ctrl-C
     // prompt; one every tick cost a fifth of a default run (1,440 turns).
-    for (const _ of ticks) {
-      if (performance.now() >= nextTurn) {
-        await new Promise(setImmediate);
-        nextTurn = performance.now() + TURN_MS;
+    try {
+      for (const _ of ticks) {
+        if (performance.now() >= nextTurn) {
+          await new Promise(setImmediate);
+          nextTurn = performance.now() + TURN_MS;
+        }
       }
+    } catch (err) {
+      throw atPoint(err, `replication ${r} (seed ${seed})`);
     }
     for (let p = 0; p < cfg.P; p++) {
       const mean = (x: Float64Array) => (x[p] as number) / summary.ticks;
