@@ -12,6 +12,8 @@ export const ExitStatus = {
   /** The machine could not write the output (a full disk, an I/O error); nothing was left half-written. */
   cannotWrite: 4,
   interrupted: 130,
+  /** Stopped by SIGTERM (timeout, Slurm, docker stop): 128 + 15, as a shell reports it. */
+  terminated: 143,
 } as const;
 
 export interface Where {

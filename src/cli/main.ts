@@ -7,11 +7,24 @@ import { ExitStatus } from '../errors.js';
 import { abandonPendingOutputs } from '../io/outputDir.js';
 import { execute } from './execute.js';
 
-process.on('SIGINT', () => {
+// Ctrl-C, and SIGTERM (what `timeout`, Slurm at the end of a job's time and `docker stop` send): the
+// same clean stop, its status the shell's for the signal (128 + its number).
+const stop = (signal: 'SIGINT' | 'SIGTERM', status: number) => () => {
   abandonPendingOutputs();
-  process.stderr.write('entente: interrupted (a run leaves no output; a sweep continues with --resume)\n');
-  process.exit(ExitStatus.interrupted);
-});
+  process.stderr.write(
+    `entente: ${signal === 'SIGINT' ? 'interrupted' : 'terminated (SIGTERM)'} (a run leaves no output; a sweep continues with --resume)\n`,
+  );
+  process.exit(status);
+};
+process.on('SIGINT', stop('SIGINT', ExitStatus.interrupted));
+process.on('SIGTERM', stop('SIGTERM', ExitStatus.terminated));
+
+// A reader that stops early (`entente run --help | head -1`) closes the pipe: what is left to say is
+// not wanted, and the command's files are what matter, so the command goes on without a word.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
 
 let finished = false;
 // A command whose promise never settles (a stream that failed without an error reaching it)

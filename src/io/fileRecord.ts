@@ -6,10 +6,11 @@
  * with one line instead of merged or analysed as if whole.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
-import { streamRegular } from './readFile.js';
+import { writeDurable } from './atomicFile.js';
+import { readRegular, readRegularText, streamRegular } from './readFile.js';
 
 export interface FileProof {
   readonly bytes: number;
@@ -31,6 +32,56 @@ export async function proofOf(path: string): Promise<FileProof> {
     for (let at = piece.indexOf(10); at >= 0; at = piece.indexOf(10, at + 1)) lines++;
   }
   return { bytes, lines, sha256: hash.digest('hex') };
+}
+
+/** The proof of bytes already in memory. */
+function proofOfBytes(bytes: Buffer): FileProof {
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
+  return { bytes: bytes.length, lines, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * Add to the manifest.json of the finished output in `dir` the record of every other file at its
+ * top level (CSV, Parquet, JSON): what a later command that reads them back checks.
+ */
+export async function sealManifest(dir: string): Promise<void> {
+  const manifestFile = join(dir, 'manifest.json');
+  if (!existsSync(manifestFile)) return;
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name !== 'manifest.json')
+    .map((e) => e.name)
+    .sort();
+  const manifest = JSON.parse(readRegularText(manifestFile)) as Record<string, unknown>;
+  // What the command said of a file already (a run's row counts) is kept beside its proof.
+  const said = (typeof manifest.files === 'object' && manifest.files !== null ? manifest.files : {}) as Record<string, object>;
+  const proofs = await recordFiles(dir, names);
+  const files = Object.fromEntries(Object.entries(proofs).map(([name, proof]) => [name, { ...said[name], ...proof }]));
+  writeDurable(manifestFile, `${JSON.stringify({ ...manifest, files }, null, 2)}\n`);
+}
+
+/**
+ * A file of a finished output, read whole and checked against the record its manifest keeps
+ * (`files`, if it keeps one: an output of an entente before the record is read as it is).
+ */
+export function readRecorded(dir: string, name: string, files: unknown, remedy: string): Buffer {
+  const path = join(dir, name);
+  const bytes = readRegular(path);
+  if (typeof files !== 'object' || files === null) return bytes;
+  const proof = (files as Record<string, unknown>)[name];
+  if (!isProof(proof)) return bytes; // a file added later (a report's own): not the command's output
+  const found = proofOfBytes(bytes);
+  if (found.bytes !== proof.bytes)
+    throw new EntenteError('output.damaged', `file is damaged: ${found.bytes} bytes where ${proof.bytes} were written (cut or edited)`, {
+      where: { file: path },
+      expected: remedy,
+    });
+  if (found.sha256 !== proof.sha256)
+    throw new EntenteError('output.damaged', 'file is damaged: its bytes differ from those written (edited)', {
+      where: { file: path },
+      expected: remedy,
+    });
+  return bytes;
 }
 
 /** The record of `names` in `dir` (those that exist). */

@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { EntenteError } from '../errors.js';
 import { writeAtomic, writeDurable } from './atomicFile.js';
+import { sealManifest } from './fileRecord.js';
 import { type Claim, type ClaimOptions, claimOutput, type OutputKind, ownershipFields } from './ownership.js';
 import { fromSystemError } from './systemError.js';
 
@@ -107,6 +108,7 @@ export async function writeOutputDir<T>(
   const forget = onAbandon(clean);
   try {
     const result = await fill(tmp);
+    await sealManifest(tmp);
     chmodSync(tmp, 0o755);
     // Checked again at the last moment: nothing foreign may have arrived while we ran.
     if (claim === 'replace' && claimOutput(target, kind, { force: true }) === 'replace') {

@@ -6,8 +6,9 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EntenteError } from '../errors.js';
+import { readRecorded } from '../io/fileRecord.js';
 import { inspectOutput } from '../io/ownership.js';
-import { readRegularText } from '../io/readFile.js';
+import { readRegular, readRegularText } from '../io/readFile.js';
 import { fromSystemError } from '../io/systemError.js';
 import { fileKind } from '../scenario/fileKind.js';
 import { readSource } from '../scenario/source.js';
@@ -28,6 +29,9 @@ const MARKERS: readonly [OutputKind, string][] = [
   ['run', 'pairs.csv'],
 ];
 
+/** Files a report draws from that are never empty as entente writes them (a run's events or a sweep's failures may be). */
+const MUST_HAVE_ROWS = new Set(['pairs.csv', 'ties.csv', 'summary.csv', 'targets.csv', 'generations.csv']);
+
 export interface OutputDir {
   readonly dir: string;
   readonly kind: OutputKind;
@@ -37,9 +41,9 @@ export interface OutputDir {
   rows(file: string): Row[];
 }
 
-export function readCsv(file: string): Row[] {
+export function readCsv(file: string, bytes?: Buffer): Row[] {
   try {
-    return parse(readRegularText(file), { columns: true, skip_empty_lines: true }) as Row[];
+    return parse((bytes ?? readRegular(file)).toString('utf8'), { columns: true, skip_empty_lines: true }) as Row[];
   } catch (err) {
     // A file edited or truncated since entente wrote it: say which, not an internal error.
     const fault = fromSystemError(err, file);
@@ -117,7 +121,13 @@ export function readOutputDir(dir: string): OutputDir {
     rows(file) {
       let rows = cache.get(file);
       if (!rows) {
-        rows = readCsv(join(dir, file));
+        const bytes = readRecorded(dir, file, manifest.files, 'the output as entente wrote it: run the command again');
+        rows = readCsv(join(dir, file), bytes);
+        if (rows.length === 0 && (file === found[1] || MUST_HAVE_ROWS.has(file)))
+          throw new EntenteError('report.empty', 'the CSV holds no rows, so there is nothing to draw', {
+            where: { file: join(dir, file) },
+            expected: 'the output as entente wrote it: run the command again',
+          });
         cache.set(file, rows);
       }
       return rows;

@@ -57,6 +57,27 @@ function parseJson(file: string, text: string): unknown {
   return data;
 }
 
+/** Lists and maps within each other: a scenario needs about 5; the checks after parsing recurse, so the depth is bounded. */
+const MAX_DEPTH = 64;
+
+/**
+ * The first structural fault of parsed data, found without recursion (a stack of its own): a value
+ * nested deeper than MAX_DEPTH, or a key named __proto__ (as an id it would be taken for the
+ * prototype wherever ids key an object).
+ */
+function structureFault(data: unknown): { fault: 'deep' | 'proto'; path: PathSegment[] } | undefined {
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { value, path } = item;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_DEPTH) return { fault: 'deep', path };
+    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) return { fault: 'proto', path: [...path, '__proto__'] };
+    const entries: [PathSegment, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [key, v] of entries) stack.push({ value: v, path: [...path, key] });
+  }
+  return undefined;
+}
+
 /** The path of the first number that is not finite (.inf, .nan, 1e999), if any. */
 function nonFinite(value: unknown, path: PathSegment[] = []): { path: PathSegment[]; value: number } | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, value };
@@ -134,6 +155,19 @@ export function parseSource(file: string, text: string): Source {
     }
     return undefined;
   };
+  const fault = structureFault(data);
+  if (fault?.fault === 'deep')
+    throw new EntenteError('scenario.malformed', `nested more than ${MAX_DEPTH} levels deep`, {
+      where: { file, path: `${formatPath(fault.path.slice(0, 4))}…` },
+      expected: `at most ${MAX_DEPTH} levels of lists and maps (a scenario needs about 5)`,
+    });
+  if (fault?.fault === 'proto') {
+    const line = locate(fault.path.slice(0, -1));
+    throw new EntenteError('scenario.reservedKey', 'a key named __proto__ is not allowed', {
+      where: { file, ...(line ? { line } : {}), path: formatPath(fault.path) },
+      expected: 'a name that starts with a letter, as ids do',
+    });
+  }
   const bad = nonFinite(data);
   if (bad) {
     const line = locate(bad.path);

@@ -38,7 +38,7 @@ describe('bad input: exit status 2, one clear message, nothing written', () => {
   });
 
   it('unreadable file (a directory)', async () => {
-    await expectBadInput(dir, [], /cannot read file/);
+    await expectBadInput(dir, [], /is a directory, not a regular file/);
   });
 
   it('malformed YAML, with its line', async () => {

@@ -36,6 +36,17 @@ export function drawPoints(design: Design, parameters: readonly Parameter[], sam
 
 export function mapUnit(spec: ParameterSpec, u: number): Value {
   if (Array.isArray(spec)) return spec[Math.min(spec.length - 1, Math.floor(u * spec.length))] as Value;
-  if (spec.log) return Math.exp(Math.log(spec.min) + u * (Math.log(spec.max) - Math.log(spec.min)));
-  return spec.min + u * (spec.max - spec.min);
+  return onRange(spec, u);
+}
+
+/**
+ * The value at `u` ∈ [0, 1] of a range, linear or on a log scale, kept inside [min, max]: the
+ * arithmetic rounds (exp(log 10) is 10.000000000000002), and a value past a bound the schema sets
+ * would be refused.
+ */
+export function onRange(spec: { readonly min: number; readonly max: number; readonly log?: boolean | undefined }, u: number): number {
+  if (u <= 0) return spec.min; // a grid's ends are the bounds as written
+  if (u >= 1) return spec.max;
+  const v = spec.log ? Math.exp(Math.log(spec.min) + u * (Math.log(spec.max) - Math.log(spec.min))) : spec.min + u * (spec.max - spec.min);
+  return Math.min(spec.max, Math.max(spec.min, v));
 }

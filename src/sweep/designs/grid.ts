@@ -3,15 +3,12 @@
  * slowest, so the table reads like nested loops in file order.
  */
 import type { ParameterSpec } from '../schema.js';
-import type { Design, Value } from './design.js';
+import { type Design, onRange, type Value } from './design.js';
 
 export function levels(spec: ParameterSpec): Value[] {
   if (Array.isArray(spec)) return spec;
   const steps = spec.steps ?? 2;
-  return Array.from({ length: steps }, (_, i) => {
-    const u = i / (steps - 1);
-    return spec.log ? Math.exp(Math.log(spec.min) + u * (Math.log(spec.max) - Math.log(spec.min))) : spec.min + u * (spec.max - spec.min);
-  });
+  return Array.from({ length: steps }, (_, i) => onRange(spec, i / (steps - 1)));
 }
 
 export const grid: Design = {
