@@ -10,16 +10,20 @@ const absent =
   };
 
 // node:fs
+/** Read only inside functions that open files (io/readFile.ts), never when a module loads. */
+export const constants: Readonly<Record<string, number>> = {};
 export const existsSync = (): boolean => false;
 export const chmodSync = absent('chmodSync');
 export const closeSync = absent('closeSync');
 export const copyFileSync = absent('copyFileSync');
 export const createReadStream = absent('createReadStream');
+export const fstatSync = absent('fstatSync');
 export const fsyncSync = absent('fsyncSync');
 export const mkdirSync = absent('mkdirSync');
 export const mkdtempSync = absent('mkdtempSync');
 export const openSync = absent('openSync');
 export const readFileSync = absent('readFileSync');
+export const readSync = absent('readSync');
 export const readdirSync = absent('readdirSync');
 export const realpathSync = absent('realpathSync');
 export const renameSync = absent('renameSync');
