@@ -6,6 +6,8 @@
  * in Chromium with every network request blocked, driven through its own controls and exports,
  * and must end with nothing run, no dialog, no navigation, and the payloads readable as text.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,18 @@ declare global {
   interface Window {
     __pwned?: number;
   }
+}
+
+/** The page's Content-Security-Policy, directive by directive. */
+function policy(html: string): Map<string, string[]> {
+  const content = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
+  return new Map(
+    content
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name = '', ...values]) => [name, values]),
+  );
 }
 
 /** What an opened page recorded: dialogs, main-frame navigations, every request, errors. */
@@ -158,4 +172,55 @@ describe.skipIf(!chromiumAvailable)('the explore page shows the scenario’s tex
       await page.close();
     },
   );
+
+  it('allows only its own script, by hash: no inline handler or javascript: URL can run, even one the page itself made', async () => {
+    const html = readFileSync(pages.scenario, 'utf8');
+    const csp = policy(html);
+    const script = /<script>(.*)<\/script>/s.exec(html)?.[1] ?? '';
+    expect(script.length).toBeGreaterThan(100_000);
+    expect(csp.get('script-src')).toEqual([`'sha256-${createHash('sha256').update(script).digest('base64')}'`]);
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    for (const d of ['base-uri', 'form-action']) expect(csp.get(d)).toEqual(["'none'"]);
+    expect([...csp.values()].flat()).not.toContain("'unsafe-inline'");
+    expect([...csp.values()].flat()).not.toContain("'unsafe-eval'");
+
+    const { page, dialogs, navigations } = await open(browser, pages.scenario);
+    // Each attempt is awaited to its end: refused (Trusted Types throws), blocked (a violation), or run.
+    await page.evaluate(async () => {
+      const refused = async (attempt: () => Promise<void> | void) => {
+        try {
+          await attempt();
+        } catch {
+          // Refused outright.
+        }
+      };
+      await refused(async () => {
+        const box = document.createElement('div');
+        box.innerHTML = '<img src="data:," onerror="window.__pwned=11">';
+        document.body.append(box);
+        const img = box.querySelector('img');
+        // Listeners run in the order they were added: this one after the markup's own handler.
+        if (img) await new Promise((done) => img.addEventListener('error', done));
+      });
+      await refused(() => {
+        const button = document.createElement('button');
+        button.setAttribute('onclick', 'window.__pwned=12');
+        document.body.append(button);
+        button.click();
+      });
+      await refused(async () => {
+        const ended = new Promise<void>((done) => {
+          document.addEventListener('securitypolicyviolation', () => done(), { once: true });
+          const poll = () => (window.__pwned === undefined ? setTimeout(poll, 5) : done());
+          poll();
+        });
+        location.href = 'javascript:window.__pwned=13';
+        await ended;
+      });
+    });
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(navigations.map((u) => u.replace(/#.*/, ''))).toEqual(navigations.map(() => `file://${pages.scenario}`));
+    await page.close();
+  });
 });
