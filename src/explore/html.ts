@@ -14,7 +14,7 @@ export const PAGE_SCRIPT = import.meta.url.endsWith('.ts')
   ? join(import.meta.dirname, '..', '..', 'dist', 'explore', 'page.js')
   : join(import.meta.dirname, 'page.js');
 
-/** The mark of a page this command wrote: only such a file is replaced without --force. */
+/** The mark of a page this command wrote: only such a file is ever replaced (out.ts). */
 export const GENERATOR = 'entente explore';
 
 /**
