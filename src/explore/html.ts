@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml } from '../report/html.js';
+import { asParsed, pagePolicy } from './csp.js';
 import type { Embedded } from './model.js';
 
 /** Where `npm run build` writes the page's script (build/explorePage.ts); from TypeScript source (tests), the built one. */
@@ -13,7 +14,7 @@ export const PAGE_SCRIPT = import.meta.url.endsWith('.ts')
   ? join(import.meta.dirname, '..', '..', 'dist', 'explore', 'page.js')
   : join(import.meta.dirname, 'page.js');
 
-/** The mark of a page this command wrote: only such a file is replaced without --force. */
+/** The mark of a page this command wrote: only such a file is ever replaced (out.ts). */
 export const GENERATOR = 'entente explore';
 
 /**
@@ -47,15 +48,21 @@ button { margin: 2px 4px 2px 0; }
 #status { color: #555; font-size: 12px; }
 `;
 
+/**
+ * The page. Text from the scenario is written escaped here and set as text by the script
+ * (page/*.ts use textContent and DOM calls, never markup); the policy names the script and the
+ * style by hash (csp.ts).
+ */
 export function explorePage(page: Embedded): string {
   const name = escapeHtml(page.data.name);
   const description = escapeHtml(page.data.description ?? '');
+  const script = asParsed(scriptText(readFileSync(PAGE_SCRIPT, 'utf8')));
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="generator" content="${GENERATOR}">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob: data:">
+<meta http-equiv="Content-Security-Policy" content="${pagePolicy(script, STYLE)}">
 <title>${name}: explore</title>
 <style>${STYLE}</style>
 </head>
@@ -91,7 +98,7 @@ export function explorePage(page: Embedded): string {
 </div>
 </main>
 <script type="application/json" id="entente-data">${JSON.stringify(page).replace(/</g, '\\u003c')}</script>
-<script>${scriptText(readFileSync(PAGE_SCRIPT, 'utf8'))}</script>
+<script>${script}</script>
 </body>
 </html>
 `;

@@ -1,5 +1,5 @@
 /** `entente explore`: the page for one scenario, written atomically. */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { scenarioPosterior } from '../compare/posterior/named.js';
 import { type Posterior, readPosterior } from '../compare/posterior/read.js';
@@ -12,8 +12,9 @@ import { type Json, resolvePath } from '../scenario/paths.js';
 import { isSweepFile, loadSweep } from '../sweep/load.js';
 import { VERSION } from '../version.js';
 import { controlsOf, controlsOfSweep } from './controls.js';
-import { explorePage, GENERATOR } from './html.js';
+import { explorePage } from './html.js';
 import type { Embedded } from './model.js';
+import { claimPage } from './out.js';
 import { samplePosterior } from './sample.js';
 
 export interface Explored {
@@ -76,27 +77,9 @@ function checkedPosterior(posterior: Posterior, loaded: LoadedScenario): Posteri
   return posterior;
 }
 
-/** Replace `out` only if it is absent or a page this command wrote, unless forced: never a user's own file. */
-function claim(out: string, force: boolean): void {
-  if (!existsSync(out) || force) {
-    if (existsSync(out) && statSync(out).isDirectory())
-      throw inputError('explore.out', `${out} is a directory`, { file: out, path: '--out' }, 'a file name such as out/explore.html');
-    return;
-  }
-  const head = statSync(out).isFile() ? readFileSync(out, 'utf8').slice(0, 400) : '';
-  if (!head.includes(`<meta name="generator" content="${GENERATOR}">`))
-    throw inputError(
-      'explore.out',
-      `${out} exists and is not a page entente explore wrote`,
-      { file: out, path: '--out' },
-      'a new file name, or --force to replace it',
-    );
-}
-
 export interface ExploreOptions {
   /** Default: out/<scenario name>-explore.html. */
   readonly out?: string;
-  readonly force: boolean;
   /** A posterior directory; false: none; undefined: the scenario's own, if it names one. */
   readonly posterior?: string | false;
 }
@@ -110,7 +93,7 @@ export function explore(input: string, options: ExploreOptions): Explored {
   const file = sweep ? sweep.scenarioFile : input;
   const loaded = loadScenario(file);
   const out = options.out ?? `${defaultOut(loaded.spec.name, file)}-explore.html`;
-  claim(out, options.force);
+  claimPage(out);
   const spec = loaded.spec;
   const posteriorDir = options.posterior === false ? undefined : (options.posterior ?? scenarioPosterior(file));
   const posterior = posteriorDir === undefined ? undefined : checkedPosterior(readPosterior(posteriorDir), loaded);

@@ -5,6 +5,7 @@ import { printNext } from '../next.js';
 
 interface Flags {
   out?: string;
+  /** Accepted for scripts written when it replaced other files; it changes nothing now (explore/out.ts). */
   force?: boolean;
   quiet?: boolean;
   /** A directory; false with --no-posterior; undefined: the scenario's own posterior, if it names one. */
@@ -18,12 +19,11 @@ export function registerExplore(program: Command, print: (text: string) => void)
     .option('-o, --out <file>', 'the page to write (default: out/<scenario name>-explore.html)')
     .option('--posterior <dir>', 'a calibrated posterior (calibrate --method abc) to sample into the page: each chart’s plausible range')
     .option('--no-posterior', 'leave out the posterior the scenario names')
-    .option('--force', 'replace a file that is not a page entente explore wrote')
+    .option('--force', 'accepted, and changes nothing: a page entente explore wrote is replaced anyway, any other file never')
     .option('-q, --quiet', 'print nothing on success')
     .action((file: string, flags: Flags) => {
       const page = explore(file, {
         ...(flags.out !== undefined ? { out: flags.out } : {}),
-        force: flags.force === true,
         ...(flags.posterior !== undefined ? { posterior: flags.posterior } : {}),
       });
       if (flags.quiet) return;

@@ -98,8 +98,16 @@ export function drawDomains(page: Embedded, view: View): void {
       if (b !== undefined) svg.append(el('rect', { x, y: sy(b) - 1, width: slot * 0.9, height: 2, fill: '#222' }));
     });
   });
-  const legend = ways.map((w, j) => `<span style="color:${colours[j]}">■</span> ${name(w.from)} → ${name(w.to)}`).join('  ');
-  $('domains-legend').innerHTML = `${legend}${view.baseline ? '  <span>▬</span> without the lever' : ''}`;
+  // Built from nodes, the names as text: a name is the scenario's words, never markup (docs/explore.md, Security).
+  const mark = (symbol: string, colour?: string) => {
+    const span = Object.assign(document.createElement('span'), { textContent: symbol });
+    if (colour) span.style.color = colour; // through the CSSOM, which the page's policy allows (no style attribute)
+    return span;
+  };
+  $('domains-legend').replaceChildren(
+    ...ways.flatMap((w, j) => [j ? '  ' : '', mark('■', colours[j]), ` ${name(w.from)} → ${name(w.to)}`]),
+    ...(view.baseline ? ['  ', mark('▬'), ' without the lever'] : []),
+  );
   const [ab, ba] = ways;
   if (ab && ba) {
     const total = (w: typeof ab) => w.values.reduce((x, y) => x + y, 0);

@@ -10,6 +10,7 @@ import { leverEffects } from '../levers.js';
 import { type Embedded, pairsCsv, posteriorView, resolve, runPage, type Settings, setFlags } from '../model.js';
 import { drawDepth, drawDomains, drawForest, drawIndicators } from './charts.js';
 import { buildControls, defaults, fromHash, show, toHash } from './controls.js';
+import { chartSvg, download, fileStem } from './exports.js';
 import { $, type View } from './view.js';
 
 declare global {
@@ -46,30 +47,6 @@ function compute(page: Embedded, settings: Settings): View {
     : { baseline: run.outcomes };
   const effects = posterior ? posterior.effects : page.levers.length > 0 ? leverEffects(page, settings, known) : [];
   return { settings, run, baseline, effects, posterior, ms: performance.now() - started };
-}
-
-/** A section's charts as one SVG file: several (the indicators) stacked one above the other. */
-function chartSvg(section: HTMLElement): string {
-  const charts = [...section.querySelectorAll('svg')];
-  if (charts.length === 1) return (charts[0] as SVGSVGElement).outerHTML;
-  const size = (c: SVGSVGElement) => (c.getAttribute('viewBox') ?? '0 0 0 0').split(' ').map(Number).slice(2) as [number, number];
-  let y = 0;
-  const parts = charts.map((c) => {
-    const [w, h] = size(c);
-    const part = `<svg x="0" y="${y}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${c.innerHTML}</svg>`;
-    y += h;
-    return part;
-  });
-  const width = Math.max(...charts.map((c) => size(c)[0]));
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${y}">${parts.join('')}</svg>`;
-}
-
-function download(name: string, type: string, text: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 export function start(): void {
@@ -124,7 +101,9 @@ export function start(): void {
     change(settings);
   });
   $('export-csv').addEventListener('click', () => download('pairs.csv', 'text/csv', pairsCsv(view.run.rows)));
-  $('export-yaml').addEventListener('click', () => download(`${page.data.name}-explored.yaml`, 'text/yaml', scenarioYaml(page, settings)));
+  $('export-yaml').addEventListener('click', () =>
+    download(`${fileStem(page.data.name)}-explored.yaml`, 'text/yaml', scenarioYaml(page, settings)),
+  );
   for (const id of ['depth', 'domains', 'indicators', 'forest'])
     $(`export-${id}`).addEventListener('click', () => download(`${id}.svg`, 'image/svg+xml', chartSvg($(id))));
   render();
