@@ -41,15 +41,34 @@ export function abcIdentity(loaded: LoadedSweep, flags: AbcFlags): Record<string
   };
 }
 
-/** The manifest of the run in `out`, checked to be this calibration with these settings. */
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The first field of `expected` (by dotted path) whose value `found` does not have; undefined if it
+ * has them all. Only the identity's own fields count: a finished manifest says more of the same
+ * object (`calibration` gains the file's name and the observed data's path, finish.ts) and is still
+ * the same calibration.
+ */
+function differing(found: unknown, expected: unknown, path: string): { path: string; found: unknown; expected: unknown } | undefined {
+  if (!isObject(expected)) return JSON.stringify(found) === JSON.stringify(expected) ? undefined : { path, found, expected };
+  if (!isObject(found)) return { path, found, expected };
+  for (const [key, value] of Object.entries(expected)) {
+    const d = differing(found[key], value, `${path}.${key}`);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** The manifest of the run in `out`, checked to be this calibration with these settings (finished or not). */
 export function sameCalibration(out: string, identity: Record<string, unknown>): Record<string, unknown> {
   const manifest = readJsonObject(join(out, 'manifest.json'), `${out}'s manifest.json`, 'an ABC calibration: --force to start over');
   for (const [key, value] of Object.entries(identity)) {
-    if (JSON.stringify(manifest[key]) !== JSON.stringify(value))
+    const d = differing(manifest[key], value, key);
+    if (d)
       throw new EntenteError('calibration.resumeMismatch', `cannot continue: the run in this directory had another ${key}`, {
-        where: { file: join(out, 'manifest.json'), path: key },
-        expected: JSON.stringify(value),
-        found: JSON.stringify(manifest[key] ?? null),
+        where: { file: join(out, 'manifest.json'), path: d.path },
+        expected: JSON.stringify(d.expected),
+        found: JSON.stringify(d.found ?? null),
       });
   }
   return manifest;
