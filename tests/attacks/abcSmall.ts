@@ -3,7 +3,8 @@
  * scenario, 20 particles, 2 generations, one replication, run in one process or as shards
  * (--collect, --shard K/N, as slurm/abc.sbatch loops them; docs/calibration.md).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { DEFAULT_SCENARIO, entente, fileIn } from '../helpers.js';
@@ -56,4 +57,37 @@ export function snapshot(dir: string, prefix = ''): Map<string, string> {
     else files.set(path, readFileSync(join(dir, path), 'latin1'));
   }
   return files;
+}
+
+/**
+ * Put `text` in an ABC file and, if it has a record (calibration/abc/record.ts: NAME.done.json),
+ * rewrite the record to match: an edit whose author also updated the proof, so only the check of
+ * the values read back can catch it. Before records existed there is none to update.
+ */
+export function forge(file: string, text: string): void {
+  writeFileSync(file, text);
+  const record = file.replace(/\.json$/, '.done.json');
+  if (existsSync(record))
+    writeFileSync(
+      record,
+      `${JSON.stringify({ bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') })}\n`,
+    );
+}
+
+/** Edit the JSON of an ABC file in place (its record untouched). */
+export function edit(file: string, change: (value: Record<string, unknown>) => void): string {
+  const value = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  change(value);
+  return JSON.stringify(value);
+}
+
+/** A command that must be refused: exit 2, one line matching every pattern, no stack trace, and `out` unchanged. */
+export async function refused(args: readonly string[], out: string, ...patterns: RegExp[]): Promise<void> {
+  const before = snapshot(out);
+  const r = await entente(args);
+  expect(r.status, r.stderr).toBe(2);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  for (const p of patterns) expect(r.stderr).toMatch(p);
+  expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+  expect(snapshot(out)).toEqual(before);
 }

@@ -14,11 +14,12 @@ import { readJsonObject } from '../../io/ownership.js';
 import { scenarioFacts } from '../../scenario/labels.js';
 import type { LoadedSweep } from '../../sweep/load.js';
 import { VERSION } from '../../version.js';
-import { loadGenerations, removeCheckpoints } from './checkpoint.js';
+import { type Loaded, loadGenerations, type OnDamage, removeCheckpoints } from './checkpoint.js';
 import { PREDICTIVE_COLUMNS, predictiveSeries } from './predictiveSeries.js';
+import type { Prior } from './priors.js';
 import type { AbcSetup } from './run.js';
 import { removeRounds } from './shards.js';
-import { type AbcResult, type Generation, marginal } from './smc.js';
+import { type AbcResult, marginal } from './smc.js';
 
 export interface AbcFlags {
   readonly particles: number;
@@ -30,7 +31,16 @@ export interface AbcFlags {
 }
 
 /** What a resumed or sharded run must share with the one it continues (the calibration file by its hash). */
-export function abcIdentity(loaded: LoadedSweep, flags: AbcFlags): Record<string, unknown> {
+export type AbcIdentity = {
+  readonly method: 'abc-smc';
+  readonly calibration: { readonly sha256: string };
+  readonly particles: number;
+  readonly generationLimit: number;
+  readonly replications: number;
+  readonly seed: number;
+};
+
+export function abcIdentity(loaded: LoadedSweep, flags: AbcFlags): AbcIdentity {
   return {
     method: 'abc-smc',
     calibration: { sha256: loaded.source.hash },
@@ -74,14 +84,14 @@ export function sameCalibration(out: string, identity: Record<string, unknown>):
   return manifest;
 }
 
-/** The saved generations of the run in `out`, if it was this calibration with these settings. */
-export function resumable(out: string, identity: Record<string, unknown>): Generation[] {
+/** The saved generations of the run in `out`, if it was this calibration with these settings (checkpoint.ts: what a damaged one means). */
+export function resumable(out: string, identity: AbcIdentity, priors: readonly Prior[], onDamage: OnDamage): Loaded {
   sameCalibration(out, identity);
-  return loadGenerations(out);
+  return loadGenerations(out, { particles: identity.particles, priors }, onDamage);
 }
 
 export interface AbcRunFacts {
-  readonly identity: Record<string, unknown>;
+  readonly identity: AbcIdentity;
   readonly file: string;
   readonly started: number;
   readonly floor: number;

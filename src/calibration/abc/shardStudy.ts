@@ -48,7 +48,8 @@ export async function runAbcShard(
     if (!flags.quiet) print(`${out}: the calibration is complete; shard ${shard.index}/${shard.count} has nothing to do`);
     return;
   }
-  const state = readState(out, setup.parameters.priors, options, resumable(out, identity));
+  const { priors } = setup.parameters;
+  const state = readState(out, priors, options, resumable(out, identity, priors, 'refuse').generations);
   if (state.kind === 'stop') {
     if (!flags.quiet) print(`${out}: the schedule has stopped (${state.stopped}); --collect writes the posterior`);
     return;
@@ -81,8 +82,10 @@ export async function collectAbc(
     if (!flags.quiet) print(`${out}: the calibration is complete`);
     return true;
   }
-  const saved = claim === 'resume' ? resumable(out, identity) : [];
-  const state = readState(out, setup.parameters.priors, options, saved);
+  const { priors } = setup.parameters;
+  // Collect cannot draw a damaged generation again (its rounds are gone): refused, naming the file (checkpoint.ts).
+  const saved = claim === 'resume' ? resumable(out, identity, priors, 'refuse').generations : [];
+  const state = readState(out, priors, options, saved);
   for (const g of state.assembled) {
     saveGeneration(out, g);
     if (!flags.quiet)
