@@ -17,12 +17,14 @@ import type { Shard } from '../../sweep/plan.js';
 import { progressNote } from '../../sweep/progress.js';
 import { VERSION } from '../../version.js';
 import { saveGeneration } from './checkpoint.js';
+import { checkAbcSize } from './estimate.js';
 import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './finish.js';
 import { abcOptions, abcSetup, withAbcModel } from './run.js';
 import { readState, removeRounds, runShard, shardSlice } from './shards.js';
 
 function settings(loaded: LoadedSweep, flags: AbcFlags) {
   const setup = abcSetup(loaded);
+  checkAbcSize(loaded, setup, flags, true); // before the directory is started or a round file written
   const options = abcOptions(loaded, setup, { particles: flags.particles, maxGenerations: flags.generations });
   return { setup, options, identity: abcIdentity(loaded, flags) };
 }
