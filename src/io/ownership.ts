@@ -62,8 +62,9 @@ const CONTENTS: Record<OutputKind, readonly Entry[]> = {
   calibration: [
     ...COMMON,
     f('(?:calibration|targets|posterior|generations|predictive)\\.csv'),
-    { dir: /^checkpoint$/, inside: [f('\\d{3}\\.json'), TMP] },
-    { dir: /^rounds$/, inside: [f('\\d{3}\\.\\d{4}\\.\\d+-of-\\d+\\.json'), TMP] },
+    // Each ABC file with its record, NAME.done.json (calibration/abc/record.ts).
+    { dir: /^checkpoint$/, inside: [f('\\d{3}(?:\\.done)?\\.json'), TMP] },
+    { dir: /^rounds$/, inside: [f('\\d{3}\\.\\d{4}\\.\\d+-of-\\d+(?:\\.done)?\\.json'), TMP] },
   ],
 };
 

@@ -102,9 +102,11 @@ function scenarioOf(sweep: Source, scenarioFile: string): Source {
 
 /**
  * `lever` replaces the sweep file's own lever (compare runs one sweep per lever,
- * and each must be valid under its lever); `null` runs the baseline.
+ * and each must be valid under its lever); `null` runs the baseline. `estimate: false`
+ * is for a command that runs none of the design's points (calibrate --method abc draws
+ * its own): the design's size is not its to refuse, and it checks its own estimate.
  */
-export function loadSweep(file: string, options: { lever?: string | null } = {}): LoadedSweep {
+export function loadSweep(file: string, options: { lever?: string | null; estimate?: boolean } = {}): LoadedSweep {
   const source = readSource(file);
   expectKind(source, 'sweep');
   const validated = validateShape<SweepFile>(Sweep, source);
@@ -139,7 +141,8 @@ export function loadSweep(file: string, options: { lever?: string | null } = {})
   const design = DESIGN_REGISTRY[sweep.design];
   const count = design.count(parameters, sweep.samples);
   const designBytes = 1e6 + (design.streamBytes?.(parameters, sweep.samples) ?? 0);
-  checkSweepSize(base.config, { points: count, designBytes, parameters: parameters.length, replications, perTick }, file);
+  if (options.estimate !== false)
+    checkSweepSize(base.config, { points: count, designBytes, parameters: parameters.length, replications, perTick }, file);
   // A range over an integer field (a shock's tick) is drawn as reals and rounded, so every point is one
   // that `entente run --set PATH=VALUE` accepts and reproduces.
   const integers = parameters.map((p) => !Array.isArray(p.spec) && isIntegerPath(scenario as Record<string, unknown>, p.path));

@@ -74,7 +74,8 @@ describe('ABC-SMC in rounds of shards', () => {
     expect(again.present).toEqual([1]);
     expect(await runShard(out, again, { index: 1, count: 2 }, model)).toBe(false);
     await expect(runShard(out, again, { index: 1, count: 3 }, model)).rejects.toThrow(/being run as 2 shards/);
-    expect(readdirSync(join(out, 'rounds'))).toEqual(['000.0000.1-of-2.json']);
+    // The file, and its record (calibration/abc/record.ts).
+    expect(readdirSync(join(out, 'rounds')).sort()).toEqual(['000.0000.1-of-2.done.json', '000.0000.1-of-2.json']);
     removeRounds(out);
     expect(existsSync(join(out, 'rounds'))).toBe(false);
   });

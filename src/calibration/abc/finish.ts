@@ -14,11 +14,12 @@ import { readJsonObject } from '../../io/ownership.js';
 import { scenarioFacts } from '../../scenario/labels.js';
 import type { LoadedSweep } from '../../sweep/load.js';
 import { VERSION } from '../../version.js';
-import { loadGenerations, removeCheckpoints } from './checkpoint.js';
+import { type Loaded, loadGenerations, type OnDamage, removeCheckpoints } from './checkpoint.js';
 import { PREDICTIVE_COLUMNS, predictiveSeries } from './predictiveSeries.js';
+import type { Prior } from './priors.js';
 import type { AbcSetup } from './run.js';
 import { removeRounds } from './shards.js';
-import { type AbcResult, type Generation, marginal } from './smc.js';
+import { type AbcResult, marginal } from './smc.js';
 
 export interface AbcFlags {
   readonly particles: number;
@@ -30,7 +31,16 @@ export interface AbcFlags {
 }
 
 /** What a resumed or sharded run must share with the one it continues (the calibration file by its hash). */
-export function abcIdentity(loaded: LoadedSweep, flags: AbcFlags): Record<string, unknown> {
+export type AbcIdentity = {
+  readonly method: 'abc-smc';
+  readonly calibration: { readonly sha256: string };
+  readonly particles: number;
+  readonly generationLimit: number;
+  readonly replications: number;
+  readonly seed: number;
+};
+
+export function abcIdentity(loaded: LoadedSweep, flags: AbcFlags): AbcIdentity {
   return {
     method: 'abc-smc',
     calibration: { sha256: loaded.source.hash },
@@ -41,28 +51,47 @@ export function abcIdentity(loaded: LoadedSweep, flags: AbcFlags): Record<string
   };
 }
 
-/** The manifest of the run in `out`, checked to be this calibration with these settings. */
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The first field of `expected` (by dotted path) whose value `found` does not have; undefined if it
+ * has them all. Only the identity's own fields count: a finished manifest says more of the same
+ * object (`calibration` gains the file's name and the observed data's path, finish.ts) and is still
+ * the same calibration.
+ */
+function differing(found: unknown, expected: unknown, path: string): { path: string; found: unknown; expected: unknown } | undefined {
+  if (!isObject(expected)) return JSON.stringify(found) === JSON.stringify(expected) ? undefined : { path, found, expected };
+  if (!isObject(found)) return { path, found, expected };
+  for (const [key, value] of Object.entries(expected)) {
+    const d = differing(found[key], value, `${path}.${key}`);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** The manifest of the run in `out`, checked to be this calibration with these settings (finished or not). */
 export function sameCalibration(out: string, identity: Record<string, unknown>): Record<string, unknown> {
   const manifest = readJsonObject(join(out, 'manifest.json'), `${out}'s manifest.json`, 'an ABC calibration: --force to start over');
   for (const [key, value] of Object.entries(identity)) {
-    if (JSON.stringify(manifest[key]) !== JSON.stringify(value))
+    const d = differing(manifest[key], value, key);
+    if (d)
       throw new EntenteError('calibration.resumeMismatch', `cannot continue: the run in this directory had another ${key}`, {
-        where: { file: join(out, 'manifest.json'), path: key },
-        expected: JSON.stringify(value),
-        found: JSON.stringify(manifest[key] ?? null),
+        where: { file: join(out, 'manifest.json'), path: d.path },
+        expected: JSON.stringify(d.expected),
+        found: JSON.stringify(d.found ?? null),
       });
   }
   return manifest;
 }
 
-/** The saved generations of the run in `out`, if it was this calibration with these settings. */
-export function resumable(out: string, identity: Record<string, unknown>): Generation[] {
+/** The saved generations of the run in `out`, if it was this calibration with these settings (checkpoint.ts: what a damaged one means). */
+export function resumable(out: string, identity: AbcIdentity, priors: readonly Prior[], onDamage: OnDamage): Loaded {
   sameCalibration(out, identity);
-  return loadGenerations(out);
+  return loadGenerations(out, { particles: identity.particles, priors }, onDamage);
 }
 
 export interface AbcRunFacts {
-  readonly identity: Record<string, unknown>;
+  readonly identity: AbcIdentity;
   readonly file: string;
   readonly started: number;
   readonly floor: number;

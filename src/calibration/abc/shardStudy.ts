@@ -17,12 +17,14 @@ import type { Shard } from '../../sweep/plan.js';
 import { progressNote } from '../../sweep/progress.js';
 import { VERSION } from '../../version.js';
 import { saveGeneration } from './checkpoint.js';
+import { checkAbcSize } from './estimate.js';
 import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './finish.js';
 import { abcOptions, abcSetup, withAbcModel } from './run.js';
 import { readState, removeRounds, runShard, shardSlice } from './shards.js';
 
 function settings(loaded: LoadedSweep, flags: AbcFlags) {
   const setup = abcSetup(loaded);
+  checkAbcSize(loaded, setup, flags, true); // before the directory is started or a round file written
   const options = abcOptions(loaded, setup, { particles: flags.particles, maxGenerations: flags.generations });
   return { setup, options, identity: abcIdentity(loaded, flags) };
 }
@@ -48,7 +50,8 @@ export async function runAbcShard(
     if (!flags.quiet) print(`${out}: the calibration is complete; shard ${shard.index}/${shard.count} has nothing to do`);
     return;
   }
-  const state = readState(out, setup.parameters.priors, options, resumable(out, identity));
+  const { priors } = setup.parameters;
+  const state = readState(out, priors, options, resumable(out, identity, priors, 'refuse').generations);
   if (state.kind === 'stop') {
     if (!flags.quiet) print(`${out}: the schedule has stopped (${state.stopped}); --collect writes the posterior`);
     return;
@@ -81,8 +84,10 @@ export async function collectAbc(
     if (!flags.quiet) print(`${out}: the calibration is complete`);
     return true;
   }
-  const saved = claim === 'resume' ? resumable(out, identity) : [];
-  const state = readState(out, setup.parameters.priors, options, saved);
+  const { priors } = setup.parameters;
+  // Collect cannot draw a damaged generation again (its rounds are gone): refused, naming the file (checkpoint.ts).
+  const saved = claim === 'resume' ? resumable(out, identity, priors, 'refuse').generations : [];
+  const state = readState(out, priors, options, saved);
   for (const g of state.assembled) {
     saveGeneration(out, g);
     if (!flags.quiet)

@@ -1,7 +1,8 @@
 /**
  * ABC-SMC spread over processes that share only a directory (Slurm tasks, issue 15): each
  * generation's proposals are evaluated in rounds, each round's range split among N shards, each
- * shard writing the distances of its slice to `rounds/TTT.RRRR.K-of-N.json`. What to do next is
+ * shard writing the distances of its slice to `rounds/TTT.RRRR.K-of-N.json` (roundFile.ts: proved
+ * by its record and every value checked when it is read back). What to do next is
  * a function of the directory alone (readState): the saved generations, then the complete
  * rounds of the pending generation, assembled in proposal order exactly as a run in one process
  * assembles its batches (generation.ts). So the posterior is the same, byte for byte, whatever
@@ -12,26 +13,16 @@
  * plans the same one. Proposals past the N-th acceptance are simulated and thrown away: about a
  * fifth more simulations than a run in one process, for one round (one Slurm step) a generation.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../../errors.js';
-import { writeAtomic } from '../../io/atomicFile.js';
-import { readRegularText } from '../../io/readFile.js';
 import type { Shard } from '../../sweep/plan.js';
-import { type Generation, GenerationBuilder, type Proposer, proposalAt, proposer } from './generation.js';
+import { type Generation, GenerationBuilder, type Proposal, type Proposer, proposalAt, proposer } from './generation.js';
 import type { Prior } from './priors.js';
+import { ROUNDS_DIR, type Round, readRound, roundFiles, writeRound } from './roundFile.js';
 import { type AbcModel, type AbcOptions, type AbcResult, BATCH, MAX_PROPOSALS, nextStep } from './smc.js';
 
-export const ROUNDS_DIR = 'rounds';
-
-/** One round of a generation: proposals [from, to), at this tolerance. */
-export interface Round {
-  readonly t: number;
-  readonly round: number;
-  readonly from: number;
-  readonly to: number;
-  readonly tolerance: number;
-}
+export { ROUNDS_DIR, type Round } from './roundFile.js';
 
 /** What the directory says comes next. */
 export type ShardState =
@@ -53,18 +44,6 @@ export type ShardState =
       readonly assembled: readonly Generation[];
       readonly stopped: AbcResult['stopped'];
     };
-
-interface Stored extends Omit<Round, 'tolerance'> {
-  /** As a string: exact, and generation 0's Infinity (which JSON has not). */
-  readonly tolerance: string;
-  readonly shard: number;
-  readonly of: number;
-  /** Each proposal of the slice in order: its distance as a string (exact, and Infinity allowed), or null outside the prior. */
-  readonly distances: (string | null)[];
-}
-
-const fileName = (t: number, round: number, k: number, n: number) =>
-  `${String(t).padStart(3, '0')}.${String(round).padStart(4, '0')}.${k}-of-${n}.json`;
 
 /** Proposals [from, to) of a round that shard K of N evaluates: contiguous, as sweeps split their chunks. */
 export function shardSlice(round: Round, shard: Shard): { from: number; to: number } {
@@ -93,52 +72,6 @@ function roundSize(n: number, builder: GenerationBuilder, previous: Generation |
     builder.proposals > 0 ? Math.max(builder.accepted, 1) / builder.proposals : previous.t === 0 ? 0.5 : 0.75 * previous.acceptance;
   const size = Math.ceil((1.2 * missing) / expected / BATCH) * BATCH;
   return builder.proposals > 0 ? Math.min(size, 4 * Math.ceil(builder.proposals / BATCH) * BATCH) : size;
-}
-
-function damaged(out: string, name: string, why: string): EntenteError {
-  return new EntenteError('output.damaged', `a shard's round file ${why}`, {
-    where: { file: join(out, ROUNDS_DIR, name) },
-    expected: 'the file as `entente calibrate --method abc --shard` wrote it for this calibration: remove it to run that shard again',
-  });
-}
-
-/** The round files of generation t, by round: shard number → file name, and each round's N. */
-function roundFiles(out: string, t: number): Map<number, { of: number; files: Map<number, string> }> {
-  const rounds = new Map<number, { of: number; files: Map<number, string> }>();
-  const dir = join(out, ROUNDS_DIR);
-  if (!existsSync(dir)) return rounds;
-  const prefix = `${String(t).padStart(3, '0')}.`;
-  for (const name of readdirSync(dir).sort()) {
-    const m = /^\d{3}\.(\d{4})\.(\d+)-of-(\d+)\.json$/.exec(name);
-    if (!m || !name.startsWith(prefix)) continue;
-    const [r, k, n] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const entry = rounds.get(r) ?? { of: n, files: new Map<number, string>() };
-    if (entry.of !== n) throw damaged(out, name, `says ${n} shards where another file of its round says ${entry.of}`);
-    entry.files.set(k, name);
-    rounds.set(r, entry);
-  }
-  return rounds;
-}
-
-function readRound(out: string, name: string, expected: Round, shard: Shard): (number | undefined)[] {
-  let s: Stored;
-  try {
-    s = JSON.parse(readRegularText(join(out, ROUNDS_DIR, name))) as Stored;
-  } catch {
-    throw damaged(out, name, 'cannot be read');
-  }
-  const slice = shardSlice(expected, shard);
-  const { t, round, from, to, tolerance } = expected;
-  if (
-    s.t !== t ||
-    s.round !== round ||
-    s.from !== from ||
-    s.to !== to ||
-    s.tolerance !== String(tolerance) ||
-    s.distances?.length !== slice.to - slice.from
-  )
-    throw damaged(out, name, 'was planned for another round of proposals (another calibration, or another version of entente)');
-  return s.distances.map((d) => (d === null ? undefined : Number(d)));
 }
 
 /**
@@ -175,10 +108,10 @@ export function readState(out: string, priors: readonly Prior[], options: AbcOpt
         return { kind: 'round', generations, assembled, round, proposer: from, present, of: entry?.of };
       }
       for (let k = 1; k <= entry.of && !builder.full; k++) {
-        const shard = { index: k, count: entry.of };
-        const slice = shardSlice(round, shard);
-        const distances = readRound(out, entry.files.get(k) as string, round, shard);
-        for (let i = slice.from; i < slice.to && builder.add(proposalAt(from, i), distances[i - slice.from]); i++);
+        const slice = shardSlice(round, { index: k, count: entry.of });
+        const proposals = Array.from({ length: slice.to - slice.from }, (_, j) => proposalAt(from, slice.from + j));
+        const distances = readRound(out, entry.files.get(k) as string, { ...round, shard: k, of: entry.of, proposals });
+        for (let j = 0; j < proposals.length && builder.add(proposals[j] as Proposal, distances[j]); j++);
       }
       next = round.to;
     }
@@ -199,7 +132,7 @@ export async function runShard(out: string, state: ShardState & { kind: 'round' 
     });
   if (state.present.includes(shard.index)) return false;
   const slice = shardSlice(round, shard);
-  const distances: (string | null)[] = [];
+  const distances: (number | undefined)[] = [];
   const step = BATCH * 4;
   for (let first = slice.from; first < slice.to; first += step) {
     const proposals = Array.from({ length: Math.min(step, slice.to - first) }, (_, b) => proposalAt(state.proposer, first + b));
@@ -209,19 +142,17 @@ export async function runShard(out: string, state: ShardState & { kind: 'round' 
       inside.map((b) => first + b),
       inside.map((b) => proposals[b]?.theta as Float64Array),
     );
-    const row: (string | null)[] = proposals.map(() => null);
+    const row: (number | undefined)[] = proposals.map(() => undefined);
     inside.forEach((b, j) => {
-      row[b] = String(d[j]);
+      row[b] = d[j];
     });
     distances.push(...row);
   }
-  const stored: Stored = { ...round, tolerance: String(round.tolerance), shard: shard.index, of: shard.count, distances };
-  mkdirSync(join(out, ROUNDS_DIR), { recursive: true });
-  writeAtomic(join(out, ROUNDS_DIR, fileName(round.t, round.round, shard.index, shard.count)), JSON.stringify(stored));
+  writeRound(out, round, shard, distances);
   return true;
 }
 
-/** Remove the round files of generations before `t` (saved now as checkpoints), or all of them. */
+/** Remove the round files (and their records) of generations before `t` (saved now as checkpoints), or all of them. */
 export function removeRounds(out: string, before = Number.POSITIVE_INFINITY): void {
   const dir = join(out, ROUNDS_DIR);
   if (!existsSync(dir)) return;

@@ -108,6 +108,9 @@ export function weightedQuantile(values: Float64Array, weights: Float64Array, q:
   return values[order[order.length - 1] as number] as number;
 }
 
+/** ABC stops after a generation that accepts fewer than this share of its simulations, unless the options say otherwise. */
+export const MIN_ACCEPTANCE = 0.01;
+
 /** What comes next: generation t at this tolerance, or a stop and why. */
 export type Step =
   | { readonly kind: 'generation'; readonly t: number; readonly tolerance: number; readonly previous?: Generation }
@@ -118,7 +121,7 @@ export function nextStep(generations: readonly Generation[], options: AbcOptions
   const t = generations.length;
   const previous = generations[t - 1];
   if (!previous) return { kind: 'generation', t: 0, tolerance: Number.POSITIVE_INFINITY };
-  if (previous.t > 0 && previous.acceptance < (options.minAcceptance ?? 0.01)) return { kind: 'stop', stopped: 'acceptance' };
+  if (previous.t > 0 && previous.acceptance < (options.minAcceptance ?? MIN_ACCEPTANCE)) return { kind: 'stop', stopped: 'acceptance' };
   if (t >= (options.maxGenerations ?? 20)) return { kind: 'stop', stopped: 'generations' };
   const floor = options.minTolerance ?? 0;
   if (previous.tolerance <= floor) return { kind: 'stop', stopped: 'floor' };

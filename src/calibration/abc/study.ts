@@ -11,7 +11,8 @@ import { startInPlace } from '../../io/outputDir.js';
 import type { LoadedSweep } from '../../sweep/load.js';
 import { progressNote } from '../../sweep/progress.js';
 import { VERSION } from '../../version.js';
-import { saveGeneration } from './checkpoint.js';
+import { removeCheckpoints, saveGeneration } from './checkpoint.js';
+import { checkAbcSize } from './estimate.js';
 import { type AbcFlags, abcIdentity, finishAbc, resumable, sameCalibration } from './finish.js';
 import { abcSetup, calibrateAbc } from './run.js';
 import type { Generation } from './smc.js';
@@ -30,12 +31,19 @@ export async function runAbcCommand(
   const command = commandLine();
   const identity = abcIdentity(loaded, flags);
   const setup = abcSetup(loaded); // bad priors or targets are refused before the output is started
+  checkAbcSize(loaded, setup, flags, false); // and an output beyond --max-output
   const claim = startInPlace(out, 'calibration', { resume: flags.resume, force: flags.force }, { version: VERSION, command, ...identity });
   if (claim === 'resume' && sameCalibration(out, identity).complete === true) {
     if (!flags.quiet) print(`${out}: this calibration is complete; nothing to resume (--force to run it again)`);
     return;
   }
-  const resumeFrom = claim === 'resume' ? resumable(out, identity) : [];
+  const { generations: resumeFrom, damaged } =
+    claim === 'resume' ? resumable(out, identity, setup.parameters.priors, 'redraw') : { generations: [], damaged: undefined };
+  if (damaged) {
+    // This run draws it again, the same bytes (checkpoint.ts); what was after it goes with it.
+    removeCheckpoints(out, resumeFrom.length);
+    progressNote(`abc: ${damaged.format()}`);
+  }
   if (!flags.quiet && resumeFrom.length > 0) progressNote(`abc: resuming after generation ${resumeFrom.length - 1}`);
   const abc = await calibrateAbc(
     loaded,

@@ -54,7 +54,8 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
     .option('--force', FORCE_HELP)
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, flags: Flags) => {
-      const loaded = loadSweep(file);
+      // ABC runs none of the design's points: it estimates its own output (calibration/abc/estimate.ts).
+      const loaded = loadSweep(file, { estimate: flags.method !== 'abc' });
       const workers = flags.workers ?? availableParallelism();
       const out = flags.out ?? defaultOut(loaded.sweep.name ?? parse(file).name, file);
       if (flags.method === 'abc' && flags.apply)
