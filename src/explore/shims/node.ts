@@ -13,7 +13,6 @@ const absent =
 /** Read only inside functions that open files (io/readFile.ts), never when a module loads. */
 export const constants: Readonly<Record<string, number>> = {};
 export const existsSync = (): boolean => false;
-export const constants = { O_RDONLY: 0, O_NONBLOCK: 0 };
 export const chmodSync = absent('chmodSync');
 export const closeSync = absent('closeSync');
 export const copyFileSync = absent('copyFileSync');
