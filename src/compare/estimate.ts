@@ -7,6 +7,7 @@
 import { checkMemory, checkOutputSize } from '../io/limits.js';
 import type { ModelConfig } from '../model/config.js';
 import { D } from '../model/domains.js';
+import { actorTableBytes } from '../scenario/memory.js';
 
 /** Bytes of one run's outcomes: its typed arrays (depth, rhetoric, mutual per domain; cost, welfare per actor) and their headers. */
 function outcomeBytes(cfg: ModelConfig): number {
@@ -19,7 +20,7 @@ export function checkCompareSize(cfg: ModelConfig, levers: number, replications:
   const smaller = 'fewer replications or levers';
   checkMemory(
     `${levers} lever(s) and the baseline × ${replications} replications`,
-    (levers + 1) * replications * outcomeBytes(cfg),
+    (levers + 1) * (replications * outcomeBytes(cfg) + actorTableBytes(cfg.n)),
     smaller,
     file,
   );

@@ -47,8 +47,8 @@ export async function runStudy(file: string, options: RunOptions): Promise<RunSt
     runOutputBytes(loaded.config, {
       replications: loaded.replications,
       contributions: options.contributions,
-      observables: observables.length,
-    }),
+      observables,
+    }) + Buffer.byteLength(JSON.stringify(loaded.spec)), // the manifest's labels: at most the scenario's own text
     options.contributions ? 'fewer replications or ticks, or no --contributions' : 'fewer replications or ticks',
     file,
   );

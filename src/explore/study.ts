@@ -5,6 +5,7 @@ import { scenarioPosterior } from '../compare/posterior/named.js';
 import { type Posterior, readPosterior } from '../compare/posterior/read.js';
 import { EntenteError, inputError } from '../errors.js';
 import { writeAtomic } from '../io/atomicFile.js';
+import { checkOutputSize } from '../io/limits.js';
 import { defaultOut } from '../io/outputDir.js';
 import { scenarioObserved } from '../report/observed.js';
 import { type LoadedScenario, loadScenario } from '../scenario/load.js';
@@ -112,6 +113,13 @@ export function explore(input: string, options: ExploreOptions): Explored {
     ...(posterior ? { posterior: samplePosterior(posterior, loaded.seed) } : {}),
   };
   const html = explorePage(page);
+  // Its size, known once it is made (the scenario's text is bounded by its schema): under the output limit before a byte is written.
+  checkOutputSize(
+    'the explore page',
+    Buffer.byteLength(html),
+    'a smaller scenario (fewer actors or observed figures, shorter texts)',
+    file,
+  );
   mkdirSync(dirname(out), { recursive: true });
   writeAtomic(out, html);
   return {

@@ -8,6 +8,7 @@ import type { ModelConfig } from '../model/config.js';
 import { didYouMean } from '../suggest.js';
 import { MAX_REPLICATIONS } from './bounds.js';
 import { expectKind } from './fileKind.js';
+import { checkActorMemory } from './memory.js';
 import { parseValue, setParameter } from './paths.js';
 import { type Locate, type PlacedShock, resolveScenario } from './resolve.js';
 import type { ScenarioFile } from './schema.js';
@@ -135,6 +136,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const source = readSource(file);
   expectKind(source, 'scenario');
   const spec = validateShape<ScenarioFile>(Scenario, source);
+  checkActorMemory(Object.keys(spec.actors).length, file);
   return prepare(source, spec, options);
 }
 
@@ -142,6 +144,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
 export function checkScenario(file: string): { spec: ScenarioFile; levers: string[] } {
   const source = readSource(file);
   const spec = validateShape<ScenarioFile>(Scenario, source);
+  checkActorMemory(Object.keys(spec.actors).length, file);
   prepare(source, spec);
   const levers = Object.keys(spec.levers ?? {});
   for (const lever of levers) prepare(source, spec, { lever });

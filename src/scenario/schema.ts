@@ -21,7 +21,18 @@ import { MAX_REPLICATIONS, MAX_TICKS } from './bounds.js';
 
 export { MAX_REPLICATIONS, MAX_TICKS } from './bounds.js';
 
-const ActorId = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', description: 'An actor id, e.g. CHN' });
+/**
+ * Bounds on free text: every id, name, unit and description is copied into outputs (a unit into
+ * every row of observables.csv, names and descriptions into manifests, reports and the explore
+ * page), so their length bounds what a command writes.
+ */
+export const TEXT_BOUNDS = { id: 64, name: 200, unit: 64, description: 2000 } as const;
+const Id = (pattern: string, description?: string) =>
+  Type.String({ pattern, maxLength: TEXT_BOUNDS.id, ...(description ? { description } : {}) });
+const Name = () => Type.String({ minLength: 1, maxLength: TEXT_BOUNDS.name });
+const Description = () => Type.Optional(Type.String({ maxLength: TEXT_BOUNDS.description }));
+
+const ActorId = Id('^[A-Za-z][A-Za-z0-9_]*$', 'An actor id, e.g. CHN');
 const Unit = Type.Number({ minimum: 0, maximum: 1 });
 const Tick = Type.Integer({ minimum: 0, description: 'Tick (0 = the start month)' });
 
@@ -41,11 +52,11 @@ const PerDomain = (description: string) =>
     additionalProperties: false,
     description,
   });
-const PerActor = (description: string) => Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Unit, { description });
+const PerActor = (description: string) => Type.Record(Id('^[A-Za-z][A-Za-z0-9_]*$'), Unit, { description });
 
 export const Actor = Type.Object(
   {
-    name: Type.Optional(Type.String()),
+    name: Type.Optional(Name()),
     economy: Type.Number({ exclusiveMinimum: 0, maximum: ECONOMY_MAX, description: 'GDP in USD trillion' }),
     costAversion: Unit,
     exposureAversion: Unit,
@@ -69,7 +80,7 @@ export const Tie = Type.Object(
 );
 
 export const Divergence = Type.Object(
-  { id: Type.String({ minLength: 1 }), weight: Unit, description: Type.Optional(Type.String()) },
+  { id: Type.String({ minLength: 1, maxLength: TEXT_BOUNDS.id }), weight: Unit, description: Description() },
   { additionalProperties: false },
 );
 
@@ -88,11 +99,11 @@ export const Pair = Type.Object(
 const shock = <K extends string, P extends Record<string, TSchema>>(kind: K, props: P, description: string) =>
   Type.Object(
     {
-      id: Type.Optional(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' })),
+      id: Type.Optional(Id('^[A-Za-z][A-Za-z0-9_-]*$')),
       kind: Type.Literal(kind),
       at: Tick,
       until: Type.Optional(Type.Integer({ minimum: 0, description: 'Last tick the shock is active (default: to the end)' })),
-      description: Type.Optional(Type.String()),
+      description: Description(),
       ...props,
     },
     { additionalProperties: false, description },
@@ -164,7 +175,7 @@ export const Shock = Type.Unsafe<ShockSpec>({
 
 export const Lever = Type.Object(
   {
-    description: Type.Optional(Type.String()),
+    description: Description(),
     shocks: Type.Optional(Type.Array(Shock)),
     set: Type.Optional(Type.Record(Type.String(), Value, { description: 'Parameter overrides by path, as with --set' })),
   },
@@ -212,23 +223,23 @@ export const ModelBlock = Type.Object(
 export const Scenario = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
-    name: Type.String({ minLength: 1 }),
-    description: Type.Optional(Type.String()),
+    name: Name(),
+    description: Description(),
     ticks: Type.Integer({ minimum: 1, maximum: MAX_TICKS, description: 'Number of ticks (months) to simulate' }),
     start: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM of tick 0' })),
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
     replications: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_REPLICATIONS })),
     model: Type.Optional(ModelBlock),
-    actors: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Actor, { minProperties: 2 }),
+    actors: Type.Record(Id('^[A-Za-z][A-Za-z0-9_]*$'), Actor, { minProperties: 2 }),
     ties: Type.Array(Tie),
     pairs: Type.Optional(Type.Array(Pair)),
     shocks: Type.Optional(Type.Array(Shock)),
     focus: Type.Optional(
-      Type.Array(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*-[A-Za-z][A-Za-z0-9_]*$' }), {
+      Type.Array(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*-[A-Za-z][A-Za-z0-9_]*$', maxLength: 2 * TEXT_BOUNDS.id + 1 }), {
         description: 'Pairs of interest, e.g. CHN-RUS: entente compare reports these first',
       }),
     ),
-    levers: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }), Lever)),
+    levers: Type.Optional(Type.Record(Id('^[A-Za-z][A-Za-z0-9_-]*$'), Lever)),
     observed: Type.Optional(
       Type.String({
         minLength: 1,
@@ -244,7 +255,7 @@ export const Scenario = Type.Object(
     ),
     observables: Type.Optional(
       Type.Record(
-        Type.String({ pattern: '^[a-z][a-z0-9_]*$' }),
+        Id('^[a-z][a-z0-9_]*$'),
         Type.Object(
           {
             expression: Type.String({
@@ -254,8 +265,8 @@ export const Scenario = Type.Object(
                 'flow, channel, dollar, depth, rhetoric, divergence (pairs); c, mutual (tie and domain); ' +
                 'concession, dependence (ties); stress, need, dollarAccess (actors); t',
             }),
-            unit: Type.Optional(Type.String()),
-            description: Type.Optional(Type.String()),
+            unit: Type.Optional(Type.String({ maxLength: TEXT_BOUNDS.unit })),
+            description: Description(),
           },
           { additionalProperties: false },
         ),

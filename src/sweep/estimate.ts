@@ -5,6 +5,7 @@
 import { perTickBytes, ROW_BYTES } from '../experiments/estimate.js';
 import { checkMemory, checkOutputSize } from '../io/limits.js';
 import type { ModelConfig } from '../model/config.js';
+import { actorTableBytes } from '../scenario/memory.js';
 import type { PerTickOutput } from './schema.js';
 
 /** Memory of a design's table and its points.csv text, per point and parameter (JS arrays of values, and text). */
@@ -66,7 +67,11 @@ export function workerHeapMb(cfg: ModelConfig, chunkRuns: number, perTick: reado
   return 64 + Math.ceil((text + state) / 1e6);
 }
 
-/** Refuse workers whose heaps together exceed the memory limit. */
-export function checkWorkerMemory(workers: number, heapMb: number): void {
-  checkMemory(`${workers} workers of ${heapMb} MB each`, workers * heapMb * 1e6, 'fewer --workers, or fewer per-tick outputs');
+/** Refuse workers whose heaps, and the copy of the scenario's actor-by-actor tables each holds, together exceed the memory limit. */
+export function checkWorkerMemory(workers: number, heapMb: number, actors = 0): void {
+  checkMemory(
+    `${workers} workers of ${heapMb} MB each${actors > 0 ? ` and a scenario of ${actors} actors` : ''}`,
+    workers * (heapMb * 1e6 + actorTableBytes(actors)),
+    'fewer --workers, or fewer per-tick outputs',
+  );
 }

@@ -9,6 +9,7 @@ import type { ModelConfig } from '../model/config.js';
 import { designRandom } from '../model/rng.js';
 import { expectKind, fileKind } from '../scenario/fileKind.js';
 import { DEFAULT_SEED, prepare } from '../scenario/load.js';
+import { checkActorMemory } from '../scenario/memory.js';
 import { isIntegerPath } from '../scenario/paths.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import { Scenario } from '../scenario/schemas.js';
@@ -116,6 +117,7 @@ export function loadSweep(file: string, options: { lever?: string | null; estima
   const scenarioFile = resolve(dirname(file), sweep.scenario);
   const scenarioSource = scenarioOf(source, scenarioFile);
   const scenario = validateShape<ScenarioFile>(Scenario, scenarioSource);
+  checkActorMemory(Object.keys(scenario.actors).length, scenarioSource.file);
   const base = prepare(scenarioSource, scenario, { lever: sweep.lever }); // the scenario (and lever) must be valid on their own
   const needs = NEEDS_SAMPLES[sweep.design];
   if (needs && sweep.samples === undefined)

@@ -129,7 +129,7 @@ function sweepWorkerHeap(loaded: LoadedSweep, workers: number): number {
   const perTick = perTickOutputs(loaded);
   const per = chunkPoints(loaded.replications, sweepRunBytes(loaded.config, perTick));
   const heapMb = workerHeapMb(loaded.config, Math.min(per, loaded.pointCount) * loaded.replications, perTick);
-  checkWorkerMemory(workers, heapMb);
+  checkWorkerMemory(workers, heapMb, loaded.config.n);
   return heapMb;
 }
 
