@@ -6,11 +6,11 @@
  * nothing. --resume, which can, draws it again and says so: the posterior is the one process's,
  * byte for byte. A file without its record (its process killed before it) was not saved.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entente, tempDir } from '../helpers.js';
-import { edit, forge, ok, refused, smallAbc } from './abcSmall.js';
+import { copier, edit, forge, ok, refused, smallAbc } from './abcSmall.js';
 
 const SAVED = join('checkpoint', '000.json');
 type Stored = Record<string, unknown> & { particles: number[][]; weights: number[]; distances: number[] };
@@ -27,14 +27,7 @@ describe('calibrate --method abc on a damaged saved generation', () => {
   const { args } = smallAbc(dir);
   const local = join(dir, 'local');
   const pristine = join(dir, 'pristine');
-  let copies = 0;
-  /** A copy of the directory whose generation 0 was run as 2 shards and saved by --collect. */
-  const copy = () => {
-    const out = join(dir, `copy-${copies++}`);
-    cpSync(pristine, out, { recursive: true });
-    return out;
-  };
-  const read = (out: string, name: string) => readFileSync(join(out, name), 'utf8');
+  const { copy, read } = copier(dir, pristine);
   const change = (out: string, f: (s: Stored) => void) => edit(join(out, SAVED), (s) => f(s as Stored));
 
   beforeAll(async () => {

@@ -7,11 +7,11 @@
  * posterior is the one process's, byte for byte. A file without its record (its shard killed before
  * writing it) does not count: the shard runs again.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { edit, forge, ok, refused, runSharded, smallAbc } from './abcSmall.js';
+import { copier, edit, forge, ok, refused, runSharded, smallAbc } from './abcSmall.js';
 
 const ROUND = join('rounds', '000.0000.1-of-2.json');
 
@@ -20,14 +20,7 @@ describe('calibrate --method abc --collect on a damaged round file', () => {
   const { args } = smallAbc(dir);
   const local = join(dir, 'local');
   const pristine = join(dir, 'pristine');
-  let copies = 0;
-  /** A copy of the directory whose generation 0 has run as 2 shards and awaits --collect. */
-  const copy = () => {
-    const out = join(dir, `copy-${copies++}`);
-    cpSync(pristine, out, { recursive: true });
-    return out;
-  };
-  const read = (out: string, name: string) => readFileSync(join(out, name), 'utf8');
+  const { copy, read } = copier(dir, pristine);
 
   beforeAll(async () => {
     await ok([...args, '--out', local, '-q']);

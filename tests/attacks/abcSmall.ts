@@ -4,7 +4,7 @@
  * (--collect, --shard K/N, as slurm/abc.sbatch loops them; docs/calibration.md).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { DEFAULT_SCENARIO, entente, fileIn } from '../helpers.js';
@@ -28,6 +28,19 @@ calibration:
 export function smallAbc(dir: string, settings: readonly string[] = ['--particles', '20', '--generations', '2']) {
   const file = fileIn(dir, 'abc.yaml', CALIBRATION);
   return { file, args: ['calibrate', file, '--method', 'abc', ...settings, '-w', '1'] };
+}
+
+/** Fresh copies of the directory `pristine` in `dir` (copy-0, copy-1, …), to damage one each; and a file's text. */
+export function copier(dir: string, pristine: string) {
+  let copies = 0;
+  return {
+    copy: (): string => {
+      const out = join(dir, `copy-${copies++}`);
+      cpSync(pristine, out, { recursive: true });
+      return out;
+    },
+    read: (out: string, name: string): string => readFileSync(join(out, name), 'utf8'),
+  };
 }
 
 /** Run a command that must succeed. */

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { TEXT_BOUNDS } from '../../src/scenario/schema.js';
 
 /** Each sets window.__pwned to its own number if it ever runs. */
 export const PAYLOADS = [
@@ -20,8 +21,19 @@ export const PAYLOADS = [
   '&lt;img src=x onerror=window.__pwned=8&gt;',
 ] as const;
 
-/** Every payload after a label, so a field's text can be found on the page. */
-export const text = (label: string): string => `${label} ${PAYLOADS.join(' ')}`;
+/**
+ * Payloads after a label, so a field's text can be found on the page: every one, or for a field
+ * the schema bounds (TEXT_BOUNDS) as many as fit, taken in turn from the `from`th.
+ */
+export function text(label: string, max = Number.POSITIVE_INFINITY, from = 0): string {
+  let out = label;
+  for (let i = 0; i < PAYLOADS.length; i++) {
+    const next = `${out} ${PAYLOADS[(from + i) % PAYLOADS.length]}`;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out;
+}
 
 /** Markup for names that are also path segments or file names: no dot, no slash. */
 export const BARE = "<img src=x onerror=self['__pwned']=9>";
@@ -55,12 +67,12 @@ const actor = (name: string, economy: number) => ({
 
 export function payloadFiles(dir: string): PayloadFiles {
   const shown = {
-    name: text('scenario name'),
+    name: text('scenario name', TEXT_BOUNDS.name),
     description: text('scenario description'),
-    actors: [text('actor P'), text('actor Q'), text('actor W')],
+    actors: [text('actor P', TEXT_BOUNDS.name, 0), text('actor Q', TEXT_BOUNDS.name, 3), text('actor W', TEXT_BOUNDS.name, 5)],
     levers: [text('lever reward'), text('lever softer')],
     shock: text('shock bank'),
-    observable: { unit: text('unit'), description: text('observable') },
+    observable: { unit: text('unit', TEXT_BOUNDS.unit), description: text('observable') },
   };
   const observed = `${BARE}.csv`;
   const posterior = join(dir, BARE);
@@ -152,7 +164,7 @@ export function payloadFiles(dir: string): PayloadFiles {
     sweep,
     stringify({
       $schema: text('sweep schema'),
-      name: text('sweep'),
+      name: text('sweep', TEXT_BOUNDS.name),
       scenario: `./${BARE}.yaml`,
       design: 'lhs',
       samples: 4,

@@ -6,26 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO, entente, expectRefused, fileIn, tempDir } from '../helpers.js';
-
-const FILE = `scenario: ${DEFAULT_SCENARIO}
-design: lhs
-samples: 4
-replications: 1
-seed: 5
-parameters:
-  model.needGain: { min: 0.5, max: 2.5 }
-  actors.CHN.exposureAversion: { min: 0.3, max: 0.9 }
-calibration:
-  observed: ${join(DEFAULT_SCENARIO, '..', '..', 'data', 'china-russia-observed.csv')}
-  targets:
-    - { indicator: bilateral_trade, period: "2022", statistic: growth, scale: 0.05 }
-    - { indicator: bilateral_trade, period: "2023", statistic: growth, scale: 0.05 }
-`;
+import { CALIBRATION } from '../attacks/abcSmall.js';
+import { entente, expectRefused, fileIn, tempDir } from '../helpers.js';
 
 describe('entente calibrate --method abc --shard K/N and --collect', () => {
   const dir = tempDir();
-  const file = fileIn(dir, 'abc.yaml', FILE);
+  const file = fileIn(dir, 'abc.yaml', CALIBRATION);
   const args = ['calibrate', file, '--method', 'abc', '--particles', '300', '--generations', '3'];
   const local = join(dir, 'local');
   const sharded = join(dir, 'sharded');

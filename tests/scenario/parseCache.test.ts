@@ -114,11 +114,15 @@ describe('the YAML parse cache', () => {
 
   it('round-trips any YAML that holds JSON values', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1 }), fc.jsonValue({ maxDepth: 3 })), (value) => {
-        const text = stringify(value);
-        const fresh = parseSource('p.yaml', text).data;
-        return isDeepStrictEqual(parseSource('p.yaml', text).data, fresh);
-      }),
+      // A key named __proto__ is refused before the cache is asked (scenario/source.ts).
+      fc.property(
+        fc.dictionary(fc.string({ minLength: 1 }), fc.jsonValue({ maxDepth: 3 })).filter((v) => !JSON.stringify(v).includes('"__proto__"')),
+        (value) => {
+          const text = stringify(value);
+          const fresh = parseSource('p.yaml', text).data;
+          return isDeepStrictEqual(parseSource('p.yaml', text).data, fresh);
+        },
+      ),
       { numRuns: 200 },
     );
   });
