@@ -8,7 +8,7 @@
 import { dirname, resolve } from 'node:path';
 import { EntenteError } from '../errors.js';
 import { resolveObservables } from '../experiments/observables.js';
-import { workerPool } from '../io/pool.js';
+import { workerPool } from '../experiments/pool.js';
 import { designRandom } from '../model/rng.js';
 import { prepare } from '../scenario/load.js';
 import { pointsContext } from '../sweep/chunk.js';

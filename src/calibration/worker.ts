@@ -1,5 +1,5 @@
 /** Worker-thread entry for `entente calibrate`: the context arrives once; each task is a block of points. */
-import { carryingErrors, poolContext } from '../io/poolContext.js';
+import { carryingErrors, poolContext } from '../experiments/poolContext.js';
 import type { Value } from '../sweep/designs/design.js';
 import { type CalibrationContext, type PointScore, scorePoints } from './evaluate.js';
 

@@ -3,7 +3,7 @@
  * replications, gathered by index, so the comparison that reads them in
  * order cannot depend on the worker count.
  */
-import { workerPool } from '../io/pool.js';
+import { workerPool } from '../experiments/pool.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { progress } from '../sweep/progress.js';
 import type { RunOutcome } from './paired.js';

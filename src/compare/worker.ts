@@ -1,5 +1,5 @@
 /** Worker-thread entry for `entente compare --workers`: arms are resolved once; each task is a block of replications. */
-import { carryingErrors, poolContext } from '../io/poolContext.js';
+import { carryingErrors, poolContext } from '../experiments/poolContext.js';
 import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Source } from '../scenario/source.js';

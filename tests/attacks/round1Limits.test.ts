@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { largeScenario } from '../../src/bench/generate.js';
 import { EntenteError } from '../../src/errors.js';
-import { workerPool } from '../../src/io/pool.js';
+import { workerPool } from '../../src/experiments/pool.js';
 import { checkFinite } from '../../src/model/finite.js';
 import { createState } from '../../src/model/state.js';
 import { pointsContext, runChunk, type SweepContext } from '../../src/sweep/chunk.js';

@@ -3,7 +3,7 @@
  * priors, against its calibration targets, on the calibration worker pool (issue 15).
  */
 import { EntenteError } from '../../errors.js';
-import { workerPool } from '../../io/pool.js';
+import { workerPool } from '../../experiments/pool.js';
 import { pointsContext } from '../../sweep/chunk.js';
 import type { Value } from '../../sweep/designs/design.js';
 import type { LoadedSweep } from '../../sweep/load.js';

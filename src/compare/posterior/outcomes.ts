@@ -2,7 +2,7 @@
  * Every particle's outcomes, in this thread or on a worker pool: blocks of
  * particles gathered by index, so what follows cannot depend on the worker count.
  */
-import { workerPool } from '../../io/pool.js';
+import { workerPool } from '../../experiments/pool.js';
 import { progress } from '../../sweep/progress.js';
 import type { RunOutcome } from '../paired.js';
 import type { Posterior } from './read.js';

@@ -1,5 +1,5 @@
 /** Worker-thread entry for `entente compare --posterior`: each task is a block of particles. */
-import { carryingErrors, poolContext } from '../../io/poolContext.js';
+import { carryingErrors, poolContext } from '../../experiments/poolContext.js';
 import type { RunOutcome } from '../paired.js';
 import { type ParticleBlock, type PosteriorRunContext, particleOutcomes } from './runs.js';
 

@@ -4,8 +4,8 @@
  */
 import { Piscina } from 'piscina';
 import { EntenteError, type Where } from '../errors.js';
+import { checkWorkers } from '../io/limits.js';
 import { knownTables } from '../scenario/expressions.js';
-import { checkWorkers } from './limits.js';
 import { CARRIED, type PoolData } from './poolContext.js';
 
 /** An EntenteError a worker threw (poolContext.ts carryingErrors), as itself again; any other error unchanged. */
