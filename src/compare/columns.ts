@@ -1,4 +1,4 @@
-/** Columns of compare's files (DESIGN §4 names first, extensions after), each declared with what it reports. */
+/** Columns of compare's files (the names of docs/reference.md first, extensions after), each declared with what it reports. */
 import { join } from 'node:path';
 import { type Column, flag, Table } from '../io/table.js';
 import { DOMAINS } from '../model/domains.js';

@@ -1,4 +1,4 @@
-/** Output column names: the contract of DESIGN §4 (extended at the end, never reordered). Free of file work, so the explore page can use them. */
+/** Output column names: the contract of docs/reference.md, Output files (extended at the end, never reordered). Free of file work, so the explore page can use them. */
 import { DOMAINS } from '../model/domains.js';
 
 export const COLUMNS = {

@@ -1,4 +1,4 @@
-/** Output column names: the contract of DESIGN §4 (extended at the end, never reordered). */
+/** Output column names: the contract of docs/reference.md, Output files (extended at the end, never reordered). */
 import { join } from 'node:path';
 import { type Cell, CsvFile } from '../io/csvFile.js';
 import { type ColumnKind, ParquetFile } from '../io/parquetFile.js';

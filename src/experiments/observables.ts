@@ -1,6 +1,6 @@
 /**
  * Observables: a scenario's map from model state to real-world indicators
- * (DESIGN §4 `observables.csv`). Each is an expression, checked like every
+ * (docs/reference.md, `observables.csv`). Each is an expression, checked like every
  * scenario expression (expressions.ts), over readers of the state at the end of
  * a tick:
  *   pairs    flow(A,B) realised trade, USD bn at an annual rate; channel(A,B);
@@ -101,7 +101,7 @@ export function resolveObservables(loaded: LoadedScenario): Observable[] {
     symbols: new Set(['t', 'pi', 'e', ...Object.keys(names)]),
     functions: new Map(Object.entries(read).map(([name, f]) => [name, f.length])),
   };
-  // A Map: mathjs reads it directly, where an object would be wrapped and checked at every name (a tenth of a default run).
+  // A Map: mathjs reads it directly, where an object would be wrapped and checked at every name, a measurable share of a default run.
   const scope = new Map<string, unknown>([...Object.entries(names), ...Object.entries(read), ['pi', Math.PI], ['e', Math.E], ['t', 0]]);
   const observables = specs.map(([indicator, spec]) => {
     const fail = (err: ExpressionError) => {

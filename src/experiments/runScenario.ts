@@ -72,7 +72,7 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
       event: (t, shock, event) => events.write(eventRow(cfg, t, shock, event, r, seed)),
     });
     // Files are written as rows come (io/csvFile.ts). A turn of the event loop every 50 ms keeps Ctrl-C
-    // prompt; one every tick cost a fifth of a default run (1,440 turns).
+    // prompt; one every tick slowed a default run measurably.
     try {
       for (const _ of ticks) {
         if (performance.now() >= nextTurn) {

@@ -113,7 +113,7 @@ export function runPage(loaded: LoadedScenario, focus: string | undefined, outco
   const observables = resolveObservables(loaded);
   const sums = observables.map(() => new Float64Array(cfg.ticks));
   const last = cfg.ticks - 1;
-  // Each replication's outcome, for the lever chart to reuse (it needs welfare tracked: a fifth more time).
+  // Each replication's outcome, for the lever chart to reuse (it needs welfare tracked, which costs time).
   const gathered: RunOutcome[] = [];
   let collect = outcomes ? outcomeCollector(cfg) : undefined;
   const { pairs } = pairRows(loaded, {

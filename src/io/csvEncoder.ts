@@ -1,6 +1,6 @@
 /**
  * CSV rows encoded straight into bytes, for the files that have millions of rows (per-tick
- * files: issue 16 asks for 2 million rows a second per core). csv-stringify encodes every text
+ * files, written at millions of rows a second). csv-stringify encodes every text
  * field and every header, once per distinct value (cached: ids, domain names and dates repeat
  * on every row); numbers, which never need quoting, are written digit by digit into the buffer
  * with formatNumber's exact text (io/csvFile.ts), not through a string. The bytes are those

@@ -4,10 +4,10 @@
  * one small dependency, deterministic bytes: no timestamps in the file), so memory stays flat.
  * The same interface as CsvFile. Numbers are kept at full precision (CSV rounds to 7
  * significant digits). Standard Parquet (data pages v2; integers delta-encoded, text
- * dictionary-encoded and Snappy-compressed, doubles plain and uncompressed: Snappy saved a fifth
- * of their size for an eighth more writing time), read back in the tests by hyparquet and by
- * DuckDB. parquet-wasm (with apache-arrow) was measured too: 2.7 s for the 200-actor ties
- * file alone, slower than this whole run.
+ * dictionary-encoded and Snappy-compressed, doubles plain and uncompressed: Snappy saved little of their size
+ * for more writing time), read back in the tests by hyparquet and by
+ * DuckDB. parquet-wasm (with apache-arrow) was measured too: slower for the 200-actor ties file
+ * alone than this writer for the whole run.
  */
 import { ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
 import type { Cell } from './csvFile.js';
@@ -130,7 +130,7 @@ export class ParquetFile {
       const doubles = (values as Float64Array).slice(0, n);
       const nulls = this.nulls[c];
       // PLAIN: no dictionary attempt for values that rarely repeat (the writer's slowest step); uncompressed:
-      // Snappy saved a fifth of the 200-actor run's bytes (155 → 120 MB) for an eighth more time (3.7 → 4.2 s).
+      // Snappy saved little of the 200-actor run's bytes for more writing time (docs/development.md).
       const double = { name, type: 'DOUBLE' as const, nullable: kind === 'nullableDouble', encoding: 'PLAIN' as const, codec: CODEC };
       if (!nulls) return { ...double, data: doubles };
       return { ...double, data: Array.from(doubles, (v, i) => (nulls.has(i) ? null : v)) };
@@ -144,7 +144,7 @@ export class ParquetFile {
       this.writer ??= new ParquetWriter({
         writer: this.sink as Writer,
         schema: schemaFromColumnData({ columnData }),
-        statistics: false, // min/max statistics cost a third of the writing time; a sweep's readers scan whole files
+        statistics: false, // min/max statistics cost much of the writing time; a sweep's readers scan whole files
         createdBy: 'entente',
       });
       if (this.count > 0) this.writer.write({ columnData, rowGroupSize: ROW_GROUP });

@@ -26,7 +26,7 @@ export function decide(cfg: ModelConfig, s: ModelState, random: Random, gain: Fl
     const net = (baseline[x] as number) + (termSum[o] as number);
     if (marginal) marginal[o] = net;
     // No variable reassigned along branches: inlined into the tick, V8 boxed such a
-    // value on the heap for every element (about 140 KB of garbage per run of the default scenario).
+    // value on the heap for every element.
     const move = Math.min(maxStep, Math.max(-maxStep, (gain[x] as number) * net));
     const shake = spread > 0 ? spread * (2 * random() - 1) : 0;
     next[x] = clamp01((c[x] as number) + (move + shake));

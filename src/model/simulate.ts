@@ -27,7 +27,7 @@ export interface Bound {
   readonly mechanism: Mechanism;
   readonly weight: number;
   /** `mechanism.contribute` with `weight`. A double read from an object field and passed to a call V8 does not
-   * inline is boxed afresh on every call (7 KB of garbage a run); a closure's constant is passed as it is. */
+   * inline is boxed afresh on every call; a closure's constant is passed as it is. */
   readonly add: (cfg: ModelConfig, s: ModelState, out: Float64Array, k0: number, k1: number) => void;
   /** Every term is zero under this config (Mechanism.inert): summing skips it, recording does not. */
   readonly inert: boolean;
@@ -131,7 +131,7 @@ export function simulate(cfg: ModelConfig, s: ModelState, random: Random, observ
     step(cfg, s, t, random, bound, emit);
     observer.tick?.(t, s);
   }
-  // Checked once a run, not once a tick (4.5% of the engine's time): a non-finite value persists
+  // Checked once a run, not once a tick (a tick's check is a measurable share of the engine): a non-finite value persists
   // (clamping keeps NaN), and where it first appeared is found by replaying the run tick by tick.
   if (!stateFinite(s)) locateByReplay(cfg, s, random);
 }

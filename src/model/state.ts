@@ -22,7 +22,7 @@ export interface ModelState {
   readonly termScratch: Float64Array | undefined;
   /**
    * contributions[m*K*D + k*D + d]: mechanism m's term this tick, kept only when
-   * asked for (contributions.csv): at 200 actors it is 17 MB that summary runs need not touch.
+   * asked for (contributions.csv): at 200 actors it is large, and summary runs need not touch it.
    */
   readonly contributions: Float64Array | undefined;
   /** Σ_m ∂term_m,kd/∂c_kd of the config being run (model/curvature.ts), set by initialisation: what complying with a condition costs. */

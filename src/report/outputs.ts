@@ -1,6 +1,6 @@
 /**
  * What kind of entente output a directory holds, read from the files each
- * command writes (their names are DESIGN §4's), and its manifest.
+ * command writes (their names are docs/reference.md's, Output files), and its manifest.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -18,7 +18,7 @@ const PARAM_NAMES = new Set<string>(Object.keys(DEFAULT_MODEL_PARAMS));
 
 /**
  * `out` with element x set to f(x). TypedArray.from with a map function takes V8's slow generic
- * path, and a sweep re-resolves its scenario at every point: those calls were a fifth of it.
+ * path, and a sweep re-resolves its scenario at every point: those calls were a large share of it.
  */
 function filled<T extends Float64Array | Int32Array>(out: T, f: (x: number) => number): T {
   for (let x = 0; x < out.length; x++) out[x] = f(x);

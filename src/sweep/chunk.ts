@@ -82,7 +82,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
   const failures: (string | number)[][] = [];
   const perTick = new Map(ctx.perTick.map((name) => [name, [] as (string | number)[][]]));
   // Per-tick rows become text in batches (and when a run ends), so a chunk holds its text, not every row
-  // as an array: a 200-actor run's 955,000 pair rows take ~1 GB as arrays, 55 MB as text.
+  // as an array: a 200-actor run's pair rows take about twenty times more memory as arrays than as text.
   // The encoder writes the bytes csv-stringify writes (io/csvEncoder.ts), in batches as for all rows at once.
   const perTickText = new Map(ctx.perTick.map((name) => [name, [] as string[]]));
   const runText = new Map(ctx.perTick.map((name) => [name, [] as string[]])); // the run in progress: dropped if it fails

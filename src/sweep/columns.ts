@@ -1,4 +1,4 @@
-/** Columns of the sweep's files (DESIGN §4): identifying columns, one per parameter path, then outcomes. */
+/** Columns of the sweep's files (docs/reference.md, Output files): identifying columns, one per parameter path, then outcomes. */
 import { stringify } from 'csv-stringify/sync';
 import { COLUMNS } from '../experiments/columns.js';
 import type { PerTickOutput } from './schema.js';

@@ -4,7 +4,7 @@
  * written last) proves every file of the chunk: same size, same sha256. The
  * proof is what makes a chunk trustworthy after a crash, so chunk files are
  * not flushed one by one (a file the crash lost or tore fails its proof and
- * runs again; flushing each cost a 100,000-run sweep 5% of its time); the
+ * runs again; flushing each slows a large sweep measurably); the
  * files a sweep assembles at the end are flushed before they are renamed.
  */
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * The sweep file format: which scenario to vary, how (a design), and over
- * which parameters (by path, DESIGN §4). TypeBox, so `entente schema sweep`
+ * which parameters (by path, docs/reference.md). TypeBox, so `entente schema sweep`
  * prints the schema Ajv validates with.
  */
 import { type Static, Type } from '@sinclair/typebox';

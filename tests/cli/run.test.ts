@@ -18,7 +18,7 @@ describe('entente run', () => {
     rb = cli(['run', DEFAULT_SCENARIO, '--out', b, '--replications', '3', '--quiet']);
   });
 
-  it('writes every file with the columns of DESIGN §4 and prints a summary table', () => {
+  it('writes every file with the columns of docs/reference.md and prints a summary table', () => {
     expect(ra.status, ra.stderr).toBe(0);
     expect(readdirSync(a).sort()).toEqual([
       'actors.csv',

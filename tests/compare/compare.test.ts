@@ -90,7 +90,7 @@ describe('compareLevers', () => {
 });
 
 describe('entente compare (CLI)', () => {
-  it('writes levers.csv and deltas.csv with DESIGN §4 columns, identical across runs, and a ranked table', async () => {
+  it('writes levers.csv and deltas.csv with the columns of docs/reference.md, identical across runs, and a ranked table', async () => {
     const a = join(tempDir(), 'a');
     const b = join(tempDir(), 'b');
     const ra = await entente(['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20', '--out', a]);

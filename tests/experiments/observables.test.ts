@@ -71,7 +71,7 @@ describe('observables', () => {
     }
   });
 
-  it('the default scenario writes observables.csv with DESIGN §4 columns and the observed data’s indicator names', async () => {
+  it('the default scenario writes observables.csv with the columns of docs/reference.md and the observed data’s indicator names', async () => {
     const out = join(tempDir(), 'o');
     const r = await entente(['run', DEFAULT_SCENARIO, '-r', '2', '--out', out, '-q']);
     expect(r.status, r.stderr).toBe(0);

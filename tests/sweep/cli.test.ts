@@ -65,7 +65,7 @@ describe('entente sweep', () => {
     r2 = await entente(['sweep', SWEEP, '--out', two, '--workers', '2', '--quiet']);
   });
 
-  it('writes points.csv and runs.csv with the columns of DESIGN §4', () => {
+  it('writes points.csv and runs.csv with the columns of docs/reference.md', () => {
     expect(r1.status, r1.stderr).toBe(0);
     expect(read(one, 'runs.csv').split('\n')[0]).toBe(
       'point,replication,seed,actors.CHN.costAversion,shocks.eo14114.enforcement,pairs.CHN-RUS.alignment,a,b,depth_final,depth_mean,rhetoric_final,rhetoric_mean',

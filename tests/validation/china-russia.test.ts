@@ -1,5 +1,5 @@
 /**
- * The stylized facts of DESIGN §6 against the calibrated default scenario, from
+ * The stylized facts of docs/model.md §11 against the calibrated default scenario, from
  * 30 replications (the scenario's own), each with the tolerance docs/model.md
  * §11 justifies. Nothing here or in the model names an indicator or a year: the
  * facts are read off observables and state after the shocks have acted.
@@ -59,7 +59,7 @@ function growth(year: number): number {
 }
 const observedGrowth = (year: string, previous: string) => observed('bilateral_trade', year) / observed('bilateral_trade', previous) - 1;
 
-describe('China–Russia 2022–2025: stylized facts (DESIGN §6)', () => {
+describe('China–Russia 2022–2025: stylized facts (docs/model.md §11)', () => {
   it('runs 30 replications, each its own (distinct seeds give distinct trade paths)', () => {
     expect(loaded.replications).toBeGreaterThanOrEqual(30);
     const paths = new Set((s.bilateral_trade as Float64Array[]).map((row) => row.join(',')));
@@ -100,7 +100,7 @@ describe('China–Russia 2022–2025: stylized facts (DESIGN §6)', () => {
     expect(Math.abs(simulated - observedCrude)).toBeLessThan(0.05);
   });
 
-  // DESIGN §6 fact 4. "At least 85%": the observed 95% is a Russian officials' claim.
+  // docs/model.md §11, fact 4. "At least 85%": the observed 95% is a Russian officials' claim.
   it('settlement in national currencies reaches at least 85% by November 2023', () => {
     const november2023 = acrossRuns(s.settlement_national_currency_share as Float64Array[], (row) => row[22] as number);
     expect(november2023).toBeGreaterThanOrEqual(85);
@@ -147,7 +147,7 @@ describe('China–Russia 2022–2025: stylized facts (DESIGN §6)', () => {
     expect(november).toBeGreaterThan(q3);
   });
 
-  // DESIGN §6 fact 1, second half. "Barely moves": within 15% (relative) of January 2022 in every month, on the mean over replications.
+  // docs/model.md §11, fact 1, second half. "Barely moves": within 15% (relative) of January 2022 in every month, on the mean over replications.
   it('CHN–RUS depth stays within 15% of its January 2022 value in every month of 2022–2025', () => {
     const depths = s.depthCR as Float64Array[];
     const first = acrossRuns(depths, (row) => row[0] as number);
@@ -157,7 +157,7 @@ describe('China–Russia 2022–2025: stylized facts (DESIGN §6)', () => {
     }
   });
 
-  // DESIGN §6 fact 2: the reluctant partner. Means over replications; 0.005 is less than a month of the model's noise.
+  // docs/model.md §11, fact 2: the reluctant partner. Means over replications; 0.005 is less than a month of the model's noise.
   it.each(['finance', 'defense', 'military'] as const)("China's %s commitment to Russia never exceeds Russia's to China", (domain) => {
     const china = s[`${domain}CR`] as Float64Array[];
     const russia = s[`${domain}RC`] as Float64Array[];
@@ -176,7 +176,7 @@ describe('China–Russia 2022–2025: stylized facts (DESIGN §6)', () => {
     expect(Math.min(...ratios)).toBeGreaterThan(5);
   });
 
-  // DESIGN §6 fact 6: not an identity of GDPs. Sanctions close Russia's Western sources, so China's share of
+  // docs/model.md §11, fact 6: not an identity of GDPs. Sanctions close Russia's Western sources, so China's share of
   // what Russia needs grows (observed: ~90% of its microelectronics imports in 2023); the ratio is not constant.
   it("Russia's dependence on China grows as sanctions close its other sources, and the asymmetry is not a constant", () => {
     const depRC = s.depRC as Float64Array[];

@@ -1,5 +1,5 @@
 /**
- * DESIGN §6 fact 9, first half: coercion's sign is not fixed by the form of an equation.
+ * docs/model.md §11, fact 9, first half: coercion's sign is not fixed by the form of an equation.
  * The same sender coercing China unites China and Russia when it only raises China's
  * grievance and need (sanctions on China: the grievance both hold against the United States,
  * China's fear of abandonment), and divides them when it also raises the cost of China's

@@ -1,5 +1,5 @@
 /**
- * DESIGN §6 fact 8: a NATO-like pair deepens under the same kind of shock
+ * docs/model.md §11, fact 8: a NATO-like pair deepens under the same kind of shock
  * (one partner at war) that leaves China–Russia shallow; the deepening comes
  * from the threat the partners share (fear of abandonment), and the difference
  * from China–Russia from the actors' traits, not from their names or from any

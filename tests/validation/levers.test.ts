@@ -1,5 +1,5 @@
 /**
- * DESIGN §6 fact 9: every lever of the default scenario moves CHN–RUS depth (none is zero by
+ * docs/model.md §11, fact 9: every lever of the default scenario moves CHN–RUS depth (none is zero by
  * construction), and it does so through the mechanism the README's lever paragraph names:
  * switching that mechanism off (its weight to 0, in baseline and lever alike) removes at least
  * half of the lever's effect on final depth, or reverses it. A knock-out rather than a sum of

@@ -1,5 +1,5 @@
 /**
- * DESIGN §6 fact 10: out of sample. scenarios/calibration/china-russia-to-2023.yaml fits the
+ * docs/model.md §11, fact 10: out of sample. scenarios/calibration/china-russia-to-2023.yaml fits the
  * model to the observations dated up to December 2023 only (EO 14114's enforcement held at its
  * prior); this test runs that calibration from scratch, applies its best point to the default
  * scenario and checks the 2024 figures it never saw. Tolerances, stated before the check was

@@ -1,5 +1,5 @@
 /**
- * DESIGN §6 fact 9, second half: a conditional reward is a choice against the
+ * docs/model.md §11, fact 9, second half: a conditional reward is a choice against the
  * partnership's value (Crawford 2011). The target takes the reward only while it is
  * worth more than what complying would cost it (model/shocks.ts, complianceCost),
  * so over a range of reward sizes the effect on CHN–RUS depth is flat below a size

@@ -1,5 +1,5 @@
 /**
- * The model as ABC sees it (issue 15): the sweep file's parameters as priors, and the
+ * The model as ABC sees it: the sweep file's parameters as priors, and the
  * distance of a parameter vector from the observed figures, √(calibration loss), with the
  * target statistics computed as `entente calibrate` computes them, on its worker pool.
  * Proposal i of generation t is scored as sweep point t·2³² + i, so its replications run

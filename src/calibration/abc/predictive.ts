@@ -1,5 +1,5 @@
 /**
- * The posterior predictive (issue 15): each particle of a generation run again, and a target
+ * The posterior predictive: each particle of a generation run again, and a target
  * statistic computed for each, as calibration computes it; then weighted quantiles. The
  * statistics may be ones the calibration never saw (the 2024 figures of a calibration on data
  * to 2023): that is the out-of-sample check. Particle i runs as point PREDICTIVE_BASE + i, apart

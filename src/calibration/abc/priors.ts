@@ -1,5 +1,5 @@
 /**
- * Prior distributions for ABC (issue 15): uniform, log-uniform, normal and beta,
+ * Prior distributions for ABC: uniform, log-uniform, normal and beta,
  * each optionally bounded (a bounded normal is truncated; a beta lives on [min, max]).
  * Each gives a density (up to nothing: normalised, so prior ratios are exact) and a
  * sampler that draws only from the seeded stream it is given (model/rng.ts).

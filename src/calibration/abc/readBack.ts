@@ -1,6 +1,6 @@
 /**
- * Every value ABC reads back from its own files, checked before it counts (issue 27;
- * docs/calibration.md): a saved generation (checkpoint.ts) and a shard's round file (roundFile.ts).
+ * Every value ABC reads back from its own files, checked before it counts
+ * (docs/calibration.md): a saved generation (checkpoint.ts) and a shard's round file (roundFile.ts).
  * A file that passes its record (record.ts) may still hold what this calibration cannot have
  * written: a distance of −3 or "NaN", a null where a proposal was simulated, a weight of 0, a
  * parameter outside its prior, a count that is not a whole number, a round planned for other

@@ -1,6 +1,6 @@
 /**
  * `entente calibrate FILE --method abc`: ABC-SMC over the sweep file's parameters as
- * priors, against its calibration targets, on the calibration worker pool (issue 15).
+ * priors, against its calibration targets, on the calibration worker pool (docs/calibration.md).
  */
 import { EntenteError } from '../../errors.js';
 import { workerPool } from '../../experiments/pool.js';

@@ -1,5 +1,5 @@
 /**
- * ABC-SMC spread over processes that share only a directory (Slurm tasks, issue 15): each
+ * ABC-SMC spread over processes that share only a directory (Slurm tasks): each
  * generation's proposals are evaluated in rounds, each round's range split among N shards, each
  * shard writing the distances of its slice to `rounds/TTT.RRRR.K-of-N.json` (roundFile.ts: proved
  * by its record and every value checked when it is read back). What to do next is
