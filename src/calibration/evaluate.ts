@@ -6,9 +6,9 @@
  * replications of its statistic in each run.
  */
 import { resolveObservables } from '../experiments/observables.js';
-import { at, nonFinite } from '../experiments/runFailure.js';
-import { deriveSeed, makeRandom } from '../model/rng.js';
-import { initialise, simulate } from '../model/simulate.js';
+import { at, atPoint, nonFinite } from '../experiments/runFailure.js';
+import { runReplications } from '../experiments/runner.js';
+import { initialise } from '../model/simulate.js';
 import { createState } from '../model/state.js';
 import { prepare } from '../scenario/load.js';
 import type { Source } from '../scenario/source.js';
@@ -39,40 +39,44 @@ export function lossOf(targets: readonly Target[], values: readonly number[]): n
 }
 
 export function scorePoints(ctx: CalibrationContext, first: number, points: readonly (readonly Value[])[]): PointScore[] {
-  return points.map((values, i) => {
-    const point = first + i;
-    const where = () => `point ${point} (${ctx.paths.map((p, j) => `${p}=${values[j]}`).join(', ')})`;
-    return at(where, () => scorePoint(ctx, point, values));
-  });
+  return points.map((values, i) => scorePoint(ctx, first + i, values));
 }
 
 function scorePoint(ctx: CalibrationContext, point: number, values: readonly Value[]): PointScore {
   const source: Source = { file: ctx.scenarioFile, data: ctx.scenario, hash: '', locate: () => undefined };
+  const place = `point ${point} (${ctx.paths.map((p, j) => `${p}=${values[j]}`).join(', ')})`;
   // Values were checked against the scenario when the calibration file was loaded (sweep/load.ts).
   const loaded = prepare(source, ctx.scenario, { set: ctx.paths.map((p, j) => `${p}=${values[j]}`), trustedOverrides: true });
   const cfg = loaded.config;
   const observables = resolveObservables(loaded);
   const state = createState(cfg);
+  // The initial state is every replication's: its values are read once.
+  initialise(cfg, state);
+  const initial = at(
+    () => place,
+    () => observables.map((o) => o.value(state, 0)),
+  );
   const series = observables.map(() => new Float64Array(cfg.ticks));
   const sums = new Float64Array(ctx.targets.length);
-  for (let r = 0; r < ctx.replications; r++) {
-    initialise(cfg, state);
-    const initial = observables.map((o) => o.value(state, 0));
-    simulate(cfg, state, makeRandom(deriveSeed(ctx.seed, point, r)), {
-      tick: (t, s) => {
-        for (let o = 0; o < observables.length; o++)
-          (series[o] as Float64Array)[t] = (observables[o] as (typeof observables)[number]).value(s, t);
-      },
-    });
-    ctx.targets.forEach((target, k) => {
-      sums[k] = (sums[k] as number) + simulated(target, series[target.observable] as Float64Array, initial[target.observable] as number);
-    });
-  }
+  runReplications({ config: cfg, seed: ctx.seed, point, replications: ctx.replications, place }, state, {
+    tick: (t, s) => {
+      for (let o = 0; o < observables.length; o++)
+        (series[o] as Float64Array)[t] = (observables[o] as (typeof observables)[number]).value(s, t);
+    },
+    end: () => {
+      ctx.targets.forEach((target, k) => {
+        sums[k] = (sums[k] as number) + simulated(target, series[target.observable] as Float64Array, initial[target.observable] as number);
+      });
+    },
+  });
   const means = Array.from(sums, (x) => x / ctx.replications);
   means.forEach((m, k) => {
     const target = ctx.targets[k] as Target;
     if (!Number.isFinite(m))
-      throw nonFinite(`target ${target.spec.indicator} ${target.spec.period}: its simulated ${target.spec.statistic} is ${m}`);
+      throw atPoint(
+        nonFinite(`target ${target.spec.indicator} ${target.spec.period}: its simulated ${target.spec.statistic} is ${m}`),
+        place,
+      );
   });
   return { point, loss: lossOf(ctx.targets, means), simulated: means };
 }

@@ -4,11 +4,10 @@
  * difference per replication, free of the noise both runs share.
  */
 
-import { at } from '../experiments/runFailure.js';
+import { type Runs, runReplications } from '../experiments/runner.js';
 import type { ModelConfig } from '../model/config.js';
 import { D } from '../model/domains.js';
-import { deriveSeed, makeRandom } from '../model/rng.js';
-import { simulate } from '../model/simulate.js';
+import { deriveSeed } from '../model/rng.js';
 import { updateCosts } from '../model/social.js';
 import { createState, type ModelState, pairDepth } from '../model/state.js';
 
@@ -65,20 +64,27 @@ export function outcomeCollector(cfg: ModelConfig): { tick(s: ModelState): void;
   };
 }
 
-/** One run's outcome. `state` must track welfare (createState(cfg, { welfare: true })). */
-export function runOutcome(cfg: ModelConfig, state: ModelState, seed: number): RunOutcome {
-  const collect = outcomeCollector(cfg);
-  simulate(cfg, state, makeRandom(seed), { tick: (_t, s) => collect.tick(s) });
-  return collect.finish(state);
+/**
+ * The outcome of each replication of `runs` (the experiment layer's loop, experiments/runner.ts).
+ * `state` must track welfare (createState(cfg, { welfare: true })).
+ */
+export function armOutcomes(state: ModelState, runs: Runs): RunOutcome[] {
+  const outcomes: RunOutcome[] = [];
+  let collect = outcomeCollector(runs.config);
+  runReplications(runs, state, {
+    begin: () => {
+      collect = outcomeCollector(runs.config);
+    },
+    tick: (_t, s) => collect.tick(s),
+    end: (_run, s) => outcomes.push(collect.finish(s)),
+  });
+  return outcomes;
 }
 
 export interface Arm {
   readonly name: string;
   readonly config: ModelConfig;
 }
-
-/** Where a comparison's run is, for an error. */
-const armRun = (arm: Arm, r: number) => `replication ${r} of ${arm.name}`;
 
 /** Runs every arm on replications 0..n−1 with shared seeds; calls `visit` with each replication's outcomes. */
 export function runPaired(
@@ -87,32 +93,22 @@ export function runPaired(
   replications: number,
   visit: (r: number, runSeed: number, outcomes: RunOutcome[]) => void,
 ): void {
-  const states = arms.map((arm) => createState(arm.config, { welfare: true }));
-  for (let r = 0; r < replications; r++) {
-    const runSeed = deriveSeed(seed, 0, r);
-    visit(
-      r,
-      runSeed,
-      arms.map((arm, i) =>
-        at(
-          () => armRun(arm, r),
-          () => runOutcome(arm.config, states[i] as ModelState, runSeed),
-        ),
-      ),
-    );
-  }
+  pairedOutcomes(arms, seed, 0, replications).forEach((outcomes, r) => {
+    visit(r, deriveSeed(seed, 0, r), outcomes);
+  });
 }
 
 /** Outcomes of replications first..first+count−1 for every arm, in replication order (for worker threads). */
 export function pairedOutcomes(arms: readonly Arm[], seed: number, first: number, count: number): RunOutcome[][] {
-  const states = arms.map((arm) => createState(arm.config, { welfare: true }));
-  return Array.from({ length: count }, (_, i) => {
-    const runSeed = deriveSeed(seed, 0, first + i);
-    return arms.map((arm, a) =>
-      at(
-        () => armRun(arm, first + i),
-        () => runOutcome(arm.config, states[a] as ModelState, runSeed),
-      ),
-    );
-  });
+  const byArm = arms.map((arm) =>
+    armOutcomes(createState(arm.config, { welfare: true }), {
+      config: arm.config,
+      seed,
+      point: 0,
+      first,
+      replications: count,
+      place: arm.name,
+    }),
+  );
+  return Array.from({ length: count }, (_, i) => byArm.map((outcomes) => outcomes[i] as RunOutcome));
 }

@@ -5,11 +5,10 @@
  */
 import type { Cell } from '../io/csvFile.js';
 import type { ModelConfig } from '../model/config.js';
-import { deriveSeed, makeRandom } from '../model/rng.js';
-import { simulate } from '../model/simulate.js';
 import { createState, type ModelState } from '../model/state.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { collectTick } from './collect.js';
+import { runReplications } from './runner.js';
 
 export interface PairRow {
   readonly replication: number;
@@ -58,20 +57,22 @@ export function pairRows(scenario: Pick<LoadedScenario, 'config' | 'seed' | 'rep
     },
   };
   const seeds: number[] = [];
-  for (let r = 0; r < scenario.replications; r++) {
-    const seed = deriveSeed(scenario.seed, 0, r);
-    seeds.push(seed);
-    const onTick = options.onTick;
-    simulate(cfg, state, makeRandom(seed), {
-      tick: onTick
-        ? (t, s) => {
-            collectTick(cfg, s, t, r, seed, sinks);
-            onTick(r, t, s);
-          }
-        : (t, s) => collectTick(cfg, s, t, r, seed, sinks),
-    });
-    options.onEnd?.(r, state);
-  }
+  const onTick = options.onTick;
+  let r = 0;
+  let seed = 0;
+  runReplications({ config: cfg, seed: scenario.seed, point: 0, replications: scenario.replications }, state, {
+    begin: (run) => {
+      ({ r, seed } = run);
+      seeds.push(seed);
+    },
+    tick: onTick
+      ? (t, s) => {
+          collectTick(cfg, s, t, r, seed, sinks);
+          onTick(r, t, s);
+        }
+      : (t, s) => collectTick(cfg, s, t, r, seed, sinks),
+    end: (run, s) => options.onEnd?.(run.r, s),
+  });
   return { seeds, pairs };
 }
 

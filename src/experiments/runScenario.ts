@@ -4,7 +4,7 @@
  * so any replication can be reproduced alone and results never depend on order.
  */
 import type { ModelConfig } from '../model/config.js';
-import { deriveSeed, makeRandom } from '../model/rng.js';
+import { makeRandom } from '../model/rng.js';
 import { simulateTicks } from '../model/simulate.js';
 import { createState } from '../model/state.js';
 import { collectTick, eventRow, PairSummary, type Sinks } from './collect.js';
@@ -12,6 +12,7 @@ import { type OutputFormat, type OutputName, outputFile, type RowFile } from './
 import { tickDate } from './dates.js';
 import type { Observable } from './observables.js';
 import { atPoint } from './runFailure.js';
+import { replicationsOf, runPlace } from './runner.js';
 
 export interface RunOptions {
   readonly seed: number;
@@ -53,8 +54,9 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
   const observed = observables.length > 0 ? file('observables') : undefined;
 
   let nextTurn = performance.now() + TURN_MS;
-  for (let r = 0; r < opts.replications; r++) {
-    const seed = deriveSeed(opts.seed, 0, r);
+  // The runner's replications and seeds (runner.ts), run tick by tick here so that rows reach the disk as they are made.
+  for (const run of replicationsOf({ seed: opts.seed, point: 0, replications: opts.replications })) {
+    const { r, seed } = run;
     runSeeds.push(seed);
     summary.reset();
     const sinks: Sinks = {
@@ -81,7 +83,7 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
         }
       }
     } catch (err) {
-      throw atPoint(err, `replication ${r} (seed ${seed})`);
+      throw atPoint(err, runPlace({}, run));
     }
     for (let p = 0; p < cfg.P; p++) {
       const mean = (x: Float64Array) => (x[p] as number) / summary.ticks;

@@ -3,9 +3,8 @@
  * reusing the runs the page already made for its other charts where they are the same arm.
  */
 import { compareLevers, type LeverEffect, leverArms } from '../compare/compare.js';
-import { type RunOutcome, runOutcome } from '../compare/paired.js';
-import { deriveSeed } from '../model/rng.js';
-import { createState, type ModelState } from '../model/state.js';
+import { armOutcomes, type RunOutcome } from '../compare/paired.js';
+import { createState } from '../model/state.js';
 import { type Embedded, resolve, type Settings, setFlags } from './model.js';
 
 /**
@@ -20,10 +19,17 @@ export function leverEffects(page: Embedded, settings: Settings, known: KnownRun
   // An arm already run for the charts (same config, same seeds) is not run again.
   const whole = (o: readonly RunOutcome[] | undefined) => (o?.length === loaded.replications ? o : undefined);
   const reused = arms.map((arm, a) => whole(a === 0 ? known.baseline : reusable(page, settings, arm.name, known.lever)));
-  const states = arms.map((arm, a) => (reused[a] ? undefined : createState(arm.config, { welfare: true })));
-  const outcomes = Array.from({ length: loaded.replications }, (_, r) =>
-    arms.map((arm, a) => reused[a]?.[r] ?? runOutcome(arm.config, states[a] as ModelState, deriveSeed(loaded.seed, 0, r))),
+  const byArm = arms.map(
+    (arm, a) =>
+      reused[a] ??
+      armOutcomes(createState(arm.config, { welfare: true }), {
+        config: arm.config,
+        seed: loaded.seed,
+        point: 0,
+        replications: loaded.replications,
+      }),
   );
+  const outcomes = Array.from({ length: loaded.replications }, (_, r) => byArm.map((o) => o[r] as RunOutcome));
   return compareLevers(loaded, { levers, replications: loaded.replications, seed: loaded.seed, minEffect: 0.005 }, () => {}, outcomes);
 }
 

@@ -7,12 +7,11 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { collectTick, eventRow, PairSummary, type Sinks } from '../experiments/collect.js';
+import { type RunObserver, replicationsOf, runReplications } from '../experiments/runner.js';
 import { CsvEncoder } from '../io/csvEncoder.js';
 import { formatNumber } from '../io/csvFile.js';
 import { plainRecordTexts, recordText } from '../io/csvText.js';
 import type { SystemError } from '../io/systemError.js';
-import { deriveSeed, makeRandom } from '../model/rng.js';
-import { type Observer, simulate } from '../model/simulate.js';
 import { type ModelState, stateFor } from '../model/state.js';
 import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
@@ -120,7 +119,6 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
   task.points.forEach((values, i) => {
     const point = task.first + i;
     const shown = values.map((v) => String(v));
-    const seeds = Array.from({ length: ctx.replications }, (_, r) => deriveSeed(ctx.seed, point, r));
     let config: ReturnType<typeof prepare>['config'];
     try {
       // Values were checked against the scenario when the sweep was loaded (sweep/load.ts).
@@ -130,7 +128,8 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
         trustedOverrides: true,
       }).config;
     } catch (err) {
-      for (const [r, seed] of seeds.entries()) failures.push([point, r, String(seed), ...shown, (err as Error).message]);
+      for (const run of replicationsOf({ seed: ctx.seed, point, replications: ctx.replications }))
+        failures.push([point, run.r, String(run.seed), ...shown, (err as Error).message]);
       return;
     }
     state = stateFor(config, state, { welfare: ctx.perTick.includes('actors') });
@@ -154,36 +153,36 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     const sinks: Sinks = Object.fromEntries((['ties', 'pairs', 'actors'] as const).map((n) => [n, sink(n)]).filter(([, f]) => f));
     const collect = Object.keys(sinks).length > 0;
     const events = sink('events');
-    const observer: Observer = {
+    // What varies by run, as records for one csv-stringify call per point: [point, replication, seed], then P outcome records.
+    const records: (number | string)[][] = [];
+    const observer: RunObserver = {
+      begin: (run) => {
+        ({ r, seed } = run);
+        summary.reset();
+      },
       tick: (t, s) => {
         summary.add(config, s);
         if (collect) collectTick(config, s, t, r, seed, sinks);
       },
       ...(events ? { event: (t: number, q: number, e: Parameters<typeof eventRow>[3]) => events(eventRow(config, t, q, e, r, seed)) } : {}),
-    };
-    // What varies by run, as records for one csv-stringify call per point: [point, replication, seed], then P outcome records.
-    const records: (number | string)[][] = [];
-    for (r = 0; r < seeds.length; r++) {
-      seed = seeds[r] as number;
-      summary.reset();
-      try {
-        simulate(config, state, makeRandom(seed), observer);
-      } catch (err) {
-        failures.push([point, r, String(seed), ...shown, (err as Error).message]);
+      end: () => {
+        endRun(true);
+        records.push([point, r, String(seed)]);
+        for (let p = 0; p < config.P; p++) {
+          records.push([
+            summary.depthFinal[p] as number,
+            (summary.depthSum[p] as number) / summary.ticks,
+            summary.rhetoricFinal[p] as number,
+            (summary.rhetoricSum[p] as number) / summary.ticks,
+          ]);
+        }
+      },
+      failed: (run, err) => {
+        failures.push([point, run.r, String(run.seed), ...shown, (err as Error).message]);
         endRun(false); // a failed run's rows are not kept
-        continue;
-      }
-      endRun(true);
-      records.push([point, r, String(seed)]);
-      for (let p = 0; p < config.P; p++) {
-        records.push([
-          summary.depthFinal[p] as number,
-          (summary.depthSum[p] as number) / summary.ticks,
-          summary.rhetoricFinal[p] as number,
-          (summary.rhetoricSum[p] as number) / summary.ticks,
-        ]);
-      }
-    }
+      },
+    };
+    runReplications({ config, seed: ctx.seed, point, replications: ctx.replications }, state, observer);
     // The point's parameters and pair ids were encoded once; each run's varying fields are joined to them.
     const texts = plainRecordTexts(records);
     for (let x = 0; x < texts.length; x += config.P + 1) {

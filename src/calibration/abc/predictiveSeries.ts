@@ -7,8 +7,7 @@
  */
 import { tickDate } from '../../experiments/dates.js';
 import { resolveObservables } from '../../experiments/observables.js';
-import { deriveSeed, makeRandom } from '../../model/rng.js';
-import { simulate } from '../../model/simulate.js';
+import { runReplications } from '../../experiments/runner.js';
 import { createState } from '../../model/state.js';
 import { prepare } from '../../scenario/load.js';
 import type { Value } from '../../sweep/designs/design.js';
@@ -49,7 +48,8 @@ export function predictiveSeries(loaded: LoadedSweep, points: readonly (readonly
       series = observables.map(() => Array.from({ length: ticks }, () => new Float64Array(points.length)));
     }
     const at = series;
-    simulate(cfg, createState(cfg), makeRandom(deriveSeed(loaded.seed, PREDICTIVE_SERIES_BASE + i, 0)), {
+    const place = `particle ${i} (${paths.map((path, j) => `${path}=${point[j]}`).join(', ')})`;
+    runReplications({ config: cfg, seed: loaded.seed, point: PREDICTIVE_SERIES_BASE + i, replications: 1, place }, createState(cfg), {
       tick: (t, s) => {
         observables.forEach((o, k) => {
           ((at[k] as Float64Array[])[t] as Float64Array)[i] = o.value(s, t);

@@ -1,16 +1,8 @@
-/**
- * A lever comparison at each particle of a posterior: the baseline and every
- * lever with the particle's parameter values, on common random numbers (arm by
- * arm, replication r of particle i has seed deriveSeed(seed, i, r), as point i
- * of a sweep would), averaged over the replications. What a particle's effect
- * is therefore depends on the particle alone, never on the worker that ran it.
- */
-import { deriveSeed } from '../../model/rng.js';
 import { createState, type ModelState } from '../../model/state.js';
 import { prepare } from '../../scenario/load.js';
 import type { ScenarioFile } from '../../scenario/schema.js';
 import type { Source } from '../../scenario/source.js';
-import { type RunOutcome, runOutcome } from '../paired.js';
+import { armOutcomes, type RunOutcome } from '../paired.js';
 
 export interface PosteriorRunContext {
   readonly scenarioFile: string;
@@ -63,9 +55,13 @@ export function particleOutcomes(context: PosteriorRunContext, block: ParticleBl
     states ??= configs.map((cfg) => createState(cfg, { welfare: true }));
     return configs.map((cfg, a) =>
       meanOutcome(
-        Array.from({ length: context.replications }, (_, r) =>
-          runOutcome(cfg, (states as ModelState[])[a] as ModelState, deriveSeed(context.seed, particle, r)),
-        ),
+        armOutcomes((states as ModelState[])[a] as ModelState, {
+          config: cfg,
+          seed: context.seed,
+          point: particle,
+          replications: context.replications,
+          place: `particle ${particle} (${set.join(', ')}), ${arms[a] ?? 'baseline'}`,
+        }),
       ),
     );
   });
