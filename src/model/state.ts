@@ -4,8 +4,8 @@
  * allocates. Shapes: n actors, K ties, P pairs, D domains, M mechanisms.
  */
 import type { ModelConfig } from './config.js';
+import { mutualSum } from './domainSums.js';
 import { D } from './domains.js';
-import { mutualSum } from './mechanisms/six.js';
 
 export interface ModelState {
   t: number;

@@ -7,9 +7,10 @@
  * cost aversion makes it hold back. Without a shared threat, or without pressure on
  * i, the term is zero: need alone buys exchange, not commitment (economicGain.ts).
  */
+
+import { addScaled } from '../domainSums.js';
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { addScaled } from './six.js';
 
 export const abandonment: Mechanism = {
   name: 'abandonment',

@@ -3,9 +3,10 @@
  * (Fearon 1997), more so in costly domains; cost-averse actors feel it more.
  * This is the term that keeps a limited partnership limited.
  */
+
+import { addScaledProduct } from '../domainSums.js';
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { addScaledProduct } from './six.js';
 
 export const commitmentCost: Mechanism = {
   name: 'commitmentCost',

@@ -3,9 +3,10 @@
  * they want (Europe's role, Central Asian sovereignty), strategically relevant
  * commitments are worth less. δ_p rises with sovereignty challenges.
  */
+
+import { addScaled } from '../domainSums.js';
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { addScaled } from './six.js';
 
 export const divergence: Mechanism = {
   name: 'divergence',

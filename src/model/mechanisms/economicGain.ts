@@ -9,9 +9,10 @@
  * flow, so exchange raises it only here. Need, a partner's open market and concessions raise exchange
  * (conditions.ts), not this term: exchange pays for itself and is not commitment.
  */
+
+import { addCleared } from '../domainSums.js';
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { addCleared } from './six.js';
 
 export const economicGain: Mechanism = {
   name: 'economicGain',

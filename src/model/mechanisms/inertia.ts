@@ -1,7 +1,8 @@
 /** Inertia: I_kd = −α_I · c_kd. Commitments decay slowly without reinforcement. */
+
+import { addScaledAt } from '../domainSums.js';
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { addScaledAt } from './six.js';
 
 export const inertia: Mechanism = {
   name: 'inertia',

@@ -3,9 +3,10 @@
  * an unstable partner exposes i in proportion to the domain's financial
  * exposure f_d (why the swap line and CIPS stay under-used).
  */
+
+import { addScaled } from '../domainSums.js';
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { addScaled } from './six.js';
 
 export const partnerRisk: Mechanism = {
   name: 'partnerRisk',

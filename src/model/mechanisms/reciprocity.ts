@@ -3,9 +3,10 @@
  * commitment norm match what the partner has committed (NATO-like burden
  * sharing); actors without one do not.
  */
+
+import { addScaledDifference } from '../domainSums.js';
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { addScaledDifference } from './six.js';
 
 export const reciprocity: Mechanism = {
   name: 'reciprocity',

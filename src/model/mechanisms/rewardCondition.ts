@@ -3,9 +3,10 @@
  * every conditional inducement that i would lose by committing more to j in d
  * ("you can't have it both ways"). The wedge of Crawford (2011).
  */
+
+import { addScaledAt } from '../domainSums.js';
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { addScaledAt } from './six.js';
 
 export const rewardCondition: Mechanism = {
   name: 'rewardCondition',

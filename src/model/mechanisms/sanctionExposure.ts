@@ -4,9 +4,10 @@
  * and χ = Σ severity·enforcement·exposure_i,sender over secondary sanctions on
  * j in domain d: third parties pay in proportion to what they stand to lose.
  */
+
+import { addScaledSum } from '../domainSums.js';
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { addScaledSum } from './six.js';
 
 export const sanctionExposure: Mechanism = {
   name: 'sanctionExposure',

@@ -4,9 +4,10 @@
  * rivals G_p, j's need (a pole worth keeping), and i's stake in j's sovereignty
  * when j is threatened.
  */
+
+import { addScaledBy } from '../domainSums.js';
 import { D } from '../domains.js';
 import type { Mechanism } from './mechanism.js';
-import { addScaledBy } from './six.js';
 
 export const strategicValue: Mechanism = {
   name: 'strategicValue',

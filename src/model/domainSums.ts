@@ -1,8 +1,7 @@
 /**
- * The mechanisms' inner loop over the six domains, written out. V8 does not
- * unroll a six-step loop, and unrolled these run about 2.5 times faster (bench:
- * the mechanisms are half of a tick). The per-pair weighted sum over domains
- * (trade, depth) is here too, so the guards below cover it.
+ * Sums over the six domains, written out: the mechanisms' inner loop, and the per-pair weighted
+ * sum the state reads. V8 does not unroll a six-step loop, and the mechanisms are half of a tick,
+ * so these are unrolled (docs/development.md, measured choices); the guards below cover them all.
  *
  * Each helper ADDS a mechanism's term to `out` (the block's running sum of
  * terms, or a zeroed scratch slot when terms are recorded one by one). The term
@@ -10,7 +9,7 @@
  * then added, so the sum is the same left-to-right sum of the terms however it
  * is gathered.
  */
-import type { DOMAINS } from '../domains.js';
+import type { DOMAINS } from './domains.js';
 
 /** Fails to compile if a domain is added without rewriting these helpers. */
 const sixDomains: (typeof DOMAINS)['length'] extends 6 ? true : never = true;
