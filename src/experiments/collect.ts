@@ -9,8 +9,9 @@ import { updateDependence } from '../model/dependence.js';
 import { D, DOMAINS } from '../model/domains.js';
 import { ShockEvent, type ShockEventCode } from '../model/shocks.js';
 import { updateCosts } from '../model/social.js';
-import { type ModelState, pairDepth, pairDepths } from '../model/state.js';
+import { type ModelState, pairDepths } from '../model/state.js';
 import { tickDate } from './dates.js';
+import { ACTOR_REPORTERS, PAIR_REPORTERS, type Reporter, TIE_REPORTERS } from './reporters.js';
 
 /**
  * Receives each row; the array is reused for the next row (a run writes millions: allocating
@@ -64,39 +65,57 @@ export class PairSummary {
   }
 }
 
+/** Each entity's row: which run and when (`head`), whose (one column per `names`), then what its reporters give. */
+function rowsOf(
+  cfg: ModelConfig,
+  s: ModelState,
+  head: readonly Cell[],
+  count: number,
+  names: readonly (readonly string[])[],
+  reporters: readonly Reporter[],
+  sink: RowSink,
+): void {
+  const row: Cell[] = [...head];
+  const from = head.length + names.length;
+  const R = reporters.length;
+  const values = reporters.map((r) => r.values(cfg, s));
+  const strides = Int32Array.from(reporters, (r) => r.stride ?? 1);
+  const offsets = Int32Array.from(reporters, (r) => r.offset ?? 0);
+  for (let i = 0; i < count; i++) {
+    for (let c = 0; c < names.length; c++) row[head.length + c] = (names[c] as readonly string[])[i] as string;
+    for (let c = 0; c < R; c++) {
+      const v = values[c];
+      row[from + c] = v === undefined ? '' : (v[i * (strides[c] as number) + (offsets[c] as number)] as number);
+    }
+    sink(row);
+  }
+}
+
+/** Each tie's and pair's actor ids, by column, made once per config. */
+const names = new WeakMap<ModelConfig, { ties: string[][]; pairs: string[][] }>();
+function namesOf(cfg: ModelConfig): { ties: string[][]; pairs: string[][] } {
+  let known = names.get(cfg);
+  if (!known) {
+    const id = (of: Int32Array | Uint32Array | number[]) => Array.from(of, (i) => cfg.actorIds[i] as string);
+    known = { ties: [id(cfg.tieFrom), id(cfg.tieTo)], pairs: [id(cfg.pairA), id(cfg.pairB)] };
+    names.set(cfg, known);
+  }
+  return known;
+}
+
 export function collectTick(cfg: ModelConfig, s: ModelState, t: number, replication: number, seed: number, sinks: Sinks): void {
   const ids = cfg.actorIds;
+  const head = [replication, seed, t];
   if (sinks.ties) {
     updateDependence(cfg, s);
-    const row: Cell[] = [replication, seed, t, '', '', ...DOMAINS.map(() => 0), 0, 0];
-    for (let k = 0; k < cfg.K; k++) {
-      row[3] = ids[cfg.tieFrom[k] as number] as string;
-      row[4] = ids[cfg.tieTo[k] as number] as string;
-      for (let d = 0; d < D; d++) row[5 + d] = s.commitment[k * D + d] as number;
-      row[5 + D] = s.concession[k] as number;
-      row[6 + D] = s.dependence[k] as number;
-      sinks.ties(row);
-    }
+    rowsOf(cfg, s, head, cfg.K, namesOf(cfg).ties, TIE_REPORTERS, sinks.ties);
   }
   if (sinks.pairs) {
-    const row: Cell[] = [replication, seed, t, '', '', 0, 0, 0, 0, 0];
-    for (let p = 0; p < cfg.P; p++) {
-      row[3] = ids[cfg.pairA[p] as number] as string;
-      row[4] = ids[cfg.pairB[p] as number] as string;
-      row[5] = pairDepth(cfg, s.commitment, p);
-      row[6] = s.rhetoric[p] as number;
-      row[7] = s.trade[p] as number;
-      row[8] = s.channel[p] as number;
-      row[9] = s.divergence[p] as number;
-      sinks.pairs(row);
-    }
+    rowsOf(cfg, s, head, cfg.P, namesOf(cfg).pairs, PAIR_REPORTERS, sinks.pairs);
   }
   if (sinks.actors) {
     updateCosts(cfg, s);
-    for (let i = 0; i < cfg.n; i++) {
-      const welfare = s.welfare ? (s.welfare[i] as number) : '';
-      sinks.actors([replication, seed, t, ids[i] as string, s.stress[i] as number, s.need[i] as number, s.costBorne[i] as number, welfare]);
-    }
+    rowsOf(cfg, s, head, cfg.n, [ids], ACTOR_REPORTERS, sinks.actors);
   }
   if (sinks.contributions && s.contributions)
     collectContributions(cfg, s.contributions, s.baseline, t, replication, seed, sinks.contributions);

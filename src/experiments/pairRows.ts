@@ -8,6 +8,7 @@ import type { ModelConfig } from '../model/config.js';
 import { createState, type ModelState } from '../model/state.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { collectTick } from './collect.js';
+import { PAIR_REPORTERS, type PairReporter } from './reporters.js';
 import { runReplications } from './runner.js';
 
 export interface PairRow {
@@ -49,11 +50,23 @@ export function pairRows(scenario: Pick<LoadedScenario, 'config' | 'seed' | 'rep
   const state = createState(cfg, { welfare: options.welfare === true });
   const pairs: PairRow[] = [];
   const emit = options.onPair ?? ((row: PairRow) => pairs.push(row));
-  // pairs.csv's own collector (experiments/collect.ts), so the rows are the command's by construction.
+  // pairs.csv's own collector (experiments/collect.ts), so the rows are the command's by construction; each
+  // value is read back by the name its reporter gives it (experiments/reporters.ts).
+  const at = 5; // replication, seed, tick, a, b
   const sinks = {
     pairs: (row: readonly Cell[]) => {
-      const [replication, seed, tick, a, b, depth, rhetoric, tradeUsdBn, channel, divergence] = row as PairCells;
-      emit({ replication, seed, tick, a, b, depth, rhetoric, tradeUsdBn, channel, divergence });
+      const values = Object.fromEntries(PAIR_REPORTERS.map((r, c) => [r.field, row[at + c] as number])) as Pick<
+        PairRow,
+        PairReporter['field']
+      >;
+      emit({
+        replication: row[0] as number,
+        seed: row[1] as number,
+        tick: row[2] as number,
+        a: row[3] as string,
+        b: row[4] as string,
+        ...values,
+      });
     },
   };
   const seeds: number[] = [];
@@ -75,6 +88,3 @@ export function pairRows(scenario: Pick<LoadedScenario, 'config' | 'seed' | 'rep
   });
   return { seeds, pairs };
 }
-
-/** A pairs.csv row as collectTick makes it (COLUMNS.pairs' order). */
-type PairCells = [number, number, number, string, string, number, number, number, number, number];
