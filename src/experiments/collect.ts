@@ -103,6 +103,20 @@ function namesOf(cfg: ModelConfig): { ties: string[][]; pairs: string[][] } {
   return known;
 }
 
+/**
+ * Each pair's outcomes of one run, declared once, name → value of its summary: summary.csv's and a
+ * sweep's runs.csv's columns, in this order, and their cells.
+ */
+export const RUN_OUTCOMES: readonly { readonly column: string; value(summary: PairSummary, p: number): number }[] = [
+  { column: 'depth_final', value: (x, p) => x.depthFinal[p] as number },
+  { column: 'depth_mean', value: (x, p) => (x.depthSum[p] as number) / x.ticks },
+  { column: 'rhetoric_final', value: (x, p) => x.rhetoricFinal[p] as number },
+  { column: 'rhetoric_mean', value: (x, p) => (x.rhetoricSum[p] as number) / x.ticks },
+];
+
+/** Pair p's outcomes of the run `summary` gathered, in RUN_OUTCOMES' order. */
+export const runOutcomes = (summary: PairSummary, p: number): number[] => RUN_OUTCOMES.map((o) => o.value(summary, p));
+
 export function collectTick(cfg: ModelConfig, s: ModelState, t: number, replication: number, seed: number, sinks: Sinks): void {
   const ids = cfg.actorIds;
   const head = [replication, seed, t];

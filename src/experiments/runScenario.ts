@@ -7,7 +7,7 @@ import type { ModelConfig } from '../model/config.js';
 import { makeRandom } from '../model/rng.js';
 import { simulateTicks } from '../model/simulate.js';
 import { createState } from '../model/state.js';
-import { collectTick, eventRow, PairSummary, type Sinks } from './collect.js';
+import { collectTick, eventRow, PairSummary, runOutcomes, type Sinks } from './collect.js';
 import { type OutputFormat, type OutputName, outputFile, type RowFile } from './columns.js';
 import { tickDate } from './dates.js';
 import type { Observable } from './observables.js';
@@ -86,16 +86,12 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
       throw atPoint(err, runPlace({}, run));
     }
     for (let p = 0; p < cfg.P; p++) {
-      const mean = (x: Float64Array) => (x[p] as number) / summary.ticks;
       summaryFile.write([
         r,
         seed,
         ids[cfg.pairA[p] as number] as string,
         ids[cfg.pairB[p] as number] as string,
-        summary.depthFinal[p] as number,
-        mean(summary.depthSum),
-        summary.rhetoricFinal[p] as number,
-        mean(summary.rhetoricSum),
+        ...runOutcomes(summary, p),
       ]);
       depthFinal[r * cfg.P + p] = summary.depthFinal[p] as number;
       rhetoricFinal[r * cfg.P + p] = summary.rhetoricFinal[p] as number;

@@ -6,7 +6,7 @@
  * them reproduces a run exactly); outcomes with 7 significant digits.
  */
 import { stringify } from 'csv-stringify/sync';
-import { collectTick, eventRow, PairSummary, type Sinks } from '../experiments/collect.js';
+import { collectTick, eventRow, PairSummary, runOutcomes, type Sinks } from '../experiments/collect.js';
 import { type RunObserver, replicationsOf, runReplications } from '../experiments/runner.js';
 import { CsvEncoder } from '../io/csvEncoder.js';
 import { formatNumber } from '../io/csvFile.js';
@@ -168,14 +168,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
       end: () => {
         endRun(true);
         records.push([point, r, String(seed)]);
-        for (let p = 0; p < config.P; p++) {
-          records.push([
-            summary.depthFinal[p] as number,
-            (summary.depthSum[p] as number) / summary.ticks,
-            summary.rhetoricFinal[p] as number,
-            (summary.rhetoricSum[p] as number) / summary.ticks,
-          ]);
-        }
+        for (let p = 0; p < config.P; p++) records.push(runOutcomes(summary, p));
       },
       failed: (run, err) => {
         failures.push([point, run.r, String(run.seed), ...shown, (err as Error).message]);
