@@ -80,11 +80,13 @@ export function snapshot(dir: string, prefix = ''): Map<string, string> {
 export function forge(file: string, text: string): void {
   writeFileSync(file, text);
   const record = file.replace(/\.json$/, '.done.json');
-  if (existsSync(record))
+  if (existsSync(record)) {
+    const { owner } = JSON.parse(readFileSync(record, 'utf8')) as { owner?: string };
     writeFileSync(
       record,
-      `${JSON.stringify({ bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') })}\n`,
+      `${JSON.stringify({ bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex'), owner })}\n`,
     );
+  }
 }
 
 /** Edit the JSON of an ABC file in place (its record untouched). */

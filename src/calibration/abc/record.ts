@@ -3,11 +3,14 @@
  * record does (sweep/files.ts): NAME.done.json, written after NAME.json, holds its size and sha256.
  * A file without its record was never finished (its process was killed between the two): it does
  * not count, and is written again. A file that differs from its record was changed after entente
- * wrote it (cut, edited, damaged): readRecorded refuses it. docs/calibration.md.
+ * wrote it (cut, edited, damaged): readRecorded refuses it. The record names the calibration that
+ * wrote the file (a digest of the identity its directory's manifest holds: the calibration file's
+ * hash, particles, generations, replications, seed), so a file copied from another calibration's
+ * directory is refused too. docs/calibration.md.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { writeAtomic } from '../../io/atomicFile.js';
 import { readRegular } from '../../io/readFile.js';
 import type { Refuse } from './readBack.js';
@@ -15,6 +18,16 @@ import type { Refuse } from './readBack.js';
 interface FileRecord {
   readonly bytes: number;
   readonly sha256: string;
+  /** The calibration that wrote the file (ownerOf). */
+  readonly owner: string;
+}
+
+/** The calibration a file under `out/rounds/` or `out/checkpoint/` belongs to: a digest of the identity in out/manifest.json. */
+function ownerOf(file: string): string {
+  const manifest = JSON.parse(readRegular(join(dirname(dirname(file)), 'manifest.json')).toString('utf8')) as Record<string, unknown>;
+  const calibration = manifest.calibration as { sha256?: unknown } | undefined;
+  const { method, particles, generationLimit, replications, seed } = manifest;
+  return sha256(JSON.stringify({ method, calibration: calibration?.sha256, particles, generationLimit, replications, seed }));
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -29,7 +42,7 @@ export const hasRecord = (file: string): boolean => existsSync(recordPath(file))
 export function writeRecorded(file: string, text: string): void {
   rmSync(recordPath(file), { force: true });
   writeAtomic(file, text);
-  const record: FileRecord = { bytes: Buffer.byteLength(text), sha256: sha256(text) };
+  const record: FileRecord = { bytes: Buffer.byteLength(text), sha256: sha256(text), owner: ownerOf(file) };
   writeAtomic(recordPath(file), `${JSON.stringify(record)}\n`);
 }
 
@@ -37,10 +50,9 @@ function parseRecord(text: string): FileRecord | undefined {
   try {
     const r: unknown = JSON.parse(text);
     if (r === null || typeof r !== 'object') return undefined;
-    const { bytes, sha256: hash } = r as Record<string, unknown>;
-    return Number.isSafeInteger(bytes) && typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)
-      ? { bytes: bytes as number, sha256: hash }
-      : undefined;
+    const { bytes, sha256: hash, owner } = r as Record<string, unknown>;
+    const digest = (x: unknown): x is string => typeof x === 'string' && /^[0-9a-f]{64}$/.test(x);
+    return Number.isSafeInteger(bytes) && digest(hash) && digest(owner) ? { bytes: bytes as number, sha256: hash, owner } : undefined;
   } catch {
     return undefined;
   }
@@ -55,7 +67,15 @@ export function readRecorded(file: string, refuse: Refuse): string | undefined {
   const name = basename(recordPath(file));
   const recordText = readRegular(recordPath(file)).toString('utf8');
   const record = parseRecord(recordText);
-  if (!record) return refuse(`has a damaged record ${name}`, undefined, '{"bytes": N, "sha256": "…"}', recordText.trim().slice(0, 60));
+  if (!record)
+    return refuse(`has a damaged record ${name}`, undefined, '{"bytes": N, "sha256": "…", "owner": "…"}', recordText.trim().slice(0, 60));
+  if (record.owner !== ownerOf(file))
+    return refuse(
+      'was written by another calibration (its file, seed, particles, generations or replications differ): copied from another directory?',
+      undefined,
+      'a file this calibration wrote',
+      'another calibration’s',
+    );
   const data = readRegular(file);
   const hash = sha256(data);
   if (data.length !== record.bytes || hash !== record.sha256)
