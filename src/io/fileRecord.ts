@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
-import { writeDurable } from './atomicFile.js';
+import { writeAtomic, writeDurable } from './atomicFile.js';
 import { readRegular, readRegularText, streamRegular } from './readFile.js';
 
 export interface FileProof {
@@ -39,6 +39,24 @@ function proofOfBytes(bytes: Buffer): FileProof {
   let lines = 0;
   for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
   return { bytes: bytes.length, lines, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** The record of every file at the top level of `dir` but its manifest, each read whole: for outputs of small files. */
+export function recordTopLevelSync(dir: string): FilesRecord {
+  const record: Record<string, FileProof> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)))
+    if (e.isFile() && e.name !== 'manifest.json' && !/\.tmp-\d+$/.test(e.name))
+      record[e.name] = proofOfBytes(readRegular(join(dir, e.name)));
+  return record;
+}
+
+/** Add `names` in `dir` (written after the output finished: sensitivity's indices.csv beside its sweep) to its manifest's record. */
+export function recordAlso(dir: string, names: readonly string[]): void {
+  const manifestFile = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readRegularText(manifestFile)) as Record<string, unknown>;
+  const files: Record<string, unknown> = { ...((manifest.files as Record<string, unknown> | undefined) ?? {}) };
+  for (const name of names) files[name] = proofOfBytes(readRegular(join(dir, name)));
+  writeAtomic(manifestFile, `${JSON.stringify({ ...manifest, files }, null, 2)}\n`);
 }
 
 /**

@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { EntenteError } from '../errors.js';
 import { writeAtomic, writeDurable } from './atomicFile.js';
-import { sealManifest } from './fileRecord.js';
+import { recordTopLevelSync, sealManifest } from './fileRecord.js';
 import { type Claim, type ClaimOptions, claimOutput, type OutputKind, ownershipFields } from './ownership.js';
 import { fromSystemError } from './systemError.js';
 
@@ -166,9 +166,16 @@ export function startInPlace(out: string, kind: OutputKind, options: ClaimOption
   return claim;
 }
 
-/** Mark an in-place output finished: its manifest, written last, says so. */
+/**
+ * Mark an in-place output finished: its manifest, written last, says so, with the record of its
+ * top-level files (`files`, io/fileRecord.ts) unless `facts` give one (a sweep records its own).
+ */
 export function finishInPlace(out: string, kind: OutputKind, facts: Record<string, unknown>): void {
-  writeAtomic(join(out, 'manifest.json'), `${JSON.stringify({ tool: 'entente', ...ownershipFields(kind, true), ...facts }, null, 2)}\n`);
+  const files = facts.files ?? recordTopLevelSync(out);
+  writeAtomic(
+    join(out, 'manifest.json'),
+    `${JSON.stringify({ tool: 'entente', ...ownershipFields(kind, true), ...facts, files }, null, 2)}\n`,
+  );
 }
 
 /**

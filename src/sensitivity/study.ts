@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import { EntenteError, ExitStatus } from '../errors.js';
 import { writeAtomic } from '../io/atomicFile.js';
+import { recordAlso } from '../io/fileRecord.js';
 import { commandLine } from '../io/manifest.js';
 import { defaultOut } from '../io/outputDir.js';
 import { Table } from '../io/table.js';
@@ -106,6 +107,7 @@ export async function sensitivity(file: string, options: SensitivityOptions): Pr
     for (const r of analyse(design, y, `${loaded.seed}/${key}`)) indices.push({ ...r, outcome, a, b });
   }
   writeAtomic(join(out, 'indices.csv'), INDICES.text(indices));
+  recordAlso(out, ['indices.csv']);
   return {
     name,
     out,

@@ -51,7 +51,15 @@ async function verifyShard(dir: string, id: SweepIdentity): Promise<{ runs: numb
     sweepFileNames(id.perTick),
     'the shard as entente sweep --shard wrote it: copy it again, or run it again (entente sweep FILE --shard K/N --force)',
   );
-  const count = (field: string) => (Number.isInteger(manifest[field]) ? (manifest[field] as number) : 0);
+  const count = (field: string): number => {
+    const n = manifest[field];
+    if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0) return n;
+    throw new EntenteError('output.damaged', `the shard's manifest has no valid count of ${field}`, {
+      where: { file: join(dir, 'manifest.json'), path: field },
+      expected: 'a whole number ≥ 0, as entente sweep --shard wrote it',
+      found: JSON.stringify(n ?? null),
+    });
+  };
   return { runs: count('runs'), failures: count('failures') };
 }
 

@@ -116,5 +116,13 @@ describe('a sweep read back by compare or sensitivity is checked too', () => {
     const r = await entente(['sensitivity', file, '--out', out, '-q', '-w', '1', '--resume']);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/runs\.csv: file is damaged/);
+    // And its indices, written after the sweep: an index edited to 9.9 is not drawn.
+    const fresh = join(dir, 'sens-indices');
+    expect((await entente(['sensitivity', file, '--out', fresh, '-q', '-w', '1'])).status).toBe(0);
+    const indices = join(fresh, 'indices.csv');
+    writeFileSync(indices, readFileSync(indices, 'utf8').replace(/\n([^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*,)0\./, '\n$19.'));
+    const report = await entente(['report', fresh, '-q']);
+    expect(report.status, report.stderr).toBe(2);
+    expect(report.stderr).toMatch(/indices\.csv: file is damaged/);
   });
 });

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EntenteError } from '../../errors.js';
+import { readRecorded } from '../../io/fileRecord.js';
 import { readJsonObject } from '../../io/ownership.js';
-import { readRegularText } from '../../io/readFile.js';
 
 export interface Posterior {
   readonly dir: string;
@@ -49,8 +49,9 @@ export function readPosterior(dir: string): Posterior {
   const file = join(dir, 'posterior.csv');
   let text: string;
   try {
-    text = readRegularText(file);
-  } catch {
+    text = readRecorded(dir, 'posterior.csv', manifest.files, remedy).toString('utf8');
+  } catch (err) {
+    if (err instanceof EntenteError) throw err;
     throw new EntenteError('output.damaged', 'posterior.csv is missing', { where: { file }, expected: remedy });
   }
   let rows: string[][];
@@ -85,6 +86,8 @@ export function readPosterior(dir: string): Posterior {
     total += w;
   });
   if (!(total > 0)) throw new EntenteError('output.damaged', 'the weights sum to 0', { where: { file, path: 'weight' } });
+  const paths = header.slice(LEADING.length);
+  checkSupport(file, body, paths, manifest.priors);
   let squares = 0;
   for (let i = 0; i < weights.length; i++) {
     weights[i] = (weights[i] as number) / total;
@@ -95,9 +98,42 @@ export function readPosterior(dir: string): Posterior {
     file,
     sha256: createHash('sha256').update(text).digest('hex'),
     scenario: { file: scenario.file, sha256: scenario.sha256 },
-    paths: header.slice(LEADING.length),
+    paths,
     weights,
     values: body.map((row) => row.slice(LEADING.length)),
     ess: 1 / squares,
   };
+}
+
+/**
+ * Every particle's distance finite and ≥ 0, and each value inside the support of its parameter's
+ * prior (the manifest's `priors`): a posterior.csv edited with a value no prior could give is
+ * refused, not averaged over.
+ */
+function checkSupport(file: string, body: readonly string[][], paths: readonly string[], priors: unknown): void {
+  const support = new Map<string, { min: number; max: number }>();
+  if (Array.isArray(priors))
+    for (const p of priors as { path?: unknown; prior?: { min?: unknown; max?: unknown } }[])
+      if (typeof p.path === 'string' && typeof p.prior?.min === 'number' && typeof p.prior.max === 'number')
+        support.set(p.path, { min: p.prior.min, max: p.prior.max });
+  body.forEach((row, i) => {
+    const distance = Number(row[2]);
+    if (!(distance >= 0) || !Number.isFinite(distance))
+      throw new EntenteError('output.damaged', `particle ${row[0]} has no valid distance`, {
+        where: { file, line: i + 2, path: 'distance' },
+        expected: 'a finite number ≥ 0',
+        found: JSON.stringify(row[2]),
+      });
+    paths.forEach((path, j) => {
+      const range = support.get(path);
+      const text = row[LEADING.length + j];
+      const v = Number(text);
+      if (range && !(v >= range.min && v <= range.max))
+        throw new EntenteError('output.damaged', `particle ${row[0]} has ${path} outside its prior`, {
+          where: { file, line: i + 2, path },
+          expected: `a value in [${range.min}, ${range.max}]`,
+          found: JSON.stringify(text),
+        });
+    });
+  });
 }
