@@ -13,6 +13,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   errors: 0,
   version: 0,
   suggest: 0,
+  shellQuote: 0,
   model: 1,
   io: 1,
   scenario: 2,

@@ -3,6 +3,7 @@
  * run filled in, so a new user is never left wondering what to do with an output directory.
  */
 import { join } from 'node:path';
+import { shellQuote } from '../shellQuote.js';
 
 /** `next: A   or: B`, unless quiet. */
 export function printNext(print: (text: string) => void, quiet: boolean | undefined, steps: readonly string[]): void {
@@ -12,5 +13,5 @@ export function printNext(print: (text: string) => void, quiet: boolean | undefi
 
 /** Read the report, if one was drawn; else draw it. */
 export function reportStep(out: string, reported: boolean | undefined): string {
-  return reported ? `open ${join(out, 'report.html')}` : `entente report ${out}`;
+  return reported ? `open ${shellQuote(join(out, 'report.html'))}` : `entente report ${shellQuote(out)}`;
 }

@@ -1,11 +1,10 @@
-/** `entente explore`: the page for one scenario, written atomically. */
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { scenarioPosterior } from '../compare/posterior/named.js';
 import { type Posterior, readPosterior } from '../compare/posterior/read.js';
 import { EntenteError, inputError } from '../errors.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { checkOutputSize } from '../io/limits.js';
+import { makeDirs } from '../io/makeDirs.js';
 import { defaultOut } from '../io/outputDir.js';
 import { scenarioObserved } from '../report/observed.js';
 import { type LoadedScenario, loadScenario } from '../scenario/load.js';
@@ -120,7 +119,7 @@ export function explore(input: string, options: ExploreOptions): Explored {
     'a smaller scenario (fewer actors or observed figures, shorter texts)',
     file,
   );
-  mkdirSync(dirname(out), { recursive: true });
+  makeDirs(dirname(out));
   writeAtomic(out, html);
   return {
     out,

@@ -5,12 +5,13 @@
  * touches an existing result until the new one is ready. Which directories
  * may be replaced at all is io/ownership.ts's rule.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { EntenteError } from '../errors.js';
 import { writeAtomic, writeDurable } from './atomicFile.js';
 import { recordTopLevelSync, sealManifest } from './fileRecord.js';
+import { makeDirs } from './makeDirs.js';
 import { type Claim, type ClaimOptions, claimOutput, type OutputKind, ownershipFields } from './ownership.js';
 import { fromSystemError } from './systemError.js';
 
@@ -95,7 +96,7 @@ export async function writeOutputDir<T>(
   let tmp = '';
   let made: string | undefined; // the first parent directory this call created, removed again on failure
   try {
-    made = mkdirSync(dirname(target), { recursive: true });
+    made = makeDirs(dirname(target));
     removeStalePartials(target);
     tmp = mkdtempSync(join(dirname(target), `${partialPrefix(target)}${hostname()}-${process.pid}-`));
   } catch (err) {
@@ -153,7 +154,7 @@ export function startInPlace(out: string, kind: OutputKind, options: ClaimOption
   try {
     if (claim === 'replace') rmSync(out, { recursive: true, force: true });
     if (claim !== 'resume') {
-      made = mkdirSync(out, { recursive: true });
+      made = makeDirs(out);
       writeJson(join(out, 'manifest.json'), { tool: 'entente', ...ownershipFields(kind, false), ...facts });
     }
   } catch (err) {

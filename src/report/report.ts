@@ -4,9 +4,10 @@
  * NAME.vl.json) and one self-contained report.html. Every file is written
  * atomically; the directory's own outputs are never touched.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { writeAtomic } from '../io/atomicFile.js';
+import { makeDirs } from '../io/makeDirs.js';
 import { progress } from '../sweep/progress.js';
 import { contentOf, type ReportOptions } from './content.js';
 import { page, type Section } from './html.js';
@@ -68,7 +69,7 @@ export async function writeReport(dir: string, options: ReportOptions = {}, quie
   const content = contentOf(out, options);
   // Drawing a chart takes up to a second: a bar for the reports with many.
   const bar = progress(content.charts.length, 0, { quiet, label: 'report', unit: 'charts' });
-  mkdirSync(join(dir, 'charts'), { recursive: true });
+  makeDirs(join(dir, 'charts'));
   removeStaleCharts(
     join(dir, 'charts'),
     content.charts.map((c) => c.name),

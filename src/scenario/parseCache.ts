@@ -16,11 +16,11 @@
  * ENTENTE_CACHE=off turns it off.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeAtomicRaw } from '../io/atomicFile.js';
+import { makeDirs } from '../io/makeDirs.js';
 import { readRegularText } from '../io/readFile.js';
 
 const FORMAT = 'entente-yaml-cache/3';
@@ -74,7 +74,7 @@ export function writeCached(text: string, data: unknown): void {
   if (!dir || !jsonExact(data)) return;
   const key = sourceKey(text);
   try {
-    mkdirSync(join(dir, 'yaml'), { recursive: true });
+    makeDirs(join(dir, 'yaml'));
     const json = JSON.stringify(data);
     writeAtomicRaw(join(dir, 'yaml', `${key}.json`), [`${seal(key, json)}\n${json}`], false);
   } catch {

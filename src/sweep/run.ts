@@ -7,7 +7,7 @@
  * `--resume` (after Ctrl-C, kill -9 or a crash) runs only chunks without a
  * file, so the assembled runs.csv equals an uninterrupted sweep's.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Piscina } from 'piscina';
@@ -16,6 +16,7 @@ import type { OutputFormat } from '../experiments/columns.js';
 import { workerPool } from '../experiments/pool.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { recordFiles } from '../io/fileRecord.js';
+import { makeDirs } from '../io/makeDirs.js';
 import { finishInPlace, startInPlace } from '../io/outputDir.js';
 import { readJsonObject } from '../io/ownership.js';
 import { fromSystemError, fromSystemFault } from '../io/systemError.js';
@@ -116,7 +117,7 @@ function prepareDir(out: string, id: SweepIdentity, opts: SweepOptions): Record<
     writeAtomic(idFile, `${JSON.stringify(id, null, 2)}\n`);
   }
   try {
-    mkdirSync(join(out, 'chunks'), { recursive: true });
+    makeDirs(join(out, 'chunks'));
     removeTmpLitter(out);
   } catch (err) {
     throw fromSystemError(err, out);

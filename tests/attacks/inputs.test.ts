@@ -127,6 +127,34 @@ describe('the parse cache vouches only for what it read', () => {
   });
 });
 
+describe('commands printed for pasting', () => {
+  it('a file named with shell syntax is quoted in every next step: pasted, the line runs nothing else', () => {
+    const name = join(dir, "tut $(touch PWNED) ;id;#'.yaml");
+    writeFileSync(name, readFileSync(TUTORIAL));
+    const r = entente(['run', name, '--out', join(dir, 'quoted run'), '-r', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    const steps = r.stdout
+      .split('\n')
+      .filter((l) => /^(next| {2}or): entente /.test(l))
+      .map((l) => (l.replace(/^(next| {2}or): entente /, '').split('   #')[0] as string).trim());
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) {
+      const echoed = spawnSync('sh', ['-c', `printf '%s\\n' ${step}`], { cwd: dir, encoding: 'utf8' });
+      expect(echoed.stdout.split('\n').filter(Boolean)).toContain(step.includes('compare') ? name : join(dir, 'quoted run'));
+    }
+    expect(readdirSync(dir)).not.toContain('PWNED');
+  });
+});
+
+describe('paths where mkdir never succeeds', () => {
+  it('--out under /proc/self, and the parse cache there: one line, or skipped; never a spin that only kill -9 stops', () => {
+    const r = entente(['run', TUTORIAL, '--out', '/proc/self/x/y', '-q']);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(entente(['check', TUTORIAL], { ENTENTE_CACHE: '/proc/self' }).status).toBe(0);
+  });
+});
+
 describe('ranges and read-back outputs', () => {
   it('a log-scale range up to a schema bound: its ends are the bounds as written', () => {
     const file = join(dir, 'log.yaml');

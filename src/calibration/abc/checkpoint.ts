@@ -6,9 +6,10 @@
  * same bytes as one never interrupted. Read back, a file is proved by its record and every value
  * checked (readBack.ts); one without its record was not saved, and ends the generations there.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../../errors.js';
+import { makeDirs } from '../../io/makeDirs.js';
 import type { Prior } from './priors.js';
 import { checkGeneration, refusal } from './readBack.js';
 import { readRecorded, writeRecorded } from './record.js';
@@ -20,7 +21,7 @@ const fileName = (t: number) => `${String(t).padStart(3, '0')}.json`;
 
 export function saveGeneration(out: string, g: Generation): void {
   const dir = join(out, CHECKPOINT_DIR);
-  mkdirSync(dir, { recursive: true });
+  makeDirs(dir);
   const stored = {
     t: g.t,
     // null for generation 0's infinite tolerance (JSON has no Infinity).

@@ -5,8 +5,9 @@
  * every value is one the round can have given (readBack.ts); a file without its record was never
  * finished, and its shard runs again.
  */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirs } from '../../io/makeDirs.js';
 import type { Shard } from '../../sweep/plan.js';
 import { checkRound, type PlannedRound, refusal } from './readBack.js';
 import { hasRecord, readRecorded, writeRecorded } from './record.js';
@@ -58,7 +59,7 @@ export function writeRound(out: string, round: Round, shard: Shard, distances: r
     of: shard.count,
     distances: distances.map((d) => (d === undefined ? null : String(d))),
   };
-  mkdirSync(join(out, ROUNDS_DIR), { recursive: true });
+  makeDirs(join(out, ROUNDS_DIR));
   writeRecorded(join(out, ROUNDS_DIR, fileName(round.t, round.round, shard.index, shard.count)), JSON.stringify(stored));
 }
 

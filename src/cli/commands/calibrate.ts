@@ -9,6 +9,7 @@ import { applyFitted } from '../../calibration/apply.js';
 import { calibrateOptimise } from '../../calibration/study.js';
 import { inputError } from '../../errors.js';
 import { defaultOut } from '../../io/outputDir.js';
+import { shellQuote } from '../../shellQuote.js';
 import { loadSweep } from '../../sweep/load.js';
 import { parseShard } from '../../sweep/plan.js';
 import { printNext, reportStep } from '../next.js';
@@ -126,8 +127,8 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
         print,
         false,
         flags.apply
-          ? [`entente run ${loaded.scenarioFile} --report   # the scenario with the fitted values`]
-          : [`entente calibrate ${file} --apply   # write these values into the scenario`, reportStep(out, flags.report)],
+          ? [`entente run ${shellQuote(loaded.scenarioFile)} --report   # the scenario with the fitted values`]
+          : [`entente calibrate ${shellQuote(file)} --apply   # write these values into the scenario`, reportStep(out, flags.report)],
       );
     });
 }

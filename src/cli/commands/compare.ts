@@ -8,6 +8,7 @@ import { compareScenario } from '../../compare/study.js';
 import { compareSweep } from '../../compare/sweepStudy.js';
 import { EntenteError } from '../../errors.js';
 import { defaultOut } from '../../io/outputDir.js';
+import { shellQuote } from '../../shellQuote.js';
 import { isSweepFile } from '../../sweep/load.js';
 import { printNext, reportStep } from '../next.js';
 import { FORCE_HELP, nonNegative, positiveInt, probability, seedValue, workerCount } from '../options.js';
@@ -86,7 +87,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
         out = result.out;
         const { lines, bestAverage } = robustnessLines(result, join(out, 'robustness.csv'));
         say(lines);
-        next = [`entente discover ${file} --lever ${bestAverage ?? 'NAME'}   # where in the sweep a lever fails`];
+        next = [`entente discover ${shellQuote(file)} --lever ${bestAverage ?? 'NAME'}   # where in the sweep a lever fails`];
       } else if (posterior !== undefined) {
         const result = await comparePosterior(
           file,

@@ -1,6 +1,7 @@
 /** `entente explore FILE`: one self-contained HTML page in which the model runs as sliders move (explore/study.ts). */
 import type { Command } from 'commander';
 import { explore } from '../../explore/study.js';
+import { shellQuote } from '../../shellQuote.js';
 import { printNext } from '../next.js';
 
 interface Flags {
@@ -37,6 +38,6 @@ export function registerExplore(program: Command, print: (text: string) => void)
       print(
         `${file}: ${page.controls} sliders, ${page.levers} levers${posterior} → ${page.out} (${(page.bytes / 1e6).toFixed(2)} MB, self-contained: open it in a browser, or send it; the model runs in the page)`,
       );
-      printNext(print, false, [`open ${page.out}   # in any browser, offline; to share it, send the file`]);
+      printNext(print, false, [`open ${shellQuote(page.out)}   # in any browser, offline; to share it, send the file`]);
     });
 }

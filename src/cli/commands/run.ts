@@ -4,6 +4,7 @@ import { type Command, Option } from 'commander';
 import { inputError } from '../../errors.js';
 import type { OutputFormat } from '../../experiments/columns.js';
 import { runStudy } from '../../experiments/study.js';
+import { shellQuote } from '../../shellQuote.js';
 import { printNext, reportStep } from '../next.js';
 import { collect, FORCE_HELP, positiveInt, seedValue } from '../options.js';
 import { summaryTable } from '../summaryTable.js';
@@ -70,7 +71,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
       if (flags.report) await reportAfter(out, print, flags.quiet);
       printNext(print, flags.quiet, [
         reportStep(out, flags.report),
-        `entente compare ${file} --report   # which levers push the pair closer`,
+        `entente compare ${shellQuote(file)} --report   # which levers push the pair closer`,
       ]);
     });
 }

@@ -6,6 +6,7 @@ import { EntenteError, ExitStatus, inputError } from '../../errors.js';
 import type { OutputFormat } from '../../experiments/columns.js';
 import { commandLine } from '../../io/manifest.js';
 import { defaultOut } from '../../io/outputDir.js';
+import { shellQuote } from '../../shellQuote.js';
 import { loadSweep } from '../../sweep/load.js';
 import { mergeShards } from '../../sweep/merge.js';
 import { parseShard } from '../../sweep/plan.js';
@@ -88,7 +89,7 @@ export function registerSweep(program: Command, print: (text: string) => void): 
           flags.quiet,
           shard
             ? [`entente merge <every shard's directory> --out <dir>   # once all ${shard.count} shards are done`]
-            : [reportStep(out, flags.report), `entente compare ${file}   # each lever across these points`],
+            : [reportStep(out, flags.report), `entente compare ${shellQuote(file)}   # each lever across these points`],
         );
       if (result.failures > 0) {
         throw new EntenteError('sweep.someFailed', `${result.failures} run(s) failed; see ${join(out, 'failures.csv')}`, {

@@ -6,6 +6,7 @@
  * reproduces it. window.entente exposes the current numbers for tests and for the curious.
  */
 import { stringify as toYaml } from 'yaml';
+import { shellQuote } from '../../shellQuote.js';
 import { leverEffects } from '../levers.js';
 import { type Embedded, pairsCsv, posteriorView, resolve, runPage, type Settings, setFlags } from '../model.js';
 import { drawDepth, drawDomains, drawForest, drawIndicators } from './charts.js';
@@ -28,11 +29,11 @@ function scenarioYaml(page: Embedded, s: Settings): string {
 function command(page: Embedded, s: Settings): string {
   return [
     'entente run',
-    page.file,
+    shellQuote(page.file),
     ...(s.lever ? ['--lever', s.lever] : []),
     ...(s.replications !== page.replications ? ['-r', String(s.replications)] : []),
     ...(s.seed !== page.seed ? ['--seed', String(s.seed)] : []),
-    ...setFlags(page, s).flatMap((f) => ['--set', f]),
+    ...setFlags(page, s).flatMap((f) => ['--set', shellQuote(f)]),
   ].join(' ');
 }
 
