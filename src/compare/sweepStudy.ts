@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import { EntenteError } from '../errors.js';
 import { writeAtomic } from '../io/atomicFile.js';
+import { checkOutputSize } from '../io/limits.js';
 import { commandLine } from '../io/manifest.js';
 import { defaultOut, finishInPlace, startInPlace } from '../io/outputDir.js';
 import { Table } from '../io/table.js';
@@ -65,6 +66,13 @@ export async function compareSweep(file: string, options: SweepCompareOptions): 
   const base = loadSweep(file, { lever: null });
   const levers = selectLevers(options.levers, base.scenario, base.scenarioFile);
   for (const lever of levers) loadSweep(file, { lever }); // every lever must be valid at every point's extremes before anything runs
+  // Every arm is a sweep of its own, with its own runs.csv and manifest (its labels included).
+  checkOutputSize(
+    `${levers.length} lever(s) and the baseline, each ${base.pointCount} points × ${base.replications} replications`,
+    (levers.length + 1) * base.outputBytes,
+    'fewer levers (--levers), samples or replications',
+    file,
+  );
   const name = base.sweep.name ?? parse(file).name;
   const out = options.out ?? defaultOut(name, file, '-compare');
   const command = commandLine();

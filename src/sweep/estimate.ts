@@ -14,6 +14,10 @@ const BYTES_PER_POINT = 120;
 
 export interface SweepShape {
   readonly points: number;
+  /** Bytes a row's parameter values take at most (each as CSV text; at least 20 for a number), summed over parameters. */
+  readonly valueBytes?: number;
+  /** Bytes of the labels its manifest copies from the scenario. */
+  readonly labelBytes?: number;
   /** Bytes the design holds while it streams its points (io: Design.streamBytes). */
   readonly designBytes: number;
   readonly parameters: number;
@@ -28,15 +32,21 @@ export function sweepRunBytes(cfg: ModelConfig, perTick: readonly PerTickOutput[
   return perTickBytes(cfg, { ties: keep('ties'), pairs: keep('pairs'), actors: keep('actors') }) + events;
 }
 
+/** Bytes a sweep writes: runs.csv and its per-tick files, points.csv, and its manifest's labels (at most the scenario's own text). */
+export function sweepOutputBytes(cfg: ModelConfig, shape: SweepShape): number {
+  const { points, parameters, replications } = shape;
+  const runs = points * replications;
+  const values = shape.valueBytes ?? 20 * parameters;
+  const summary = cfg.P * (ROW_BYTES.summary + values);
+  return runs * (summary + sweepRunBytes(cfg, shape.perTick)) + points * (10 + values) + (shape.labelBytes ?? 0);
+}
+
 /** Refuse a sweep whose design or output exceeds the limits (io/limits.ts). */
 export function checkSweepSize(cfg: ModelConfig, shape: SweepShape, file: string): void {
-  const { points, parameters, replications } = shape;
-  checkMemory(`a design of ${points} points`, shape.designBytes, 'fewer samples', file);
-  const runs = points * replications;
-  const summary = cfg.P * (ROW_BYTES.summary + 20 * parameters);
+  checkMemory(`a design of ${shape.points} points`, shape.designBytes, 'fewer samples', file);
   checkOutputSize(
-    `${points} points × ${replications} replications`,
-    runs * (summary + sweepRunBytes(cfg, shape.perTick)) + points * (10 + 20 * parameters), // runs.csv and the rest, points.csv
+    `${shape.points} points × ${shape.replications} replications`,
+    sweepOutputBytes(cfg, shape),
     shape.perTick.length > 0 ? 'fewer samples or replications, or fewer per-tick outputs' : 'fewer samples or replications',
     file,
   );

@@ -18,10 +18,16 @@ import { validateShape } from '../scenario/validate.js';
 import type { Parameter, Value } from './designs/design.js';
 import { levels } from './designs/grid.js';
 import { DESIGN_REGISTRY, NEEDS_SAMPLES } from './designs/index.js';
-import { checkDesignTable, checkSweepSize } from './estimate.js';
+import { checkDesignTable, checkSweepSize, type SweepShape, sweepOutputBytes } from './estimate.js';
 import { PER_TICK_OUTPUTS } from './outputs.js';
 import type { SweepFile } from './schema.js';
 import { Sweep } from './schemas.js';
+
+/** Bytes a row's parameter values take at most as CSV text: a number 20, a listed text its length, doubled for quoting. */
+function valueBytes(parameters: readonly Parameter[]): number {
+  const widest = (p: Parameter) => (Array.isArray(p.spec) ? Math.max(20, ...p.spec.map((v) => 2 * Buffer.byteLength(String(v)) + 3)) : 20);
+  return parameters.reduce((n, p) => n + widest(p), 0);
+}
 
 export interface LoadedSweep {
   readonly source: Source;
@@ -32,6 +38,8 @@ export interface LoadedSweep {
   readonly parameters: readonly Parameter[];
   /** How many points the design has. */
   readonly pointCount: number;
+  /** Bytes the sweep will write (sweep/estimate.ts). */
+  readonly outputBytes: number;
   /** The design's points one by one, in order (a fresh stream at each call): what a sweep runs. */
   streamPoints(): Iterable<Value[]>;
   /** Every point at once, drawn on first use (refused above the memory limit): for PRIM, calibration, sensitivity. */
@@ -143,8 +151,16 @@ export function loadSweep(file: string, options: { lever?: string | null; estima
   const design = DESIGN_REGISTRY[sweep.design];
   const count = design.count(parameters, sweep.samples);
   const designBytes = 1e6 + (design.streamBytes?.(parameters, sweep.samples) ?? 0);
-  if (options.estimate !== false)
-    checkSweepSize(base.config, { points: count, designBytes, parameters: parameters.length, replications, perTick }, file);
+  const shape: SweepShape = {
+    points: count,
+    designBytes,
+    parameters: parameters.length,
+    valueBytes: valueBytes(parameters),
+    labelBytes: 2 * Buffer.byteLength(JSON.stringify(scenario)), // the manifest's labels, indented: at most twice the scenario's text
+    replications,
+    perTick,
+  };
+  if (options.estimate !== false) checkSweepSize(base.config, shape, file);
   // A range over an integer field (a shock's tick) is drawn as reals and rounded, so every point is one
   // that `entente run --set PATH=VALUE` accepts and reproduces.
   const integers = parameters.map((p) => !Array.isArray(p.spec) && isIntegerPath(scenario as Record<string, unknown>, p.path));
@@ -164,6 +180,7 @@ export function loadSweep(file: string, options: { lever?: string | null; estima
     scenario,
     parameters,
     pointCount: count,
+    outputBytes: sweepOutputBytes(base.config, shape),
     streamPoints,
     get points() {
       if (!table) {

@@ -82,6 +82,43 @@ describe('free text is bounded where it is copied into outputs', () => {
   });
 });
 
+describe('what a sweep writes is counted whole', () => {
+  it('parameter values that are long expressions: the estimate covers points.csv and runs.csv', async () => {
+    const long = (x: number) => `"${x}${' + 0'.repeat(240)}"`; // just under the 1,000 characters an expression may have
+    const sweep = join(dir, 'long-values.yaml');
+    writeFileSync(
+      sweep,
+      `scenario: ${join(ROOT, 'scenarios', 'tutorial.yaml')}\nname: lv\ndesign: grid\nreplications: 2\nseed: 1\nparameters:\n  shocks.sanctionsOnQ.severity: [${long(0.5)}, ${long(0.6)}]\n  shocks.bankSanctions.severity: [${long(0.4)}, ${long(0.7)}]\n`,
+    );
+    const estimate = estimateOf((await entente(['sweep', sweep, '--out', join(dir, 'lv-small'), '--max-output', '1K', '-q'])).stderr);
+    const out = join(dir, 'lv');
+    const r = await entente(['sweep', sweep, '--out', out, '-q', '-w', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(estimate).toBeGreaterThanOrEqual(sizeOf(out));
+  });
+
+  it('a comparison across a sweep with many long lever descriptions: the manifest of every arm counted', async () => {
+    const levers = Array.from(
+      { length: 20 },
+      (_, i) => `  l${i}:\n    description: ${'d'.repeat(2000)}\n    set: { actors.P.costAversion: 0.${(i % 9) + 1} }\n`,
+    ).join('');
+    const file = scenario('many-levers', TUTORIAL.replace(/^levers:\n/m, `levers:\n${levers}`));
+    const sweep = join(dir, 'many-levers-sweep.yaml');
+    writeFileSync(
+      sweep,
+      `scenario: ${file}\nname: ml\ndesign: grid\nreplications: 1\nseed: 1\nparameters:\n  actors.Q.costAversion: [0.3, 0.6]\n`,
+    );
+    // Above one arm's estimate, below all of theirs: the refusal states the comparison's own.
+    const small = await entente(['compare', sweep, '--out', join(dir, 'ml-small'), '--max-output', '300K', '-q']);
+    expect(small.stderr).toMatch(/22 lever\(s\) and the baseline, each 2 points/); // the tutorial’s two and twenty more
+    const estimate = estimateOf(small.stderr);
+    const out = join(dir, 'ml');
+    const r = await entente(['compare', sweep, '--out', out, '-q', '-w', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(estimate).toBeGreaterThanOrEqual(sizeOf(out));
+  });
+});
+
 describe('memory that grows with the square of the actors is estimated before it is taken', () => {
   const actors = (n: number) =>
     `name: sparse\nticks: 3\nreplications: 1\nactors:\n${Array.from(
