@@ -61,6 +61,12 @@ function parseJson(file: string, text: string): unknown {
 const MAX_DEPTH = 64;
 
 /**
+ * Keys that name what every object has (its prototype, constructor, toString, …): as an id they
+ * pass a file's checks but cannot be addressed by --set or a sweep's path, which look them up.
+ */
+const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/**
  * The first structural fault of parsed data, found without recursion (a stack of its own): a value
  * nested deeper than MAX_DEPTH, or a key named __proto__ (as an id it would be taken for the
  * prototype wherever ids key an object).
@@ -71,7 +77,11 @@ function structureFault(data: unknown): { fault: 'deep' | 'proto'; path: PathSeg
     const { value, path } = item;
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_DEPTH) return { fault: 'deep', path };
-    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) return { fault: 'proto', path: [...path, '__proto__'] };
+    if (!Array.isArray(value)) {
+      const reserved =
+        Object.keys(value).find((key) => RESERVED_KEYS.has(key)) ?? (Object.hasOwn(value, '__proto__') ? '__proto__' : undefined);
+      if (reserved !== undefined) return { fault: 'proto', path: [...path, reserved] };
+    }
     const entries: [PathSegment, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
     for (const [key, v] of entries) stack.push({ value: v, path: [...path, key] });
   }
@@ -163,10 +173,14 @@ export function parseSource(file: string, text: string): Source {
     });
   if (fault?.fault === 'proto') {
     const line = locate(fault.path.slice(0, -1));
-    throw new EntenteError('scenario.reservedKey', 'a key named __proto__ is not allowed', {
-      where: { file, ...(line ? { line } : {}), path: formatPath(fault.path) },
-      expected: 'a name that starts with a letter, as ids do',
-    });
+    throw new EntenteError(
+      'scenario.reservedKey',
+      `a key named ${String(fault.path[fault.path.length - 1])} is not allowed (every object has one)`,
+      {
+        where: { file, ...(line ? { line } : {}), path: formatPath(fault.path) },
+        expected: 'another name: not __proto__, constructor, prototype, toString, valueOf, hasOwnProperty or another name every object has',
+      },
+    );
   }
   const bad = nonFinite(data);
   if (bad) {

@@ -52,13 +52,18 @@ describe('deep nesting and reserved keys', () => {
     expect(r.stderr).not.toMatch(/internal error/);
   });
 
-  it('an actor named __proto__ is refused by check, naming the line', () => {
+  it('an actor named __proto__, constructor, toString or prototype is refused by check, naming the line', () => {
     const file = join(dir, 'proto.yaml');
     writeFileSync(
       file,
       'name: proto\nticks: 3\nactors:\n  __proto__: { economy: 1, costAversion: 0.5, exposureAversion: 0.5, opportunism: 0.5, commitmentNorm: 0.5 }\n  B: { economy: 1, costAversion: 0.5, exposureAversion: 0.5, opportunism: 0.5, commitmentNorm: 0.5 }\n  C: { economy: 1, costAversion: 0.5, exposureAversion: 0.5, opportunism: 0.5, commitmentNorm: 0.5 }\nties:\n  - { from: B, to: C, commitment: { trade: 0.3 } }\n',
     );
     refused(entente(['check', file]), /proto\.yaml:4: actors\.__proto__: a key named __proto__ is not allowed/);
+    for (const key of ['constructor', 'toString', 'prototype']) {
+      const named = join(dir, `${key}.yaml`);
+      writeFileSync(named, readFileSync(file, 'utf8').replaceAll('__proto__', key));
+      refused(entente(['check', named]), new RegExp(`actors\\.${key}: a key named ${key} is not allowed`));
+    }
   });
 });
 
