@@ -76,6 +76,8 @@ export async function writeReport(dir: string, options: ReportOptions = {}, quie
   );
   const sections: Section[] = [];
   for (const chart of content.charts) {
+    // A turn of the event loop per chart: drawing resolves without one, so Ctrl-C or SIGTERM would wait for the whole report.
+    await new Promise(setImmediate);
     const svg = await toSvg(chart.spec);
     writeAtomic(join(dir, 'charts', `${chart.name}.svg`), svg);
     writeAtomic(join(dir, 'charts', `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 1)}\n`);

@@ -47,4 +47,26 @@ describe('SIGTERM stops a command as Ctrl-C does', () => {
     // And the place is usable at once.
     expect((await entente(['run', DEFAULT_SCENARIO, '--out', out, '-q', '-r', '1'])).status).toBe(0);
   });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('a report: %s stops it between charts (it ran to the end and exited 0)', async (signal, code) => {
+    const dir = tempDir('entente-attack-report-signal-');
+    const out = join(dir, 'run');
+    expect((await entente(['run', DEFAULT_SCENARIO, '--out', out, '-q', '-r', '2'])).status).toBe(0);
+    const child = spawn(process.execPath, [BIN, 'report', out]);
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    // Wait until the first chart is drawn, then stop it.
+    const drawn = () => existsSync(join(out, 'charts')) && readdirSync(join(out, 'charts')).some((f) => f.endsWith('.svg'));
+    for (let i = 0; i < 800 && !drawn(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(drawn()).toBe(true);
+    child.kill(signal);
+    const status = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(status, stderr).toBe(code);
+    expect(existsSync(join(out, 'report.html'))).toBe(false);
+  });
 });
