@@ -24,5 +24,12 @@ export function checkCompareSize(cfg: ModelConfig, levers: number, replications:
     smaller,
     file,
   );
-  checkOutputSize(`${levers} lever(s) × ${replications} replications`, levers * replications * cfg.P * DELTA_ROW_BYTES, smaller, file);
+  // A deltas.csv row names its lever and pair: ids beyond the three letters the row size was measured with.
+  const ids = 2 * Math.max(0, ...cfg.actorIds.map((id) => Buffer.byteLength(id) - 3)) + 64;
+  checkOutputSize(
+    `${levers} lever(s) × ${replications} replications`,
+    levers * replications * cfg.P * (DELTA_ROW_BYTES + ids),
+    smaller,
+    file,
+  );
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shortLabel } from '../../src/report/labels.js';
+import { shellQuote } from '../../src/shellQuote.js';
 import { blockedPage, CHROMIUM, chromiumAvailable } from '../browserPage.js';
 import { entente, tempDir } from '../helpers.js';
 import { NO_EQUALS, type PayloadFiles, payloadFiles } from './payloads.js';
@@ -162,7 +163,7 @@ describe.skipIf(!chromiumAvailable)('the explore page shows the scenario’s tex
       expect(indicators).toContain(observable.unit);
       expect(await shown('#depth-headline')).toContain(`${actors[0]}–${actors[1]}`);
       expect(await page.locator('section p.note').last().textContent()).toContain(files.scenario);
-      expect(await shown('#command')).toContain(files.scenario);
+      expect(await shown('#command')).toContain(shellQuote(files.scenario)); // quoted for pasting into a shell
       const controls = await shown('#controls');
       if (kind === 'scenario') {
         for (const a of actors) expect(controls).toContain(a);

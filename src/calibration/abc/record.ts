@@ -24,7 +24,9 @@ interface FileRecord {
 
 /** The calibration a file under `out/rounds/` or `out/checkpoint/` belongs to: a digest of the identity in out/manifest.json. */
 function ownerOf(file: string): string {
-  const manifest = JSON.parse(readRegular(join(dirname(dirname(file)), 'manifest.json')).toString('utf8')) as Record<string, unknown>;
+  const manifestFile = join(dirname(dirname(file)), 'manifest.json');
+  // A directory without a manifest (ABC's functions called on their own) has the identity of nothing; no command takes such a directory.
+  const manifest = (existsSync(manifestFile) ? JSON.parse(readRegular(manifestFile).toString('utf8')) : {}) as Record<string, unknown>;
   const calibration = manifest.calibration as { sha256?: unknown } | undefined;
   const { method, particles, generationLimit, replications, seed } = manifest;
   return sha256(JSON.stringify({ method, calibration: calibration?.sha256, particles, generationLimit, replications, seed }));
