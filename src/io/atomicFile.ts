@@ -21,16 +21,32 @@ function shortWrite(path: string, size: number, expected: number): Error {
 export function writeAll(fd: number, data: string | Uint8Array, path: string): number {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   for (let done = 0; done < bytes.length; ) {
-    const written = writeSync(fd, bytes, done, bytes.length - done);
+    let written: number;
+    try {
+      written = writeSync(fd, bytes, done, bytes.length - done);
+    } catch (err) {
+      throw withPath(err, path); // write(2)'s errors name no file: a full disk would be reported without one
+    }
     if (written <= 0) throw shortWrite(path, done, bytes.length);
     done += written;
   }
   return bytes.length;
 }
 
+/** `err` naming `path` if it names none. */
+function withPath(err: unknown, path: string): unknown {
+  if (err instanceof Error && (err as Error & { path?: unknown }).path === undefined) Object.assign(err, { path });
+  return err;
+}
+
 /** Throw unless the file open as `fd` holds exactly `expected` bytes. */
 export function expectSize(fd: number, expected: number, path: string): void {
-  const size = fstatSync(fd).size;
+  let size: number;
+  try {
+    size = fstatSync(fd).size;
+  } catch (err) {
+    throw withPath(err, path);
+  }
   if (size !== expected) throw shortWrite(path, size, expected);
 }
 
@@ -49,7 +65,13 @@ function writePieces(path: string, pieces: Iterable<string>, durable: boolean): 
   try {
     let bytes = 0;
     for (const piece of pieces) bytes += writeAll(fd, piece, path);
-    if (durable) fsyncSync(fd);
+    if (durable) {
+      try {
+        fsyncSync(fd);
+      } catch (err) {
+        throw withPath(err, path);
+      }
+    }
     expectSize(fd, bytes, path);
   } finally {
     closeSync(fd);

@@ -4,7 +4,7 @@
  * sweeps (file, scenario or seed), missing or repeated shards, and
  * unfinished ones.
  */
-import { copyFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
 import type { OutputFormat } from '../experiments/columns.js';
@@ -13,7 +13,7 @@ import { recordFiles, verifyFiles } from '../io/fileRecord.js';
 import { isInside, writeJson, writeOutputDir } from '../io/outputDir.js';
 import { claimOutput, inspectOutput, ownershipFields, readJsonObject } from '../io/ownership.js';
 import { readRegularText } from '../io/readFile.js';
-import { concatSkippingHeaders } from './files.js';
+import { concatAtomic, concatSkippingHeaders } from './files.js';
 import { sweepFileNames } from './outputs.js';
 import type { SweepIdentity } from './run.js';
 import { sweepToParquet } from './toParquet.js';
@@ -112,7 +112,8 @@ export async function mergeShards(
     'sweep',
     async (tmp) => {
       const header = (file: string) => `${readRegularText(join(head.dir, file)).split('\n')[0]}\n`;
-      copyFileSync(join(head.dir, 'points.csv'), join(tmp, 'points.csv'));
+      // Streamed through the one write path: a copy that fails names the file being written, not the shard's.
+      await concatAtomic(join(tmp, 'points.csv'), '', [join(head.dir, 'points.csv')]);
       for (const file of ['runs.csv', 'failures.csv', ...head.id.perTick.map((name) => `${name}.csv`)]) {
         await concatSkippingHeaders(
           join(tmp, file),

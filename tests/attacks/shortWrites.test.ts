@@ -119,6 +119,27 @@ const cases: Case[] = [
     whole: (d, ref) => sameAsReference(d, ref, filesUnder(d, join(d, 'out'))),
   },
   {
+    name: 'run --format parquet',
+    before: () => {},
+    run: (d) => entente(['run', join(work, 'short.yaml'), '--out', join(d, 'out'), '-q', '-r', '160', '--format', 'parquet']),
+    outputs: (d) => filesUnder(d, join(d, 'out')),
+    whole: (d, ref) => sameAsReference(d, ref, filesUnder(d, join(d, 'out'))),
+  },
+  {
+    name: 'sweep --format parquet',
+    before: () => {},
+    run: (d) => entente(['sweep', join(work, 'sweep.yaml'), '--out', join(d, 'out'), '-q', '-w', '1', '--format', 'parquet']),
+    outputs: (d) => filesUnder(d, join(d, 'out')),
+    whole: (d, ref) => sameAsReference(d, ref, filesUnder(d, join(d, 'out'))),
+  },
+  {
+    name: 'merge --format parquet',
+    before: () => {},
+    run: (d) => entente(['merge', ...shards, '--out', join(d, 'out'), '--format', 'parquet']),
+    outputs: (d) => filesUnder(d, join(d, 'out')),
+    whole: (d, ref) => sameAsReference(d, ref, filesUnder(d, join(d, 'out'))),
+  },
+  {
     name: 'compare',
     before: () => {},
     run: (d) => entente(['compare', DEFAULT, '--no-posterior', '-r', '20', '--out', join(d, 'out'), '-q']),
@@ -186,6 +207,7 @@ describe.skipIf(disk === undefined)('a nearly full disk: every write is whole, o
         else {
           expect(r.status, `${c.name}, ${short} bytes short: ${r.stderr}`).toBe(4);
           expect(r.stderr).toMatch(/ENOSPC \(no space left on device\)|EIO \(input\/output error\)/);
+          expect(r.stderr, 'the line names the file on the full disk').toContain(d);
           expect(r.stderr.trim().split('\n')).toHaveLength(1);
           c.whole(d, reference); // what is there (an untouched scenario, say) is whole
         }
