@@ -207,7 +207,8 @@ export function readJsonObject(file: string, what: string, remedy: string): Reco
   let text: string;
   try {
     text = readRegularText(file);
-  } catch {
+  } catch (err) {
+    if (err instanceof EntenteError) throw err; // there, but not a regular file (a FIFO): say so
     throw new EntenteError('output.damaged', `${what} is missing`, { where: { file }, expected: remedy });
   }
   const value = (() => {

@@ -10,7 +10,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempDir } from '../helpers.js';
@@ -73,6 +73,25 @@ describe('only regular files are read', () => {
     mkfifo(fifo);
     refused(entente(['run', fifo, '--out', join(dir, 'fifo-run')]), /is a FIFO \(named pipe\), not a regular file/);
     refused(entente(['check', fifo]), /is a FIFO/);
+  });
+
+  it('a FIFO as a posterior’s manifest.json: said to be a FIFO, not "missing"', () => {
+    const posterior = join(dir, 'fifo-posterior');
+    cpSync(join(ROOT, 'scenarios', 'posteriors', 'china-russia-2022'), posterior, { recursive: true });
+    spawnSync('rm', [join(posterior, 'manifest.json')]);
+    mkfifo(join(posterior, 'manifest.json'));
+    refused(
+      entente([
+        'compare',
+        join(ROOT, 'scenarios', 'china-russia-2022.yaml'),
+        '--posterior',
+        posterior,
+        '--out',
+        join(dir, 'fifo-compare'),
+        '-q',
+      ]),
+      /manifest\.json: is a FIFO/,
+    );
   });
 
   it('a FIFO named summary.csv in a run: report refuses it instead of hanging', () => {
