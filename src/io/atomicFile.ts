@@ -33,6 +33,12 @@ export function writeAll(fd: number, data: string | Uint8Array, path: string): n
   return bytes.length;
 }
 
+/** `err`, said of `path` where it names the temporary file `tmp` written beside it (an internal name). */
+export function asFile(err: unknown, tmp: string, path: string): unknown {
+  if (err instanceof Error && (err as Error & { path?: unknown }).path === tmp) Object.assign(err, { path });
+  return err;
+}
+
 /** `err` naming `path` if it names none. */
 function withPath(err: unknown, path: string): unknown {
   if (err instanceof Error && (err as Error & { path?: unknown }).path === undefined) Object.assign(err, { path });
@@ -95,7 +101,7 @@ export function writeAtomicRaw(path: string, pieces: Iterable<string>, durable =
     renameSync(tmp, path);
   } catch (err) {
     removeQuietly(tmp);
-    throw err;
+    throw asFile(err, tmp, path);
   }
 }
 

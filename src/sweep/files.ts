@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectSize, writeAll, writeAtomicRaw } from '../io/atomicFile.js';
+import { asFile, expectSize, writeAll, writeAtomicRaw } from '../io/atomicFile.js';
 import { readRegular, readRegularText, streamRegular } from '../io/readFile.js';
 import { fromSystemError } from '../io/systemError.js';
 import type { ChunkResult } from './chunk.js';
@@ -124,7 +124,7 @@ async function concatInto(path: string, header: string, parts: readonly string[]
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw fromSystemError(err, path);
+    throw fromSystemError(asFile(err, tmp, path), path);
   }
 }
 

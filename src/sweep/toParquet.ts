@@ -12,7 +12,9 @@ import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { EntenteError } from '../errors.js';
 import { columnKind } from '../experiments/columns.js';
+import { asFile, removeQuietly } from '../io/atomicFile.js';
 import type { Cell } from '../io/csvFile.js';
 import { type ColumnKind, ParquetFile } from '../io/parquetFile.js';
 import { readRegularText, streamRegular } from '../io/readFile.js';
@@ -48,8 +50,10 @@ async function convert(csv: string, parquet: string, kindOf: (column: string) =>
     renameSync(tmp, parquet);
     rmSync(csv);
   } catch (err) {
-    rmSync(tmp, { force: true });
-    throw fromSystemError(err, parquet);
+    removeQuietly(tmp);
+    // Said of the Parquet file, not of the temporary one beside it.
+    const e = fromSystemError(asFile(err, tmp, parquet), parquet);
+    throw e instanceof EntenteError && e.where.file === tmp ? e.relocated({ ...e.where, file: parquet }) : e;
   }
 }
 

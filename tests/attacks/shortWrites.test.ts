@@ -208,6 +208,7 @@ describe.skipIf(disk === undefined)('a nearly full disk: every write is whole, o
           expect(r.status, `${c.name}, ${short} bytes short: ${r.stderr}`).toBe(4);
           expect(r.stderr).toMatch(/ENOSPC \(no space left on device\)|EIO \(input\/output error\)/);
           expect(r.stderr, 'the line names the file on the full disk').toContain(d);
+          expect(r.stderr, 'the file the user asked for, not a temporary one').not.toMatch(/\.tmp-\d+|partial/);
           expect(r.stderr.trim().split('\n')).toHaveLength(1);
           c.whole(d, reference); // what is there (an untouched scenario, say) is whole
         }
