@@ -54,49 +54,67 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
   const observed = observables.length > 0 ? file('observables') : undefined;
 
   let nextTurn = performance.now() + TURN_MS;
-  // The runner's replications and seeds (runner.ts), run tick by tick here so that rows reach the disk as they are made.
-  for (const run of replicationsOf({ seed: opts.seed, point: 0, replications: opts.replications })) {
-    const { r, seed } = run;
-    runSeeds.push(seed);
-    summary.reset();
-    const sinks: Sinks = {
-      ties: (row) => ties.write(row),
-      pairs: (row) => pairs.write(row),
-      actors: (row) => actors.write(row),
-      ...(contributions ? { contributions: (row) => contributions.write(row) } : {}),
-    };
-    const ticks = simulateTicks(cfg, state, makeRandom(seed), {
-      tick: (t, s) => {
-        collectTick(cfg, s, t, r, seed, sinks);
-        summary.add(cfg, s);
-        for (const o of observables) observed?.write([r, seed, t, tickDate(cfg.start, t), o.indicator, o.value(s, t), o.unit]);
-      },
-      event: (t, shock, event) => events.write(eventRow(cfg, t, shock, event, r, seed)),
-    });
-    // Files are written as rows come (io/csvFile.ts). A turn of the event loop every 50 ms keeps Ctrl-C
-    // prompt; one every tick slowed a default run measurably.
-    try {
-      for (const _ of ticks) {
-        if (performance.now() >= nextTurn) {
-          await new Promise(setImmediate);
-          nextTurn = performance.now() + TURN_MS;
+  try {
+    // The runner's replications and seeds (runner.ts), run tick by tick here so that rows reach the disk as they are made.
+    for (const run of replicationsOf({ seed: opts.seed, point: 0, replications: opts.replications })) {
+      const { r, seed } = run;
+      runSeeds.push(seed);
+      summary.reset();
+      const sinks: Sinks = {
+        ties: (row) => ties.write(row),
+        pairs: (row) => pairs.write(row),
+        actors: (row) => actors.write(row),
+        ...(contributions ? { contributions: (row) => contributions.write(row) } : {}),
+      };
+      const ticks = simulateTicks(cfg, state, makeRandom(seed), {
+        tick: (t, s) => {
+          collectTick(cfg, s, t, r, seed, sinks);
+          summary.add(cfg, s);
+          for (const o of observables) observed?.write([r, seed, t, tickDate(cfg.start, t), o.indicator, o.value(s, t), o.unit]);
+        },
+        event: (t, shock, event) => events.write(eventRow(cfg, t, shock, event, r, seed)),
+      });
+      // Files are written as rows come (io/csvFile.ts). A turn of the event loop every 50 ms keeps Ctrl-C
+      // prompt; one every tick slowed a default run measurably.
+      try {
+        for (const _ of ticks) {
+          if (performance.now() >= nextTurn) {
+            await new Promise(setImmediate);
+            nextTurn = performance.now() + TURN_MS;
+          }
         }
+      } catch (err) {
+        throw atPoint(err, runPlace({}, run));
       }
-    } catch (err) {
-      throw atPoint(err, runPlace({}, run));
+      for (let p = 0; p < cfg.P; p++) {
+        summaryFile.write([
+          r,
+          seed,
+          ids[cfg.pairA[p] as number] as string,
+          ids[cfg.pairB[p] as number] as string,
+          ...runOutcomes(summary, p),
+        ]);
+        depthFinal[r * cfg.P + p] = summary.depthFinal[p] as number;
+        rhetoricFinal[r * cfg.P + p] = summary.rhetoricFinal[p] as number;
+      }
     }
-    for (let p = 0; p < cfg.P; p++) {
-      summaryFile.write([
-        r,
-        seed,
-        ids[cfg.pairA[p] as number] as string,
-        ids[cfg.pairB[p] as number] as string,
-        ...runOutcomes(summary, p),
-      ]);
-      depthFinal[r * cfg.P + p] = summary.depthFinal[p] as number;
-      rhetoricFinal[r * cfg.P + p] = summary.rhetoricFinal[p] as number;
-    }
+  } catch (err) {
+    await closeAll(files.values());
+    throw err;
   }
-  for (const f of files.values()) await f.close();
+  await closeAll(files.values());
   return { runSeeds, depthFinal, rhetoricFinal, rows: Object.fromEntries(names.map((n) => [n, file(n).rows])) };
+}
+
+/**
+ * Close every file, each whatever the others do, then throw the first failure: a full disk that
+ * fails one file must not leave the others open once their folder is gone.
+ */
+async function closeAll(files: Iterable<RowFile>): Promise<void> {
+  let first: { error: unknown } | undefined;
+  for (const f of files)
+    await f.close().catch((error: unknown) => {
+      first ??= { error };
+    });
+  if (first) throw first.error;
 }

@@ -33,10 +33,11 @@ function parameterKinds(dir: string): Map<string, ColumnKind> {
 /** One CSV file as Parquet, streamed; the CSV is removed once the Parquet is in place. */
 async function convert(csv: string, parquet: string, kindOf: (column: string) => ColumnKind): Promise<void> {
   const tmp = `${parquet}.tmp-${process.pid}`;
+  const source = streamRegular(csv);
+  let file: ParquetFile | undefined;
   try {
-    let file: ParquetFile | undefined;
     let kinds: ColumnKind[] = [];
-    for await (const record of streamRegular(csv).pipe(parse({ relax_column_count: false }))) {
+    for await (const record of source.pipe(parse({ relax_column_count: false }))) {
       const fields = record as string[];
       if (!file) {
         kinds = fields.map(kindOf);
@@ -50,6 +51,8 @@ async function convert(csv: string, parquet: string, kindOf: (column: string) =>
     renameSync(tmp, parquet);
     rmSync(csv);
   } catch (err) {
+    source.destroy(); // its descriptor, left open when the loop is left by a throw
+    await file?.close().catch(() => {});
     removeQuietly(tmp);
     // Said of the Parquet file, not of the temporary one beside it.
     const e = fromSystemError(asFile(err, tmp, parquet), parquet);

@@ -9,7 +9,7 @@
  * Needs a small tmpfs: one of 4 MiB mounted here as root, else ENTENTE_FULL_DISK (which .ci/run mounts).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, entente, ROOT, tempDir } from '../helpers.js';
@@ -39,6 +39,19 @@ function prepare(d: string, before: () => void, bytes: number): void {
   for (const f of readdirSync(d)) rmSync(join(d, f), { recursive: true, force: true });
   before();
   writeFileSync(join(d, 'ballast'), Buffer.alloc(Math.max(0, free(d) - bytes)));
+}
+
+/** Files this process holds open under `d` (Linux: /proc/self/fd): a failure that leaks a descriptor keeps a deleted file, and its disk, busy. */
+function heldOn(d: string): string[] {
+  if (!existsSync('/proc/self/fd')) return [];
+  return readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      const target = readlinkSync(join('/proc/self/fd', fd));
+      return target.startsWith(d) ? [target] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** Temporary files and directories anywhere under `d`. */
@@ -213,6 +226,7 @@ describe.skipIf(disk === undefined)('a nearly full disk: every write is whole, o
           c.whole(d, reference); // what is there (an untouched scenario, say) is whole
         }
         expect(litter(d)).toEqual([]);
+        expect(heldOn(d), 'files left open on the disk').toEqual([]);
       }
     });
   }
