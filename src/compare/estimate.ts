@@ -4,6 +4,7 @@
  * for the paired statistics, and deltas.csv has a row per lever, replication
  * and pair.
  */
+import { idExtra } from '../experiments/estimate.js';
 import { checkMemory, checkOutputSize } from '../io/limits.js';
 import type { ModelConfig } from '../model/config.js';
 import { D } from '../model/domains.js';
@@ -25,7 +26,7 @@ export function checkCompareSize(cfg: ModelConfig, levers: number, replications:
     file,
   );
   // A deltas.csv row names its lever and pair: ids beyond the three letters the row size was measured with.
-  const ids = 2 * Math.max(0, ...cfg.actorIds.map((id) => Buffer.byteLength(id) - 3)) + 64;
+  const ids = 2 * idExtra(cfg) + 64; // and the lever's name, up to the 64 characters an id may have
   checkOutputSize(
     `${levers} lever(s) × ${replications} replications`,
     levers * replications * cfg.P * (DELTA_ROW_BYTES + ids),

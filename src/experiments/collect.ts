@@ -79,8 +79,7 @@ function rowsOf(
   const from = head.length + names.length;
   const R = reporters.length;
   const values = reporters.map((r) => r.values(cfg, s));
-  const strides = Int32Array.from(reporters, (r) => r.stride ?? 1);
-  const offsets = Int32Array.from(reporters, (r) => r.offset ?? 0);
+  const { strides, offsets } = layoutOf(reporters);
   for (let i = 0; i < count; i++) {
     for (let c = 0; c < names.length; c++) row[head.length + c] = (names[c] as readonly string[])[i] as string;
     for (let c = 0; c < R; c++) {
@@ -89,6 +88,17 @@ function rowsOf(
     }
     sink(row);
   }
+}
+
+/** Each reporter list's strides and offsets, made once. */
+const layouts = new WeakMap<readonly Reporter[], { strides: Int32Array; offsets: Int32Array }>();
+function layoutOf(reporters: readonly Reporter[]): { strides: Int32Array; offsets: Int32Array } {
+  let known = layouts.get(reporters);
+  if (!known) {
+    known = { strides: Int32Array.from(reporters, (r) => r.stride ?? 1), offsets: Int32Array.from(reporters, (r) => r.offset ?? 0) };
+    layouts.set(reporters, known);
+  }
+  return known;
 }
 
 /** Each tie's and pair's actor ids, by column, made once per config. */

@@ -23,7 +23,7 @@ export interface RunShape {
 }
 
 /** Bytes an id longer than the default scenario's (three letters) adds to each row that names it. */
-function idExtra(cfg: ModelConfig): number {
+export function idExtra(cfg: ModelConfig): number {
   return Math.max(0, ...cfg.actorIds.map((id) => Buffer.byteLength(id) - 3));
 }
 

@@ -55,18 +55,10 @@ export function pairRows(scenario: Pick<LoadedScenario, 'config' | 'seed' | 'rep
   const at = 5; // replication, seed, tick, a, b
   const sinks = {
     pairs: (row: readonly Cell[]) => {
-      const values = Object.fromEntries(PAIR_REPORTERS.map((r, c) => [r.field, row[at + c] as number])) as Pick<
-        PairRow,
-        PairReporter['field']
-      >;
-      emit({
-        replication: row[0] as number,
-        seed: row[1] as number,
-        tick: row[2] as number,
-        a: row[3] as string,
-        b: row[4] as string,
-        ...values,
-      });
+      // One object a row, its fields set by name: the explore page reads every pair of every tick through here.
+      const out: Record<string, Cell | undefined> = { replication: row[0], seed: row[1], tick: row[2], a: row[3], b: row[4] };
+      for (let c = 0; c < PAIR_REPORTERS.length; c++) out[(PAIR_REPORTERS[c] as PairReporter).field] = row[at + c] as number;
+      emit(out as unknown as PairRow);
     },
   };
   const seeds: number[] = [];

@@ -35,13 +35,24 @@ export const TIE_REPORTERS: readonly Reporter[] = [
   { column: 'dependence', values: (_c, s) => s.dependence },
 ];
 
-/** Each pair's. Depth is computed for every pair at once, into an array made for the tick. */
+/** A config's array for its pairs' depths, made once and filled each tick. */
+const depths = new WeakMap<ModelConfig, Float64Array>();
+function depthBuffer(cfg: ModelConfig): Float64Array {
+  let out = depths.get(cfg);
+  if (!out) {
+    out = new Float64Array(cfg.P);
+    depths.set(cfg, out);
+  }
+  return out;
+}
+
+/** Each pair's. Depth is computed for every pair at once, into the config's depth array. */
 export const PAIR_REPORTERS: readonly PairReporter[] = [
   {
     column: 'depth',
     field: 'depth',
     values: (c, s) => {
-      const out = new Float64Array(c.P);
+      const out = depthBuffer(c);
       pairDepths(c, s.commitment, out);
       return out;
     },

@@ -29,25 +29,48 @@ export async function proofOf(path: string): Promise<FileProof> {
     const piece = chunk as Buffer;
     hash.update(piece);
     bytes += piece.length;
-    for (let at = piece.indexOf(10); at >= 0; at = piece.indexOf(10, at + 1)) lines++;
+    lines += linesIn(piece);
   }
   return { bytes, lines, sha256: hash.digest('hex') };
 }
 
 /** The proof of bytes already in memory. */
 function proofOfBytes(bytes: Buffer): FileProof {
+  return { bytes: bytes.length, lines: linesIn(bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Line ends in `bytes`. */
+function linesIn(bytes: Buffer): number {
   let lines = 0;
   for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
-  return { bytes: bytes.length, lines, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return lines;
+}
+
+/** The files at the top level of `dir` that its manifest records: every regular file but the manifest and temporary files, by name. */
+function topLevelFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name !== 'manifest.json' && !/\.tmp-\d+$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** Throw unless `found` (of the file at `path`) is what `proof` recorded. */
+function checkProof(path: string, found: { bytes: number; sha256?: string }, proof: FileProof, remedy: string): void {
+  if (found.bytes !== proof.bytes)
+    throw new EntenteError('output.damaged', `file is damaged: ${found.bytes} bytes where ${proof.bytes} were written (cut or edited)`, {
+      where: { file: path },
+      expected: remedy,
+    });
+  if (found.sha256 !== undefined && found.sha256 !== proof.sha256)
+    throw new EntenteError('output.damaged', 'file is damaged: its bytes differ from those written (edited)', {
+      where: { file: path },
+      expected: remedy,
+    });
 }
 
 /** The record of every file at the top level of `dir` but its manifest, each read whole: for outputs of small files. */
 export function recordTopLevelSync(dir: string): FilesRecord {
-  const record: Record<string, FileProof> = {};
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)))
-    if (e.isFile() && e.name !== 'manifest.json' && !/\.tmp-\d+$/.test(e.name))
-      record[e.name] = proofOfBytes(readRegular(join(dir, e.name)));
-  return record;
+  return Object.fromEntries(topLevelFiles(dir).map((name) => [name, proofOfBytes(readRegular(join(dir, name)))]));
 }
 
 /** Add `names` in `dir` (written after the output finished: sensitivity's indices.csv beside its sweep) to its manifest's record. */
@@ -66,10 +89,7 @@ export function recordAlso(dir: string, names: readonly string[]): void {
 export async function sealManifest(dir: string): Promise<void> {
   const manifestFile = join(dir, 'manifest.json');
   if (!existsSync(manifestFile)) return;
-  const names = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name !== 'manifest.json')
-    .map((e) => e.name)
-    .sort();
+  const names = topLevelFiles(dir);
   const manifest = JSON.parse(readRegularText(manifestFile)) as Record<string, unknown>;
   // What the command said of a file already (a run's row counts) is kept beside its proof.
   const said = (typeof manifest.files === 'object' && manifest.files !== null ? manifest.files : {}) as Record<string, object>;
@@ -88,17 +108,7 @@ export function readRecorded(dir: string, name: string, files: unknown, remedy: 
   if (typeof files !== 'object' || files === null) return bytes;
   const proof = (files as Record<string, unknown>)[name];
   if (!isProof(proof)) return bytes; // a file added later (a report's own): not the command's output
-  const found = proofOfBytes(bytes);
-  if (found.bytes !== proof.bytes)
-    throw new EntenteError('output.damaged', `file is damaged: ${found.bytes} bytes where ${proof.bytes} were written (cut or edited)`, {
-      where: { file: path },
-      expected: remedy,
-    });
-  if (found.sha256 !== proof.sha256)
-    throw new EntenteError('output.damaged', 'file is damaged: its bytes differ from those written (edited)', {
-      where: { file: path },
-      expected: remedy,
-    });
+  checkProof(path, proofOfBytes(bytes), proof, remedy);
   return bytes;
 }
 
@@ -136,17 +146,7 @@ export async function verifyFiles(dir: string, files: unknown, names: readonly s
     const path = join(dir, name);
     if (!isProof(proof)) throw new EntenteError('output.unproven', `the manifest holds no record of ${name}`, { where, expected: remedy });
     if (!existsSync(path)) throw new EntenteError('output.damaged', 'file is missing', { where: { file: path }, expected: remedy });
-    const size = statSync(path).size;
-    if (size !== proof.bytes)
-      throw new EntenteError('output.damaged', `file is damaged: ${size} bytes where ${proof.bytes} were written (cut or edited)`, {
-        where: { file: path },
-        expected: remedy,
-      });
-    const found = await proofOf(path);
-    if (found.sha256 !== proof.sha256)
-      throw new EntenteError('output.damaged', 'file is damaged: its bytes differ from those written (edited)', {
-        where: { file: path },
-        expected: remedy,
-      });
+    checkProof(path, { bytes: statSync(path).size }, proof, remedy); // a cut file is told by its size, without reading it
+    checkProof(path, await proofOf(path), proof, remedy);
   }
 }

@@ -75,13 +75,7 @@ export function readPosterior(dir: string): Posterior {
   const weights = new Float64Array(body.length);
   let total = 0;
   body.forEach((row, i) => {
-    const w = Number(row[1]);
-    if (!(w >= 0) || !Number.isFinite(w))
-      throw new EntenteError('output.damaged', `particle ${row[0]} has no valid weight`, {
-        where: { file, line: i + 2, path: 'weight' },
-        expected: 'a finite number ≥ 0',
-        found: JSON.stringify(row[1]),
-      });
+    const w = nonNegative(file, row, i, 1, 'weight');
     weights[i] = w;
     total += w;
   });
@@ -105,6 +99,17 @@ export function readPosterior(dir: string): Posterior {
   };
 }
 
+/** Row i's column `at` (`name`) as a finite number ≥ 0, or a refusal naming the line. */
+function nonNegative(file: string, row: readonly string[], i: number, at: number, name: string): number {
+  const v = Number(row[at]);
+  if (v >= 0 && Number.isFinite(v)) return v;
+  throw new EntenteError('output.damaged', `particle ${row[0]} has no valid ${name}`, {
+    where: { file, line: i + 2, path: name },
+    expected: 'a finite number ≥ 0',
+    found: JSON.stringify(row[at]),
+  });
+}
+
 /**
  * Every particle's distance finite and ≥ 0, and each value inside the support of its parameter's
  * prior (the manifest's `priors`): a posterior.csv edited with a value no prior could give is
@@ -117,13 +122,7 @@ function checkSupport(file: string, body: readonly string[][], paths: readonly s
       if (typeof p.path === 'string' && typeof p.prior?.min === 'number' && typeof p.prior.max === 'number')
         support.set(p.path, { min: p.prior.min, max: p.prior.max });
   body.forEach((row, i) => {
-    const distance = Number(row[2]);
-    if (!(distance >= 0) || !Number.isFinite(distance))
-      throw new EntenteError('output.damaged', `particle ${row[0]} has no valid distance`, {
-        where: { file, line: i + 2, path: 'distance' },
-        expected: 'a finite number ≥ 0',
-        found: JSON.stringify(row[2]),
-      });
+    nonNegative(file, row, i, 2, 'distance');
     paths.forEach((path, j) => {
       const range = support.get(path);
       const text = row[LEADING.length + j];

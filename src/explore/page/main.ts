@@ -20,10 +20,13 @@ declare global {
   }
 }
 
+/** A file name in a YAML comment: on one line, whatever it holds (a newline would end the comment and start YAML). */
+const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+
 /** The scenario with the sliders' values written in; the lever stays a lever (run it with --lever, as the command line says). */
 function scenarioYaml(page: Embedded, s: Settings): string {
   const lever = s.lever ? `# run with --lever ${s.lever}\n` : '';
-  return `# ${page.file} as explored: ${setFlags(page, s).join(', ') || 'no values changed'}\n${lever}${toYaml(resolve(page, { ...s, lever: undefined }).spec)}`;
+  return `# ${oneLine(page.file)} as explored: ${setFlags(page, s).join(', ') || 'no values changed'}\n${lever}${toYaml(resolve(page, { ...s, lever: undefined }).spec)}`;
 }
 
 function command(page: Embedded, s: Settings): string {
