@@ -132,7 +132,8 @@ describe('entente calibrate --method abc', () => {
     // Six generations: killed once generation 1 is saved, there are seconds of work left.
     const args = ['calibrate', file, '--method', 'abc', '--particles', '40', '--generations', '6', '-q', '-w', '1'];
     const child = spawn(process.execPath, [BIN, ...args, '--out', killed], { cwd: ROOT, stdio: 'ignore' });
-    const saved = join(killed, 'checkpoint', '001.json');
+    // Generation 1 is saved once its record is written after it (calibration/abc/record.ts): the file alone is not yet saved.
+    const saved = join(killed, 'checkpoint', '001.done.json');
     for (let waited = 0; !existsSync(saved) && waited < 60_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
