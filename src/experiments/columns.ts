@@ -1,6 +1,7 @@
 /** Output column names: the contract of docs/reference.md, Output files (extended at the end, never reordered). */
 import { join } from 'node:path';
 import { type Cell, CsvFile } from '../io/csvFile.js';
+import type { FileProof } from '../io/fileRecord.js';
 import { type ColumnKind, ParquetFile } from '../io/parquetFile.js';
 
 export { COLUMNS } from './columnNames.js';
@@ -36,6 +37,8 @@ export function columnKind(name: string): ColumnKind {
 export type OutputFormat = 'csv' | 'parquet';
 export interface RowFile {
   readonly rows: number;
+  /** Its proof (size, lines, SHA-256), made as it was written, once it is closed. */
+  readonly proof: FileProof | undefined;
   write(row: readonly Cell[]): void;
   close(): Promise<void>;
 }

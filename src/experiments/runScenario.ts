@@ -3,6 +3,8 @@
  * in an output directory. Replication r runs with seed deriveSeed(base, 0, r),
  * so any replication can be reproduced alone and results never depend on order.
  */
+
+import type { FileProof } from '../io/fileRecord.js';
 import type { ModelConfig } from '../model/config.js';
 import { makeRandom } from '../model/rng.js';
 import { simulateTicks } from '../model/simulate.js';
@@ -30,6 +32,8 @@ export interface RunResult {
   readonly depthFinal: Float64Array;
   readonly rhetoricFinal: Float64Array;
   readonly rows: Partial<Record<OutputName, number>>;
+  /** Each file's proof, made as it was written: its manifest's record without reading it again (io/fileRecord.ts). */
+  readonly proofs: Partial<Record<OutputName, FileProof>>;
 }
 
 /** The longest `run` computes without letting the event loop turn (a signal handler waits for it). */
@@ -103,7 +107,13 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
     throw err;
   }
   await closeAll(files.values());
-  return { runSeeds, depthFinal, rhetoricFinal, rows: Object.fromEntries(names.map((n) => [n, file(n).rows])) };
+  return {
+    runSeeds,
+    depthFinal,
+    rhetoricFinal,
+    rows: Object.fromEntries(names.map((n) => [n, file(n).rows])),
+    proofs: Object.fromEntries(names.flatMap((n) => (file(n).proof ? [[n, file(n).proof]] : []))),
+  };
 }
 
 /**

@@ -78,7 +78,12 @@ export async function runStudy(file: string, options: RunOptions): Promise<RunSt
         runSeeds: res.runSeeds,
         seedDerivation: 'runSeed = first 52 bits of sha256("entente/<seed>/<point>/<replication>"), point 0 for run',
         format: options.format,
-        files: Object.fromEntries(Object.entries(res.rows).map(([name, rows]) => [`${name}.${options.format}`, { rows }])),
+        files: Object.fromEntries(
+          Object.entries(res.rows).map(([name, rows]) => [
+            `${name}.${options.format}`,
+            { rows, ...res.proofs[name as keyof typeof res.proofs] },
+          ]),
+        ),
         timings: { startedAt: new Date(started).toISOString(), loadMs: simStart - started, simulateAndWriteMs: Date.now() - simStart },
         node: process.version,
       });

@@ -8,6 +8,7 @@ import { closeSync, openSync } from 'node:fs';
 import { expectSize, writeAll } from './atomicFile.js';
 import { CsvEncoder } from './csvEncoder.js';
 import type { Cell } from './csvText.js';
+import { type FileProof, Proving } from './fileRecord.js';
 import { fromSystemError } from './systemError.js';
 
 export type { Cell } from './csvText.js';
@@ -20,6 +21,9 @@ export class CsvFile {
   private readonly encoder = new CsvEncoder(CHUNK + 4096);
   private fd: number | undefined;
   private bytes = 0;
+  private readonly proving = new Proving();
+  /** The file's proof (io/fileRecord.ts), once it is closed. */
+  proof: FileProof | undefined;
   rows = 0;
 
   constructor(
@@ -50,6 +54,7 @@ export class CsvFile {
     if (this.fd === undefined) throw new Error(`${this.path}: written after close`);
     try {
       this.bytes += writeAll(this.fd, bytes, this.path);
+      this.proving.update(bytes);
     } catch (err) {
       this.abandon();
       throw fromSystemError(err, this.path);
@@ -66,6 +71,7 @@ export class CsvFile {
     if (this.encoder.length > 0) this.flush();
     try {
       expectSize(this.fd, this.bytes, this.path);
+      this.proof = this.proving.finish();
     } catch (err) {
       throw fromSystemError(err, this.path);
     } finally {

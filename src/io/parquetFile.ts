@@ -11,6 +11,7 @@
  */
 import { ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
 import type { Cell } from './csvFile.js';
+import type { FileProof } from './fileRecord.js';
 import { fileSink } from './parquetSink.js';
 import { fromSystemError } from './systemError.js';
 
@@ -35,6 +36,8 @@ export class ParquetFile {
   private count = 0;
   private writer: ParquetWriter | undefined;
   private sink: Writer | undefined;
+  /** The file's proof (io/fileRecord.ts), once it is closed. */
+  proof: FileProof | undefined;
   rows = 0;
 
   constructor(
@@ -54,7 +57,9 @@ export class ParquetFile {
     this.intAt = indicesOf((k) => k === 'int');
     this.otherAt = indicesOf((k) => k === 'int64' || k === 'text');
     this.guard(() => {
-      this.sink = fileSink(path);
+      this.sink = fileSink(path, (proof) => {
+        this.proof = proof;
+      });
     });
   }
 

@@ -7,22 +7,26 @@
 import { closeSync, openSync } from 'node:fs';
 import { ByteWriter } from 'hyparquet-writer';
 import { expectSize, writeAll } from './atomicFile.js';
+import { type FileProof, Proving } from './fileRecord.js';
 
 /** Bytes gathered before they are handed to the file. */
 const CHUNK = 1 << 20;
 
-export function fileSink(path: string): ByteWriter {
+export function fileSink(path: string, onProof: (proof: FileProof) => void = () => {}): ByteWriter {
   const sink = new ByteWriter();
   const fd = openSync(path, 'w');
   let bytes = 0;
   let open = true;
+  const proving = new Proving();
   const close = () => {
     if (open) closeSync(fd);
     open = false;
   };
   const flush = () => {
     try {
-      bytes += writeAll(fd, new Uint8Array(sink.buffer, 0, sink.index), path);
+      const piece = new Uint8Array(sink.buffer, 0, sink.index);
+      bytes += writeAll(fd, piece, path);
+      proving.update(piece);
     } catch (err) {
       close();
       throw err;
@@ -39,6 +43,7 @@ export function fileSink(path: string): ByteWriter {
     try {
       flush();
       expectSize(fd, bytes, path);
+      onProof(proving.finish());
     } finally {
       close();
     }

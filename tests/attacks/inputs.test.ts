@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordTopLevelSync } from '../../src/io/fileRecord.js';
 import { BIN, ROOT, tempDir } from '../helpers.js';
 
 const dir = tempDir('entente-attack-inputs-');
@@ -196,6 +197,17 @@ describe('ranges and read-back outputs', () => {
         .slice(1)
         .map((l) => l.split(',')[1]),
     ).toEqual(['0.1', expect.stringMatching(/^1(\.0+\d*)?$/), '10']);
+  });
+
+  it('a run’s record, made as its files were written, is what the files hold (CSV and Parquet)', () => {
+    for (const format of ['csv', 'parquet']) {
+      const run = join(dir, `recorded-${format}`);
+      expect(entente(['run', TUTORIAL, '--out', run, '-q', '-r', '2', '--contributions', '--format', format]).status).toBe(0);
+      const files = (JSON.parse(readFileSync(join(run, 'manifest.json'), 'utf8')) as { files: Record<string, object> }).files;
+      const onDisk = recordTopLevelSync(run);
+      expect(Object.keys(onDisk).length).toBeGreaterThan(4);
+      for (const [name, proof] of Object.entries(onDisk)) expect(files[name], name).toMatchObject(proof);
+    }
   });
 
   it('report on a run whose pairs.csv was emptied or edited: refused, naming the file', () => {
