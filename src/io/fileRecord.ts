@@ -10,7 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
 import { writeAtomic, writeDurable } from './atomicFile.js';
-import { readRegular, readRegularText, streamRegular } from './readFile.js';
+import { readRegular, readRegularText, released, streamRegular } from './readFile.js';
 
 export interface FileProof {
   readonly bytes: number;
@@ -25,11 +25,16 @@ export async function proofOf(path: string): Promise<FileProof> {
   const hash = createHash('sha256');
   let bytes = 0;
   let lines = 0;
-  for await (const chunk of streamRegular(path)) {
-    const piece = chunk as Buffer;
-    hash.update(piece);
-    bytes += piece.length;
-    lines += linesIn(piece);
+  const source = streamRegular(path);
+  try {
+    for await (const chunk of source) {
+      const piece = chunk as Buffer;
+      hash.update(piece);
+      bytes += piece.length;
+      lines += linesIn(piece);
+    }
+  } finally {
+    await released(source);
   }
   return { bytes, lines, sha256: hash.digest('hex') };
 }

@@ -73,3 +73,16 @@ export function readHead(path: string, bytes: number): string {
 export function streamRegular(path: string, options: { encoding?: BufferEncoding } = {}): ReadStream {
   return createReadStream(path, { ...options, fd: openRegular(path) });
 }
+
+/**
+ * Close a stream from streamRegular and wait until its descriptor is closed. A stream ended or
+ * destroyed closes its descriptor later, on the event loop: a command that fails and returns
+ * meanwhile would still hold the file (and, if it was deleted, its room on the disk).
+ */
+export function released(stream: ReadStream): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('close', () => resolve());
+    stream.destroy();
+  });
+}

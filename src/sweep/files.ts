@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { asFile, expectSize, writeAll, writeAtomicRaw } from '../io/atomicFile.js';
-import { readRegular, readRegularText, streamRegular } from '../io/readFile.js';
+import { readRegular, readRegularText, released, streamRegular } from '../io/readFile.js';
 import { fromSystemError } from '../io/systemError.js';
 import type { ChunkResult } from './chunk.js';
 import type { PerTickOutput } from './schema.js';
@@ -104,16 +104,21 @@ async function concatInto(path: string, header: string, parts: readonly string[]
       let bytes = writeAll(fd, header, tmp);
       for (const part of parts) {
         let head: Buffer | undefined = skipHeaders ? Buffer.alloc(0) : undefined;
-        for await (const chunk of streamRegular(part)) {
-          let piece = chunk as Buffer;
-          if (head !== undefined) {
-            head = Buffer.concat([head, piece]);
-            const nl = head.indexOf(10);
-            if (nl < 0) continue;
-            piece = head.subarray(nl + 1);
-            head = undefined;
+        const source = streamRegular(part);
+        try {
+          for await (const chunk of source) {
+            let piece = chunk as Buffer;
+            if (head !== undefined) {
+              head = Buffer.concat([head, piece]);
+              const nl = head.indexOf(10);
+              if (nl < 0) continue;
+              piece = head.subarray(nl + 1);
+              head = undefined;
+            }
+            bytes += writeAll(fd, piece, tmp);
           }
-          bytes += writeAll(fd, piece, tmp);
+        } finally {
+          await released(source);
         }
       }
       fsyncSync(fd);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { verifyFiles } from '../io/fileRecord.js';
 import { readJsonObject } from '../io/ownership.js';
-import { streamRegular } from '../io/readFile.js';
+import { released, streamRegular } from '../io/readFile.js';
 
 export const OUTCOMES = ['depth_final', 'depth_mean', 'rhetoric_final'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -53,7 +53,11 @@ export async function readPointOutcomes(dir: string, points: number): Promise<Po
   parser.on('readable', () => {
     for (let row: Record<string, string> | null = parser.read(); row !== null; row = parser.read()) add(row);
   });
-  await done;
+  try {
+    await done;
+  } finally {
+    await released(source);
+  }
   for (const [key, sum] of sums) {
     const count = counts.get(key) as Int32Array;
     for (let p = 0; p < points; p++) sum[p] = (count[p] as number) > 0 ? (sum[p] as number) / (count[p] as number) : Number.NaN;

@@ -17,7 +17,7 @@ import { columnKind } from '../experiments/columns.js';
 import { asFile, removeQuietly } from '../io/atomicFile.js';
 import type { Cell } from '../io/csvFile.js';
 import { type ColumnKind, ParquetFile } from '../io/parquetFile.js';
-import { readRegularText, streamRegular } from '../io/readFile.js';
+import { readRegularText, released, streamRegular } from '../io/readFile.js';
 import { fromSystemError } from '../io/systemError.js';
 
 /** Each parameter column of points.csv: double when every value is a number, else text. */
@@ -48,10 +48,11 @@ async function convert(csv: string, parquet: string, kindOf: (column: string) =>
       file.write(row);
     }
     await file?.close();
+    await released(source);
     renameSync(tmp, parquet);
     rmSync(csv);
   } catch (err) {
-    source.destroy(); // its descriptor, left open when the loop is left by a throw
+    await released(source); // its descriptor, left open when the loop is left by a throw
     await file?.close().catch(() => {});
     removeQuietly(tmp);
     // Said of the Parquet file, not of the temporary one beside it.
