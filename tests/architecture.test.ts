@@ -72,4 +72,11 @@ describe('the layers of src/', () => {
   it('the model imports nothing but itself and the errors it throws', () => {
     expect(all.filter(([, from, to]) => from === 'model' && to !== 'errors').map(([file, , to]) => `${file} imports ${to}/`)).toEqual([]);
   });
+
+  it('the tick loop calls its taps blind: model/simulate.ts imports neither welfare nor the terms record', () => {
+    const loop = readFileSync(join(SRC, 'model', 'simulate.ts'), 'utf8');
+    const imported = [...loop.matchAll(/from '\.\/([^']+)\.js'/g)].map((m) => m[1]);
+    expect(imported).toContain('taps');
+    expect(imported.filter((name) => /welfare|terms|collect/.test(name as string))).toEqual([]);
+  });
 });

@@ -18,13 +18,11 @@ export function decide(cfg: ModelConfig, s: ModelState, random: Random, gain: Fl
   const { maxStep, noise } = cfg.params;
   const spread = noise * Math.sqrt(3);
   const { commitment: c, next, baseline, termSum } = s;
-  const marginal = s.welfareBasis?.marginal; // kept for welfare (model/welfare.ts), when asked for
   const first = k0 * D;
   const len = (k1 - k0) * D;
   for (let o = 0; o < len; o++) {
     const x = first + o;
     const net = (baseline[x] as number) + (termSum[o] as number);
-    if (marginal) marginal[o] = net;
     // No variable reassigned along branches: inlined into the tick, V8 boxed such a
     // value on the heap for every element.
     const move = Math.min(maxStep, Math.max(-maxStep, (gain[x] as number) * net));

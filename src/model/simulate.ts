@@ -1,21 +1,23 @@
 /**
  * The tick loop. It owns time and nothing else: due shocks, conditions, every
  * mechanism in order, the decision step, concessions and rhetoric, then the
- * observer collects. The model knows nothing of files, CSV or workers.
+ * observer collects. What looks inside a tick (welfare, each mechanism's terms) is a
+ * tap the loop calls blind (model/tap.ts). The model knows nothing of files, CSV or workers.
  */
 
+import { type Bound, bind } from './bound.js';
 import { updateConditions } from './conditions.js';
 import type { ModelConfig } from './config.js';
 import { curvatureOf } from './curvature.js';
 import { decide } from './decide.js';
 import { D } from './domains.js';
 import { checkFinite, stateFinite } from './finite.js';
-import { MECHANISMS, type Mechanism } from './mechanisms/index.js';
 import { type Random, restartOf } from './rng.js';
 import { applyShocks, type EventSink } from './shocks.js';
 import { updateConcessions, updateRhetoric } from './social.js';
 import { createState, type ModelState, resetState, TIE_BLOCK } from './state.js';
-import { accumulateWelfare, setWelfareBasis, startWelfare } from './welfare.js';
+import type { Tap } from './tap.js';
+import { tapsOf } from './taps.js';
 
 export interface Observer {
   /** Called after each tick with the state at the end of tick t. */
@@ -23,54 +25,12 @@ export interface Observer {
   readonly event?: EventSink;
 }
 
-export interface Bound {
-  readonly mechanism: Mechanism;
-  readonly weight: number;
-  /** `mechanism.contribute` with `weight`. A double read from an object field and passed to a call V8 does not
-   * inline is boxed afresh on every call; a closure's constant is passed as it is. */
-  readonly add: (cfg: ModelConfig, s: ModelState, out: Float64Array, k0: number, k1: number) => void;
-  /** Every term is zero under this config (Mechanism.inert): summing skips it, recording does not. */
-  readonly inert: boolean;
-}
-
-/** Each enabled mechanism with its weight, in registry order. */
-export function bind(cfg: ModelConfig): Bound[] {
-  return cfg.mechanisms.map(({ name, weight }) => {
-    const mechanism = MECHANISMS.get(name);
-    if (!mechanism) throw new Error(`no mechanism named ${name}`);
-    return {
-      mechanism,
-      weight,
-      add: (c, s, out, k0, k1) => mechanism.contribute(c, s, out, weight, k0, k1),
-      inert: mechanism.inert?.(cfg) ?? false,
-    };
-  });
-}
-
-/**
- * Every mechanism's terms for ties k0..k1−1, summed in registry order into
- * s.termSum. When terms are kept (contributions.csv), each mechanism writes a
- * zeroed scratch slot that is recorded, then added: the same sum, bit for bit.
- */
+/** Every mechanism's terms for ties k0..k1−1, summed in registry order into s.termSum. */
 function contribute(cfg: ModelConfig, s: ModelState, bound: readonly Bound[], k0: number, k1: number): void {
-  const len = (k1 - k0) * D;
-  const sum = s.termSum;
-  sum.fill(0, 0, len);
-  const record = s.contributions;
-  const scratch = s.termScratch;
-  if (!record || !scratch) {
-    for (let m = 0; m < bound.length; m++) {
-      const b = bound[m] as Bound;
-      if (!b.inert) b.add(cfg, s, sum, k0, k1);
-    }
-    return;
-  }
+  s.termSum.fill(0, 0, (k1 - k0) * D);
   for (let m = 0; m < bound.length; m++) {
     const b = bound[m] as Bound;
-    scratch.fill(0, 0, len);
-    b.add(cfg, s, scratch, k0, k1);
-    record.set(scratch.subarray(0, len), m * cfg.K * D + k0 * D);
-    for (let o = 0; o < len; o++) sum[o] = (sum[o] as number) + (scratch[o] as number);
+    if (!b.inert) b.add(cfg, s, s.termSum, k0, k1);
   }
 }
 
@@ -83,7 +43,6 @@ const silent: EventSink = () => {};
 export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Bound[] = boundTo(cfg)): void {
   resetState(cfg, s);
   s.ownSlope = curvatureOf(cfg, bound).ownSlope;
-  setWelfareBasis(cfg, s, bound);
   applyShocks(cfg, s, -1, silent);
   updateConditions(cfg, s);
   s.shared0.set(s.shared);
@@ -98,13 +57,14 @@ export function step(cfg: ModelConfig, s: ModelState, t: number, random: Random,
   s.t = t;
   applyShocks(cfg, s, t, emit);
   updateConditions(cfg, s);
-  if (s.welfare) startWelfare(cfg, s);
+  const taps = tapsOf(s);
+  for (let i = 0; i < taps.length; i++) (taps[i] as Tap).tick(cfg, s, bound);
   const gain = curvatureOf(cfg, bound).stepGain;
   for (let k0 = 0; k0 < cfg.K; k0 += TIE_BLOCK) {
     const k1 = Math.min(cfg.K, k0 + TIE_BLOCK);
     contribute(cfg, s, bound, k0, k1);
     decide(cfg, s, random, gain, k0, k1);
-    if (s.welfare) accumulateWelfare(cfg, s, k0, k1);
+    for (let i = 0; i < taps.length; i++) (taps[i] as Tap).block(cfg, s, bound, k0, k1);
   }
   s.commitment.set(s.next);
   updateConcessions(cfg, s);

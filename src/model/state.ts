@@ -18,11 +18,9 @@ export interface ModelState {
    * termSum[(k − k0) * D + d], added up in registry order as the mechanisms run.
    */
   readonly termSum: Float64Array;
-  /** Scratch for one mechanism's terms of a block, used only when terms are recorded (contributions). */
-  readonly termScratch: Float64Array | undefined;
   /**
-   * contributions[m*K*D + k*D + d]: mechanism m's term this tick, kept only when
-   * asked for (contributions.csv): at 200 actors it is large, and summary runs need not touch it.
+   * contributions[m*K*D + k*D + d]: mechanism m's term this tick, kept by a tap (model/terms.ts, model/taps.ts) only
+   * when asked for (contributions.csv): at 200 actors it is large, and summary runs need not touch it.
    */
   readonly contributions: Float64Array | undefined;
   /** Σ_m ∂term_m,kd/∂c_kd of the config being run (model/curvature.ts), set by initialisation: what complying with a condition costs. */
@@ -42,16 +40,10 @@ export interface ModelState {
   readonly costBorne: Float64Array;
   /**
    * welfare[i]: what the commitments i holds are worth to it this tick, less the
-   * transfers it makes (model/welfare.ts). Kept only when asked for: it costs a
+   * transfers it makes, kept by a tap (model/welfare.ts) only when asked for: it costs a
    * second pass over every block's terms.
    */
   readonly welfare: Float64Array | undefined;
-  /**
-   * What welfare needs besides s.ownSlope, kept only when welfare is: from the config the value
-   * per unit of a concession on the exchange it discounts (α_E κ); and, per block, the net
-   * marginal value M the decision step computed, marginal[(k − k0)·D + d].
-   */
-  readonly welfareBasis: { concessionRate: number; readonly marginal: Float64Array } | undefined;
   readonly grievance: Float64Array;
   readonly exposure: Float64Array;
   /** Scratch: actors someone holds a grievance against, this tick. */
@@ -175,7 +167,6 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     commitment: f(K * D),
     next: f(K * D),
     termSum: f(TIE_BLOCK * D),
-    termScratch: options.contributions ? f(TIE_BLOCK * D) : undefined,
     contributions: options.contributions ? f(cfg.mechanisms.length * K * D) : undefined,
     ownSlope: f(0),
     baseline: f(K * D),
@@ -187,7 +178,6 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     decayMemo: f(6 * n).fill(Number.NaN),
     costBorne: f(n),
     welfare: options.welfare ? f(n) : undefined,
-    welfareBasis: options.welfare ? { concessionRate: 0, marginal: f(TIE_BLOCK * D) } : undefined,
     grievance: f(n * n),
     exposure: f(n * n),
     rivals: new Int32Array(n),

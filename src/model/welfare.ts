@@ -21,25 +21,34 @@
  */
 import type { ModelConfig } from './config.js';
 import { D } from './domains.js';
-import type { Mechanism } from './mechanisms/index.js';
 import type { ModelState } from './state.js';
+import type { Tap } from './tap.js';
 
-/** Fill s.welfareBasis from the enabled mechanisms (the own-slopes are s.ownSlope, set by initialisation). */
-export function setWelfareBasis(cfg: ModelConfig, s: ModelState, bound: readonly { mechanism: Mechanism; weight: number }[]): void {
-  const basis = s.welfareBasis;
-  if (!basis) return;
-  const gain = bound.find((b) => b.mechanism.name === 'economicGain');
-  basis.concessionRate = (gain?.weight ?? 0) * cfg.params.concessionGain;
+/**
+ * Keep each actor's welfare in `welfare[i]`, every tick: a tap (model/tap.ts). `block` is the
+ * largest block's length in ties, for the net marginal values M of one block.
+ */
+export function welfareTap(welfare: Float64Array, block: number): Tap {
+  const marginal = new Float64Array(block * D);
+  return {
+    tick(cfg, s, bound) {
+      // The value per unit of a concession on the exchange it discounts (α_E κ).
+      const gain = bound.find((b) => b.mechanism.name === 'economicGain');
+      startWelfare(cfg, s, welfare, (gain?.weight ?? 0) * cfg.params.concessionGain);
+    },
+    block(cfg, s, _bound, k0, k1) {
+      const { baseline, termSum } = s;
+      for (let o = 0, first = k0 * D, len = (k1 - k0) * D; o < len; o++)
+        marginal[o] = (baseline[first + o] as number) + (termSum[o] as number);
+      accumulateWelfare(cfg, s, welfare, marginal, k0, k1);
+    },
+  };
 }
 
 /** Start the tick's welfare at the transfers each actor makes and receives: inducements paid, concessions given and received. */
-export function startWelfare(cfg: ModelConfig, s: ModelState): void {
-  const w = s.welfare;
-  const basis = s.welfareBasis;
-  if (!w || !basis) return;
+function startWelfare(cfg: ModelConfig, s: ModelState, w: Float64Array, concessionRate: number): void {
   const price = cfg.params.inducementPrice;
   for (let i = 0; i < cfg.n; i++) w[i] = -price * (s.push.spend[i] as number);
-  const gain = basis.concessionRate;
   const pay = cfg.domains.payment;
   for (let k = 0; k < cfg.K; k++) {
     const p = cfg.tiePair[k] as number;
@@ -49,7 +58,7 @@ export function startWelfare(cfg: ModelConfig, s: ModelState): void {
       const pd = pay[d] as number;
       worth += (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel) * (s.exchange[p * D + d] as number);
     }
-    const transfer = gain * (s.concession[k] as number) * worth;
+    const transfer = concessionRate * (s.concession[k] as number) * worth;
     const i = cfg.tieFrom[k] as number;
     const j = cfg.tieTo[k] as number;
     w[i] = (w[i] as number) - transfer;
@@ -58,15 +67,10 @@ export function startWelfare(cfg: ModelConfig, s: ModelState): void {
 }
 
 /**
- * Add the surplus of ties k0..k1−1, from the net marginal values the block's
- * decision step just computed (welfareBasis.marginal) and the tick-start
- * commitments (the step writes s.next, not s.commitment).
+ * Add the surplus of ties k0..k1−1, from the block's net marginal values M = b + Σ_m term
+ * (marginal[(k − k0)·D + d]) and the tick-start commitments (the step writes s.next, not s.commitment).
  */
-export function accumulateWelfare(cfg: ModelConfig, s: ModelState, k0: number, k1: number): void {
-  const w = s.welfare;
-  const basis = s.welfareBasis;
-  if (!w || !basis) return;
-  const { marginal } = basis;
+function accumulateWelfare(cfg: ModelConfig, s: ModelState, w: Float64Array, marginal: Float64Array, k0: number, k1: number): void {
   const slope = s.ownSlope;
   const c = s.commitment;
   for (let k = k0; k < k1; k++) {

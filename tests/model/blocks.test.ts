@@ -6,11 +6,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fusedStep, weightsOf } from '../../src/bench/fused.js';
 import { largeScenario } from '../../src/bench/generate.js';
+import { bind } from '../../src/model/bound.js';
 import type { ModelConfig } from '../../src/model/config.js';
 import { curvatureOf } from '../../src/model/curvature.js';
 import { D } from '../../src/model/domains.js';
 import { makeRandom } from '../../src/model/rng.js';
-import { bind, initialise, simulate } from '../../src/model/simulate.js';
+import { initialise, simulate } from '../../src/model/simulate.js';
 import { createState, TIE_BLOCK } from '../../src/model/state.js';
 import { loadText } from '../helpers.js';
 

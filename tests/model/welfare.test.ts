@@ -5,14 +5,15 @@
  * and a concession moves welfare between the partners without creating any.
  */
 import { describe, expect, it } from 'vitest';
+import { bind } from '../../src/model/bound.js';
 import type { ModelConfig } from '../../src/model/config.js';
 import { curvatureOf } from '../../src/model/curvature.js';
 import { decide } from '../../src/model/decide.js';
 import { D } from '../../src/model/domains.js';
 import { makeRandom } from '../../src/model/rng.js';
-import { bind, initialise, step } from '../../src/model/simulate.js';
+import { initialise, step } from '../../src/model/simulate.js';
 import { createState, type ModelState } from '../../src/model/state.js';
-import { accumulateWelfare, startWelfare } from '../../src/model/welfare.js';
+import { welfareTap } from '../../src/model/welfare.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { DEFAULT_SCENARIO } from '../helpers.js';
 
@@ -44,10 +45,12 @@ function midState(): { s: ModelState; b: ReturnType<typeof bound> } {
 function welfareNow(s: ModelState, b: ReturnType<typeof bound>): Float64Array {
   s.termSum.fill(0);
   for (const m of b) m.mechanism.contribute(cfg, s, s.termSum, m.weight, 0, cfg.K);
-  startWelfare(cfg, s);
-  decide(cfg, s, () => 0.5, curvatureOf(cfg, b).stepGain, 0, cfg.K); // computes each net marginal value (it writes s.next, not the commitments)
-  accumulateWelfare(cfg, s, 0, cfg.K);
-  return Float64Array.from(s.welfare as Float64Array);
+  const welfare = new Float64Array(cfg.n);
+  const tap = welfareTap(welfare, cfg.K);
+  tap.tick(cfg, s, b);
+  decide(cfg, s, () => 0.5, curvatureOf(cfg, b).stepGain, 0, cfg.K); // as in a tick (it writes s.next, not the commitments)
+  tap.block(cfg, s, b, 0, cfg.K);
+  return welfare;
 }
 
 /** b_kd + Σ_m term_m,kd, each term computed on its own. */
