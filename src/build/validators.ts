@@ -10,10 +10,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
+import { Sweep } from '../experiments/sweepSchema.js';
 import { Scenario } from '../scenario/schema.js';
 import { SCHEMAS_DIR } from '../scenario/schemas.js';
 import { AJV_OPTIONS, schemaKey, VALIDATORS_DIR } from '../scenario/validate.js';
-import { Sweep } from '../sweep/schema.js';
 
 const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
 for (const dir of [VALIDATORS_DIR, SCHEMAS_DIR]) {

@@ -6,11 +6,11 @@
 import { realpathSync } from 'node:fs';
 import { isScalar, parseDocument } from 'yaml';
 import { EntenteError } from '../errors.js';
+import type { Value } from '../experiments/designs/design.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { readRegularText } from '../io/readFile.js';
 import { resolvePath } from '../scenario/paths.js';
 import type { ScenarioFile } from '../scenario/schema.js';
-import type { Value } from '../sweep/designs/design.js';
 
 /** The value a fitted number is written as: 4 significant digits (expressions are written as they are). */
 export function fittedValue(value: Value): Value {

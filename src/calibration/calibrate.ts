@@ -7,16 +7,16 @@
  */
 import { dirname, resolve } from 'node:path';
 import { EntenteError } from '../errors.js';
+import { pointsContext } from '../experiments/chunk.js';
+import type { Value } from '../experiments/designs/design.js';
+import { drawPoints } from '../experiments/designs/design.js';
+import { DESIGN_REGISTRY } from '../experiments/designs/index.js';
+import type { LoadedSweep } from '../experiments/loadSweep.js';
 import { resolveObservables } from '../experiments/observables.js';
 import { workerPool } from '../experiments/pool.js';
+import { progress } from '../experiments/progress.js';
 import { designRandom } from '../model/rng.js';
 import { prepare } from '../scenario/load.js';
-import { pointsContext } from '../sweep/chunk.js';
-import type { Value } from '../sweep/designs/design.js';
-import { drawPoints } from '../sweep/designs/design.js';
-import { DESIGN_REGISTRY } from '../sweep/designs/index.js';
-import type { LoadedSweep } from '../sweep/load.js';
-import { progress } from '../sweep/progress.js';
 import type { CalibrationContext, PointScore } from './evaluate.js';
 import { readObserved, resolveTargets, type Target } from './targets.js';
 import { zoomedParameters } from './zoom.js';

@@ -5,6 +5,9 @@
  * on which thread computed it. A target's simulated value is the mean over
  * replications of its statistic in each run.
  */
+
+import type { SweepContext } from '../experiments/chunk.js';
+import type { Value } from '../experiments/designs/design.js';
 import { resolveObservables } from '../experiments/observables.js';
 import { at, atPoint, nonFinite } from '../experiments/runFailure.js';
 import { runReplications } from '../experiments/runner.js';
@@ -12,8 +15,6 @@ import { initialise } from '../model/simulate.js';
 import { createState } from '../model/state.js';
 import { prepare } from '../scenario/load.js';
 import type { Source } from '../scenario/source.js';
-import type { SweepContext } from '../sweep/chunk.js';
-import type { Value } from '../sweep/designs/design.js';
 import { simulated, type Target } from './targets.js';
 
 export interface CalibrationContext extends Omit<SweepContext, 'perTick'> {
@@ -45,7 +46,7 @@ export function scorePoints(ctx: CalibrationContext, first: number, points: read
 function scorePoint(ctx: CalibrationContext, point: number, values: readonly Value[]): PointScore {
   const source: Source = { file: ctx.scenarioFile, data: ctx.scenario, hash: '', locate: () => undefined };
   const place = `point ${point} (${ctx.paths.map((p, j) => `${p}=${values[j]}`).join(', ')})`;
-  // Values were checked against the scenario when the calibration file was loaded (sweep/load.ts).
+  // Values were checked against the scenario when the calibration file was loaded (experiments/loadSweep.ts).
   const loaded = prepare(source, ctx.scenario, { set: ctx.paths.map((p, j) => `${p}=${values[j]}`), trustedOverrides: true });
   const cfg = loaded.config;
   const observables = resolveObservables(loaded);

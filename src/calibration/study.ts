@@ -5,12 +5,12 @@
  * the best values into the scenario. The command only translates flags.
  */
 import { join } from 'node:path';
+import type { LoadedSweep } from '../experiments/loadSweep.js';
 import { manifestHead } from '../io/manifest.js';
 import { writeJson, writeOutputDir } from '../io/outputDir.js';
 import { claimOutput } from '../io/ownership.js';
 import { type Column, Table } from '../io/table.js';
 import { scenarioFacts } from '../scenario/labels.js';
-import type { LoadedSweep } from '../sweep/load.js';
 import { type CalibrationResult, calibrate } from './calibrate.js';
 import { lossTerm, type PointScore } from './evaluate.js';
 import type { Target } from './targets.js';

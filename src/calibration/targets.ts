@@ -12,9 +12,9 @@
 import { parse } from 'csv-parse/sync';
 import { EntenteError } from '../errors.js';
 import type { Observable } from '../experiments/observables.js';
+import type { TargetSpec } from '../experiments/sweepSchema.js';
 import { readRegularText } from '../io/readFile.js';
 import type { Source } from '../scenario/source.js';
-import type { TargetSpec } from '../sweep/schema.js';
 
 export interface ObservedRow {
   readonly indicator: string;

@@ -1,6 +1,7 @@
 /** Worker-thread entry for `entente calibrate`: the context arrives once; each task is a block of points. */
+
+import type { Value } from '../experiments/designs/design.js';
 import { carryingErrors, poolContext } from '../experiments/poolContext.js';
-import type { Value } from '../sweep/designs/design.js';
 import { type CalibrationContext, type PointScore, scorePoints } from './evaluate.js';
 
 const context = poolContext<CalibrationContext>();

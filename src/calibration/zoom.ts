@@ -4,8 +4,8 @@
  * range (on a log scale for log ranges), moved inside the range where it would
  * cross a bound. Every value stays within the ranges the loader checked.
  */
-import type { Parameter, Value } from '../sweep/designs/design.js';
-import type { ParameterSpec } from '../sweep/schema.js';
+import type { Parameter, Value } from '../experiments/designs/design.js';
+import type { ParameterSpec } from '../experiments/sweepSchema.js';
 
 type Range = Exclude<ParameterSpec, readonly unknown[]>;
 

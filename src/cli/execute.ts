@@ -6,9 +6,9 @@
  */
 import { CommanderError } from 'commander';
 import { EntenteError, ExitStatus } from '../errors.js';
+import { setProgressStream } from '../experiments/progress.js';
 import { abandonPendingOutputs } from '../io/outputDir.js';
 import { fromSystemError } from '../io/systemError.js';
-import { setProgressStream } from '../sweep/progress.js';
 import { buildProgram, type Io } from './program.js';
 
 const debug = () => (process.env.ENTENTE_DEBUG ?? '') !== '';

@@ -8,9 +8,9 @@
  * mistyped name still gets a suggestion, without loading any of them.
  */
 import { Command } from 'commander';
+import type { ProgressStream } from '../experiments/progress.js';
 import { DEFAULT_MAX_OUTPUT, defaultMaxMemory, formatSize, setLimits } from '../io/limits.js';
 import { setCommandLine } from '../io/manifest.js';
-import type { ProgressStream } from '../sweep/progress.js';
 import { VERSION } from '../version.js';
 import { sizeOption } from './options.js';
 

@@ -4,8 +4,8 @@
  * order cannot depend on the worker count.
  */
 import { workerPool } from '../experiments/pool.js';
+import { progress } from '../experiments/progress.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { progress } from '../sweep/progress.js';
 import type { RunOutcome } from './paired.js';
 import type { CompareContext } from './worker.js';
 

@@ -9,9 +9,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSweep } from '../sweep/load.js';
+import { loadSweep } from '../experiments/loadSweep.js';
+import { progress } from '../experiments/progress.js';
 import { readPointOutcomes } from '../sweep/pointOutcomes.js';
-import { progress } from '../sweep/progress.js';
 import { runSweep, type SweepOptions, sweepPool } from '../sweep/run.js';
 
 export interface RobustnessRow {

@@ -5,13 +5,13 @@
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import { EntenteError } from '../errors.js';
+import { loadSweep } from '../experiments/loadSweep.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { checkOutputSize } from '../io/limits.js';
 import { commandLine } from '../io/manifest.js';
 import { defaultOut, finishInPlace, startInPlace } from '../io/outputDir.js';
 import { Table } from '../io/table.js';
 import { scenarioFacts } from '../scenario/labels.js';
-import { loadSweep } from '../sweep/load.js';
 import { VERSION } from '../version.js';
 import { compareAcrossSweep, type RobustnessRow } from './robustness.js';
 import { selectLevers } from './select.js';

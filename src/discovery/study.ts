@@ -8,13 +8,13 @@ import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import { runArms } from '../compare/robustness.js';
 import { EntenteError } from '../errors.js';
+import { type LoadedSweep, loadSweep } from '../experiments/loadSweep.js';
+import { checkDesignTable } from '../experiments/sweepEstimate.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { commandLine } from '../io/manifest.js';
 import { defaultOut, finishInPlace, startInPlace } from '../io/outputDir.js';
 import { flag, Table } from '../io/table.js';
 import { scenarioFacts } from '../scenario/labels.js';
-import { checkDesignTable } from '../sweep/estimate.js';
-import { type LoadedSweep, loadSweep } from '../sweep/load.js';
 import { VERSION } from '../version.js';
 import { type PrimResult, prim } from './prim.js';
 

@@ -45,7 +45,7 @@ export function workerPool<T, R>(module: string, workers: number, workerData: un
     workerData: { context: workerData, tables: knownTables() } satisfies PoolData,
     // A worker holds one task at a time; without a cap V8 lets each heap grow
     // lazily to hundreds of MB before collecting, which is memory a task never needs.
-    // The caller sizes the cap from what a task holds (sweep/estimate.ts): 64 MB unless it keeps per-tick text.
+    // The caller sizes the cap from what a task holds (experiments/sweepEstimate.ts): 64 MB unless it keeps per-tick text.
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 },
   });
   const run = pool.run.bind(pool);

@@ -4,12 +4,13 @@
  * allows (a weight's slider stops at four times its value, at least 1: the schema's 100 would
  * make the slider useless). Labels in the scenario's words (report/words.ts).
  */
+
+import type { LoadedSweep } from '../experiments/loadSweep.js';
 import { DEFAULT_MECHANISM_WEIGHTS, MECHANISM_NAMES, MECHANISM_WEIGHT_MAX } from '../model/parameters.js';
 import { parameterWords } from '../report/words.js';
 import { labelsOf } from '../scenario/labels.js';
 import { type Json, resolvePath } from '../scenario/paths.js';
 import type { ScenarioFile } from '../scenario/schema.js';
-import type { LoadedSweep } from '../sweep/load.js';
 import type { Control } from './model.js';
 
 const TRAITS = ['costAversion', 'exposureAversion', 'opportunism', 'commitmentNorm'] as const;

@@ -92,7 +92,7 @@ export function writeDurable(path: string, text: string): void {
 /**
  * Write `pieces` (made as they are written) to `path` atomically, throwing the file system's own
  * error: a worker thread passes it on as data. `durable: false` skips the flush, for a file whose
- * content something else proves (a sweep chunk's record, sweep/files.ts).
+ * content something else proves (a sweep chunk's record, experiments/chunkFiles.ts).
  */
 export function writeAtomicRaw(path: string, pieces: Iterable<string>, durable = true): void {
   const tmp = `${path}.tmp-${process.pid}`; // unique: each path is written by one thread

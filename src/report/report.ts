@@ -6,9 +6,9 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { progress } from '../experiments/progress.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { makeDirs } from '../io/makeDirs.js';
-import { progress } from '../sweep/progress.js';
 import { contentOf, type ReportOptions } from './content.js';
 import { page, type Section } from './html.js';
 import { type OutputDir, readOutputDir } from './outputs.js';

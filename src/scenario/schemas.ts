@@ -3,7 +3,7 @@
  * TypeBox definitions (build/validators.ts), so neither the CLI nor a worker loads TypeBox
  * (~80 ms of every start); run from the sources (tests), the definition itself. Either way the
  * same JSON Schema, named by the same hash (validate.ts). The sweep schema is read the same way,
- * from the same directory, by sweep/schemas.ts.
+ * from the same directory, by experiments/sweepSchemas.ts.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

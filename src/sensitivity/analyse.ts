@@ -3,9 +3,10 @@
  * feeds it the sweep's outcomes; the tests feed it analytic functions
  * (Ishigami, Sobol's G) evaluated on the same design points.
  */
+
+import type { Parameter } from '../experiments/designs/design.js';
+import { MORRIS_LEVELS, morrisTrajectories } from '../experiments/designs/morris.js';
 import { designRandom } from '../model/rng.js';
-import type { Parameter } from '../sweep/designs/design.js';
-import { MORRIS_LEVELS, morrisTrajectories } from '../sweep/designs/morris.js';
 import { morrisIndices } from './morrisIndices.js';
 import { sobolIndices } from './sobolIndices.js';
 

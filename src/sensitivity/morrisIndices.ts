@@ -1,5 +1,5 @@
 /**
- * Morris elementary effects from trajectories (sweep/designs/morris.ts): for
+ * Morris elementary effects from trajectories (experiments/designs/morris.ts): for
  * each step of each trajectory, EE_j = (y_s − y_{s−1}) / (x_s,j − x_{s−1},j)
  * in unit coordinates. Reported per parameter: mu (mean EE), mu_star (mean
  * |EE|, Campolongo et al. 2007) and sigma (standard deviation of EE), each with

@@ -1,5 +1,5 @@
 /**
- * Sobol indices from a design in Saltelli's layout (sweep/designs/sobol.ts:
+ * Sobol indices from a design in Saltelli's layout (experiments/designs/sobol.ts:
  * per base sample i, k + 2 consecutive outputs A_i, AB_i^(1..k), B_i).
  * First order: S1_j = mean((f_B − m) (f_ABj − f_A)) / V (Saltelli et al. 2010, centred on
  * the mean m of f_A and f_B as SALib does);

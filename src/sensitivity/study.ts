@@ -6,13 +6,13 @@
 import { availableParallelism } from 'node:os';
 import { join, parse } from 'node:path';
 import { EntenteError, ExitStatus } from '../errors.js';
+import { loadSweep } from '../experiments/loadSweep.js';
+import { checkDesignTable } from '../experiments/sweepEstimate.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { recordAlso } from '../io/fileRecord.js';
 import { commandLine } from '../io/manifest.js';
 import { defaultOut } from '../io/outputDir.js';
 import { Table } from '../io/table.js';
-import { checkDesignTable } from '../sweep/estimate.js';
-import { loadSweep } from '../sweep/load.js';
 import { readPointOutcomes } from '../sweep/pointOutcomes.js';
 import { runSweep } from '../sweep/run.js';
 import { VERSION } from '../version.js';

@@ -6,11 +6,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { chunkFile, concatAtomic } from '../experiments/chunkFiles.js';
 import type { OutputFormat } from '../experiments/columns.js';
+import type { PerTickOutput } from '../experiments/outputs.js';
 import { readRegularText } from '../io/readFile.js';
 import { failuresColumns, headerLine, perTickColumns, runsColumns } from './columns.js';
-import { chunkFile, concatAtomic } from './files.js';
-import type { PerTickOutput } from './outputs.js';
 import { sweepToParquet } from './toParquet.js';
 
 /** Assemble chunks `range` of the sweep in `out`; the number of failed runs. */

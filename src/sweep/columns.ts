@@ -1,7 +1,7 @@
 /** Columns of the sweep's files (docs/reference.md, Output files): identifying columns, one per parameter path, then outcomes. */
 import { stringify } from 'csv-stringify/sync';
 import { COLUMNS } from '../experiments/columns.js';
-import type { PerTickOutput } from './schema.js';
+import type { PerTickOutput } from '../experiments/sweepSchema.js';
 
 const SUMMARY_OUTCOMES = COLUMNS.summary.slice(2); // a, b, depth_final, …
 

@@ -7,14 +7,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../errors.js';
+import { concatAtomic, concatSkippingHeaders } from '../experiments/chunkFiles.js';
 import type { OutputFormat } from '../experiments/columns.js';
+import { sweepFileNames } from '../experiments/outputs.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { recordFiles, verifyFiles } from '../io/fileRecord.js';
 import { isInside, writeJson, writeOutputDir } from '../io/outputDir.js';
 import { claimOutput, inspectOutput, ownershipFields, readJsonObject } from '../io/ownership.js';
 import { readRegularText } from '../io/readFile.js';
-import { concatAtomic, concatSkippingHeaders } from './files.js';
-import { sweepFileNames } from './outputs.js';
 import type { SweepIdentity } from './run.js';
 import { sweepToParquet } from './toParquet.js';
 

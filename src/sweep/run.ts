@@ -12,8 +12,16 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Piscina } from 'piscina';
 import { EntenteError, ExitStatus } from '../errors.js';
+import { type ChunkDone, type ChunkTask, pointsContext, type SweepContext } from '../experiments/chunk.js';
+import { chunkDone, dropChunk, removeTmpLitter } from '../experiments/chunkFiles.js';
 import type { OutputFormat } from '../experiments/columns.js';
+import type { Value } from '../experiments/designs/design.js';
+import type { LoadedSweep } from '../experiments/loadSweep.js';
+import { PER_TICK_OUTPUTS, type PerTickOutput, sweepFileNames } from '../experiments/outputs.js';
+import { chunkPoints, type Shard, shardChunks } from '../experiments/plan.js';
 import { workerPool } from '../experiments/pool.js';
+import { type Progress, progress } from '../experiments/progress.js';
+import { checkWorkerMemory, sweepRunBytes, workerHeapMb } from '../experiments/sweepEstimate.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { recordFiles } from '../io/fileRecord.js';
 import { makeDirs } from '../io/makeDirs.js';
@@ -22,15 +30,7 @@ import { readJsonObject } from '../io/ownership.js';
 import { fromSystemError, fromSystemFault } from '../io/systemError.js';
 import { scenarioFacts } from '../scenario/labels.js';
 import { assembleSweep } from './assemble.js';
-import { type ChunkDone, type ChunkTask, pointsContext, type SweepContext } from './chunk.js';
 import { headerLine, pointsColumns } from './columns.js';
-import type { Value } from './designs/design.js';
-import { checkWorkerMemory, sweepRunBytes, workerHeapMb } from './estimate.js';
-import { chunkDone, dropChunk, removeTmpLitter } from './files.js';
-import type { LoadedSweep } from './load.js';
-import { PER_TICK_OUTPUTS, type PerTickOutput, sweepFileNames } from './outputs.js';
-import { chunkPoints, type Shard, shardChunks } from './plan.js';
-import { type Progress, progress } from './progress.js';
 
 export interface SweepOptions {
   readonly out: string;
@@ -250,7 +250,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
   const pool = shared?.pool ?? sweepPool(loaded, opts.workers);
   const lever = loaded.sweep.lever;
   const run = async (c: number, points: Value[][]) => {
-    // The worker writes the chunk's files (sweep/files.ts writeChunk), their record last.
+    // The worker writes the chunk's files (experiments/chunkFiles.ts writeChunk), their record last.
     const task = { chunk: c, lever, first: c * per, points, out: opts.out };
     const done = await pool.run(task).catch((err: unknown) => {
       if ((err as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;

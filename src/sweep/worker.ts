@@ -3,10 +3,11 @@
  * task is a chunk, whose files the worker writes itself. Only counts go back to
  * the main thread, which so never holds (or copies) the chunk's text.
  */
+
+import { type ChunkDone, type ChunkTask, runChunk, type SweepContext } from '../experiments/chunk.js';
+import { writeChunk } from '../experiments/chunkFiles.js';
 import { carryingErrors, poolContext } from '../experiments/poolContext.js';
 import { isSystemError } from '../io/systemError.js';
-import { type ChunkDone, type ChunkTask, runChunk, type SweepContext } from './chunk.js';
-import { writeChunk } from './files.js';
 
 const context = poolContext<SweepContext>();
 

@@ -1,7 +1,7 @@
 /**
  * A scenario whose every text field holds markup meant to run: the scenario file, its observed
  * data, a calibrated posterior and a sweep file, all written to a fresh directory. The fields are
- * those src/scenario/schema.ts and src/sweep/schema.ts allow free text in (ids with a pattern
+ * those src/scenario/schema.ts and src/experiments/sweepSchema.ts allow free text in (ids with a pattern
  * cannot hold markup); a page that shows them must show them as text (docs/explore.md, Security).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

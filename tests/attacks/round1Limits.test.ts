@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { largeScenario } from '../../src/bench/generate.js';
 import { EntenteError } from '../../src/errors.js';
+import { pointsContext, runChunk, type SweepContext } from '../../src/experiments/chunk.js';
+import { loadSweep } from '../../src/experiments/loadSweep.js';
 import { workerPool } from '../../src/experiments/pool.js';
 import { checkFinite } from '../../src/model/finite.js';
 import { createState } from '../../src/model/state.js';
-import { pointsContext, runChunk, type SweepContext } from '../../src/sweep/chunk.js';
-import { loadSweep } from '../../src/sweep/load.js';
 import { entente, expectRefused, fileIn, loadText, ROOT, tempDir } from '../helpers.js';
 
 const TUTORIAL = join(ROOT, 'scenarios', 'tutorial.yaml');

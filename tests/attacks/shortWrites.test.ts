@@ -83,7 +83,7 @@ function filesUnder(d: string, path: string): string[] {
 /** Each file the same size as in the roomy run (manifests: JSON that parses; their timings differ). */
 function sameAsReference(d: string, reference: Map<string, Buffer>, paths: string[]): void {
   for (const rel of paths) {
-    if (rel.includes('/chunks/')) continue; // an unfinished sweep's chunks: each proven by its record, or run again (sweep/files.ts)
+    if (rel.includes('/chunks/')) continue; // an unfinished sweep's chunks: each proven by its record, or run again (experiments/chunkFiles.ts)
     const bytes = readFileSync(join(d, rel));
     if (rel.endsWith('manifest.json')) expect(() => JSON.parse(bytes.toString('utf8')), rel).not.toThrow();
     else expect(bytes.length, rel).toBe(reference.get(rel)?.length);

@@ -7,8 +7,8 @@ import { lossOf } from '../../src/calibration/evaluate.js';
 import { simulated } from '../../src/calibration/targets.js';
 import { zoomBox } from '../../src/calibration/zoom.js';
 import { EntenteError } from '../../src/errors.js';
+import { loadSweep } from '../../src/experiments/loadSweep.js';
 import { formatNumber } from '../../src/io/formatNumber.js';
-import { loadSweep } from '../../src/sweep/load.js';
 import { entente, ROOT, tempDir } from '../helpers.js';
 
 function calibrationFile(targets: string): string {

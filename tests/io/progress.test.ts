@@ -1,11 +1,11 @@
 /**
- * Progress (src/sweep/progress.ts): a bar redrawn in place on a terminal, a line every few
+ * Progress (src/experiments/progress.ts): a bar redrawn in place on a terminal, a line every few
  * seconds in a log, nothing when quiet; and on the commands that can take long (report here;
  * sweep, compare, calibrate draw theirs the same way).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { progress } from '../../src/sweep/progress.js';
+import { progress } from '../../src/experiments/progress.js';
 import { cli, DEFAULT_SCENARIO, tempDir } from '../helpers.js';
 
 function sink(tty: boolean): { stream: NodeJS.WriteStream; text: () => string } {

@@ -4,11 +4,11 @@
  * as loadSweep draws them) → outputs per point → analyse().
  */
 import { describe, expect, it } from 'vitest';
+import type { Parameter } from '../../src/experiments/designs/design.js';
+import { drawPoints } from '../../src/experiments/designs/design.js';
+import { DESIGN_REGISTRY } from '../../src/experiments/designs/index.js';
 import { designRandom } from '../../src/model/rng.js';
 import { analyse, type IndexRow } from '../../src/sensitivity/analyse.js';
-import type { Parameter } from '../../src/sweep/designs/design.js';
-import { drawPoints } from '../../src/sweep/designs/design.js';
-import { DESIGN_REGISTRY } from '../../src/sweep/designs/index.js';
 
 const value = (rows: IndexRow[], parameter: string, index: IndexRow['index']) =>
   rows.find((r) => r.parameter === parameter && r.index === index) as IndexRow;

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runChunk } from '../../src/sweep/chunk.js';
-import { loadSweep } from '../../src/sweep/load.js';
+import { runChunk } from '../../src/experiments/chunk.js';
+import { loadSweep } from '../../src/experiments/loadSweep.js';
 import { runSweep } from '../../src/sweep/run.js';
 import { ROOT, tempDir } from '../helpers.js';
 

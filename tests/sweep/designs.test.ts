@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Parameter } from '../../src/experiments/designs/design.js';
+import { drawPoints } from '../../src/experiments/designs/design.js';
+import { grid } from '../../src/experiments/designs/grid.js';
+import { latinHypercube, lhs } from '../../src/experiments/designs/lhs.js';
+import { random } from '../../src/experiments/designs/random.js';
 import { designRandom } from '../../src/model/rng.js';
-import type { Parameter } from '../../src/sweep/designs/design.js';
-import { drawPoints } from '../../src/sweep/designs/design.js';
-import { grid } from '../../src/sweep/designs/grid.js';
-import { latinHypercube, lhs } from '../../src/sweep/designs/lhs.js';
-import { random } from '../../src/sweep/designs/random.js';
 
 const params: Parameter[] = [
   { path: 'a', spec: { min: 0, max: 10 } },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Parameter } from '../../src/experiments/designs/design.js';
+import { drawPoints } from '../../src/experiments/designs/design.js';
+import { morris, morrisTrajectories } from '../../src/experiments/designs/morris.js';
+import { sobol } from '../../src/experiments/designs/sobol.js';
+import { sobolPoints } from '../../src/experiments/designs/sobolSequence.js';
 import { designRandom } from '../../src/model/rng.js';
-import type { Parameter } from '../../src/sweep/designs/design.js';
-import { drawPoints } from '../../src/sweep/designs/design.js';
-import { morris, morrisTrajectories } from '../../src/sweep/designs/morris.js';
-import { sobol } from '../../src/sweep/designs/sobol.js';
-import { sobolPoints } from '../../src/sweep/designs/sobolSequence.js';
 
 describe('Sobol sequence', () => {
   it('matches the published Joe–Kuo sequence (unshifted)', () => {

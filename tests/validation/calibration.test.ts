@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fittedValue } from '../../src/calibration/apply.js';
 import { calibrate } from '../../src/calibration/calibrate.js';
+import { loadSweep } from '../../src/experiments/loadSweep.js';
 import { resolvePath } from '../../src/scenario/paths.js';
-import { loadSweep } from '../../src/sweep/load.js';
 import { ROOT } from '../helpers.js';
 
 const FILE = join(ROOT, 'scenarios', 'calibration', 'china-russia.yaml');

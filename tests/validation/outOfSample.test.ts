@@ -14,8 +14,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/calibration/calibrate.js';
+import { loadSweep } from '../../src/experiments/loadSweep.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { loadSweep } from '../../src/sweep/load.js';
 import { DEFAULT_SCENARIO, ROOT } from '../helpers.js';
 import { acrossRuns, commitment, runAll, yearMean } from './simulate.js';
 

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Predicted, predictive } from '../../src/calibration/abc/predictive.js';
 import { calibrateAbc } from '../../src/calibration/abc/run.js';
 import type { Generation } from '../../src/calibration/abc/smc.js';
-import { loadSweep } from '../../src/sweep/load.js';
+import { loadSweep } from '../../src/experiments/loadSweep.js';
 import { ROOT } from '../helpers.js';
 
 const FILE = join(ROOT, 'scenarios', 'calibration', 'china-russia-abc-to-2023.yaml');

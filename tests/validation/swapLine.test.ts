@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/calibration/calibrate.js';
+import { loadSweep } from '../../src/experiments/loadSweep.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { loadSweep } from '../../src/sweep/load.js';
 import { DEFAULT_SCENARIO, fileIn, ROOT, tempDir } from '../helpers.js';
 import { acrossRuns, depth, runAll, yearMean } from './simulate.js';
 

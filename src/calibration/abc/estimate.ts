@@ -7,8 +7,9 @@
  * written); and, run as shards, the round files of one generation (removed once it is saved) at
  * the acceptance rate where ABC stops, with the fifth more each round asks for (shards.ts).
  */
+
+import type { LoadedSweep } from '../../experiments/loadSweep.js';
 import { checkOutputSize } from '../../io/limits.js';
-import type { LoadedSweep } from '../../sweep/load.js';
 import type { AbcFlags } from './finish.js';
 import type { AbcSetup } from './run.js';
 import { MIN_ACCEPTANCE } from './smc.js';

@@ -6,13 +6,13 @@
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { EntenteError } from '../../errors.js';
+import type { LoadedSweep } from '../../experiments/loadSweep.js';
 import { writeAtomic } from '../../io/atomicFile.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { commandLine } from '../../io/manifest.js';
 import { finishInPlace } from '../../io/outputDir.js';
 import { readJsonObject } from '../../io/ownership.js';
 import { scenarioFacts } from '../../scenario/labels.js';
-import type { LoadedSweep } from '../../sweep/load.js';
 import { VERSION } from '../../version.js';
 import { type Loaded, loadGenerations, type OnDamage, removeCheckpoints } from './checkpoint.js';
 import { PREDICTIVE_COLUMNS, predictiveSeries } from './predictiveSeries.js';

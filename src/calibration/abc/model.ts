@@ -5,8 +5,8 @@
  * Proposal i of generation t is scored as sweep point t·2³² + i, so its replications run
  * with deriveSeed(seed, t·2³² + i, r) whichever worker takes it.
  */
-import type { Value } from '../../sweep/designs/design.js';
-import type { LoadedSweep } from '../../sweep/load.js';
+import type { Value } from '../../experiments/designs/design.js';
+import type { LoadedSweep } from '../../experiments/loadSweep.js';
 import type { PointScore } from '../evaluate.js';
 import type { Prior } from './priors.js';
 import type { AbcModel } from './smc.js';

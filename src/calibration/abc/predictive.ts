@@ -5,11 +5,12 @@
  * to 2023): that is the out-of-sample check. Particle i runs as point PREDICTIVE_BASE + i, apart
  * from every proposal's seeds.
  */
+
+import { pointsContext } from '../../experiments/chunk.js';
+import type { LoadedSweep } from '../../experiments/loadSweep.js';
 import { resolveObservables } from '../../experiments/observables.js';
+import type { TargetSpec } from '../../experiments/sweepSchema.js';
 import { prepare } from '../../scenario/load.js';
-import { pointsContext } from '../../sweep/chunk.js';
-import type { LoadedSweep } from '../../sweep/load.js';
-import type { TargetSpec } from '../../sweep/schema.js';
 import { scorePoints } from '../evaluate.js';
 import { readObserved, resolveTargets, type Target } from '../targets.js';
 import type { AbcParameters } from './model.js';

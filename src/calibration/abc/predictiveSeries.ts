@@ -6,12 +6,12 @@
  * the calibrated model gives, not one run.
  */
 import { tickDate } from '../../experiments/dates.js';
+import type { Value } from '../../experiments/designs/design.js';
+import type { LoadedSweep } from '../../experiments/loadSweep.js';
 import { resolveObservables } from '../../experiments/observables.js';
 import { runReplications } from '../../experiments/runner.js';
 import { createState } from '../../model/state.js';
 import { prepare } from '../../scenario/load.js';
-import type { Value } from '../../sweep/designs/design.js';
-import type { LoadedSweep } from '../../sweep/load.js';
 import { GENERATION_STRIDE } from './model.js';
 import { weightedQuantile } from './smc.js';
 

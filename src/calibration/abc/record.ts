@@ -1,6 +1,6 @@
 /**
  * The record that proves a file ABC wrote is whole and unchanged, as a sweep chunk's
- * record does (sweep/files.ts): NAME.done.json, written after NAME.json, holds its size and sha256.
+ * record does (experiments/chunkFiles.ts): NAME.done.json, written after NAME.json, holds its size and sha256.
  * A file without its record was never finished (its process was killed between the two): it does
  * not count, and is written again. A file that differs from its record was changed after entente
  * wrote it (cut, edited, damaged): readRecorded refuses it. The record names the calibration that

@@ -7,8 +7,8 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Shard } from '../../experiments/plan.js';
 import { makeDirs } from '../../io/makeDirs.js';
-import type { Shard } from '../../sweep/plan.js';
 import { checkRound, type PlannedRound, refusal } from './readBack.js';
 import { hasRecord, readRecorded, writeRecorded } from './record.js';
 

@@ -3,10 +3,10 @@
  * priors, against its calibration targets, on the calibration worker pool (docs/calibration.md).
  */
 import { EntenteError } from '../../errors.js';
+import { pointsContext } from '../../experiments/chunk.js';
+import type { Value } from '../../experiments/designs/design.js';
+import type { LoadedSweep } from '../../experiments/loadSweep.js';
 import { workerPool } from '../../experiments/pool.js';
-import { pointsContext } from '../../sweep/chunk.js';
-import type { Value } from '../../sweep/designs/design.js';
-import type { LoadedSweep } from '../../sweep/load.js';
 import { calibrationTargets } from '../calibrate.js';
 import type { CalibrationContext, PointScore } from '../evaluate.js';
 import type { Target } from '../targets.js';

@@ -8,13 +8,13 @@
  */
 
 import { EntenteError } from '../../errors.js';
+import type { LoadedSweep } from '../../experiments/loadSweep.js';
+import type { Shard } from '../../experiments/plan.js';
+import { progressNote } from '../../experiments/progress.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { commandLine } from '../../io/manifest.js';
 import { startInPlace } from '../../io/outputDir.js';
 import { inspectOutput } from '../../io/ownership.js';
-import type { LoadedSweep } from '../../sweep/load.js';
-import type { Shard } from '../../sweep/plan.js';
-import { progressNote } from '../../sweep/progress.js';
 import { VERSION } from '../../version.js';
 import { saveGeneration } from './checkpoint.js';
 import { checkAbcSize } from './estimate.js';

@@ -16,7 +16,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntenteError } from '../../errors.js';
-import type { Shard } from '../../sweep/plan.js';
+import type { Shard } from '../../experiments/plan.js';
 import { type Generation, GenerationBuilder, type Proposal, type Proposer, proposalAt, proposer } from './generation.js';
 import type { Prior } from './priors.js';
 import { ROUNDS_DIR, type Round, readRound, roundFiles, writeRound } from './roundFile.js';

@@ -5,11 +5,11 @@
  * With --shard or --collect, the generations run as shards (calibrateAbcShards.ts).
  */
 
+import type { LoadedSweep } from '../../experiments/loadSweep.js';
+import { progressNote } from '../../experiments/progress.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { commandLine } from '../../io/manifest.js';
 import { startInPlace } from '../../io/outputDir.js';
-import type { LoadedSweep } from '../../sweep/load.js';
-import { progressNote } from '../../sweep/progress.js';
 import { VERSION } from '../../version.js';
 import { removeCheckpoints, saveGeneration } from './checkpoint.js';
 import { checkAbcSize } from './estimate.js';

@@ -1,8 +1,8 @@
 /** `entente check FILE`: validate a scenario (and each of its levers) or a sweep file, writing nothing. */
 import type { Command } from 'commander';
+import { isSweepFile, loadSweep } from '../../experiments/loadSweep.js';
 import { resolveObservables } from '../../experiments/observables.js';
 import { checkScenario, loadScenario } from '../../scenario/load.js';
-import { isSweepFile, loadSweep } from '../../sweep/load.js';
 
 export function registerCheck(program: Command, print: (text: string) => void): void {
   program

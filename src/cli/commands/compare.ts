@@ -7,9 +7,9 @@ import { comparePosterior, PARTICLE_REPLICATIONS } from '../../compare/posterior
 import { compareScenario } from '../../compare/study.js';
 import { compareSweep } from '../../compare/sweepStudy.js';
 import { EntenteError } from '../../errors.js';
+import { isSweepFile } from '../../experiments/loadSweep.js';
 import { defaultOut } from '../../io/outputDir.js';
 import { shellQuote } from '../../shellQuote.js';
-import { isSweepFile } from '../../sweep/load.js';
 import { printNext, reportStep } from '../next.js';
 import { FORCE_HELP, nonNegative, positiveInt, probability, seedValue, workerCount } from '../options.js';
 import { leverTable, posteriorLines, robustnessLines } from '../print/compare.js';

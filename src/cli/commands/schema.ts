@@ -1,7 +1,7 @@
 /** `entente schema [scenario]`: print the JSON Schema editors can use for autocompletion. */
 import { type Command, InvalidArgumentError } from 'commander';
+import { Sweep } from '../../experiments/sweepSchemas.js';
 import { Scenario } from '../../scenario/schemas.js';
-import { Sweep } from '../../sweep/schemas.js';
 
 const SCHEMAS = { scenario: Scenario, sweep: Sweep } as const;
 

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EntenteError } from '../../errors.js';
+import { isSweepFile } from '../../experiments/loadSweep.js';
 import { loadScenario } from '../../scenario/load.js';
-import { isSweepFile } from '../../sweep/load.js';
 
 export function scenarioPosterior(file: string): string | undefined {
   if (isSweepFile(file)) return undefined;

@@ -3,7 +3,7 @@
  * particles gathered by index, so what follows cannot depend on the worker count.
  */
 import { workerPool } from '../../experiments/pool.js';
-import { progress } from '../../sweep/progress.js';
+import { progress } from '../../experiments/progress.js';
 import type { RunOutcome } from '../paired.js';
 import type { Posterior } from './read.js';
 import { type ParticleBlock, type PosteriorRunContext, particleOutcomes } from './runs.js';

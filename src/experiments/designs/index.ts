@@ -1,5 +1,5 @@
 /** Designs by name. */
-import type { DesignName } from '../schema.js';
+import type { DesignName } from '../sweepSchema.js';
 import type { Design } from './design.js';
 import { grid } from './grid.js';
 import { lhs } from './lhs.js';

@@ -14,7 +14,7 @@ import { asFile, expectSize, writeAll, writeAtomicRaw } from '../io/atomicFile.j
 import { readRegular, readRegularText, released, streamRegular } from '../io/readFile.js';
 import { fromSystemError } from '../io/systemError.js';
 import type { ChunkResult } from './chunk.js';
-import type { PerTickOutput } from './schema.js';
+import type { PerTickOutput } from './sweepSchema.js';
 
 type ChunkPart = 'runs' | 'failures' | PerTickOutput;
 

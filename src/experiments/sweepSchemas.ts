@@ -2,4 +2,4 @@
 import type { TSchema } from '@sinclair/typebox';
 import { builtSchema } from '../scenario/schemas.js';
 
-export const Sweep: TSchema = builtSchema('sweep') ?? (await import('./schema.js')).Sweep;
+export const Sweep: TSchema = builtSchema('sweep') ?? (await import('./sweepSchema.js')).Sweep;

@@ -2,11 +2,12 @@
  * What a sweep will hold and write, estimated from its file before its design
  * is drawn: a 10⁸-point design is refused with the estimate, not built.
  */
-import { perTickBytes, ROW_BYTES } from '../experiments/estimate.js';
+
 import { checkMemory, checkOutputSize } from '../io/limits.js';
 import type { ModelConfig } from '../model/config.js';
 import { actorTableBytes } from '../scenario/memory.js';
-import type { PerTickOutput } from './schema.js';
+import { perTickBytes, ROW_BYTES } from './estimate.js';
+import type { PerTickOutput } from './sweepSchema.js';
 
 /** Memory of a design's table and its points.csv text, per point and parameter (JS arrays of values, and text). */
 const BYTES_PER_VALUE = 48;

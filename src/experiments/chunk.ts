@@ -6,8 +6,6 @@
  * them reproduces a run exactly); outcomes with 7 significant digits.
  */
 import { stringify } from 'csv-stringify/sync';
-import { collectTick, eventRow, PairSummary, runOutcomes, type Sinks } from '../experiments/collect.js';
-import { type RunObserver, replicationsOf, runReplications } from '../experiments/runner.js';
 import { CsvEncoder } from '../io/csvEncoder.js';
 import { formatNumber } from '../io/csvFile.js';
 import { plainRecordTexts, recordText } from '../io/csvText.js';
@@ -16,9 +14,11 @@ import { type ModelState, stateFor } from '../model/state.js';
 import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Source } from '../scenario/source.js';
+import { collectTick, eventRow, PairSummary, runOutcomes, type Sinks } from './collect.js';
 import type { Value } from './designs/design.js';
-import type { LoadedSweep } from './load.js';
-import type { PerTickOutput } from './schema.js';
+import type { LoadedSweep } from './loadSweep.js';
+import { type RunObserver, replicationsOf, runReplications } from './runner.js';
+import type { PerTickOutput } from './sweepSchema.js';
 
 /**
  * What every worker is given once: the scenario already parsed and validated.
@@ -121,7 +121,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     const shown = values.map((v) => String(v));
     let config: ReturnType<typeof prepare>['config'];
     try {
-      // Values were checked against the scenario when the sweep was loaded (sweep/load.ts).
+      // Values were checked against the scenario when the sweep was loaded (experiments/loadSweep.ts).
       config = prepare(source, ctx.scenario, {
         lever: task.lever,
         set: ctx.paths.map((p, j) => `${p}=${shown[j]}`),

@@ -5,7 +5,7 @@
  * scale, lists by equal-width bins).
  */
 import type { Random } from '../../model/rng.js';
-import type { ParameterSpec } from '../schema.js';
+import type { ParameterSpec } from '../sweepSchema.js';
 
 export type Value = number | string;
 

@@ -2,7 +2,7 @@
  * Full factorial over lists and stepped ranges. The first parameter varies
  * slowest, so the table reads like nested loops in file order.
  */
-import type { ParameterSpec } from '../schema.js';
+import type { ParameterSpec } from '../sweepSchema.js';
 import { type Design, onRange, type Value } from './design.js';
 
 export function levels(spec: ParameterSpec): Value[] {

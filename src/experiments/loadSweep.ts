@@ -18,10 +18,10 @@ import { validateShape } from '../scenario/validate.js';
 import type { Parameter, Value } from './designs/design.js';
 import { levels } from './designs/grid.js';
 import { DESIGN_REGISTRY, NEEDS_SAMPLES } from './designs/index.js';
-import { checkDesignTable, checkSweepSize, type SweepShape, sweepOutputBytes } from './estimate.js';
 import { PER_TICK_OUTPUTS } from './outputs.js';
-import type { SweepFile } from './schema.js';
-import { Sweep } from './schemas.js';
+import { checkDesignTable, checkSweepSize, type SweepShape, sweepOutputBytes } from './sweepEstimate.js';
+import type { SweepFile } from './sweepSchema.js';
+import { Sweep } from './sweepSchemas.js';
 
 /** Bytes a row's parameter values take at most as CSV text: a number 20, a listed text its length, doubled for quoting. */
 function valueBytes(parameters: readonly Parameter[]): number {
@@ -38,7 +38,7 @@ export interface LoadedSweep {
   readonly parameters: readonly Parameter[];
   /** How many points the design has. */
   readonly pointCount: number;
-  /** Bytes the sweep will write (sweep/estimate.ts). */
+  /** Bytes the sweep will write (experiments/sweepEstimate.ts). */
   readonly outputBytes: number;
   /** The design's points one by one, in order (a fresh stream at each call): what a sweep runs. */
   streamPoints(): Iterable<Value[]>;
