@@ -5,6 +5,7 @@
  */
 import type { ModelConfig, ShockConfig } from '../model/config.js';
 import { D, DEFAULT_DOMAIN_PARAMS, DOMAINS, type Domain, domainIndex } from '../model/domains.js';
+import { marketArrays } from '../model/marketArrays.js';
 import { DEFAULT_MECHANISM_WEIGHTS, DEFAULT_MODEL_PARAMS, MECHANISM_NAMES, type ModelParamName } from '../model/parameters.js';
 import { SHOCK_KINDS } from '../model/shocks/index.js';
 import { type Locate, type PlacedShock, Resolver } from './resolver.js';
@@ -25,16 +26,6 @@ function filled<T extends Float64Array | Int32Array>(out: T, f: (x: number) => n
   return out;
 }
 
-function paymentMean(complementarity: Float64Array, payment: Float64Array, P: number): Float64Array {
-  let total = 0;
-  for (let d = 0; d < D; d++) total += payment[d] as number;
-  return filled(new Float64Array(P), (p) => {
-    let sum = 0;
-    for (let d = 0; d < D; d++) sum += (payment[d] as number) * (complementarity[p * D + d] as number);
-    return total > 0 ? sum / total : 0;
-  });
-}
-
 /** Shock indices in the order the shock phase applies them: early kinds first (ModelConfig.shockOrder). */
 function shockOrder(shocks: readonly ShockConfig[]): Int32Array {
   const order = new Int32Array(shocks.length);
@@ -49,14 +40,8 @@ function shockOrder(shocks: readonly ShockConfig[]): Int32Array {
   return order;
 }
 
-export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock[], locate: Locate): ModelConfig {
-  const r = new Resolver(spec, locate);
-  const n = r.index.size;
-  const actorIds = [...r.index.keys()];
-  const trait = (f: 'economy' | 'costAversion' | 'exposureAversion' | 'opportunism' | 'commitmentNorm' | 'stress') =>
-    new Float64Array(Object.values(spec.actors).map((a) => a[f] ?? 0));
-
-  // Ties: declared ones first, then the implied reverse of each (commitment 0).
+/** Ties: declared ones first, then the implied reverse of each (commitment 0); each tie's index by (from, to). */
+function resolveTies(spec: ScenarioFile, r: Resolver, n: number) {
   const tieOf = new Int32Array(n * n).fill(-1);
   const from: number[] = [];
   const to: number[] = [];
@@ -87,7 +72,12 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
   const tieTo = new Int32Array(to);
   const tieReverse = filled(new Int32Array(K), (k) => tieOf[(to[k] as number) * n + (from[k] as number)] as number);
 
-  // Pairs: one per unordered pair with a tie; scenario `pairs` entries add attributes.
+  return { K, tieOf, tieFrom, tieTo, tieReverse, commitment0: new Float64Array(commitment) };
+}
+
+/** Pairs: one per unordered pair with a tie; the scenario's `pairs` entries add attributes. */
+function resolvePairs(spec: ScenarioFile, r: Resolver, n: number, ties: ReturnType<typeof resolveTies>) {
+  const { K, tieFrom, tieTo } = ties;
   const pairOf = new Int32Array(n * n).fill(-1);
   const pairA: number[] = [];
   const pairB: number[] = [];
@@ -134,6 +124,11 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     for (const [d, v] of Object.entries(pair.complementarity ?? {})) complementarity[p * D + domainIndex(d)] = v;
   });
 
+  return { P, pairOf, pairA, pairB, tiePair, alignment, rhetoric0, divergence0, complementarity };
+}
+
+/** The ties into each actor j: incomingTies[incomingStart[j] .. incomingStart[j + 1]). */
+function incomingOf(n: number, K: number, tieTo: Int32Array) {
   const incomingCount = new Int32Array(n + 1);
   for (let k = 0; k < K; k++) {
     const j = (tieTo[k] as number) + 1;
@@ -147,6 +142,20 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     incomingTies[next[j] as number] = k;
     next[j] = (next[j] as number) + 1;
   }
+
+  return { incomingStart: incomingCount, incomingTies };
+}
+
+export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock[], locate: Locate): ModelConfig {
+  const r = new Resolver(spec, locate);
+  const n = r.index.size;
+  const actorIds = [...r.index.keys()];
+  const trait = (f: 'economy' | 'costAversion' | 'exposureAversion' | 'opportunism' | 'commitmentNorm' | 'stress') =>
+    new Float64Array(Object.values(spec.actors).map((a) => a[f] ?? 0));
+
+  const ties = resolveTies(spec, r, n);
+  const { K, tieOf, tieFrom, tieTo, tieReverse, commitment0 } = ties;
+  const { P, pairOf, pairA, pairB, tiePair, alignment, rhetoric0, divergence0, complementarity } = resolvePairs(spec, r, n, ties);
 
   const seen = new Map<string, readonly PathSegment[]>();
   const resolvedShocks = shocks.map((s, q) => resolveShock(r, s, q, seen));
@@ -164,13 +173,20 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
   const domainParam = (f: 'cost' | 'financialExposure' | 'strategic' | 'payment') =>
     new Float64Array(DOMAINS.map((d) => m.domains?.[d]?.[f] ?? DEFAULT_DOMAIN_PARAMS[d][f]));
   const payment = domainParam('payment');
-  // x0: the mutual commitment that carried each pair's trade in each payment-bound domain at the start.
-  const exchange0 = filled(new Float64Array(P * D), (x) => {
-    const p = Math.floor(x / D);
-    const d = x % D;
-    const ab = (tieOf[(pairA[p] as number) * n + (pairB[p] as number)] as number) * D;
-    const ba = (tieOf[(pairB[p] as number) * n + (pairA[p] as number)] as number) * D;
-    return (payment[d] as number) > 0 ? Math.min(commitment[ab + d] as number, commitment[ba + d] as number) : 0;
+  const pairs = { P, pairA: new Int32Array(pairA), pairB: new Int32Array(pairB) };
+  const pairAB = filled(new Int32Array(P), (p) => tieOf[(pairA[p] as number) * n + (pairB[p] as number)] as number);
+  const pairBA = filled(new Int32Array(P), (p) => tieOf[(pairB[p] as number) * n + (pairA[p] as number)] as number);
+  const market = marketArrays({
+    n,
+    ...pairs,
+    pairAB,
+    pairBA,
+    commitment0,
+    complementarity,
+    economy,
+    opportunism,
+    params,
+    domains: { payment },
   });
 
   return {
@@ -202,40 +218,21 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     tieTo,
     tieReverse,
     tiePair,
-    commitment0: new Float64Array(commitment),
+    commitment0,
     tieOf,
     pairOf: filled(
       new Int32Array(n * n),
       (key) => pairOf[Math.min(Math.floor(key / n), key % n) * n + Math.max(Math.floor(key / n), key % n)] as number,
     ),
-    incomingStart: incomingCount,
-    incomingTies,
-    P,
-    pairA: new Int32Array(pairA),
-    pairB: new Int32Array(pairB),
-    pairAB: filled(new Int32Array(P), (p) => tieOf[(pairA[p] as number) * n + (pairB[p] as number)] as number),
-    pairBA: filled(new Int32Array(P), (p) => tieOf[(pairB[p] as number) * n + (pairA[p] as number)] as number),
+    ...incomingOf(n, K, tieTo),
+    ...pairs,
+    pairAB,
+    pairBA,
     alignment,
     rhetoric0,
     divergence0,
     complementarity,
-    paymentComplementarity: paymentMean(complementarity, payment, P),
-    tradeScale: filled(
-      new Float64Array(P),
-      (p) => params.gravity * Math.sqrt((economy[pairA[p] as number] as number) * (economy[pairB[p] as number] as number)),
-    ),
-    exchange0,
-    exchangePaid0: filled(new Float64Array(P), (p) => {
-      let sum = 0;
-      for (let d = 0; d < D; d++) sum += (payment[d] as number) * (exchange0[p * D + d] as number);
-      return sum;
-    }),
-    appetite: filled(new Float64Array(n), (i) => (economy[i] as number) * (opportunism[i] as number)),
-    exchangeTotal0: filled(new Float64Array(n), (a) => {
-      let sum = 0;
-      for (let p = 0; p < P; p++) if (pairA[p] === a || pairB[p] === a) for (let d = 0; d < D; d++) sum += exchange0[p * D + d] as number;
-      return sum;
-    }),
+    ...market,
     shocks: resolvedShocks,
     shockOrder: shockOrder(resolvedShocks),
   };
