@@ -44,6 +44,9 @@ export interface CompareOptions {
   readonly unitSeed?: (r: number) => number;
 }
 
+/** The smallest change in final depth that counts as closer or apart, unless told (compare --min-effect). */
+export const DEFAULT_MIN_EFFECT = 0.005;
+
 export interface LeverEffect {
   readonly lever: string;
   readonly a: string;

@@ -1,48 +1,26 @@
 /**
- * The README's lever table, generated, never typed: `npm run readme` runs
- * `entente compare` on the default scenario over its shipped posterior and writes
- * its ranked focus-pair rows between the README's markers. A test checks the
- * README still holds exactly what this produces.
+ * The README's generated sections: its lever table, drawn from `entente compare` of the default
+ * scenario over its shipped posterior with the terminal's own columns and cells
+ * (cli/print/compare.ts) and two more, and its sample of `entente run`'s output. `npm run readme`
+ * (readme/update.ts) writes them; a test checks the README still holds exactly what they are.
  */
-import { parse } from 'csv-parse/sync';
+
+import { DETAIL_COLUMNS, leverCells, POSTERIOR_COLUMNS } from '../cli/print/compare.js';
+import type { LeverEffect } from '../compare/compare.js';
 
 export const BEGIN = '<!-- lever-table:begin (npm run readme; do not edit by hand) -->';
 export const END = '<!-- lever-table:end -->';
 /** The comparison the README reports: every lever over the scenario's posterior (its `posterior:`), the scenario's seed. */
 export const README_COMPARE = ['compare', 'scenarios/china-russia-2022.yaml', '--quiet'] as const;
 
-const percent = (x: string | undefined) => `${(100 * Number(x)).toFixed(0)}%`;
-const signed = (x: number, digits: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(digits);
+/** The README's columns: what the terminal prints for a comparison over a posterior, then rhetoric and welfare. */
+export const README_COLUMNS = [...POSTERIOR_COLUMNS, ...DETAIL_COLUMNS];
 
-/** Markdown table of the focus pair's levers, most closer-pushing first, from compare's levers.csv. */
-export function leverTable(leversCsv: string): string {
-  const rows = (parse(leversCsv, { columns: true }) as Record<string, string>[]).filter((r) => r.focus === 'true');
-  rows.sort((x, y) => Number(y.delta_mean) - Number(x.delta_mean));
-  const lines = [
-    '| lever | pair | Δ final depth | 90% credible | P(closer) | P(apart) | P(negligible) | P(most dividing) | verdict | Δ rhetoric | Δ sender welfare (senders) |',
-    '|---|---|---:|---|---:|---:|---:|---:|---|---:|---|',
-    ...rows.map((r) =>
-      [
-        `\`${r.lever}\``,
-        `${r.a}–${r.b}`,
-        signed(Number(r.delta_mean), 4),
-        `[${signed(Number(r.ci_low), 4)}, ${signed(Number(r.ci_high), 4)}]`,
-        percent(r.prob_closer),
-        percent(r.prob_apart),
-        percent(r.prob_negligible),
-        percent(r.p_rank_1),
-        `**${r.verdict}**`,
-        signed(Number(r.delta_rhetoric), 3),
-        `${signed(Number(r.delta_sender_welfare), 4)} (${r.senders})`,
-      ].join(' | '),
-    ),
-  ];
-  return lines.map((l, i) => (i < 2 ? l : `| ${l} |`)).join('\n');
-}
-
-/** The README with the block between the markers replaced. */
-export function withLeverTable(readme: string, table: string): string {
-  return withBlock(readme, BEGIN, END, table);
+/** Markdown table of the focus pair's levers, most closer-pushing first: the terminal's cells, numbers right-aligned. */
+export function leverTable(effects: readonly LeverEffect[]): string {
+  const [header = [], ...rows] = leverCells(effects, README_COLUMNS);
+  const rule = README_COLUMNS.map((c) => (c.text ? '---' : '---:'));
+  return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
 /** The README with the text between `begin` and `end` replaced by `content`. */

@@ -1,57 +1,56 @@
-/** The README's lever table is what `npm run readme` generates from the current model, not typed by hand. */
+/**
+ * The README's generated sections (src/readme/sections.ts) are what `npm run readme` makes from
+ * the current model, not typed by hand; and its lever table shows what `entente compare` prints.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import {
-  BEGIN,
-  blockOf,
-  END,
-  leverTable,
-  README_COMPARE,
-  README_RUN_OUTPUT,
-  RUN_BEGIN,
-  RUN_END,
-  runOutputSample,
-} from '../../src/readme/leverTable.js';
-import { PICTURE_DIR, README_PICTURES, README_RUN } from '../../src/readme/pictures.js';
-import { cli, ROOT, tempDir } from '../helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BEGIN, blockOf, END, README_COLUMNS, README_COMPARE, RUN_BEGIN, RUN_END } from '../../src/readme/leverTable.js';
+import { PICTURE_DIR } from '../../src/readme/pictures.js';
+import { type ReadmeSections, readmeSections } from '../../src/readme/sections.js';
+import { entente, ROOT, tempDir } from '../helpers.js';
+
+const readme = () => readFileSync(join(ROOT, 'README.md'), 'utf8');
+let sections: ReadmeSections;
+beforeAll(async () => {
+  sections = await readmeSections(tempDir());
+}, 120_000);
 
 describe('README lever table', () => {
-  it('matches a fresh entente compare of the default scenario', () => {
-    const out = join(tempDir(), 'compare');
-    const r = cli([...README_COMPARE, '--out', out]);
-    expect(r.status, r.stderr).toBe(0);
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const block = readme.slice(readme.indexOf(BEGIN) + BEGIN.length, readme.indexOf(END)).trim();
-    const table = leverTable(readFileSync(join(out, 'levers.csv'), 'utf8'));
-    expect(block).toBe(table);
-    expect(table.split('\n')).toHaveLength(2 + 5); // header, rule, one row per lever for the focus pair
+  it('is what npm run readme makes from a fresh comparison', () => {
+    expect(blockOf(readme(), BEGIN, END), 'run npm run readme').toBe(sections.table);
+    expect(sections.table.split('\n')).toHaveLength(2 + 5); // header, rule, one row per lever for the focus pair
   });
+
+  it('holds, cell for cell, the table entente compare prints, with two more columns', async () => {
+    const r = await entente([...README_COMPARE.filter((a) => a !== '--quiet'), '--out', join(tempDir(), 'compare')]);
+    expect(r.status, r.stderr).toBe(0);
+    const printed = r.stdout.split('\n');
+    const top = printed.findIndex((l) => l.startsWith('lever '));
+    const terminal = printed.slice(top, top + 6).map((l) => l.trim().split(/\s{2,}/));
+    const markdown = blockOf(readme(), BEGIN, END)
+      .split('\n')
+      .filter((_, i) => i !== 1)
+      .map((l) => l.slice(2, -2).split(' | '));
+    expect(markdown.map((cells) => cells.length)).toEqual(Array(6).fill(README_COLUMNS.length));
+    expect(markdown.map((cells) => cells.slice(0, terminal[0]?.length))).toEqual(terminal);
+  }, 60_000);
 });
 
 describe('README sample output', () => {
   it('is what entente run prints now', () => {
-    const out = join(tempDir(), 'sample');
-    const r = cli([...README_RUN_OUTPUT, '--out', out]);
-    expect(r.status, r.stderr).toBe(0);
-    const shown = blockOf(readFileSync(join(ROOT, 'README.md'), 'utf8'), RUN_BEGIN, RUN_END);
-    expect(shown, 'run npm run readme').toBe(runOutputSample(r.stdout, out));
+    const shown = blockOf(readme(), RUN_BEGIN, RUN_END);
+    expect(shown, 'run npm run readme').toBe(sections.runSample);
     expect(shown).toMatch(/^```\nchina-russia-2022: 30 replication\(s\) × 48 ticks → out\/china-russia-2022\npair +depth t0 +depth final/);
   });
 });
 
 describe('README pictures', () => {
   it('are what npm run readme draws from the current model', () => {
-    const dir = tempDir();
-    const run = join(dir, 'run');
-    const compare = join(dir, 'compare');
-    expect(cli([...README_RUN, '--out', run]).status).toBe(0);
-    expect(cli([...README_COMPARE, '--report', '--out', compare]).status).toBe(0);
-    for (const [source, files] of Object.entries(README_PICTURES)) {
-      for (const file of files) {
-        const drawn = readFileSync(join(source === 'run' ? run : compare, 'charts', file), 'utf8');
-        expect(readFileSync(join(ROOT, PICTURE_DIR, file), 'utf8'), `${PICTURE_DIR}/${file}: run npm run readme`).toBe(drawn);
-      }
-    }
-  }, 60_000);
+    expect(sections.pictures.size).toBe(5);
+    for (const [name, drawn] of sections.pictures)
+      expect(readFileSync(join(ROOT, PICTURE_DIR, name), 'utf8'), `${PICTURE_DIR}/${name}: run npm run readme`).toBe(
+        readFileSync(drawn, 'utf8'),
+      );
+  });
 });

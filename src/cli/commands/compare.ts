@@ -2,8 +2,9 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_MIN_EFFECT } from '../../compare/compare.js';
 import { scenarioPosterior } from '../../compare/posterior/named.js';
-import { comparePosterior, PARTICLE_REPLICATIONS } from '../../compare/posterior/study.js';
+import { comparePosterior, DEFAULT_CONFIDENCE, PARTICLE_REPLICATIONS } from '../../compare/posterior/study.js';
 import { compareScenario } from '../../compare/study.js';
 import { compareSweep } from '../../compare/sweepStudy.js';
 import { EntenteError } from '../../errors.js';
@@ -42,7 +43,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
       positiveInt('replications'),
     )
     .option('--seed <n>', 'base seed (default: the scenario’s)', seedValue)
-    .option('--min-effect <x>', 'smallest change in depth that counts as closer or apart', nonNegative('min-effect'), 0.005)
+    .option('--min-effect <x>', 'smallest change in depth that counts as closer or apart', nonNegative('min-effect'), DEFAULT_MIN_EFFECT)
     .option(
       '--posterior <dir>',
       'compare over a calibrated posterior (a directory from calibrate --method abc): verdicts as probabilities over its particles',
@@ -52,7 +53,7 @@ export function registerCompare(program: Command, print: (text: string) => void)
       '--confidence <p>',
       'with --posterior: the probability a closer, apart or negligible verdict needs',
       probability('confidence'),
-      0.9,
+      DEFAULT_CONFIDENCE,
     )
     .option('-o, --out <dir>', 'output directory (default: out/<scenario name>-compare)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores; for a scenario, 1 below 2,000 runs)', workerCount)

@@ -27,30 +27,40 @@ export function leverTable(effects: readonly LeverEffect[]): string {
   return aligned([header, ...body], new Set([0, 1, 5, 8]));
 }
 
+/** A column of a lever table: its header, its cell, and whether it is text (left-aligned) or a number. */
+export interface LeverColumn {
+  readonly header: string;
+  readonly cell: (e: LeverEffect) => string;
+  readonly text?: boolean;
+}
+
+/** The posterior table's columns, declared once: the terminal prints them, the README's table (readme/) adds DETAIL_COLUMNS. */
+export const POSTERIOR_COLUMNS: readonly LeverColumn[] = [
+  { header: 'lever', cell: (e) => e.lever, text: true },
+  { header: 'pair', cell: (e) => `${e.a}-${e.b}`, text: true },
+  { header: 'Δ depth', cell: (e) => signed(e.deltaMean) },
+  { header: `${LEVEL * 100}% credible`, cell: (e) => `[${signed(e.ciLow)}, ${signed(e.ciHigh)}]` },
+  { header: 'P(closer)', cell: (e) => percent(e.probCloser) },
+  { header: 'P(apart)', cell: (e) => percent(e.probApart) },
+  { header: 'P(negl.)', cell: (e) => percent(e.probNegligible) },
+  { header: 'P(most dividing)', cell: (e) => percent(e.rank[0] ?? Number.NaN) },
+  { header: 'verdict', cell: (e) => e.verdict, text: true },
+];
+
+/** What a lever does besides depth: rhetoric, and the senders' welfare. */
+export const DETAIL_COLUMNS: readonly LeverColumn[] = [
+  { header: 'Δ rhetoric', cell: (e) => signed(e.deltaRhetoric) },
+  { header: 'Δ sender welfare', cell: (e) => `${signed(e.deltaSenderWelfare)}${e.senders ? ` (${e.senders})` : ''}` },
+];
+
+/** The header and each shown lever's cells under `columns`. */
+export function leverCells(effects: readonly LeverEffect[], columns: readonly LeverColumn[]): string[][] {
+  return [columns.map((c) => c.header), ...shown(effects).map((e) => columns.map((c) => c.cell(e)))];
+}
+
 export function posteriorTable(effects: readonly LeverEffect[]): string {
-  const header = [
-    'lever',
-    'pair',
-    'Δ depth',
-    `${LEVEL * 100}% credible`,
-    'P(closer)',
-    'P(apart)',
-    'P(negl.)',
-    'P(most dividing)',
-    'verdict',
-  ];
-  const body = shown(effects).map((e) => [
-    e.lever,
-    `${e.a}-${e.b}`,
-    signed(e.deltaMean),
-    `[${signed(e.ciLow)}, ${signed(e.ciHigh)}]`,
-    percent(e.probCloser),
-    percent(e.probApart),
-    percent(e.probNegligible),
-    percent(e.rank[0] ?? Number.NaN),
-    e.verdict,
-  ]);
-  return aligned([header, ...body], new Set([0, 1, 8]));
+  const left = new Set(POSTERIOR_COLUMNS.flatMap((c, i) => (c.text ? [i] : [])));
+  return aligned(leverCells(effects, POSTERIOR_COLUMNS), left);
 }
 
 /** The two parameters with the largest |SRC|, and the regression's R². */

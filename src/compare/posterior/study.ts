@@ -53,6 +53,9 @@ export const PARTICLE_REPLICATIONS = 4;
 /** The credible interval's level. */
 export const LEVEL = 0.9;
 
+/** The probability a closer, apart or negligible verdict needs, unless told (compare --confidence). */
+export const DEFAULT_CONFIDENCE = 0.9;
+
 interface DriverRow {
   readonly effect: LeverEffect;
   readonly parameter: string;

@@ -1,0 +1,73 @@
+/**
+ * The README's generated sections, made in this process from the studies' results: the lever
+ * table from comparePosterior's effects (no levers.csv read back), the sample of what `entente
+ * run` prints (the command run through cli/execute.ts, its lines captured), and the pictures,
+ * the charts `entente report` draws of the run and the comparison. What `npm run readme`
+ * writes and what its test checks the README against.
+ */
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execute } from '../cli/execute.js';
+import { DEFAULT_MIN_EFFECT } from '../compare/compare.js';
+import { scenarioPosterior } from '../compare/posterior/named.js';
+import { comparePosterior, DEFAULT_CONFIDENCE } from '../compare/posterior/study.js';
+import { writeReport } from '../report/report.js';
+import { leverTable, README_COMPARE, README_RUN_OUTPUT, runOutputSample } from './leverTable.js';
+import { README_PICTURES, README_RUN } from './pictures.js';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface ReadmeSections {
+  /** The lever table, in Markdown. */
+  readonly table: string;
+  /** The sample of `entente run`'s output. */
+  readonly runSample: string;
+  /** Each picture the README shows, by file name: the chart drawn now. */
+  readonly pictures: ReadonlyMap<string, string>;
+}
+
+/** Run `args` as the command line would, in this process, from the repository; its printed lines. */
+async function command(args: readonly string[]): Promise<string> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const before = process.cwd();
+  process.chdir(ROOT);
+  try {
+    const status = await execute(args, { out: (s) => out.push(`${s}\n`), err: (s) => err.push(`${s}\n`) });
+    if (status !== 0) throw new Error(`entente ${args.join(' ')} failed (${status}): ${err.join('')}`);
+    return out.join('');
+  } finally {
+    process.chdir(before);
+  }
+}
+
+/** Every generated section, its runs written under `dir`. */
+export async function readmeSections(dir: string): Promise<ReadmeSections> {
+  const file = join(ROOT, README_COMPARE[1]);
+  const compare = join(dir, 'compare');
+  const posterior = scenarioPosterior(file);
+  if (posterior === undefined) throw new Error(`${README_COMPARE[1]} names no posterior: the README's table is over one`);
+  const result = await comparePosterior(
+    file,
+    {
+      posterior,
+      levers: 'all',
+      minEffect: DEFAULT_MIN_EFFECT,
+      confidence: DEFAULT_CONFIDENCE,
+      out: () => compare,
+      workers: availableParallelism(),
+      force: false,
+      quiet: true,
+    },
+    () => {},
+  );
+  await writeReport(compare, {}, true);
+  const run = join(dir, 'run');
+  await command([...README_RUN, '--out', run]);
+  const sample = join(dir, 'sample');
+  const printed = await command([...README_RUN_OUTPUT, '--out', sample]);
+  const pictures = new Map<string, string>();
+  for (const [source, files] of Object.entries(README_PICTURES))
+    for (const name of files) pictures.set(name, join(source === 'run' ? run : compare, 'charts', name));
+  return { table: leverTable(result.effects), runSample: runOutputSample(printed, sample), pictures };
+}
