@@ -9,13 +9,14 @@
 
 import { weightedQuantile } from '../calibration/abc/smc.js';
 import { EntenteError } from '../errors.js';
+import type { RunOutcome } from '../experiments/outcomes.js';
 import type { ModelConfig } from '../model/config.js';
 import { D, DOMAINS } from '../model/domains.js';
 import { deriveSeed } from '../model/rng.js';
 import { kindIndex, SHOCK_KINDS } from '../model/shocks/index.js';
 import { type LoadedScenario, prepare } from '../scenario/load.js';
 import type { LeverSpec, ShockSpec } from '../scenario/schema.js';
-import { type Arm, type RunOutcome, runPaired } from './paired.js';
+import { type Arm, runPaired } from './paired.js';
 import {
   bootstrapCi,
   effectProbabilities,

@@ -3,10 +3,11 @@
  * replications, gathered by index, so the comparison that reads them in
  * order cannot depend on the worker count.
  */
+
+import type { RunOutcome } from '../experiments/outcomes.js';
 import { workerPool } from '../experiments/pool.js';
 import { progress } from '../experiments/progress.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import type { RunOutcome } from './paired.js';
 import type { CompareContext } from './worker.js';
 
 const BLOCK = 10;

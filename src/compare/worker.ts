@@ -1,9 +1,11 @@
 /** Worker-thread entry for `entente compare --workers`: arms are resolved once; each task is a block of replications. */
+
+import type { RunOutcome } from '../experiments/outcomes.js';
 import { carryingErrors, poolContext } from '../experiments/poolContext.js';
 import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Source } from '../scenario/source.js';
-import { type Arm, pairedOutcomes, type RunOutcome } from './paired.js';
+import { type Arm, pairedOutcomes } from './paired.js';
 
 export interface CompareContext {
   readonly scenarioFile: string;

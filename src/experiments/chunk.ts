@@ -14,9 +14,10 @@ import { type ModelState, stateFor } from '../model/state.js';
 import { prepare } from '../scenario/load.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Source } from '../scenario/source.js';
-import { collectTick, eventRow, PairSummary, runOutcomes, type Sinks } from './collect.js';
+import { collectTick, eventRow, type Sinks } from './collect.js';
 import type { Value } from './designs/design.js';
 import type { LoadedSweep } from './loadSweep.js';
+import { PairSummary, runOutcomes } from './outcomes.js';
 import { type RunObserver, replicationsOf, runReplications } from './runner.js';
 import type { PerTickOutput } from './sweepSchema.js';
 

@@ -9,7 +9,7 @@ import { updateDependence } from '../model/dependence.js';
 import { D, DOMAINS } from '../model/domains.js';
 import { ShockEvent, type ShockEventCode } from '../model/shocks.js';
 import { updateCosts } from '../model/social.js';
-import { type ModelState, pairDepths } from '../model/state.js';
+import type { ModelState } from '../model/state.js';
 import { tickDate } from './dates.js';
 import { ACTOR_REPORTERS, PAIR_REPORTERS, type Reporter, TIE_REPORTERS } from './reporters.js';
 
@@ -33,37 +33,6 @@ const EVENT_NAMES: Record<ShockEventCode, string> = {
   [ShockEvent.ended]: 'ended',
   [ShockEvent.withdrawn]: 'withdrawn',
 };
-
-/** Per-replication summary of each pair: final and time-mean depth and rhetoric. */
-export class PairSummary {
-  readonly depthFinal: Float64Array;
-  readonly depthSum: Float64Array;
-  readonly rhetoricFinal: Float64Array;
-  readonly rhetoricSum: Float64Array;
-  ticks = 0;
-  constructor(P: number) {
-    this.depthFinal = new Float64Array(P);
-    this.depthSum = new Float64Array(P);
-    this.rhetoricFinal = new Float64Array(P);
-    this.rhetoricSum = new Float64Array(P);
-  }
-  reset(): void {
-    this.depthSum.fill(0);
-    this.rhetoricSum.fill(0);
-    this.ticks = 0;
-  }
-  add(cfg: ModelConfig, s: ModelState): void {
-    const { depthFinal, depthSum, rhetoricFinal, rhetoricSum } = this;
-    const rhetoric = s.rhetoric;
-    pairDepths(cfg, s.commitment, depthFinal);
-    for (let p = 0; p < cfg.P; p++) {
-      depthSum[p] = (depthSum[p] as number) + (depthFinal[p] as number);
-      rhetoricFinal[p] = rhetoric[p] as number;
-      rhetoricSum[p] = (rhetoricSum[p] as number) + (rhetoric[p] as number);
-    }
-    this.ticks++;
-  }
-}
 
 /** Each entity's row: which run and when (`head`), whose (one column per `names`), then what its reporters give. */
 function rowsOf(
@@ -112,20 +81,6 @@ function namesOf(cfg: ModelConfig): { ties: string[][]; pairs: string[][] } {
   }
   return known;
 }
-
-/**
- * Each pair's outcomes of one run, declared once, name → value of its summary: summary.csv's and a
- * sweep's runs.csv's columns, in this order, and their cells.
- */
-export const RUN_OUTCOMES: readonly { readonly column: string; value(summary: PairSummary, p: number): number }[] = [
-  { column: 'depth_final', value: (x, p) => x.depthFinal[p] as number },
-  { column: 'depth_mean', value: (x, p) => (x.depthSum[p] as number) / x.ticks },
-  { column: 'rhetoric_final', value: (x, p) => x.rhetoricFinal[p] as number },
-  { column: 'rhetoric_mean', value: (x, p) => (x.rhetoricSum[p] as number) / x.ticks },
-];
-
-/** Pair p's outcomes of the run `summary` gathered, in RUN_OUTCOMES' order. */
-export const runOutcomes = (summary: PairSummary, p: number): number[] => RUN_OUTCOMES.map((o) => o.value(summary, p));
 
 export function collectTick(cfg: ModelConfig, s: ModelState, t: number, replication: number, seed: number, sinks: Sinks): void {
   const ids = cfg.actorIds;

@@ -1,5 +1,5 @@
 /** Output column names: the contract of docs/reference.md, Output files (extended at the end, never reordered). Free of file work, so the explore page can use them. */
-import { RUN_OUTCOMES } from './collect.js';
+import { RUN_OUTCOMES } from './outcomes.js';
 import { ACTOR_REPORTERS, columnsOf, PAIR_REPORTERS, TIE_REPORTERS } from './reporters.js';
 
 /** The per-tick files' columns: which run, when, whose, then what reporters.ts declares of it. */

@@ -9,10 +9,11 @@ import type { ModelConfig } from '../model/config.js';
 import { makeRandom } from '../model/rng.js';
 import { simulateTicks } from '../model/simulate.js';
 import { createState } from '../model/state.js';
-import { collectTick, eventRow, PairSummary, runOutcomes, type Sinks } from './collect.js';
+import { collectTick, eventRow, type Sinks } from './collect.js';
 import { type OutputFormat, type OutputName, outputFile, type RowFile } from './columns.js';
 import { tickDate } from './dates.js';
 import type { Observable } from './observables.js';
+import { PairSummary, runOutcomes } from './outcomes.js';
 import { atPoint } from './runFailure.js';
 import { replicationsOf, runPlace } from './runner.js';
 

@@ -3,7 +3,8 @@
  * reusing the runs the page already made for its other charts where they are the same arm.
  */
 import { compareLevers, type LeverEffect, leverArms } from '../compare/compare.js';
-import { armOutcomes, type RunOutcome } from '../compare/paired.js';
+import { armOutcomes } from '../compare/paired.js';
+import type { RunOutcome } from '../experiments/outcomes.js';
 import { createState } from '../model/state.js';
 import { type Embedded, resolve, type Settings, setFlags } from './model.js';
 

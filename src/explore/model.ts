@@ -5,11 +5,11 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { compareLevers, type LeverEffect } from '../compare/compare.js';
-import { outcomeCollector, type RunOutcome } from '../compare/paired.js';
 import { particleOutcomes } from '../compare/posterior/runs.js';
 import { quantile } from '../compare/stats.js';
 import { COLUMNS } from '../experiments/columnNames.js';
 import { resolveObservables } from '../experiments/observables.js';
+import { outcomeCollector, type RunOutcome } from '../experiments/outcomes.js';
 import { type PairRow, pairRows } from '../experiments/pairRows.js';
 import { formatNumber } from '../io/formatNumber.js';
 import { D } from '../model/domains.js';

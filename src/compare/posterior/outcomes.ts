@@ -2,9 +2,10 @@
  * Every particle's outcomes, in this thread or on a worker pool: blocks of
  * particles gathered by index, so what follows cannot depend on the worker count.
  */
+
+import type { RunOutcome } from '../../experiments/outcomes.js';
 import { workerPool } from '../../experiments/pool.js';
 import { progress } from '../../experiments/progress.js';
-import type { RunOutcome } from '../paired.js';
 import type { Posterior } from './read.js';
 import { type ParticleBlock, type PosteriorRunContext, particleOutcomes } from './runs.js';
 

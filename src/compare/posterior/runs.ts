@@ -1,8 +1,9 @@
+import type { RunOutcome } from '../../experiments/outcomes.js';
 import { createState, type ModelState } from '../../model/state.js';
 import { prepare } from '../../scenario/load.js';
 import type { ScenarioFile } from '../../scenario/schema.js';
 import type { Source } from '../../scenario/source.js';
-import { armOutcomes, type RunOutcome } from '../paired.js';
+import { armOutcomes } from '../paired.js';
 
 export interface PosteriorRunContext {
   readonly scenarioFile: string;
