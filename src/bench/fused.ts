@@ -66,39 +66,36 @@ export function fusedStep(
   // a conditional inducement (Mechanism.inert), and the zero terms of abandonment, sanction exposure, partner
   // risk and divergence (a −0 added changes no sum; Mechanism).
   for (let k = 0; k < cfg.K; k++) {
-    const i = cfg.tieFrom[k] as number;
-    const j = cfg.tieTo[k] as number;
-    const p = cfg.tiePair[k] as number;
-    const back = (cfg.tieReverse[k] as number) * D;
-    const channel = s.channel[p] as number;
-    const fear = wA * (s.shared[p] as number) * (s.need[i] as number);
-    const strategic =
-      ((cfg.alignment[p] as number) + (s.shared[p] as number)) * (1 + partnerNeedGain * (s.need[j] as number)) +
-      (cfg.stake[i * n + j] as number) * (threat[j] as number);
-    const aversion = cfg.costAversion[i] as number;
-    const risk = wR * (cfg.exposureAversion[i] as number) * (s.stress[j] as number);
-    const norm = wC * (cfg.commitmentNorm[i] as number);
-    const delta = wV * (s.divergence[p] as number);
+    const i = cfg.tieFrom[k];
+    const j = cfg.tieTo[k];
+    const p = cfg.tiePair[k];
+    const back = cfg.tieReverse[k] * D;
+    const channel = s.channel[p];
+    const fear = wA * s.shared[p] * s.need[i];
+    const strategic = (cfg.alignment[p] + s.shared[p]) * (1 + partnerNeedGain * s.need[j]) + cfg.stake[i * n + j] * threat[j];
+    const aversion = cfg.costAversion[i];
+    const risk = wR * cfg.exposureAversion[i] * s.stress[j];
+    const norm = wC * cfg.commitmentNorm[i];
+    const delta = wV * s.divergence[p];
     for (let d = 0; d < D; d++) {
       const x = k * D + d;
-      const pd = domains.payment[d] as number;
-      const cx = prev[x] as number;
+      const pd = domains.payment[d];
+      const cx = prev[x];
       // No variable reassigned along branches (model/decide.ts says why).
-      const clears =
-        d === FINANCE ? wE * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number) * (s.volume[p] as number) : 0;
-      const econ = wE * (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel) + clears;
-      let sum = s.baseline[x] as number;
+      const clears = d === FINANCE ? wE * (1 - s.conventional[p]) * cfg.paymentComplementarity[p] * s.volume[p] : 0;
+      const econ = wE * cfg.complementarity[p * D + d] * (1 - pd + pd * channel) + clears;
+      let sum = s.baseline[x];
       sum += econ;
-      sum += wS * (domains.strategic[d] as number) * strategic;
-      if (fear !== 0) sum += fear * (domains.strategic[d] as number);
-      if (sanctioned[k] !== 0) sum += -wX * ((primary[x] as number) + aversion * (thirdParty[x] as number));
-      if (conditioned) sum += -(wQ * aversion) * (conditional[x] as number);
-      if (risk !== 0) sum += -risk * (domains.financialExposure[d] as number);
-      sum += norm * ((prev[back + d] as number) - cx);
-      if (delta !== 0) sum += -delta * (domains.strategic[d] as number);
-      sum += -(wK * aversion) * (domains.cost[d] as number) * cx;
+      sum += wS * domains.strategic[d] * strategic;
+      if (fear !== 0) sum += fear * domains.strategic[d];
+      if (sanctioned[k] !== 0) sum += -wX * (primary[x] + aversion * thirdParty[x]);
+      if (conditioned) sum += -(wQ * aversion) * conditional[x];
+      if (risk !== 0) sum += -risk * domains.financialExposure[d];
+      sum += norm * (prev[back + d] - cx);
+      if (delta !== 0) sum += -delta * domains.strategic[d];
+      sum += -(wK * aversion) * domains.cost[d] * cx;
       sum += -wI * cx;
-      const move = Math.min(maxStep, Math.max(-maxStep, (stepGain[x] as number) * sum));
+      const move = Math.min(maxStep, Math.max(-maxStep, stepGain[x] * sum));
       const shake = spread > 0 ? spread * (2 * random() - 1) : 0;
       c[x] = clamp01(cx + (move + shake));
     }

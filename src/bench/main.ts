@@ -56,7 +56,7 @@ function measure(label: string, cfg: ModelConfig, seconds: number): void {
   const rnd = makeRandom(1);
   for (let t = 0; t < cfg.ticks; t++) fusedStep(cfg, s, t, rnd, weights, prev, conditioned, gain);
   let maxDiff = 0;
-  for (let x = 0; x < engineEnd.length; x++) maxDiff = Math.max(maxDiff, Math.abs((engineEnd[x] as number) - (s.commitment[x] as number)));
+  for (let x = 0; x < engineEnd.length; x++) maxDiff = Math.max(maxDiff, Math.abs(engineEnd[x] - s.commitment[x]));
 
   // Interleaved rounds: on a shared machine one reading swings ±15%; the best round is the least disturbed.
   const engineRates: number[] = [];
@@ -96,7 +96,7 @@ function endToEnd(repeats: number): void {
   }
   times.sort((a, b) => a - b);
   console.log(
-    `default scenario, 30 replications, end to end (process start to files written): median ${(times[Math.floor(repeats / 2)] as number).toFixed(2)} s over ${repeats} runs (target < 3 s)`,
+    `default scenario, 30 replications, end to end (process start to files written): median ${times[Math.floor(repeats / 2)].toFixed(2)} s over ${repeats} runs (target < 3 s)`,
   );
 }
 
@@ -117,7 +117,7 @@ function startUp(repeats: number): void {
       if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
     }
     times.sort((a, b) => a - b);
-    return `${label} ${(times[Math.floor(repeats / 2)] as number).toFixed(0)} ms`;
+    return `${label} ${times[Math.floor(repeats / 2)].toFixed(0)} ms`;
   });
   console.log(`start-up, median of ${repeats}: ${line.join(';  ')}`);
 }

@@ -36,7 +36,7 @@ export function lossTerm(target: Target, simulated: number): number {
 
 /** Σ of the targets' loss terms, in target order (the same sum, term by term, as targets.csv's loss column). */
 export function lossOf(targets: readonly Target[], values: readonly number[]): number {
-  return targets.reduce((sum, target, i) => sum + lossTerm(target, values[i] as number), 0);
+  return targets.reduce((sum, target, i) => sum + lossTerm(target, values[i]), 0);
 }
 
 export function scorePoints(ctx: CalibrationContext, first: number, points: readonly (readonly Value[])[]): PointScore[] {
@@ -66,7 +66,7 @@ function scorePoint(ctx: CalibrationContext, point: number, values: readonly Val
     },
     end: () => {
       ctx.targets.forEach((target, k) => {
-        sums[k] = (sums[k] as number) + simulated(target, series[target.observable] as Float64Array, initial[target.observable] as number);
+        sums[k] += simulated(target, series[target.observable] as Float64Array, initial[target.observable]);
       });
     },
   });

@@ -41,14 +41,14 @@ function calibrationTable(result: CalibrationResult, paths: readonly string[]): 
   const target = (r: PointTarget) => result.targets[r.target] as Target;
   return new Table<PointTarget>([
     ['point', (r) => r.score.point],
-    ['round', (r) => result.rounds[r.score.point] as number],
+    ['round', (r) => result.rounds[r.score.point]],
     paths.map((p, j): Column<PointTarget> => [p, (r) => result.points[r.score.point]?.[j] as string | number]),
     ['loss', (r) => r.score.loss],
     ['indicator', (r) => target(r).spec.indicator],
     ['period', (r) => target(r).spec.period],
     ['statistic', (r) => target(r).spec.statistic],
     ['observed', (r) => target(r).observed],
-    ['simulated', (r) => r.score.simulated[r.target] as number],
+    ['simulated', (r) => r.score.simulated[r.target]],
   ]);
 }
 
@@ -59,10 +59,10 @@ function targetsTable(best: readonly number[]): Table<{ t: Target; i: number }> 
     ['period', ({ t }) => t.spec.period],
     ['statistic', ({ t }) => t.spec.statistic],
     ['observed', ({ t }) => t.observed],
-    ['simulated', ({ i }) => best[i] as number],
+    ['simulated', ({ i }) => best[i]],
     ['scale', ({ t }) => t.errorScale],
     ['weight', ({ t }) => t.weight],
-    ['loss', ({ t, i }) => lossTerm(t, best[i] as number)],
+    ['loss', ({ t, i }) => lossTerm(t, best[i])],
   ]);
 }
 

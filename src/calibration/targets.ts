@@ -147,7 +147,7 @@ export function resolveTargets(
 
 function mean(series: Float64Array, from: number, to: number): number {
   let sum = 0;
-  for (let t = from; t < to; t++) sum += series[t] as number;
+  for (let t = from; t < to; t++) sum += series[t];
   return sum / (to - from);
 }
 

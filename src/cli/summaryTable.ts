@@ -10,13 +10,13 @@ export function summaryTable(cfg: ModelConfig, depthFinal: Float64Array, rhetori
     const depths: number[] = [];
     let rhetoric = 0;
     for (let r = 0; r < replications; r++) {
-      depths.push(depthFinal[r * cfg.P + p] as number);
-      rhetoric += rhetoricFinal[r * cfg.P + p] as number;
+      depths.push(depthFinal[r * cfg.P + p]);
+      rhetoric += rhetoricFinal[r * cfg.P + p];
     }
     depths.sort((a, b) => a - b);
     const mean = depths.reduce((a, b) => a + b, 0) / replications;
     rows.push([
-      `${cfg.actorIds[cfg.pairA[p] as number]}-${cfg.actorIds[cfg.pairB[p] as number]}`,
+      `${cfg.actorIds[cfg.pairA[p]]}-${cfg.actorIds[cfg.pairB[p]]}`,
       pairDepth(cfg, cfg.commitment0, p).toFixed(3),
       mean.toFixed(3),
       `${quantile(depths, 0.05).toFixed(3)}–${quantile(depths, 0.95).toFixed(3)}`,
@@ -24,7 +24,5 @@ export function summaryTable(cfg: ModelConfig, depthFinal: Float64Array, rhetori
     ]);
   }
   const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] as string).length)));
-  return rows
-    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  '))
-    .join('\n');
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
 }

@@ -18,7 +18,7 @@ export function leversTable(levers: number): Table<LeverEffect> {
     ['delta_depth_time_mean', (e) => e.deltaDepthTimeMean],
     ['delta_rhetoric', (e) => e.deltaRhetoric],
     ['rhetoric_not_depth', (e) => flag(e.rhetoricNotDepth)],
-    DOMAINS.map((d, k): Column<LeverEffect> => [`delta_${d}`, (e) => e.deltaDomains[k] as number]),
+    DOMAINS.map((d, k): Column<LeverEffect> => [`delta_${d}`, (e) => e.deltaDomains[k]]),
     ['senders', (e) => e.senders],
     ['delta_sender_cost', (e) => e.deltaSenderCost],
     ['focus', (e) => flag(e.focus)],
@@ -26,7 +26,7 @@ export function leversTable(levers: number): Table<LeverEffect> {
     ['prob_closer', (e) => e.probCloser],
     ['prob_apart', (e) => e.probApart],
     ['prob_negligible', (e) => e.probNegligible],
-    Array.from({ length: levers }, (_, k): Column<LeverEffect> => [`p_rank_${k + 1}`, (e) => e.rank[k] as number]),
+    Array.from({ length: levers }, (_, k): Column<LeverEffect> => [`p_rank_${k + 1}`, (e) => e.rank[k]]),
   ]);
 }
 
@@ -61,7 +61,7 @@ export function particlesTable(weights: ArrayLike<number>): Table<DeltaRow> {
   return new Table<DeltaRow>([
     ['lever', (r) => r.lever],
     ['particle', (r) => r.replication],
-    ['weight', (r) => weights[r.replication] as number],
+    ['weight', (r) => weights[r.replication]],
     ['a', (r) => r.a],
     ['b', (r) => r.b],
     MEASURES,

@@ -108,7 +108,7 @@ function focusPairs(loaded: LoadedScenario, cfg: ModelConfig): Set<number> {
     const [a = '', b = ''] = name.split('-');
     const i = ids.indexOf(a);
     const j = ids.indexOf(b);
-    const p = i >= 0 && j >= 0 ? (cfg.pairOf[i * cfg.n + j] as number) : -1;
+    const p = i >= 0 && j >= 0 ? cfg.pairOf[i * cfg.n + j] : -1;
     if (p < 0) {
       const line = loaded.source.locate(['focus', q]);
       throw new EntenteError('scenario.unknownPair', `focus pair "${name}" has no tie`, {
@@ -171,21 +171,21 @@ export function compareLevers(
       dWelfare[l * R + r] = welfare(o, who) - welfare(b, who);
       for (let p = 0; p < base.P; p++) {
         const x = at(l, p, r);
-        dFinal[x] = (o.depthFinal[p] as number) - (b.depthFinal[p] as number);
-        dMean[x] = (o.depthMean[p] as number) - (b.depthMean[p] as number);
-        dRhetoric[x] = (o.rhetoricFinal[p] as number) - (b.rhetoricFinal[p] as number);
-        for (let d = 0; d < D; d++) dDomain[x * D + d] = (o.mutualFinal[p * D + d] as number) - (b.mutualFinal[p * D + d] as number);
+        dFinal[x] = o.depthFinal[p] - b.depthFinal[p];
+        dMean[x] = o.depthMean[p] - b.depthMean[p];
+        dRhetoric[x] = o.rhetoricFinal[p] - b.rhetoricFinal[p];
+        for (let d = 0; d < D; d++) dDomain[x * D + d] = o.mutualFinal[p * D + d] - b.mutualFinal[p * D + d];
         onDelta({
           lever: opts.levers[l] as string,
           replication: r,
           seed: runSeed,
-          a: ids[base.pairA[p] as number] as string,
-          b: ids[base.pairB[p] as number] as string,
-          deltaDepthFinal: dFinal[x] as number,
-          deltaDepthMean: dMean[x] as number,
-          deltaRhetoric: dRhetoric[x] as number,
-          deltaSenderCost: dCost[l * R + r] as number,
-          deltaSenderWelfare: dWelfare[l * R + r] as number,
+          a: ids[base.pairA[p]] as string,
+          b: ids[base.pairB[p]] as string,
+          deltaDepthFinal: dFinal[x],
+          deltaDepthMean: dMean[x],
+          deltaRhetoric: dRhetoric[x],
+          deltaSenderCost: dCost[l * R + r],
+          deltaSenderWelfare: dWelfare[l * R + r],
         });
       }
     });
@@ -215,8 +215,8 @@ export function compareLevers(
   );
   opts.levers.forEach((lever, l) => {
     for (let p = 0; p < base.P; p++) {
-      const a = ids[base.pairA[p] as number] as string;
-      const b = ids[base.pairB[p] as number] as string;
+      const a = ids[base.pairA[p]] as string;
+      const b = ids[base.pairB[p]] as string;
       const key = `${opts.seed}/${lever}/${a}-${b}`;
       const final = slice(dFinal, l, p);
       const [ciLow, ciHigh] = interval(final, `${key}/depth`);
@@ -245,7 +245,7 @@ export function compareLevers(
         deltaRhetoric: mean(rhetoric),
         rhetoricCiLow,
         deltaDomains: DOMAINS.map((_, d) => {
-          for (let r = 0; r < R; r++) domain[r] = dDomain[at(l, p, r) * D + d] as number;
+          for (let r = 0; r < R; r++) domain[r] = dDomain[at(l, p, r) * D + d];
           return mean(domain);
         }),
         senders: (senders[l] as number[]).map((i) => ids[i]).join(' '),

@@ -76,8 +76,8 @@ export async function compareAcrossSweep(file: string, levers: readonly string[]
   for (const [key, base] of baseline) {
     const [outcome, a = '', b = ''] = key.split('|');
     if (outcome !== 'depth_final') continue;
-    const deltas = leverSeries.map((s) => Float64Array.from(s.get(key) ?? [], (v, x) => v - (base[x] as number)));
-    const best = Float64Array.from({ length: points }, (_, x) => Math.min(...deltas.map((d) => d[x] as number)));
+    const deltas = leverSeries.map((s) => Float64Array.from(s.get(key) ?? [], (v, x) => v - base[x]));
+    const best = Float64Array.from({ length: points }, (_, x) => Math.min(...deltas.map((d) => d[x])));
     levers.forEach((lever, l) => {
       const d = deltas[l] as Float64Array;
       let sum = 0;
@@ -85,9 +85,9 @@ export async function compareAcrossSweep(file: string, levers: readonly string[]
       let maxRegret = 0;
       let closer = 0;
       for (let x = 0; x < points; x++) {
-        const v = d[x] as number;
+        const v = d[x];
         sum += v;
-        const regret = v - (best[x] as number);
+        const regret = v - best[x];
         regretSum += regret;
         maxRegret = Math.max(maxRegret, regret);
         if (v > opts.minEffect) closer++;

@@ -10,7 +10,7 @@ export const BOOTSTRAP_RESAMPLES = 2000;
 
 export function mean(xs: ArrayLike<number>): number {
   let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += xs[i] as number;
+  for (let i = 0; i < xs.length; i++) sum += xs[i];
   return xs.length ? sum / xs.length : Number.NaN;
 }
 
@@ -22,7 +22,7 @@ export function bootstrapCi(xs: ArrayLike<number>, key: string, level = 0.95, re
   const means = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) {
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += xs[Math.floor(random() * n)] as number;
+    for (let i = 0; i < n; i++) sum += xs[Math.floor(random() * n)];
     means[b] = sum / n;
   }
   return percentileInterval(means, level);
@@ -34,14 +34,14 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
 /** The central `level` interval of bootstrap draws (sorted in place): the percentile interval every bootstrap here reports. */
 export function percentileInterval(draws: Float64Array, level: number): [number, number] {
   draws.sort();
   const last = draws.length - 1;
-  return [draws[Math.floor(((1 - level) / 2) * last)] as number, draws[Math.ceil((1 - (1 - level) / 2) * last)] as number];
+  return [draws[Math.floor(((1 - level) / 2) * last)], draws[Math.ceil((1 - (1 - level) / 2) * last)]];
 }
 
 /** Over replications: `unclear`; over a posterior: `negligible` or `uncertain` (posteriorVerdict). */
@@ -60,14 +60,14 @@ export function verdict(deltaMean: number, ciLow: number, ciHigh: number, minEff
 /** Share of replications in which the difference is positive. */
 export function shareAbove(xs: ArrayLike<number>, threshold = 0): number {
   let count = 0;
-  for (let i = 0; i < xs.length; i++) if ((xs[i] as number) > threshold) count++;
+  for (let i = 0; i < xs.length; i++) if (xs[i] > threshold) count++;
   return xs.length ? count / xs.length : Number.NaN;
 }
 
 /** Σ w_i x_i for weights that sum to 1. */
 export function weightedMean(xs: ArrayLike<number>, weights: ArrayLike<number>): number {
   let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += (weights[i] as number) * (xs[i] as number);
+  for (let i = 0; i < xs.length; i++) sum += weights[i] * xs[i];
   return xs.length ? sum : Number.NaN;
 }
 
@@ -77,8 +77,8 @@ export function effectProbabilities(xs: ArrayLike<number>, weights: ArrayLike<nu
   let apart = 0;
   let negligible = 0;
   for (let i = 0; i < xs.length; i++) {
-    const x = xs[i] as number;
-    const w = weights[i] as number;
+    const x = xs[i];
+    const w = weights[i];
     if (x > minEffect) closer += w;
     else if (x < -minEffect) apart += w;
     else negligible += w;
@@ -112,7 +112,7 @@ export function rankProbabilities(deltas: readonly ArrayLike<number>[], weights:
         const y = (deltas[m] as ArrayLike<number>)[u] as number;
         if (y < x || (y === x && m < l)) k++;
       }
-      (rank[l] as number[])[k] = ((rank[l] as number[])[k] as number) + (weights[u] as number);
+      (rank[l] as number[])[k] = ((rank[l] as number[])[k] as number) + weights[u];
     }
   }
   return rank;

@@ -49,8 +49,7 @@ export interface PrimOptions {
 }
 
 function inside(x: readonly number[], box: Box): boolean {
-  for (let d = 0; d < x.length; d++)
-    if ((x[d] as number) < (box.low[d] as number) || (x[d] as number) > (box.high[d] as number)) return false;
+  for (let d = 0; d < x.length; d++) if (x[d] < box.low[d] || x[d] > box.high[d]) return false;
   return true;
 }
 
@@ -73,7 +72,7 @@ function cut(values: number[], alpha: number, high: boolean): number {
   // that compares false everywhere, so it held more points than the box it was peeled from and
   // the peeling never ended (a sweep of 12 points ran out of memory).
   const k = Math.min(sorted.length - 1, Math.max(1, Math.floor(alpha * sorted.length)));
-  return high ? (sorted[sorted.length - 1 - k] as number) : (sorted[k] as number);
+  return high ? sorted[sorted.length - 1 - k] : sorted[k];
 }
 
 export function prim(xs: readonly (readonly number[])[], y: readonly boolean[], options: PrimOptions = {}): PrimResult {
@@ -84,23 +83,22 @@ export function prim(xs: readonly (readonly number[])[], y: readonly boolean[], 
   const total = xs.length;
   const allCases = y.filter(Boolean).length;
   let box: Box = {
-    low: Array.from({ length: dims }, (_, d) => Math.min(...xs.map((x) => x[d] as number))),
-    high: Array.from({ length: dims }, (_, d) => Math.max(...xs.map((x) => x[d] as number))),
+    low: Array.from({ length: dims }, (_, d) => Math.min(...xs.map((x) => x[d]))),
+    high: Array.from({ length: dims }, (_, d) => Math.max(...xs.map((x) => x[d]))),
   };
   const density = (b: Box) => {
     const s = stats(xs, y, b);
     return s.n ? s.cases / s.n : 0;
   };
   const full: Box = { low: [...box.low], high: [...box.high] };
-  const restrictions = (b: Box) =>
-    b.low.filter((v, d) => v > (full.low[d] as number) || (b.high[d] as number) < (full.high[d] as number)).length;
+  const restrictions = (b: Box) => b.low.filter((v, d) => v > full.low[d] || b.high[d] < full.high[d]).length;
   const trajectory: { coverage: number; density: number; inBox: number; restricted: number }[] = [];
   const boxes: { box: Box; density: number }[] = [{ box, density: density(box) }];
   for (;;) {
     const members = xs.filter((x) => inside(x, box));
     let candidate: { box: Box; density: number; n: number } | undefined;
     for (let d = 0; d < dims; d++) {
-      const values = members.map((x) => x[d] as number);
+      const values = members.map((x) => x[d]);
       for (const high of [false, true]) {
         const edge = cut(values, alpha, high);
         const next: Box = high
@@ -130,14 +128,14 @@ export function prim(xs: readonly (readonly number[])[], y: readonly boolean[], 
       for (const high of [false, true]) {
         const outside = xs
           .filter((x) => {
-            const v = x[d] as number;
-            const rest = x.every((w, i) => i === d || (w >= (box.low[i] as number) && w <= (box.high[i] as number)));
-            return rest && (high ? v > (box.high[d] as number) : v < (box.low[d] as number));
+            const v = x[d];
+            const rest = x.every((w, i) => i === d || (w >= box.low[i] && w <= box.high[i]));
+            return rest && (high ? v > box.high[d] : v < box.low[d]);
           })
-          .map((x) => x[d] as number)
+          .map((x) => x[d])
           .sort((a, b) => (high ? a - b : b - a));
         if (outside.length === 0) continue;
-        const take = outside[Math.min(outside.length - 1, Math.max(0, Math.floor(alpha * stats(xs, y, box).n) - 1))] as number;
+        const take = outside[Math.min(outside.length - 1, Math.max(0, Math.floor(alpha * stats(xs, y, box).n) - 1))];
         const next: Box = high
           ? { low: box.low, high: box.high.map((v, i) => (i === d ? take : v)) }
           : { low: box.low.map((v, i) => (i === d ? take : v)), high: box.high };
@@ -151,7 +149,7 @@ export function prim(xs: readonly (readonly number[])[], y: readonly boolean[], 
   }
   box = dropUseless(xs, y, dropSlight(box, full, options.minNarrowing ?? 0.05), full);
   const s = stats(xs, y, box);
-  const restricted = box.low.map((v, d) => v > (full.low[d] as number) || (box.high[d] as number) < (full.high[d] as number));
+  const restricted = box.low.map((v, d) => v > full.low[d] || box.high[d] < full.high[d]);
   const quasiP = restricted.map((r, d) => (r ? quasiPValue(xs, y, box, full, d, s) : Number.NaN));
   return {
     box,
@@ -169,8 +167,8 @@ export function prim(xs: readonly (readonly number[])[], y: readonly boolean[], 
 /** The box with dimension d's restriction lifted: its whole range again. */
 function lift(box: Box, full: Box, d: number): Box {
   return {
-    low: box.low.map((v, i) => (i === d ? (full.low[d] as number) : v)),
-    high: box.high.map((v, i) => (i === d ? (full.high[d] as number) : v)),
+    low: box.low.map((v, i) => (i === d ? full.low[d] : v)),
+    high: box.high.map((v, i) => (i === d ? full.high[d] : v)),
   };
 }
 
@@ -179,10 +177,10 @@ function dropSlight(box: Box, full: Box, share: number): Box {
   const low = [...box.low];
   const high = [...box.high];
   for (let d = 0; d < low.length; d++) {
-    const range = (full.high[d] as number) - (full.low[d] as number);
-    if (range > 0 && (high[d] as number) - (low[d] as number) >= (1 - share) * range) {
-      low[d] = full.low[d] as number;
-      high[d] = full.high[d] as number;
+    const range = full.high[d] - full.low[d];
+    if (range > 0 && high[d] - low[d] >= (1 - share) * range) {
+      low[d] = full.low[d];
+      high[d] = full.high[d];
     }
   }
   return { low, high };
@@ -199,7 +197,7 @@ function dropUseless(xs: readonly (readonly number[])[], y: readonly boolean[], 
     lifted = false;
     const current = stats(xs, y, box);
     for (let d = 0; d < box.low.length; d++) {
-      if ((box.low[d] as number) <= (full.low[d] as number) && (box.high[d] as number) >= (full.high[d] as number)) continue;
+      if (box.low[d] <= full.low[d] && box.high[d] >= full.high[d]) continue;
       const wider = lift(box, full, d);
       const s = stats(xs, y, wider);
       if (s.n > 0 && s.cases * current.n >= current.cases * s.n) {

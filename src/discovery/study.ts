@@ -135,9 +135,7 @@ export async function discover(file: string, options: DiscoverOptions): Promise<
   const withLever = arms.levers[0]?.get(key) as Float64Array;
   const numeric = loaded.parameters.map((p, j) => ({ p, j })).filter(({ j }) => loaded.points.every((row) => typeof row[j] === 'number'));
   const xs = loaded.points.map((row) => numeric.map(({ j }) => row[j] as number));
-  const y = Array.from(base, (v, x) => (withLever[x] as number) - v).map((d) =>
-    options.below ? d < options.threshold : d > options.threshold,
-  );
+  const y = Array.from(base, (v, x) => withLever[x] - v).map((d) => (options.below ? d < options.threshold : d > options.threshold));
   const [keyA, keyB] = key.split('|').slice(1) as [string, string];
   const result = prim(xs, y);
   const found = {
@@ -151,10 +149,10 @@ export async function discover(file: string, options: DiscoverOptions): Promise<
   };
   const restrictions = numeric.map(({ p }, d) => ({
     parameter: p.path,
-    low: result.box.low[d] as number,
-    high: result.box.high[d] as number,
+    low: result.box.low[d],
+    high: result.box.high[d],
     restricted: result.restricted[d] === true,
-    quasiP: result.quasiP[d] as number,
+    quasiP: result.quasiP[d],
   }));
   writeAtomic(join(out, 'discovery.csv'), discoveryTable(found).text(restrictions));
   writeAtomic(

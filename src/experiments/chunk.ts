@@ -137,9 +137,7 @@ export function runChunk(ctx: SweepContext, task: ChunkTask): ChunkResult {
     const summary = new PairSummary(config.P);
     const ids = config.actorIds;
     const shownText = shown.length > 0 ? `,${recordText(shown)}` : '';
-    const pairTexts = Array.from({ length: config.P }, (_, p) =>
-      pairText(ids[config.pairA[p] as number] as string, ids[config.pairB[p] as number] as string),
-    );
+    const pairTexts = Array.from({ length: config.P }, (_, p) => pairText(ids[config.pairA[p]] as string, ids[config.pairB[p]] as string));
     // One observer per point, reading the replication it is in: nothing is allocated per run but the run's rows.
     let r = 0;
     let seed = 0;

@@ -53,7 +53,7 @@ function rowsOf(
     for (let c = 0; c < names.length; c++) row[head.length + c] = (names[c] as readonly string[])[i] as string;
     for (let c = 0; c < R; c++) {
       const v = values[c];
-      row[from + c] = v === undefined ? '' : (v[i * (strides[c] as number) + (offsets[c] as number)] as number);
+      row[from + c] = v === undefined ? '' : v[i * strides[c] + offsets[c]];
     }
     sink(row);
   }
@@ -114,14 +114,14 @@ function collectContributions(
   const len = cfg.K * D;
   const eta = cfg.params.stepSize;
   for (let k = 0; k < cfg.K; k++) {
-    const from = ids[cfg.tieFrom[k] as number] as string;
-    const to = ids[cfg.tieTo[k] as number] as string;
+    const from = ids[cfg.tieFrom[k]] as string;
+    const to = ids[cfg.tieTo[k]] as string;
     for (let d = 0; d < D; d++) {
       const x = k * D + d;
       const domain = DOMAINS[d] as string;
-      sink([replication, seed, t, from, to, domain, 'baseline', eta * (baseline[x] as number)]);
+      sink([replication, seed, t, from, to, domain, 'baseline', eta * baseline[x]]);
       cfg.mechanisms.forEach(({ name }, m) => {
-        sink([replication, seed, t, from, to, domain, name, eta * (terms[m * len + x] as number)]);
+        sink([replication, seed, t, from, to, domain, name, eta * terms[m * len + x]]);
       });
     }
   }

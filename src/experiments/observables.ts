@@ -56,30 +56,30 @@ function readers(cfg: ModelConfig, state: () => ModelState): Record<string, Read
   const tie = (a: number, b: number): number => {
     const i = actor(a);
     const j = actor(b);
-    const k = cfg.tieOf[i * n + j] as number;
+    const k = cfg.tieOf[i * n + j];
     if (k < 0) throw new ExpressionError(`${cfg.actorIds[i]} and ${cfg.actorIds[j]} have no tie`);
     return k;
   };
-  const pair = (a: number, b: number): number => cfg.tiePair[tie(a, b)] as number;
-  const c = (a: number, b: number, d: number) => state().commitment[tie(a, b) * D + domain(d)] as number;
+  const pair = (a: number, b: number): number => cfg.tiePair[tie(a, b)];
+  const c = (a: number, b: number, d: number) => state().commitment[tie(a, b) * D + domain(d)];
   return {
-    flow: (a, b) => state().trade[pair(a, b)] as number,
-    channel: (a, b) => state().channel[pair(a, b)] as number,
-    exchange: (a, b, d) => state().exchange[pair(a, b) * D + domain(d)] as number,
-    dollar: (a, b) => state().conventional[pair(a, b)] as number,
+    flow: (a, b) => state().trade[pair(a, b)],
+    channel: (a, b) => state().channel[pair(a, b)],
+    exchange: (a, b, d) => state().exchange[pair(a, b) * D + domain(d)],
+    dollar: (a, b) => state().conventional[pair(a, b)],
     depth: (a, b) => pairDepth(cfg, state().commitment, pair(a, b)),
-    rhetoric: (a, b) => state().rhetoric[pair(a, b)] as number,
-    divergence: (a, b) => state().divergence[pair(a, b)] as number,
+    rhetoric: (a, b) => state().rhetoric[pair(a, b)],
+    divergence: (a, b) => state().divergence[pair(a, b)],
     c,
     mutual: (a, b, d) => Math.min(c(a, b, d), c(b, a, d)),
-    concession: (a, b) => state().concession[tie(a, b)] as number,
+    concession: (a, b) => state().concession[tie(a, b)],
     dependence: (a, b) => {
       updateDependence(cfg, state()); // an output computed when read (model/dependence.ts)
-      return state().dependence[tie(a, b)] as number;
+      return state().dependence[tie(a, b)];
     },
-    stress: (a) => state().stress[actor(a)] as number,
-    need: (a) => state().need[actor(a)] as number,
-    dollarAccess: (a) => state().dollarAccess[actor(a)] as number,
+    stress: (a) => state().stress[actor(a)],
+    need: (a) => state().need[actor(a)],
+    dollarAccess: (a) => state().dollarAccess[actor(a)],
   };
 }
 

@@ -31,9 +31,9 @@ export class PairSummary {
     const rhetoric = s.rhetoric;
     pairDepths(cfg, s.commitment, depthFinal);
     for (let p = 0; p < cfg.P; p++) {
-      depthSum[p] = (depthSum[p] as number) + (depthFinal[p] as number);
-      rhetoricFinal[p] = rhetoric[p] as number;
-      rhetoricSum[p] = (rhetoricSum[p] as number) + (rhetoric[p] as number);
+      depthSum[p] += depthFinal[p];
+      rhetoricFinal[p] = rhetoric[p];
+      rhetoricSum[p] += rhetoric[p];
     }
     this.ticks++;
   }
@@ -44,10 +44,10 @@ export class PairSummary {
  * sweep's runs.csv's columns, in this order, and their cells.
  */
 export const RUN_OUTCOMES: readonly { readonly column: string; value(summary: PairSummary, p: number): number }[] = [
-  { column: 'depth_final', value: (x, p) => x.depthFinal[p] as number },
-  { column: 'depth_mean', value: (x, p) => (x.depthSum[p] as number) / x.ticks },
-  { column: 'rhetoric_final', value: (x, p) => x.rhetoricFinal[p] as number },
-  { column: 'rhetoric_mean', value: (x, p) => (x.rhetoricSum[p] as number) / x.ticks },
+  { column: 'depth_final', value: (x, p) => x.depthFinal[p] },
+  { column: 'depth_mean', value: (x, p) => x.depthSum[p] / x.ticks },
+  { column: 'rhetoric_final', value: (x, p) => x.rhetoricFinal[p] },
+  { column: 'rhetoric_mean', value: (x, p) => x.rhetoricSum[p] / x.ticks },
 ];
 
 /** Pair p's outcomes of the run `summary` gathered, in RUN_OUTCOMES' order. */
@@ -86,20 +86,19 @@ export function outcomeCollector(cfg: ModelConfig): { tick(s: ModelState): void;
   return {
     tick: (s) => {
       updateCosts(cfg, s);
-      for (let p = 0; p < cfg.P; p++) out.depthMean[p] = (out.depthMean[p] as number) + pairDepth(cfg, s.commitment, p) / cfg.ticks;
+      for (let p = 0; p < cfg.P; p++) out.depthMean[p] += pairDepth(cfg, s.commitment, p) / cfg.ticks;
       for (let i = 0; i < cfg.n; i++) {
-        out.costMean[i] = (out.costMean[i] as number) + (s.costBorne[i] as number) / cfg.ticks;
-        out.welfareMean[i] = (out.welfareMean[i] as number) + (s.welfare?.[i] ?? 0) / cfg.ticks;
+        out.costMean[i] += s.costBorne[i] / cfg.ticks;
+        out.welfareMean[i] += (s.welfare?.[i] ?? 0) / cfg.ticks;
       }
     },
     finish: (state) => {
       for (let p = 0; p < cfg.P; p++) {
         out.depthFinal[p] = pairDepth(cfg, state.commitment, p);
-        out.rhetoricFinal[p] = state.rhetoric[p] as number;
-        const ab = (cfg.pairAB[p] as number) * D;
-        const ba = (cfg.pairBA[p] as number) * D;
-        for (let d = 0; d < D; d++)
-          out.mutualFinal[p * D + d] = Math.min(state.commitment[ab + d] as number, state.commitment[ba + d] as number);
+        out.rhetoricFinal[p] = state.rhetoric[p];
+        const ab = cfg.pairAB[p] * D;
+        const ba = cfg.pairBA[p] * D;
+        for (let d = 0; d < D; d++) out.mutualFinal[p * D + d] = Math.min(state.commitment[ab + d], state.commitment[ba + d]);
       }
       return out;
     },

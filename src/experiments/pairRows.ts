@@ -57,7 +57,7 @@ export function pairRows(scenario: Pick<LoadedScenario, 'config' | 'seed' | 'rep
     pairs: (row: readonly Cell[]) => {
       // One object a row, its fields set by name: the explore page reads every pair of every tick through here.
       const out: Record<string, Cell | undefined> = { replication: row[0], seed: row[1], tick: row[2], a: row[3], b: row[4] };
-      for (let c = 0; c < PAIR_REPORTERS.length; c++) out[(PAIR_REPORTERS[c] as PairReporter).field] = row[at + c] as number;
+      for (let c = 0; c < PAIR_REPORTERS.length; c++) out[(PAIR_REPORTERS[c] as PairReporter).field] = row[at + c];
       emit(out as unknown as PairRow);
     },
   };

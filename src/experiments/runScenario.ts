@@ -92,15 +92,9 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
         throw atPoint(err, runPlace({}, run));
       }
       for (let p = 0; p < cfg.P; p++) {
-        summaryFile.write([
-          r,
-          seed,
-          ids[cfg.pairA[p] as number] as string,
-          ids[cfg.pairB[p] as number] as string,
-          ...runOutcomes(summary, p),
-        ]);
-        depthFinal[r * cfg.P + p] = summary.depthFinal[p] as number;
-        rhetoricFinal[r * cfg.P + p] = summary.rhetoricFinal[p] as number;
+        summaryFile.write([r, seed, ids[cfg.pairA[p]] as string, ids[cfg.pairB[p]] as string, ...runOutcomes(summary, p)]);
+        depthFinal[r * cfg.P + p] = summary.depthFinal[p];
+        rhetoricFinal[r * cfg.P + p] = summary.rhetoricFinal[p];
       }
     }
   } catch (err) {

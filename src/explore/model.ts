@@ -127,12 +127,12 @@ export function runPage(loaded: LoadedScenario, focus: string | undefined, outco
       collect?.tick(s);
       observables.forEach((o, k) => {
         const sum = sums[k] as Float64Array;
-        sum[t] = (sum[t] as number) + o.value(s, t);
+        sum[t] += o.value(s, t);
       });
       if (t === last)
         ties.forEach((e, k) => {
           const sum = domains[k] as Float64Array;
-          for (let d = 0; d < D; d++) sum[d] = (sum[d] as number) + (s.commitment[e.tie * D + d] as number);
+          for (let d = 0; d < D; d++) sum[d] += s.commitment[e.tie * D + d];
         });
     },
   });
@@ -172,7 +172,7 @@ export function bandOf(series: readonly Float64Array[]): Band {
   const column = new Float64Array(series.length);
   for (let t = 0; t < T; t++) {
     series.forEach((x, i) => {
-      column[i] = x[t] as number;
+      column[i] = x[t];
     });
     column.sort();
     low[t] = quantile(column, 0.05);

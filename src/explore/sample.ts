@@ -15,7 +15,7 @@ export function samplePosterior(posterior: Posterior, seed: number, k = PAGE_PAR
   let i = 0;
   for (let m = 0; m < take; m++) {
     const target = u + m / take;
-    while (i < n - 1 && cumulative + (posterior.weights[i] as number) < target) cumulative += posterior.weights[i++] as number;
+    while (i < n - 1 && cumulative + posterior.weights[i] < target) cumulative += posterior.weights[i++];
     picked.push(i);
   }
   return {

@@ -15,7 +15,7 @@ type Field = string | number;
 
 /** 10^e for e in [−10, 19]: exact for e ≥ 0. */
 const POW10 = Array.from({ length: 30 }, (_, i) => 10 ** (i - 10));
-const pow10 = (e: number) => POW10[e + 10] as number;
+const pow10 = (e: number) => POW10[e + 10];
 
 /** Distinct texts kept encoded; past this the cache starts again (memory stays bounded). */
 const CACHE_LIMIT = 100_000;
@@ -61,14 +61,14 @@ function sevenDigits(buf: Uint8Array, pos: number, r: number): number {
   const q2 = (q1 / 100) | 0;
   const q3 = (q2 / 100) | 0;
   let p = (r - q1 * 100) << 1;
-  buf[pos + 5] = PAIRS[p] as number;
-  buf[pos + 6] = PAIRS[p + 1] as number;
+  buf[pos + 5] = PAIRS[p];
+  buf[pos + 6] = PAIRS[p + 1];
   p = (q1 - q2 * 100) << 1;
-  buf[pos + 3] = PAIRS[p] as number;
-  buf[pos + 4] = PAIRS[p + 1] as number;
+  buf[pos + 3] = PAIRS[p];
+  buf[pos + 4] = PAIRS[p + 1];
   p = (q2 - q3 * 100) << 1;
-  buf[pos + 1] = PAIRS[p] as number;
-  buf[pos + 2] = PAIRS[p + 1] as number;
+  buf[pos + 1] = PAIRS[p];
+  buf[pos + 2] = PAIRS[p + 1];
   buf[pos] = 48 + q3;
   return pos + 7;
 }
@@ -114,7 +114,7 @@ export function writeNumber(buf: Uint8Array, pos: number, v: number): number {
     // the point, the first e + 1 moved into it.
     if (e === 6) return sevenDigits(buf, pos, r);
     end = sevenDigits(buf, pos + 1, r);
-    for (let k = 0; k <= e; k++) buf[pos + k] = buf[pos + k + 1] as number;
+    for (let k = 0; k <= e; k++) buf[pos + k] = buf[pos + k + 1];
     buf[pos + e + 1] = 46; // '.'
   }
   // Trailing zeros, and a point left last, are dropped (formatNumber's text).
@@ -163,7 +163,7 @@ export class CsvEncoder {
   private copy(bytes: Uint8Array): void {
     const { buf } = this;
     let pos = this.pos;
-    for (let k = 0; k < bytes.length; k++) buf[pos++] = bytes[k] as number;
+    for (let k = 0; k < bytes.length; k++) buf[pos++] = bytes[k];
     this.pos = pos;
   }
 

@@ -33,7 +33,7 @@ export function setLimits(next: Partial<Limits>): void {
 export function parseSize(text: string): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?(?:e\d+)?)\s*([KMGTP]?)B?\s*$/i.exec(text);
   if (!m) return undefined;
-  const bytes = Number(m[1]) * (UNITS[(m[2] ?? '').toUpperCase()] as number);
+  const bytes = Number(m[1]) * UNITS[(m[2] ?? '').toUpperCase()];
   return Number.isFinite(bytes) && bytes > 0 ? bytes : undefined;
 }
 

@@ -81,17 +81,17 @@ export class ParquetFile {
     const at = this.count;
     const { doubleAt, intAt, otherAt, pending } = this;
     for (let x = 0; x < doubleAt.length; x++) {
-      const c = doubleAt[x] as number;
+      const c = doubleAt[x];
       const cell = row[c];
       if (typeof cell === 'number') (pending[c] as Float64Array)[at] = cell;
       else this.missing(c, at);
     }
     for (let x = 0; x < intAt.length; x++) {
-      const c = intAt[x] as number;
+      const c = intAt[x];
       (pending[c] as Int32Array)[at] = row[c] as number;
     }
     for (let x = 0; x < otherAt.length; x++) {
-      const c = otherAt[x] as number;
+      const c = otherAt[x];
       (pending[c] as Cell[])[at] = row[c] as Cell;
     }
     this.count++;
@@ -128,7 +128,7 @@ export class ParquetFile {
         };
       if (kind === 'int64') {
         const data = new BigInt64Array(n);
-        for (let i = 0; i < n; i++) data[i] = BigInt(values[i] as number);
+        for (let i = 0; i < n; i++) data[i] = BigInt(values[i]);
         return { name, type: 'INT64' as const, nullable: false, encoding: 'DELTA_BINARY_PACKED' as const, data };
       }
       if (kind === 'text') return { name, type: 'STRING' as const, nullable: false, data: (values as Cell[]).slice(0, n).map(String) };

@@ -2,7 +2,7 @@ import { exp } from './exp.js';
 
 /** `a[i] += x` for typed arrays under noUncheckedIndexedAccess (inlined by V8). */
 export function inc(a: Float64Array, i: number, x: number): void {
-  a[i] = (a[i] as number) + x;
+  a[i] += x;
 }
 
 /** x limited to [0, 1]. */
@@ -24,5 +24,5 @@ export function decayMemo(push: number, memo: Float64Array, m: number): number {
     memo[2 * m] = push;
     memo[2 * m + 1] = decay(push);
   }
-  return memo[2 * m + 1] as number;
+  return memo[2 * m + 1];
 }

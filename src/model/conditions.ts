@@ -31,12 +31,12 @@ function saturated(base: number, decayed: number): number {
  */
 export function sharedGrievance(cfg: ModelConfig, grievance: Float64Array, p: number, rivals: Int32Array, count: number): number {
   const { n } = cfg;
-  const a = cfg.pairA[p] as number;
-  const b = cfg.pairB[p] as number;
+  const a = cfg.pairA[p];
+  const b = cfg.pairB[p];
   let sum = 0;
   for (let x = 0; x < count; x++) {
-    const r = rivals[x] as number;
-    if (r !== a && r !== b) sum += Math.min(grievance[a * n + r] as number, grievance[b * n + r] as number);
+    const r = rivals[x];
+    if (r !== a && r !== b) sum += Math.min(grievance[a * n + r], grievance[b * n + r]);
   }
   return clamp01(sum);
 }
@@ -46,7 +46,7 @@ function listRivals(n: number, grievance: Float64Array, rivals: Int32Array): num
   let count = 0;
   for (let r = 0; r < n; r++) {
     for (let i = 0; i < n; i++) {
-      if ((grievance[i * n + r] as number) > 0) {
+      if (grievance[i * n + r] > 0) {
         rivals[count++] = r;
         break;
       }
@@ -64,11 +64,11 @@ function actorLevels(cfg: ModelConfig, s: ModelState): void {
   const push = s.push;
   const memo = s.decayMemo;
   for (let i = 0; i < n; i++) {
-    const stressed = saturated(cfg.stress0[i] as number, decayMemo(push.stress[i] as number, memo, 3 * i));
-    inc(s.stress, i, params.stressRate * (stressed - (s.stress[i] as number)));
-    inc(s.need, i, params.needRate * (saturated(0, decayMemo(push.need[i] as number, memo, 3 * i + 1)) - (s.need[i] as number)));
-    const access = decayMemo(params.dollarReach * (push.financeCut[i] as number), memo, 3 * i + 2);
-    inc(s.dollarAccess, i, params.dollarRate * (access - (s.dollarAccess[i] as number)));
+    const stressed = saturated(cfg.stress0[i], decayMemo(push.stress[i], memo, 3 * i));
+    inc(s.stress, i, params.stressRate * (stressed - s.stress[i]));
+    inc(s.need, i, params.needRate * (saturated(0, decayMemo(push.need[i], memo, 3 * i + 1)) - s.need[i]));
+    const access = decayMemo(params.dollarReach * push.financeCut[i], memo, 3 * i + 2);
+    inc(s.dollarAccess, i, params.dollarRate * (access - s.dollarAccess[i]));
   }
 }
 
@@ -76,7 +76,7 @@ function grievances(cfg: ModelConfig, s: ModelState): void {
   const { n, params } = cfg;
   const push = s.push;
   for (let x = 0; x < n * n; x++) {
-    inc(s.grievance, x, params.grievanceRate * (clamp01(push.grievance[x] as number) - (s.grievance[x] as number)));
+    inc(s.grievance, x, params.grievanceRate * (clamp01(push.grievance[x]) - s.grievance[x]));
   }
 }
 
@@ -85,7 +85,7 @@ function pairAttitudes(cfg: ModelConfig, s: ModelState): void {
   const { n, P, params } = cfg;
   const rivalCount = listRivals(n, s.grievance, s.rivals);
   for (let p = 0; p < P; p++) {
-    inc(s.divergence, p, params.divergenceRate * (Math.max(0, s.push.divergence[p] as number) - (s.divergence[p] as number)));
+    inc(s.divergence, p, params.divergenceRate * (Math.max(0, s.push.divergence[p]) - s.divergence[p]));
     s.shared[p] = sharedGrievance(cfg, s.grievance, p, s.rivals, rivalCount);
   }
 }
@@ -96,24 +96,24 @@ function pairTrade(cfg: ModelConfig, s: ModelState): void {
   const c = s.commitment;
   const pay = cfg.domains.payment;
   let paySum = 0;
-  for (let d = 0; d < D; d++) paySum += pay[d] as number;
+  for (let d = 0; d < D; d++) paySum += pay[d];
   for (let p = 0; p < P; p++) {
-    const a = cfg.pairA[p] as number;
-    const b = cfg.pairB[p] as number;
-    const ab = (cfg.pairAB[p] as number) * D;
-    const ba = (cfg.pairBA[p] as number) * D;
+    const a = cfg.pairA[p];
+    const b = cfg.pairB[p];
+    const ab = cfg.pairAB[p] * D;
+    const ba = cfg.pairBA[p] * D;
     // Trade clears through dollar access, the pair's own finance ties, or informal routes.
-    const conventional = Math.min(s.dollarAccess[a] as number, s.dollarAccess[b] as number);
+    const conventional = Math.min(s.dollarAccess[a], s.dollarAccess[b]);
     // φ = 0 (the schema allows it): any mutual finance commitment carries all trade, none carries none (not 0/0).
-    const mutualFinance = Math.min(c[ab + FINANCE] as number, c[ba + FINANCE] as number);
+    const mutualFinance = Math.min(c[ab + FINANCE], c[ba + FINANCE]);
     const own = mutualFinance <= 0 ? 0 : mutualFinance >= params.financeForTrade ? 1 : mutualFinance / params.financeForTrade;
     const channel = 1 - (1 - conventional) * (1 - own) * (1 - params.informalChannel);
     s.conventional[p] = conventional;
     s.channel[p] = channel;
-    const exchanged = s.market.paid[p] as number;
-    const initial = cfg.exchangePaid0[p] as number;
+    const exchanged = s.market.paid[p];
+    const initial = cfg.exchangePaid0[p];
     s.volume[p] = initial > 0 ? exchanged / initial : 0;
-    s.trade[p] = paySum > 0 ? ((cfg.tradeScale[p] as number) * exchanged * channel) / paySum : 0;
+    s.trade[p] = paySum > 0 ? (cfg.tradeScale[p] * exchanged * channel) / paySum : 0;
   }
 }
 

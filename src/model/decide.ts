@@ -22,11 +22,11 @@ export function decide(cfg: ModelConfig, s: ModelState, random: Random, gain: Fl
   const len = (k1 - k0) * D;
   for (let o = 0; o < len; o++) {
     const x = first + o;
-    const net = (baseline[x] as number) + (termSum[o] as number);
+    const net = baseline[x] + termSum[o];
     // No variable reassigned along branches: inlined into the tick, V8 boxed such a
     // value on the heap for every element.
-    const move = Math.min(maxStep, Math.max(-maxStep, (gain[x] as number) * net));
+    const move = Math.min(maxStep, Math.max(-maxStep, gain[x] * net));
     const shake = spread > 0 ? spread * (2 * random() - 1) : 0;
-    next[x] = clamp01((c[x] as number) + (move + shake));
+    next[x] = clamp01(c[x] + (move + shake));
   }
 }

@@ -17,19 +17,18 @@ export function updateDependence(cfg: ModelConfig, s: ModelState): Float64Array 
   const supply = s.supply;
   supply.fill(0);
   for (let p = 0; p < cfg.P; p++) {
-    const a = cfg.pairA[p] as number;
-    const b = cfg.pairB[p] as number;
-    const goods = (s.exchange[p * D + TRADE] as number) * (s.channel[p] as number);
-    inc(supply, a, (cfg.economy[b] as number) * goods);
-    inc(supply, b, (cfg.economy[a] as number) * goods);
+    const a = cfg.pairA[p];
+    const b = cfg.pairB[p];
+    const goods = s.exchange[p * D + TRADE] * s.channel[p];
+    inc(supply, a, cfg.economy[b] * goods);
+    inc(supply, b, cfg.economy[a] * goods);
   }
   for (let k = 0; k < cfg.K; k++) {
-    const p = cfg.tiePair[k] as number;
-    const i = cfg.tieFrom[k] as number;
-    const j = cfg.tieTo[k] as number;
-    const total = supply[i] as number;
-    s.dependence[k] =
-      total > 0 ? ((cfg.economy[j] as number) * (s.exchange[p * D + TRADE] as number) * (s.channel[p] as number)) / total : 0;
+    const p = cfg.tiePair[k];
+    const i = cfg.tieFrom[k];
+    const j = cfg.tieTo[k];
+    const total = supply[i];
+    s.dependence[k] = total > 0 ? (cfg.economy[j] * s.exchange[p * D + TRADE] * s.channel[p]) / total : 0;
   }
   return s.dependence;
 }

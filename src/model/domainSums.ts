@@ -22,62 +22,62 @@ type F = Float64Array;
 
 /** out[o+d] += m · v[d] */
 export function addScaled(out: F, o: number, m: number, v: F): void {
-  out[o] = (out[o] as number) + m * (v[0] as number);
-  out[o + 1] = (out[o + 1] as number) + m * (v[1] as number);
-  out[o + 2] = (out[o + 2] as number) + m * (v[2] as number);
-  out[o + 3] = (out[o + 3] as number) + m * (v[3] as number);
-  out[o + 4] = (out[o + 4] as number) + m * (v[4] as number);
-  out[o + 5] = (out[o + 5] as number) + m * (v[5] as number);
+  out[o] += m * v[0];
+  out[o + 1] += m * v[1];
+  out[o + 2] += m * v[2];
+  out[o + 3] += m * v[3];
+  out[o + 4] += m * v[4];
+  out[o + 5] += m * v[5];
 }
 
 /** out[o+d] += m · v[d] · b */
 export function addScaledBy(out: F, o: number, m: number, v: F, b: number): void {
-  out[o] = (out[o] as number) + m * (v[0] as number) * b;
-  out[o + 1] = (out[o + 1] as number) + m * (v[1] as number) * b;
-  out[o + 2] = (out[o + 2] as number) + m * (v[2] as number) * b;
-  out[o + 3] = (out[o + 3] as number) + m * (v[3] as number) * b;
-  out[o + 4] = (out[o + 4] as number) + m * (v[4] as number) * b;
-  out[o + 5] = (out[o + 5] as number) + m * (v[5] as number) * b;
+  out[o] += m * v[0] * b;
+  out[o + 1] += m * v[1] * b;
+  out[o + 2] += m * v[2] * b;
+  out[o + 3] += m * v[3] * b;
+  out[o + 4] += m * v[4] * b;
+  out[o + 5] += m * v[5] * b;
 }
 
 /** out[o+d] += m · a[x+d] */
 export function addScaledAt(out: F, o: number, m: number, a: F, x: number): void {
-  out[o] = (out[o] as number) + m * (a[x] as number);
-  out[o + 1] = (out[o + 1] as number) + m * (a[x + 1] as number);
-  out[o + 2] = (out[o + 2] as number) + m * (a[x + 2] as number);
-  out[o + 3] = (out[o + 3] as number) + m * (a[x + 3] as number);
-  out[o + 4] = (out[o + 4] as number) + m * (a[x + 4] as number);
-  out[o + 5] = (out[o + 5] as number) + m * (a[x + 5] as number);
+  out[o] += m * a[x];
+  out[o + 1] += m * a[x + 1];
+  out[o + 2] += m * a[x + 2];
+  out[o + 3] += m * a[x + 3];
+  out[o + 4] += m * a[x + 4];
+  out[o + 5] += m * a[x + 5];
 }
 
 /** out[o+d] += m · v[d] · a[x+d] */
 export function addScaledProduct(out: F, o: number, m: number, v: F, a: F, x: number): void {
-  out[o] = (out[o] as number) + m * (v[0] as number) * (a[x] as number);
-  out[o + 1] = (out[o + 1] as number) + m * (v[1] as number) * (a[x + 1] as number);
-  out[o + 2] = (out[o + 2] as number) + m * (v[2] as number) * (a[x + 2] as number);
-  out[o + 3] = (out[o + 3] as number) + m * (v[3] as number) * (a[x + 3] as number);
-  out[o + 4] = (out[o + 4] as number) + m * (v[4] as number) * (a[x + 4] as number);
-  out[o + 5] = (out[o + 5] as number) + m * (v[5] as number) * (a[x + 5] as number);
+  out[o] += m * v[0] * a[x];
+  out[o + 1] += m * v[1] * a[x + 1];
+  out[o + 2] += m * v[2] * a[x + 2];
+  out[o + 3] += m * v[3] * a[x + 3];
+  out[o + 4] += m * v[4] * a[x + 4];
+  out[o + 5] += m * v[5] * a[x + 5];
 }
 
 /** out[o+d] += m · (a[x+d] − a[y+d]) */
 export function addScaledDifference(out: F, o: number, m: number, a: F, x: number, y: number): void {
-  out[o] = (out[o] as number) + m * ((a[x] as number) - (a[y] as number));
-  out[o + 1] = (out[o + 1] as number) + m * ((a[x + 1] as number) - (a[y + 1] as number));
-  out[o + 2] = (out[o + 2] as number) + m * ((a[x + 2] as number) - (a[y + 2] as number));
-  out[o + 3] = (out[o + 3] as number) + m * ((a[x + 3] as number) - (a[y + 3] as number));
-  out[o + 4] = (out[o + 4] as number) + m * ((a[x + 4] as number) - (a[y + 4] as number));
-  out[o + 5] = (out[o + 5] as number) + m * ((a[x + 5] as number) - (a[y + 5] as number));
+  out[o] += m * (a[x] - a[y]);
+  out[o + 1] += m * (a[x + 1] - a[y + 1]);
+  out[o + 2] += m * (a[x + 2] - a[y + 2]);
+  out[o + 3] += m * (a[x + 3] - a[y + 3]);
+  out[o + 4] += m * (a[x + 4] - a[y + 4]);
+  out[o + 5] += m * (a[x + 5] - a[y + 5]);
 }
 
 /** out[o+d] += m · (a[x+d] + q · b[x+d]) */
 export function addScaledSum(out: F, o: number, m: number, a: F, q: number, b: F, x: number): void {
-  out[o] = (out[o] as number) + m * ((a[x] as number) + q * (b[x] as number));
-  out[o + 1] = (out[o + 1] as number) + m * ((a[x + 1] as number) + q * (b[x + 1] as number));
-  out[o + 2] = (out[o + 2] as number) + m * ((a[x + 2] as number) + q * (b[x + 2] as number));
-  out[o + 3] = (out[o + 3] as number) + m * ((a[x + 3] as number) + q * (b[x + 3] as number));
-  out[o + 4] = (out[o + 4] as number) + m * ((a[x + 4] as number) + q * (b[x + 4] as number));
-  out[o + 5] = (out[o + 5] as number) + m * ((a[x + 5] as number) + q * (b[x + 5] as number));
+  out[o] += m * (a[x] + q * b[x]);
+  out[o + 1] += m * (a[x + 1] + q * b[x + 1]);
+  out[o + 2] += m * (a[x + 2] + q * b[x + 2]);
+  out[o + 3] += m * (a[x + 3] + q * b[x + 3]);
+  out[o + 4] += m * (a[x + 4] + q * b[x + 4]);
+  out[o + 5] += m * (a[x + 5] + q * b[x + 5]);
 }
 
 /**
@@ -86,18 +86,18 @@ export function addScaledSum(out: F, o: number, m: number, a: F, q: number, b: F
  * finance ties that clear trade the dollar system will not.
  */
 export function addCleared(out: F, o: number, m: number, a: F, x: number, pay: F, channel: number, finance: number): void {
-  const p0 = pay[0] as number;
-  const p1 = pay[1] as number;
-  const p2 = pay[2] as number;
-  const p3 = pay[3] as number;
-  const p4 = pay[4] as number;
-  const p5 = pay[5] as number;
-  out[o] = (out[o] as number) + m * (a[x] as number) * (1 - p0 + p0 * channel);
-  out[o + 1] = (out[o + 1] as number) + m * (a[x + 1] as number) * (1 - p1 + p1 * channel);
-  out[o + 2] = (out[o + 2] as number) + (m * (a[x + 2] as number) * (1 - p2 + p2 * channel) + finance);
-  out[o + 3] = (out[o + 3] as number) + m * (a[x + 3] as number) * (1 - p3 + p3 * channel);
-  out[o + 4] = (out[o + 4] as number) + m * (a[x + 4] as number) * (1 - p4 + p4 * channel);
-  out[o + 5] = (out[o + 5] as number) + m * (a[x + 5] as number) * (1 - p5 + p5 * channel);
+  const p0 = pay[0];
+  const p1 = pay[1];
+  const p2 = pay[2];
+  const p3 = pay[3];
+  const p4 = pay[4];
+  const p5 = pay[5];
+  out[o] += m * a[x] * (1 - p0 + p0 * channel);
+  out[o + 1] += m * a[x + 1] * (1 - p1 + p1 * channel);
+  out[o + 2] += m * a[x + 2] * (1 - p2 + p2 * channel) + finance;
+  out[o + 3] += m * a[x + 3] * (1 - p3 + p3 * channel);
+  out[o + 4] += m * a[x + 4] * (1 - p4 + p4 * channel);
+  out[o + 5] += m * a[x + 5] * (1 - p5 + p5 * channel);
 }
 
 /**
@@ -106,11 +106,11 @@ export function addCleared(out: F, o: number, m: number, a: F, x: number, pay: F
  */
 export function mutualSum(w: F, c: F, ab: number, ba: number): number {
   let sum = 0;
-  sum += (w[0] as number) * Math.min(c[ab] as number, c[ba] as number);
-  sum += (w[1] as number) * Math.min(c[ab + 1] as number, c[ba + 1] as number);
-  sum += (w[2] as number) * Math.min(c[ab + 2] as number, c[ba + 2] as number);
-  sum += (w[3] as number) * Math.min(c[ab + 3] as number, c[ba + 3] as number);
-  sum += (w[4] as number) * Math.min(c[ab + 4] as number, c[ba + 4] as number);
-  sum += (w[5] as number) * Math.min(c[ab + 5] as number, c[ba + 5] as number);
+  sum += w[0] * Math.min(c[ab], c[ba]);
+  sum += w[1] * Math.min(c[ab + 1], c[ba + 1]);
+  sum += w[2] * Math.min(c[ab + 2], c[ba + 2]);
+  sum += w[3] * Math.min(c[ab + 3], c[ba + 3]);
+  sum += w[4] * Math.min(c[ab + 4], c[ba + 4]);
+  sum += w[5] * Math.min(c[ab + 5], c[ba + 5]);
   return sum;
 }

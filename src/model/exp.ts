@@ -30,13 +30,13 @@ const P5 = 4.1381367970572385e-8;
 
 function highWord(x: number): number {
   scratch[0] = x;
-  return words[HI] as number;
+  return words[HI];
 }
 
 /** y × 2^k, by adding k to y's exponent (y in [0.5, 2), so the result is normal for k ≥ −1021). */
 function scaled(y: number, k: number): number {
   scratch[0] = y;
-  words[HI] = ((words[HI] as number) + (k << 20)) >>> 0;
+  words[HI] = (words[HI] + (k << 20)) >>> 0;
   return scratch[0];
 }
 
@@ -57,14 +57,14 @@ export function exp(input: number): number {
   if (hx > 0x3fd62e42) {
     // |x| > 0.5 ln 2: x = k ln 2 + r
     if (hx < 0x3ff0a2b2) {
-      hi = x - (LN2HI[xsb] as number);
-      lo = LN2LO[xsb] as number;
+      hi = x - LN2HI[xsb];
+      lo = LN2LO[xsb];
       k = 1 - xsb - xsb;
     } else {
-      k = Math.trunc(INVLN2 * x + (HALF[xsb] as number));
+      k = Math.trunc(INVLN2 * x + HALF[xsb]);
       const t = k;
-      hi = x - t * (LN2HI[0] as number); // exact here
-      lo = t * (LN2LO[0] as number);
+      hi = x - t * LN2HI[0]; // exact here
+      lo = t * LN2LO[0];
     }
     x = hi - lo;
   } else if (hx < 0x3e300000) {

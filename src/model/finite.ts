@@ -34,11 +34,11 @@ function where(cfg: ModelConfig, owner: Owner, i: number, width: number): string
   if (owner === 'actor') return `actor ${ids[i]}`;
   if (owner === 'pair') {
     const p = Math.floor(i / width);
-    const pair = `pair ${ids[cfg.pairA[p] as number]}-${ids[cfg.pairB[p] as number]}`;
+    const pair = `pair ${ids[cfg.pairA[p]]}-${ids[cfg.pairB[p]]}`;
     return width === D ? `${pair}, domain ${DOMAINS[i % D]}` : pair;
   }
   const k = Math.floor(i / width);
-  const tie = `tie ${ids[cfg.tieFrom[k] as number]}>${ids[cfg.tieTo[k] as number]}`;
+  const tie = `tie ${ids[cfg.tieFrom[k]]}>${ids[cfg.tieTo[k]]}`;
   return width === D ? `${tie}, domain ${DOMAINS[i % D]}` : tie;
 }
 
@@ -69,12 +69,12 @@ function total(x: Float64Array): number {
   const n = x.length;
   let i = 0;
   for (; i + 3 < n; i += 4) {
-    a += x[i] as number;
-    b += x[i + 1] as number;
-    c += x[i + 2] as number;
-    d += x[i + 3] as number;
+    a += x[i];
+    b += x[i + 1];
+    c += x[i + 2];
+    d += x[i + 3];
   }
-  for (; i < n; i++) a += x[i] as number;
+  for (; i < n; i++) a += x[i];
   return a + b + (c + d);
 }
 
@@ -84,7 +84,7 @@ function locate(cfg: ModelConfig, s: ModelState, t: number): void {
     const x = s[name] as Float64Array | undefined;
     if (x === undefined) continue;
     for (let i = 0; i < x.length; i++) {
-      const v = x[i] as number;
+      const v = x[i];
       if (Number.isFinite(v)) continue;
       throw new EntenteError(
         'run.nonFinite',

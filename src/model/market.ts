@@ -40,23 +40,23 @@ function openness(cfg: ModelConfig, s: ModelState): void {
   offer.fill(0);
   let anyClosed = false;
   for (let p = 0; p < cfg.P; p++) {
-    const a = cfg.pairA[p] as number;
-    const b = cfg.pairB[p] as number;
-    const kab = (cfg.pairAB[p] as number) * D;
-    const kba = (cfg.pairBA[p] as number) * D;
-    const wA = cfg.appetite[a] as number;
-    const wB = cfg.appetite[b] as number;
+    const a = cfg.pairA[p];
+    const b = cfg.pairB[p];
+    const kab = cfg.pairAB[p] * D;
+    const kba = cfg.pairBA[p] * D;
+    const wA = cfg.appetite[a];
+    const wB = cfg.appetite[b];
     for (let q = 0; q < pays.length; q++) {
-      const d = pays[q] as number;
+      const d = pays[q];
       // Barriers hold for months: e^(−x) of the sum last computed is reused, the same bits (NaN never equals).
       const x = p * D + d;
-      const sum = (barrier[kab + d] as number) + (barrier[kba + d] as number);
+      const sum = barrier[kab + d] + barrier[kba + d];
       if (sum !== openFrom[x]) {
         open[x] = decay(sum);
         openFrom[x] = sum;
       }
-      const o = open[x] as number;
-      const lost = (cfg.exchange0[x] as number) * (1 - o);
+      const o = open[x];
+      const lost = cfg.exchange0[x] * (1 - o);
       // lost ≥ +0, and adding +0 to a sum that began at +0 changes no bit: most pairs lose nothing.
       if (lost !== 0) {
         if (lost > 0) anyClosed = true;
@@ -69,15 +69,15 @@ function openness(cfg: ModelConfig, s: ModelState): void {
   }
   if (!anyClosed) return;
   for (let p = 0; p < cfg.P; p++) {
-    const a = cfg.pairA[p] as number;
-    const b = cfg.pairB[p] as number;
+    const a = cfg.pairA[p];
+    const b = cfg.pairB[p];
     for (let q = 0; q < pays.length; q++) {
-      const d = pays[q] as number;
-      const o = open[p * D + d] as number;
-      const lost = (cfg.exchange0[p * D + d] as number) * (1 - o);
+      const d = pays[q];
+      const o = open[p * D + d];
+      const lost = cfg.exchange0[p * D + d] * (1 - o);
       if (lost === 0) continue;
-      inc(offer, a * D + d, perOther(lost, appetite[a * D + d] as number, (cfg.appetite[b] as number) * o));
-      inc(offer, b * D + d, perOther(lost, appetite[b * D + d] as number, (cfg.appetite[a] as number) * o));
+      inc(offer, a * D + d, perOther(lost, appetite[a * D + d], cfg.appetite[b] * o));
+      inc(offer, b * D + d, perOther(lost, appetite[b * D + d], cfg.appetite[a] * o));
     }
   }
 }
@@ -90,7 +90,7 @@ function perOther(lost: number, all: number, w: number): number {
 
 /** Move toward target: at once if it is lower, at `rate` if it is higher. */
 function follow(x: Float64Array, at: number, target: number, rate: number): void {
-  const now = x[at] as number;
+  const now = x[at];
   x[at] = target < now ? target : now + rate * (target - now);
 }
 
@@ -102,44 +102,43 @@ export function updateExchange(cfg: ModelConfig, s: ModelState): void {
   openness(cfg, s);
   received.fill(0);
   for (let p = 0; p < cfg.P; p++) {
-    const a = cfg.pairA[p] as number;
-    const b = cfg.pairB[p] as number;
-    const needA = s.need[a] as number;
-    const needB = s.need[b] as number;
+    const a = cfg.pairA[p];
+    const b = cfg.pairB[p];
+    const needA = s.need[a];
+    const needB = s.need[b];
     // What need adds (½(g_ab + g_ba) − 1 from the need terms) and what the discounts add.
     const needed = 0.5 * (needGain + marketGain) * (needA + needB);
-    const discounted =
-      0.5 * concessionGain * ((s.concession[cfg.pairBA[p] as number] as number) + (s.concession[cfg.pairAB[p] as number] as number));
+    const discounted = 0.5 * concessionGain * (s.concession[cfg.pairBA[p]] + s.concession[cfg.pairAB[p]]);
     let paidSum = 0;
     for (let q = 0; q < pays.length; q++) {
-      const d = pays[q] as number;
-      const pd = pay[d] as number;
+      const d = pays[q];
+      const pd = pay[d];
       const x = p * D + d;
-      const o = open[x] as number;
+      const o = open[x];
       // Substitutes are sought where the market is open: need adds exchange in proportion to o, on top of the
       // share o that the barrier leaves, so a pair whose barrier causes the need does not trade more for it.
-      follow(s.own, x, (cfg.exchange0[x] as number) * o * (1 + needed * o + discounted), exchangeRate);
+      follow(s.own, x, cfg.exchange0[x] * o * (1 + needed * o + discounted), exchangeRate);
       // Each side's exchange lost with its other partners, shared among all partners but the one it was
       // lost with: a pair never takes back its own closed exchange.
       // With nothing lost here, perOther is +0 and offer − (+0) is offer, bit for bit: the divisions are skipped.
-      const lostHere = (cfg.exchange0[x] as number) * (1 - o);
-      const wB = (cfg.appetite[b] as number) * o;
-      const wA = (cfg.appetite[a] as number) * o;
-      const offerA = offer[a * D + d] as number;
-      const offerB = offer[b * D + d] as number;
-      const fromA = wB * (lostHere === 0 ? offerA : offerA - perOther(lostHere, appetite[a * D + d] as number, wB));
-      const fromB = wA * (lostHere === 0 ? offerB : offerB - perOther(lostHere, appetite[b * D + d] as number, wA));
+      const lostHere = cfg.exchange0[x] * (1 - o);
+      const wB = cfg.appetite[b] * o;
+      const wA = cfg.appetite[a] * o;
+      const offerA = offer[a * D + d];
+      const offerB = offer[b * D + d];
+      const fromA = wB * (lostHere === 0 ? offerA : offerA - perOther(lostHere, appetite[a * D + d], wB));
+      const fromB = wA * (lostHere === 0 ? offerB : offerB - perOther(lostHere, appetite[b * D + d], wA));
       const total = fromA + fromB;
       // Most pairs, most ticks: nothing closed on either side, nothing redirected here.
-      if (total > 0 || (redirected[x] as number) !== 0) {
+      if (total > 0 || redirected[x] !== 0) {
         follow(redirected, x, redirection * total, exchangeRate);
         // What each side has placed with new buyers, in proportion to what it redirected here.
         if (total > 0) {
-          inc(received, a * D + d, ((redirected[x] as number) * fromA) / total);
-          inc(received, b * D + d, ((redirected[x] as number) * fromB) / total);
+          inc(received, a * D + d, (redirected[x] * fromA) / total);
+          inc(received, b * D + d, (redirected[x] * fromB) / total);
         }
       }
-      const exchange = (s.own[x] as number) + (redirected[x] as number);
+      const exchange = s.own[x] + redirected[x];
       s.exchange[x] = exchange;
       paidSum += pd * exchange;
     }
@@ -147,8 +146,8 @@ export function updateExchange(cfg: ModelConfig, s: ModelState): void {
   }
   for (let i = 0; i < cfg.n; i++) {
     let unplaced = 0;
-    for (let d = 0; d < D; d++) unplaced += Math.max(0, (closed[i * D + d] as number) - (received[i * D + d] as number));
-    const initial = cfg.exchangeTotal0[i] as number;
+    for (let d = 0; d < D; d++) unplaced += Math.max(0, closed[i * D + d] - received[i * D + d]);
+    const initial = cfg.exchangeTotal0[i];
     s.glut[i] = initial > 0 ? unplaced / initial : 0;
   }
 }

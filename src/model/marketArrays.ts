@@ -28,36 +28,33 @@ export function marketArrays(c: MarketBasis): MarketArrays {
   const { n, P, pairA, pairB, pairAB, pairBA, commitment0, complementarity, economy, opportunism } = c;
   const payment = c.domains.payment;
   let paymentTotal = 0;
-  for (let d = 0; d < D; d++) paymentTotal += payment[d] as number;
+  for (let d = 0; d < D; d++) paymentTotal += payment[d];
   // x0: the mutual commitment that carried each pair's trade in each payment-bound domain at the start.
   const exchange0 = filled(new Float64Array(P * D), (x) => {
     const p = Math.floor(x / D);
     const d = x % D;
-    const ab = (pairAB[p] as number) * D;
-    const ba = (pairBA[p] as number) * D;
-    return (payment[d] as number) > 0 ? Math.min(commitment0[ab + d] as number, commitment0[ba + d] as number) : 0;
+    const ab = pairAB[p] * D;
+    const ba = pairBA[p] * D;
+    return payment[d] > 0 ? Math.min(commitment0[ab + d], commitment0[ba + d]) : 0;
   });
   return {
     // Σ_d payment_d · comp_pd / Σ_d payment_d: a pair's complementarity where trade is paid for.
     paymentComplementarity: filled(new Float64Array(P), (p) => {
       let sum = 0;
-      for (let d = 0; d < D; d++) sum += (payment[d] as number) * (complementarity[p * D + d] as number);
+      for (let d = 0; d < D; d++) sum += payment[d] * complementarity[p * D + d];
       return paymentTotal > 0 ? sum / paymentTotal : 0;
     }),
-    tradeScale: filled(
-      new Float64Array(P),
-      (p) => c.params.gravity * Math.sqrt((economy[pairA[p] as number] as number) * (economy[pairB[p] as number] as number)),
-    ),
+    tradeScale: filled(new Float64Array(P), (p) => c.params.gravity * Math.sqrt(economy[pairA[p]] * economy[pairB[p]])),
     exchange0,
     exchangePaid0: filled(new Float64Array(P), (p) => {
       let sum = 0;
-      for (let d = 0; d < D; d++) sum += (payment[d] as number) * (exchange0[p * D + d] as number);
+      for (let d = 0; d < D; d++) sum += payment[d] * exchange0[p * D + d];
       return sum;
     }),
-    appetite: filled(new Float64Array(n), (i) => (economy[i] as number) * (opportunism[i] as number)),
+    appetite: filled(new Float64Array(n), (i) => economy[i] * opportunism[i]),
     exchangeTotal0: filled(new Float64Array(n), (a) => {
       let sum = 0;
-      for (let p = 0; p < P; p++) if (pairA[p] === a || pairB[p] === a) for (let d = 0; d < D; d++) sum += exchange0[p * D + d] as number;
+      for (let p = 0; p < P; p++) if (pairA[p] === a || pairB[p] === a) for (let d = 0; d < D; d++) sum += exchange0[p * D + d];
       return sum;
     }),
   };

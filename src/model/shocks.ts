@@ -32,13 +32,13 @@ function resetPush(cfg: ModelConfig, s: ModelState): void {
 function exposureFollowsExchange(cfg: ModelConfig, s: ModelState): void {
   const { n } = cfg;
   for (let p = 0; p < cfg.P; p++) {
-    if ((cfg.exchangePaid0[p] as number) === 0) continue;
-    const x = s.volume[p] as number;
+    if (cfg.exchangePaid0[p] === 0) continue;
+    const x = s.volume[p];
     if (x === 1) continue;
-    const a = cfg.pairA[p] as number;
-    const b = cfg.pairB[p] as number;
-    s.exposure[a * n + b] = (s.exposure[a * n + b] as number) * x;
-    s.exposure[b * n + a] = (s.exposure[b * n + a] as number) * x;
+    const a = cfg.pairA[p];
+    const b = cfg.pairB[p];
+    s.exposure[a * n + b] = s.exposure[a * n + b] * x;
+    s.exposure[b * n + a] = s.exposure[b * n + a] * x;
   }
 }
 
@@ -46,7 +46,7 @@ export function applyShocks(cfg: ModelConfig, s: ModelState, t: number, emit: Ev
   resetPush(cfg, s);
   const { shocks, shockOrder } = cfg;
   for (let x = 0; x < shockOrder.length; x++) {
-    const q = shockOrder[x] as number;
+    const q = shockOrder[x];
     const sh = shocks[q] as ShockConfig;
     if (t < sh.at || t > sh.until || !s.inForce[q]) continue;
     const first = t === sh.at;

@@ -49,7 +49,7 @@ export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Boun
   for (let k0 = 0; k0 < cfg.K; k0 += TIE_BLOCK) {
     const k1 = Math.min(cfg.K, k0 + TIE_BLOCK);
     contribute(cfg, s, bound, k0, k1);
-    for (let o = 0, len = (k1 - k0) * D; o < len; o++) s.baseline[k0 * D + o] = -(s.termSum[o] as number);
+    for (let o = 0, len = (k1 - k0) * D; o < len; o++) s.baseline[k0 * D + o] = -s.termSum[o];
   }
 }
 

@@ -16,11 +16,8 @@ import type { ModelState } from './state.js';
 export function updateConcessions(cfg: ModelConfig, s: ModelState): void {
   const { concessionRate: rate, glutDiscount } = cfg.params;
   for (let k = 0; k < cfg.K; k++) {
-    const target = Math.min(
-      1,
-      glutDiscount * (cfg.opportunism[cfg.tieTo[k] as number] as number) * (s.glut[cfg.tieFrom[k] as number] as number),
-    );
-    s.concession[k] = (s.concession[k] as number) + rate * (target - (s.concession[k] as number));
+    const target = Math.min(1, glutDiscount * cfg.opportunism[cfg.tieTo[k]] * s.glut[cfg.tieFrom[k]]);
+    s.concession[k] += rate * (target - s.concession[k]);
   }
 }
 
@@ -28,11 +25,9 @@ export function updateRhetoric(cfg: ModelConfig, s: ModelState): void {
   const { rhetoricRate, rhetoricGain } = cfg.params;
   for (let p = 0; p < cfg.P; p++) {
     const target = clamp01(
-      (cfg.rhetoric0[p] as number) +
-        rhetoricGain * ((s.shared[p] as number) - (s.shared0[p] as number)) -
-        rhetoricGain * ((s.divergence[p] as number) - (cfg.divergence0[p] as number)),
+      cfg.rhetoric0[p] + rhetoricGain * (s.shared[p] - s.shared0[p]) - rhetoricGain * (s.divergence[p] - cfg.divergence0[p]),
     );
-    s.rhetoric[p] = (s.rhetoric[p] as number) + rhetoricRate * (target - (s.rhetoric[p] as number));
+    s.rhetoric[p] += rhetoricRate * (target - s.rhetoric[p]);
   }
 }
 
@@ -45,13 +40,13 @@ export function updateCosts(cfg: ModelConfig, s: ModelState): void {
   const { primary, thirdParty, conditional, shockCost } = s.push;
   s.costBorne.set(shockCost);
   for (let k = 0; k < cfg.K; k++) {
-    let cost = s.concession[k] as number;
+    let cost = s.concession[k];
     for (let d = 0; d < D; d++) {
       const x = k * D + d;
-      const pressure = (primary[x] as number) + (thirdParty[x] as number) + (conditional[x] as number);
-      cost += (w[d] as number) * (s.commitment[x] as number) * (1 + pressure);
+      const pressure = primary[x] + thirdParty[x] + conditional[x];
+      cost += w[d] * s.commitment[x] * (1 + pressure);
     }
-    const i = cfg.tieFrom[k] as number;
-    s.costBorne[i] = (s.costBorne[i] as number) + cost;
+    const i = cfg.tieFrom[k];
+    s.costBorne[i] += cost;
   }
 }

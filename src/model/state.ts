@@ -257,14 +257,14 @@ export function resetState(cfg: ModelConfig, s: ModelState): void {
 /** Σ_d w_d, summed in domain order: the denominator of pairDepth. */
 function weightTotal(w: Float64Array): number {
   let den = 0;
-  for (let d = 0; d < D; d++) den += w[d] as number;
+  for (let d = 0; d < D; d++) den += w[d];
   return den;
 }
 
 /** depth = Σ_d w_d · min(c_ab,d, c_ba,d) / Σ_d w_d, in [0,1]. */
 export function pairDepth(cfg: ModelConfig, commitment: Float64Array, p: number): number {
   const w = cfg.domains.cost;
-  return mutualSum(w, commitment, (cfg.pairAB[p] as number) * D, (cfg.pairBA[p] as number) * D) / weightTotal(w);
+  return mutualSum(w, commitment, cfg.pairAB[p] * D, cfg.pairBA[p] * D) / weightTotal(w);
 }
 
 /** pairDepth of every pair into out[p], what is common to the pairs read once: the observer of every tick of every run. */
@@ -272,5 +272,5 @@ export function pairDepths(cfg: ModelConfig, commitment: Float64Array, out: Floa
   const w = cfg.domains.cost;
   const den = weightTotal(w);
   const { pairAB, pairBA } = cfg;
-  for (let p = 0; p < cfg.P; p++) out[p] = mutualSum(w, commitment, (pairAB[p] as number) * D, (pairBA[p] as number) * D) / den;
+  for (let p = 0; p < cfg.P; p++) out[p] = mutualSum(w, commitment, pairAB[p] * D, pairBA[p] * D) / den;
 }

@@ -38,8 +38,7 @@ export function welfareTap(welfare: Float64Array, block: number): Tap {
     },
     block(cfg, s, _bound, k0, k1) {
       const { baseline, termSum } = s;
-      for (let o = 0, first = k0 * D, len = (k1 - k0) * D; o < len; o++)
-        marginal[o] = (baseline[first + o] as number) + (termSum[o] as number);
+      for (let o = 0, first = k0 * D, len = (k1 - k0) * D; o < len; o++) marginal[o] = baseline[first + o] + termSum[o];
       accumulateWelfare(cfg, s, welfare, marginal, k0, k1);
     },
   };
@@ -48,21 +47,21 @@ export function welfareTap(welfare: Float64Array, block: number): Tap {
 /** Start the tick's welfare at the transfers each actor makes and receives: inducements paid, concessions given and received. */
 function startWelfare(cfg: ModelConfig, s: ModelState, w: Float64Array, concessionRate: number): void {
   const price = cfg.params.inducementPrice;
-  for (let i = 0; i < cfg.n; i++) w[i] = -price * (s.push.spend[i] as number);
+  for (let i = 0; i < cfg.n; i++) w[i] = -price * s.push.spend[i];
   const pay = cfg.domains.payment;
   for (let k = 0; k < cfg.K; k++) {
-    const p = cfg.tiePair[k] as number;
-    const channel = s.channel[p] as number;
+    const p = cfg.tiePair[k];
+    const channel = s.channel[p];
     let worth = 0;
     for (let d = 0; d < D; d++) {
-      const pd = pay[d] as number;
-      worth += (cfg.complementarity[p * D + d] as number) * (1 - pd + pd * channel) * (s.exchange[p * D + d] as number);
+      const pd = pay[d];
+      worth += cfg.complementarity[p * D + d] * (1 - pd + pd * channel) * s.exchange[p * D + d];
     }
-    const transfer = concessionRate * (s.concession[k] as number) * worth;
-    const i = cfg.tieFrom[k] as number;
-    const j = cfg.tieTo[k] as number;
-    w[i] = (w[i] as number) - transfer;
-    w[j] = (w[j] as number) + transfer;
+    const transfer = concessionRate * s.concession[k] * worth;
+    const i = cfg.tieFrom[k];
+    const j = cfg.tieTo[k];
+    w[i] -= transfer;
+    w[j] += transfer;
   }
 }
 
@@ -77,10 +76,10 @@ function accumulateWelfare(cfg: ModelConfig, s: ModelState, w: Float64Array, mar
     let surplus = 0;
     for (let d = 0; d < D; d++) {
       const x = k * D + d;
-      const cx = c[x] as number;
-      surplus += cx * (marginal[(k - k0) * D + d] as number) - 0.5 * (slope[x] as number) * cx * cx;
+      const cx = c[x];
+      surplus += cx * marginal[(k - k0) * D + d] - 0.5 * slope[x] * cx * cx;
     }
-    const i = cfg.tieFrom[k] as number;
-    w[i] = (w[i] as number) + surplus;
+    const i = cfg.tieFrom[k];
+    w[i] += surplus;
   }
 }

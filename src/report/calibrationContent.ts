@@ -60,7 +60,7 @@ export function posteriorContent(out: OutputDir): Content {
   const rows = out.rows('posterior.csv');
   const weights = Float64Array.from(rows, (r) => Number(r.weight));
   const total = weights.reduce((a, b) => a + b, 0);
-  for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) / total;
+  for (let i = 0; i < weights.length; i++) weights[i] = weights[i] / total;
   const ranges = priorRanges(out);
   // Free parameters only (a fixed one has no prior range), with how much the data narrowed each.
   const marginals = [...ranges].map(([path, [min, max]]) => ({ path, min, max, values: Float64Array.from(rows, (r) => Number(r[path])) }));

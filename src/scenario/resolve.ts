@@ -58,8 +58,8 @@ function resolveTies(spec: ScenarioFile, r: Resolver, n: number) {
     for (const d of DOMAINS) commitment.push(t.commitment[d] ?? 0);
   });
   for (let k = 0, declared = from.length; k < declared; k++) {
-    const i = from[k] as number;
-    const j = to[k] as number;
+    const i = from[k];
+    const j = to[k];
     if (tieOf[j * n + i] === -1) {
       tieOf[j * n + i] = from.length;
       from.push(j);
@@ -70,7 +70,7 @@ function resolveTies(spec: ScenarioFile, r: Resolver, n: number) {
   const K = from.length;
   const tieFrom = new Int32Array(from);
   const tieTo = new Int32Array(to);
-  const tieReverse = filled(new Int32Array(K), (k) => tieOf[(to[k] as number) * n + (from[k] as number)] as number);
+  const tieReverse = filled(new Int32Array(K), (k) => tieOf[to[k] * n + from[k]]);
 
   return { K, tieOf, tieFrom, tieTo, tieReverse, commitment0: new Float64Array(commitment) };
 }
@@ -83,15 +83,15 @@ function resolvePairs(spec: ScenarioFile, r: Resolver, n: number, ties: ReturnTy
   const pairB: number[] = [];
   const tiePair = new Int32Array(K);
   for (let k = 0; k < K; k++) {
-    const i = tieFrom[k] as number;
-    const j = tieTo[k] as number;
+    const i = tieFrom[k];
+    const j = tieTo[k];
     const key = Math.min(i, j) * n + Math.max(i, j);
     if (pairOf[key] === -1) {
       pairOf[key] = pairA.length;
       pairA.push(Math.min(i, j));
       pairB.push(Math.max(i, j));
     }
-    tiePair[k] = pairOf[key] as number;
+    tiePair[k] = pairOf[key];
   }
   const P = pairA.length;
   const alignment = new Float64Array(P);
@@ -105,7 +105,7 @@ function resolvePairs(spec: ScenarioFile, r: Resolver, n: number, ties: ReturnTy
     const i = r.actor(pair.a, ['pairs', q, 'a']);
     const j = r.actor(pair.b, ['pairs', q, 'b']);
     const key = Math.min(i, j) * n + Math.max(i, j);
-    const p = pairOf[key] as number;
+    const p = pairOf[key];
     if (i === j)
       r.fail(['pairs', q, 'b'], 'scenario.selfReference', 'a pair must join two different actors', `an actor other than ${pair.a}`, pair.b);
     if (p === -1)
@@ -119,7 +119,7 @@ function resolvePairs(spec: ScenarioFile, r: Resolver, n: number, ties: ReturnTy
       if (ids.has(dv.id))
         r.fail(['pairs', q, 'divergences', v, 'id'], 'scenario.duplicateId', `duplicate divergence id "${dv.id}"`, 'each id once', dv.id);
       ids.add(dv.id);
-      divergence0[p] = (divergence0[p] as number) + dv.weight;
+      divergence0[p] += dv.weight;
     });
     for (const [d, v] of Object.entries(pair.complementarity ?? {})) complementarity[p * D + domainIndex(d)] = v;
   });
@@ -131,16 +131,16 @@ function resolvePairs(spec: ScenarioFile, r: Resolver, n: number, ties: ReturnTy
 function incomingOf(n: number, K: number, tieTo: Int32Array) {
   const incomingCount = new Int32Array(n + 1);
   for (let k = 0; k < K; k++) {
-    const j = (tieTo[k] as number) + 1;
-    incomingCount[j] = (incomingCount[j] as number) + 1;
+    const j = tieTo[k] + 1;
+    incomingCount[j] += 1;
   }
-  for (let j = 0; j < n; j++) incomingCount[j + 1] = (incomingCount[j + 1] as number) + (incomingCount[j] as number);
+  for (let j = 0; j < n; j++) incomingCount[j + 1] += incomingCount[j];
   const next = incomingCount.slice(0, n);
   const incomingTies = new Int32Array(K);
   for (let k = 0; k < K; k++) {
-    const j = tieTo[k] as number;
-    incomingTies[next[j] as number] = k;
-    next[j] = (next[j] as number) + 1;
+    const j = tieTo[k];
+    incomingTies[next[j]] = k;
+    next[j] += 1;
   }
 
   return { incomingStart: incomingCount, incomingTies };
@@ -174,8 +174,8 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     new Float64Array(DOMAINS.map((d) => m.domains?.[d]?.[f] ?? DEFAULT_DOMAIN_PARAMS[d][f]));
   const payment = domainParam('payment');
   const pairs = { P, pairA: new Int32Array(pairA), pairB: new Int32Array(pairB) };
-  const pairAB = filled(new Int32Array(P), (p) => tieOf[(pairA[p] as number) * n + (pairB[p] as number)] as number);
-  const pairBA = filled(new Int32Array(P), (p) => tieOf[(pairB[p] as number) * n + (pairA[p] as number)] as number);
+  const pairAB = filled(new Int32Array(P), (p) => tieOf[pairA[p] * n + pairB[p]]);
+  const pairBA = filled(new Int32Array(P), (p) => tieOf[pairB[p] * n + pairA[p]]);
   const market = marketArrays({
     n,
     ...pairs,
@@ -200,7 +200,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
       financialExposure: domainParam('financialExposure'),
       strategic: domainParam('strategic'),
       payment,
-      paymentDomains: Int32Array.from(DOMAINS.keys()).filter((d) => (payment[d] as number) !== 0),
+      paymentDomains: Int32Array.from(DOMAINS.keys()).filter((d) => payment[d] !== 0),
     },
     n,
     actorIds,
@@ -222,7 +222,7 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     tieOf,
     pairOf: filled(
       new Int32Array(n * n),
-      (key) => pairOf[Math.min(Math.floor(key / n), key % n) * n + Math.max(Math.floor(key / n), key % n)] as number,
+      (key) => pairOf[Math.min(Math.floor(key / n), key % n) * n + Math.max(Math.floor(key / n), key % n)],
     ),
     ...incomingOf(n, K, tieTo),
     ...pairs,

@@ -34,16 +34,16 @@ export function analyse(design: DesignInfo, y: ArrayLike<number>, key: string): 
   if (design.method === 'sobol') {
     const s = sobolIndices(y, k, key);
     return names.flatMap((parameter, j) => [
-      { parameter, index: 'S1' as const, value: s.first[j] as number, ciLow: s.firstCi[j]?.[0], ciHigh: s.firstCi[j]?.[1] },
-      { parameter, index: 'ST' as const, value: s.total[j] as number, ciLow: s.totalCi[j]?.[0], ciHigh: s.totalCi[j]?.[1] },
+      { parameter, index: 'S1' as const, value: s.first[j], ciLow: s.firstCi[j]?.[0], ciHigh: s.firstCi[j]?.[1] },
+      { parameter, index: 'ST' as const, value: s.total[j], ciLow: s.totalCi[j]?.[0], ciHigh: s.totalCi[j]?.[1] },
     ]);
   }
   // The design drew its trajectories from designRandom(seed): draw them again for their unit coordinates.
   const unit = morrisTrajectories(design.samples, k, MORRIS_LEVELS, designRandom(design.seed));
   const m = morrisIndices(y, unit, k, key);
   return names.flatMap((parameter, j) => [
-    { parameter, index: 'mu' as const, value: m.mu[j] as number, ciLow: m.muCi[j]?.[0], ciHigh: m.muCi[j]?.[1] },
-    { parameter, index: 'mu_star' as const, value: m.muStar[j] as number, ciLow: m.muStarCi[j]?.[0], ciHigh: m.muStarCi[j]?.[1] },
-    { parameter, index: 'sigma' as const, value: m.sigma[j] as number, ciLow: m.sigmaCi[j]?.[0], ciHigh: m.sigmaCi[j]?.[1] },
+    { parameter, index: 'mu' as const, value: m.mu[j], ciLow: m.muCi[j]?.[0], ciHigh: m.muCi[j]?.[1] },
+    { parameter, index: 'mu_star' as const, value: m.muStar[j], ciLow: m.muStarCi[j]?.[0], ciHigh: m.muStarCi[j]?.[1] },
+    { parameter, index: 'sigma' as const, value: m.sigma[j], ciLow: m.sigmaCi[j]?.[0], ciHigh: m.sigmaCi[j]?.[1] },
   ]);
 }

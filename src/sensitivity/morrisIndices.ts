@@ -21,13 +21,13 @@ export interface MorrisIndices {
 
 const meanAbs = (xs: ArrayLike<number>) => {
   let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += Math.abs(xs[i] as number);
+  for (let i = 0; i < xs.length; i++) sum += Math.abs(xs[i]);
   return sum / xs.length;
 };
 const sd = (xs: ArrayLike<number>) => {
   const m = mean(xs);
   let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += ((xs[i] as number) - m) ** 2;
+  for (let i = 0; i < xs.length; i++) sum += (xs[i] - m) ** 2;
   return xs.length > 1 ? Math.sqrt(sum / (xs.length - 1)) : 0;
 };
 
@@ -43,7 +43,7 @@ function bootstrap(
   const draws = new Float64Array(resamples);
   const sample = new Float64Array(xs.length);
   for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < xs.length; i++) sample[i] = xs[Math.floor(random() * xs.length)] as number;
+    for (let i = 0; i < xs.length; i++) sample[i] = xs[Math.floor(random() * xs.length)];
     draws[b] = statistic(sample);
   }
   return percentileInterval(draws, level);
@@ -64,9 +64,9 @@ export function morrisIndices(
       const row = t * (k + 1) + s;
       const prev = unit[row - 1] as readonly number[];
       const next = unit[row] as readonly number[];
-      const j = next.findIndex((v, d) => Math.abs(v - (prev[d] as number)) > 1e-12);
+      const j = next.findIndex((v, d) => Math.abs(v - prev[d]) > 1e-12);
       if (j < 0) continue;
-      (effects[j] as number[]).push(((y[row] as number) - (y[row - 1] as number)) / ((next[j] as number) - (prev[j] as number)));
+      (effects[j] as number[]).push((y[row] - y[row - 1]) / (next[j] - prev[j]));
     }
   }
   // One stream per outcome and pair (key), as the Sobol intervals: the same bytes on every run.

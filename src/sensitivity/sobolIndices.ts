@@ -24,14 +24,14 @@ function estimate(y: ArrayLike<number>, k: number, rows: ArrayLike<number>): { f
   // sd ≈ 0.03) gives intervals two wide. Two passes, so the variance has no cancellation either.
   let sum = 0;
   for (let r = 0; r < n; r++) {
-    const i = rows[r] as number;
-    sum += (y[i * block] as number) + (y[i * block + k + 1] as number);
+    const i = rows[r];
+    sum += y[i * block] + y[i * block + k + 1];
   }
   const mean = sum / (2 * n);
   let squares = 0;
   for (let r = 0; r < n; r++) {
-    const i = rows[r] as number;
-    squares += ((y[i * block] as number) - mean) ** 2 + ((y[i * block + k + 1] as number) - mean) ** 2;
+    const i = rows[r];
+    squares += (y[i * block] - mean) ** 2 + (y[i * block + k + 1] - mean) ** 2;
   }
   const variance = squares / (2 * n);
   const first: number[] = [];
@@ -40,10 +40,10 @@ function estimate(y: ArrayLike<number>, k: number, rows: ArrayLike<number>): { f
     let s1 = 0;
     let st = 0;
     for (let r = 0; r < n; r++) {
-      const i = rows[r] as number;
-      const fA = y[i * block] as number;
-      const fB = (y[i * block + k + 1] as number) - mean;
-      const fAB = y[i * block + 1 + j] as number;
+      const i = rows[r];
+      const fA = y[i * block];
+      const fB = y[i * block + k + 1] - mean;
+      const fAB = y[i * block + 1 + j];
       s1 += fB * (fAB - fA);
       st += (fA - fAB) ** 2;
     }
@@ -67,8 +67,8 @@ export function sobolIndices(y: ArrayLike<number>, k: number, key: string, resam
     for (let r = 0; r < n; r++) rows[r] = Math.floor(random() * n);
     const e = estimate(y, k, rows);
     for (let j = 0; j < k; j++) {
-      (firstDraws[j] as Float64Array)[b] = e.first[j] as number;
-      (totalDraws[j] as Float64Array)[b] = e.total[j] as number;
+      (firstDraws[j] as Float64Array)[b] = e.first[j];
+      (totalDraws[j] as Float64Array)[b] = e.total[j];
     }
   }
   const ci = (draws: Float64Array) => percentileInterval(draws, level);

@@ -37,8 +37,8 @@ export async function readPointOutcomes(dir: string, points: number): Promise<Po
         sums.set(key, sum);
         counts.set(key, count);
       }
-      sum[point] = (sum[point] as number) + Number(row[outcome]);
-      count[point] = (count[point] as number) + 1;
+      sum[point] += Number(row[outcome]);
+      count[point] += 1;
     }
   };
   const source = streamRegular(runsCsv);
@@ -60,7 +60,7 @@ export async function readPointOutcomes(dir: string, points: number): Promise<Po
   }
   for (const [key, sum] of sums) {
     const count = counts.get(key) as Int32Array;
-    for (let p = 0; p < points; p++) sum[p] = (count[p] as number) > 0 ? (sum[p] as number) / (count[p] as number) : Number.NaN;
+    for (let p = 0; p < points; p++) sum[p] = count[p] > 0 ? sum[p] / count[p] : Number.NaN;
   }
   return { series: sums };
 }

@@ -29,7 +29,7 @@ function normalMean(observed: number): AbcProblem {
     priors: [{ kind: 'normal', mean: 0, sd: 2 }],
     observed: [observed],
     scales: [1],
-    simulate: (theta, seed) => [(theta[0] as number) + standardNormal(makeRandom(seed)) / Math.sqrt(N_OBS)],
+    simulate: (theta, seed) => [theta[0] + standardNormal(makeRandom(seed)) / Math.sqrt(N_OBS)],
   };
 }
 
@@ -53,7 +53,7 @@ describe('ABC-SMC against known posteriors', () => {
     expect(Math.abs(sd / exact.sd - 1)).toBeLessThan(0.1);
     // The tolerance falls every generation and the population stays well spread.
     const tolerances = result.generations.map((g) => g.tolerance);
-    for (let t = 2; t < tolerances.length; t++) expect(tolerances[t]).toBeLessThan(tolerances[t - 1] as number);
+    for (let t = 2; t < tolerances.length; t++) expect(tolerances[t]).toBeLessThan(tolerances[t - 1]);
     expect(last(result.generations).ess).toBeGreaterThan(300);
   });
 
@@ -89,7 +89,7 @@ describe('ABC-SMC against known posteriors', () => {
       priors: [{ kind: 'uniform', min: 0, max: 1 }],
       observed: [0.95],
       scales: [1],
-      simulate: (theta, seed) => [(theta[0] as number) + 0.1 * standardNormal(makeRandom(seed))],
+      simulate: (theta, seed) => [theta[0] + 0.1 * standardNormal(makeRandom(seed))],
     };
     const result = await run(problem, { particles: 1000, seed: 5 });
     const { mean, sd } = marginal(last(result.generations), 0);
@@ -108,7 +108,7 @@ describe('ABC-SMC against known posteriors', () => {
     const exactSd = Math.sqrt(m2 / z - exactMean ** 2);
     expect(Math.abs(mean / exactMean - 1), `mean ${mean} vs ${exactMean}`).toBeLessThan(0.05);
     expect(Math.abs(sd / exactSd - 1), `sd ${sd} vs ${exactSd}`).toBeLessThan(0.1);
-    for (const g of result.generations) for (const p of g.particles) expect(p[0] as number).toBeLessThanOrEqual(1);
+    for (const g of result.generations) for (const p of g.particles) expect(p[0]).toBeLessThanOrEqual(1);
   });
 
   it('a spike prior (a mechanism that may not exist): the posterior probability of the point mass is the Bayes factor’s, within 0.03', async () => {
@@ -118,11 +118,11 @@ describe('ABC-SMC against known posteriors', () => {
       priors: [{ kind: 'uniform', min: 0, max: 1 }],
       observed: [0],
       scales: [1],
-      simulate: (theta, seed) => [spikeValue(theta[0] as number, 0.5, 0, 2) + 0.1 * standardNormal(makeRandom(seed))],
+      simulate: (theta, seed) => [spikeValue(theta[0], 0.5, 0, 2) + 0.1 * standardNormal(makeRandom(seed))],
     };
     const result = await run(problem, { particles: 1000, seed: 8 });
     const g = last(result.generations);
-    const atZero = g.particles.reduce((p, u, i) => p + (spikeValue(u[0] as number, 0.5, 0, 2) === 0 ? (g.weights[i] as number) : 0), 0);
+    const atZero = g.particles.reduce((p, u, i) => p + (spikeValue(u[0], 0.5, 0, 2) === 0 ? g.weights[i] : 0), 0);
     const density = (x: number) => Math.exp(-0.5 * (x / 0.1) ** 2) / (0.1 * Math.sqrt(2 * Math.PI));
     const slab = 0.5 * 0.5 * 0.5; // ½ prior × density ½ on (0, 2] × the half of N(0, 0.1) on θ > 0
     const exact = (0.5 * density(0)) / (0.5 * density(0) + slab);
@@ -145,7 +145,7 @@ describe('ABC-SMC against known posteriors', () => {
       const truth = 2 * standardNormal(truths);
       const observed = truth + standardNormal(truths) / Math.sqrt(N_OBS);
       const g = last((await run(normalMean(observed), { particles: 200, seed: 100 + r, maxGenerations: 8 })).generations);
-      const values = Float64Array.from(g.particles, (x) => x[0] as number);
+      const values = Float64Array.from(g.particles, (x) => x[0]);
       const lo = weightedQuantile(values, g.weights, 0.05);
       const hi = weightedQuantile(values, g.weights, 0.95);
       if (truth >= lo && truth <= hi) covered++;

@@ -64,7 +64,7 @@ describe('entente calibrate --method abc', () => {
     expect(generations[0]).toBe('generation,tolerance,acceptance_rate,ess,simulations');
     expect(generations).toHaveLength(4);
     const tolerances = generations.slice(2).map((r) => Number(r.split(',')[1]));
-    expect(tolerances[1]).toBeLessThan(tolerances[0] as number);
+    expect(tolerances[1]).toBeLessThan(tolerances[0]);
     expect(JSON.parse(read(one, 'manifest.json')).method).toBe('abc-smc');
   });
 
@@ -77,7 +77,7 @@ describe('entente calibrate --method abc', () => {
     expect(body).toHaveLength(indicators.length * 48);
     for (const r of body) {
       const q = r.slice(4).map(Number);
-      for (let k = 1; k < q.length; k++) expect(q[k] as number).toBeGreaterThanOrEqual(q[k - 1] as number);
+      for (let k = 1; k < q.length; k++) expect(q[k]).toBeGreaterThanOrEqual(q[k - 1]);
     }
     // January 2022 is the first tick; trade starts at its 2021 level (USD 146.9 bn) in every particle.
     const first = body.find((r) => r[0] === 'bilateral_trade' && r[2] === '0') as string[];

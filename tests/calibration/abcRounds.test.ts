@@ -23,7 +23,7 @@ const problem: AbcProblem = {
   scales: [1, 1],
   simulate: (theta, seed) => {
     const random = makeRandom(seed);
-    return [(theta[0] as number) + 0.05 * standardNormal(random), (theta[1] as number) + 0.05 * standardNormal(random)];
+    return [theta[0] + 0.05 * standardNormal(random), theta[1] + 0.05 * standardNormal(random)];
   },
 };
 // A tolerance at the 20% quantile: the acceptance falls faster than the rounds' plan expects.

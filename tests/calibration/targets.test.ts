@@ -59,7 +59,7 @@ describe('calibration targets', () => {
     expect(targets.map((t) => t.errorScale)).toEqual([25, 0.05]);
     // 50 bn off where the observed figure is 59.7: (50 / 25)² = 4, where the scale alone would give 11.1.
     const observed = targets.map((t) => t.observed);
-    expect(lossOf(targets, [(observed[0] as number) - 50, observed[1] as number])).toBeCloseTo(4, 12);
+    expect(lossOf(targets, [observed[0] - 50, observed[1]])).toBeCloseTo(4, 12);
   });
 
   it.each([

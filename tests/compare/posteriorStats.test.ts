@@ -39,7 +39,7 @@ describe('probabilities over weighted units', () => {
       [0.75, 0.25, 0],
       [0, 0.75, 0.25],
     ]);
-    for (let k = 0; k < 3; k++) expect(rank.reduce((s, r) => s + (r[k] as number), 0)).toBeCloseTo(1, 12);
+    for (let k = 0; k < 3; k++) expect(rank.reduce((s, r) => s + r[k], 0)).toBeCloseTo(1, 12);
   });
 
   it('ties go to the lever listed first, so ranks still sum to 1', () => {

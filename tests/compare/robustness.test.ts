@@ -50,6 +50,6 @@ describe('entente compare on a sweep file (robustness)', () => {
       const key = `${a}-${b}`;
       byPair.set(key, [...(byPair.get(key) ?? []), Number(mean) - Number(meanRegret)]);
     }
-    for (const values of byPair.values()) for (const v of values) expect(v).toBeCloseTo(values[0] as number, 5);
+    for (const values of byPair.values()) for (const v of values) expect(v).toBeCloseTo(values[0], 5);
   });
 });

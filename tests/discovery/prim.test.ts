@@ -13,13 +13,13 @@ describe('PRIM', () => {
     // Cases of interest: x0 in [0.2, 0.5] and x1 in [0.6, 0.9]; x2 is irrelevant.
     const y = xs.map(([a = 0, b = 0]) => a >= 0.2 && a <= 0.5 && b >= 0.6 && b <= 0.9);
     const result = prim(xs, y);
-    expect(Math.abs((result.box.low[0] as number) - 0.2)).toBeLessThan(0.05);
-    expect(Math.abs((result.box.high[0] as number) - 0.5)).toBeLessThan(0.05);
-    expect(Math.abs((result.box.low[1] as number) - 0.6)).toBeLessThan(0.05);
-    expect(Math.abs((result.box.high[1] as number) - 0.9)).toBeLessThan(0.05);
+    expect(Math.abs(result.box.low[0] - 0.2)).toBeLessThan(0.05);
+    expect(Math.abs(result.box.high[0] - 0.5)).toBeLessThan(0.05);
+    expect(Math.abs(result.box.low[1] - 0.6)).toBeLessThan(0.05);
+    expect(Math.abs(result.box.high[1] - 0.9)).toBeLessThan(0.05);
     // The irrelevant dimension stays (almost) unrestricted.
-    expect(result.box.low[2] as number).toBeLessThan(0.1);
-    expect(result.box.high[2] as number).toBeGreaterThan(0.9);
+    expect(result.box.low[2]).toBeLessThan(0.1);
+    expect(result.box.high[2]).toBeGreaterThan(0.9);
     expect(result.density).toBeGreaterThan(0.85);
     expect(result.coverage).toBeGreaterThan(0.8);
     expect(result.trajectory.length).toBeGreaterThan(5);
@@ -33,7 +33,7 @@ describe('PRIM', () => {
         const y = xs.map(() => random() < 0.5);
         const result = prim(xs, y, { minSupport: 0 });
         const sizes = [n, ...result.trajectory.map((t) => t.inBox)];
-        for (let i = 1; i < sizes.length; i++) expect(sizes[i] as number).toBeLessThan(sizes[i - 1] as number);
+        for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThan(sizes[i - 1]);
         expect(result.inBox).toBeGreaterThan(0);
       }
     }
@@ -66,7 +66,7 @@ describe('PRIM', () => {
     expect(result.chosen).toBeGreaterThanOrEqual(-1);
     expect(result.chosen).toBeLessThan(result.trajectory.length);
     const sizes = result.trajectory.map((t) => t.inBox);
-    expect(sizes.every((n, i) => i === 0 || n <= (sizes[i - 1] as number))).toBe(true);
+    expect(sizes.every((n, i) => i === 0 || n <= sizes[i - 1])).toBe(true);
   });
 
   it('drops restrictions that narrow their range by less than minNarrowing', () => {
@@ -77,7 +77,7 @@ describe('PRIM', () => {
     expect(prim(xs, y, { minNarrowing: 0.5 }).restricted).toEqual([true, true, false]);
     const lax = prim(xs, y, { minNarrowing: 0.8 });
     expect(lax.restricted).toEqual([false, false, false]);
-    expect(lax.box.low).toEqual(xs[0]?.map((_, d) => Math.min(...xs.map((x) => x[d] as number))));
+    expect(lax.box.low).toEqual(xs[0]?.map((_, d) => Math.min(...xs.map((x) => x[d]))));
   });
 
   it('keeps a weak real restriction, with a larger quasi-p than the strong one', () => {
@@ -87,10 +87,10 @@ describe('PRIM', () => {
     const y = xs.map(([a = 0, b = 0]) => a > 0.5 && random() < (b < 0.8 ? 0.95 : 0.85));
     const result = prim(xs, y);
     expect(result.restricted[0]).toBe(true);
-    const width1 = (result.box.high[1] as number) - (result.box.low[1] as number);
+    const width1 = result.box.high[1] - result.box.low[1];
     if (result.restricted[1]) {
       expect(width1).toBeLessThan(0.95);
-      expect(result.quasiP[1] as number).toBeGreaterThan(result.quasiP[0] as number);
+      expect(result.quasiP[1]).toBeGreaterThan(result.quasiP[0]);
     } else expect(width1).toBeGreaterThan(0.99);
   });
 
@@ -99,8 +99,8 @@ describe('PRIM', () => {
     const xs = Array.from({ length: 3000 }, () => [random(), random()]);
     const y = xs.map(([a = 0, b = 0]) => (a > 0.6 && b < 0.4 ? random() < 0.9 : random() < 0.1));
     const result = prim(xs, y);
-    expect(Math.abs((result.box.low[0] as number) - 0.6)).toBeLessThan(0.07);
-    expect(Math.abs((result.box.high[1] as number) - 0.4)).toBeLessThan(0.07);
+    expect(Math.abs(result.box.low[0] - 0.6)).toBeLessThan(0.07);
+    expect(Math.abs(result.box.high[1] - 0.4)).toBeLessThan(0.07);
     expect(result.density).toBeGreaterThan(0.75);
   });
 });

@@ -25,24 +25,19 @@ describe('observables', () => {
   it('read the state they name, at every tick', () => {
     const cfg = loaded.config;
     const s = createState(cfg);
-    const ab = cfg.tieOf[0 * cfg.n + 1] as number;
-    const ba = cfg.tieOf[1 * cfg.n + 0] as number;
-    const p = cfg.tiePair[ab] as number;
+    const ab = cfg.tieOf[0 * cfg.n + 1];
+    const ba = cfg.tieOf[1 * cfg.n + 0];
+    const p = cfg.tiePair[ab];
     const fin = 2;
     let ticks = 0;
     simulate(cfg, s, makeRandom(3), {
       tick: (t, st) => {
         const [trade, finance, discount, pressure] = observables.map((o) => o.value(st, t));
         expect(trade).toBe(st.trade[p]);
-        expect(finance).toBe(150 * Math.min(st.commitment[ab * D + fin] as number, st.commitment[ba * D + fin] as number));
-        expect(discount).toBe(100 * (st.concession[ba] as number));
+        expect(finance).toBe(150 * Math.min(st.commitment[ab * D + fin], st.commitment[ba * D + fin]));
+        expect(discount).toBe(100 * st.concession[ba]);
         expect(pressure).toBeCloseTo(
-          (st.stress[1] as number) +
-            (st.need[1] as number) -
-            (st.dollarAccess[0] as number) +
-            (st.dependence[ab] as number) +
-            (st.channel[p] as number) -
-            (st.conventional[p] as number),
+          st.stress[1] + st.need[1] - st.dollarAccess[0] + st.dependence[ab] + st.channel[p] - st.conventional[p],
           12,
         );
         ticks++;

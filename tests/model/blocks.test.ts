@@ -37,8 +37,7 @@ describe('blocked tick loop', () => {
     simulate(config, engine, makeRandom(11), {
       tick: (t, s) => {
         fusedStep(config, reference, t, random, weightsOf(config), prev, true, gain); // every term computed, inert or not
-        for (let x = 0; x < config.K * D; x++)
-          worst = Math.max(worst, Math.abs((s.commitment[x] as number) - (reference.commitment[x] as number)));
+        for (let x = 0; x < config.K * D; x++) worst = Math.max(worst, Math.abs(s.commitment[x] - reference.commitment[x]));
       },
     });
     return worst;
@@ -66,9 +65,9 @@ describe('blocked tick loop', () => {
         const len = cfg.K * D;
         // At tick 1 the generated scenario's sanctions cut commitments before the terms are computed.
         for (let x = 0; t !== 1 && x < len; x += 97) {
-          let net = st.baseline[x] as number;
+          let net = st.baseline[x];
           for (let m = 0; m < cfg.mechanisms.length; m++) net += (st.contributions as Float64Array)[m * len + x] as number;
-          const expected = Math.min(1, Math.max(0, (before[x] as number) + cfg.params.stepSize * net));
+          const expected = Math.min(1, Math.max(0, before[x] + cfg.params.stepSize * net));
           expect(st.commitment[x]).toBeCloseTo(expected, 12);
         }
         before = Float64Array.from(st.commitment);

@@ -27,18 +27,18 @@ shocks: [ { kind: sanctions, sender: C, target: A, domains: [trade], on: exchang
     const s = createState(cfg);
     const A = cfg.actorIds.indexOf('A');
     const C = cfg.actorIds.indexOf('C');
-    const p = cfg.pairOf[A * cfg.n + C] as number;
+    const p = cfg.pairOf[A * cfg.n + C];
     const exposure: number[] = [];
     const volume: number[] = [];
     simulate(cfg, s, makeRandom(1), {
       tick: (_t, st) => {
-        exposure.push(st.exposure[A * cfg.n + C] as number);
-        volume.push(st.volume[p] as number);
+        exposure.push(st.exposure[A * cfg.n + C]);
+        volume.push(st.volume[p]);
       },
     });
     expect(volume[0]).toBeLessThan(0.7); // e^−0.5 of the A–C exchange is left, at once
     // Each tick's exposure is set from the exchange the tick before left.
-    expect(exposure[1]).toBeCloseTo(0.5 * (volume[0] as number), 12);
+    expect(exposure[1]).toBeCloseTo(0.5 * volume[0], 12);
     expect(exposure[1]).toBeLessThan(0.5);
   });
 
@@ -77,7 +77,7 @@ shocks: [ { kind: sovereigntyChallenge, challenger: B, target: A, at: 0, intensi
     const s = createState(cfg);
     initialise(cfg, s);
     updateDependence(cfg, s);
-    const tie = (a: string, b: string) => cfg.tieOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)] as number;
+    const tie = (a: string, b: string) => cfg.tieOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)];
     // A's supply: from B, E_B 1 × exchange 0.2; from C, E_C 9 × exchange min(0.5, 0.3) = 0.3.
     expect(s.dependence[tie('A', 'B')]).toBeCloseTo(0.2 / (0.2 + 2.7), 12);
     expect(s.dependence[tie('A', 'C')]).toBeCloseTo(2.7 / (0.2 + 2.7), 12);
@@ -88,7 +88,7 @@ shocks: [ { kind: sovereigntyChallenge, challenger: B, target: A, at: 0, intensi
     const { config: cfg } = loadText(TWO_ACTORS);
     const mins = [0.2, 0.2, 0.1, 0.1, 0.0, 0.5];
     const w = [1, 1.5, 2, 2.5, 4, 0.5];
-    const expected = mins.reduce((a, m, d) => a + m * (w[d] as number), 0) / w.reduce((a, b) => a + b, 0);
+    const expected = mins.reduce((a, m, d) => a + m * w[d], 0) / w.reduce((a, b) => a + b, 0);
     expect(pairDepth(cfg, cfg.commitment0, 0)).toBeCloseTo(expected, 12);
   });
 });
@@ -98,7 +98,7 @@ describe('the tick loop', () => {
     const { config: cfg } = loadText(TWO_ACTORS.replace('ticks: 3', 'ticks: 60'));
     const s = createState(cfg);
     simulate(cfg, s, makeRandom(1));
-    for (let x = 0; x < cfg.K * D; x++) expect(s.commitment[x]).toBeCloseTo(cfg.commitment0[x] as number, 12);
+    for (let x = 0; x < cfg.K * D; x++) expect(s.commitment[x]).toBeCloseTo(cfg.commitment0[x], 12);
   });
 
   it('sanctions cut the sender’s ties on their first tick by the severity', () => {
@@ -109,7 +109,7 @@ shocks: [ { id: cut, kind: sanctions, sender: A, target: B, domains: [trade], at
     const trade: number[] = [];
     const events: [number, number][] = [];
     simulate(cfg, s, makeRandom(1), {
-      tick: (_t, st) => trade.push(st.commitment[domainIndex('trade')] as number),
+      tick: (_t, st) => trade.push(st.commitment[domainIndex('trade')]),
       event: (t, _q, e) => events.push([t, e]),
     });
     expect(trade[0]).toBeCloseTo(0.4, 12);
@@ -165,8 +165,7 @@ shocks: [ { kind: war, actor: B, at: 0, intensity: 1 } ]
     const bound = cfg.params.maxStep + cfg.params.noise * Math.sqrt(3) + 1e-12;
     simulate(cfg, s, makeRandom(3), {
       tick: (_t, st) => {
-        for (let x = 0; x < prev.length; x++)
-          expect(Math.abs((st.commitment[x] as number) - (prev[x] as number))).toBeLessThanOrEqual(bound);
+        for (let x = 0; x < prev.length; x++) expect(Math.abs(st.commitment[x] - prev[x])).toBeLessThanOrEqual(bound);
         prev = Float64Array.from(st.commitment);
       },
     });

@@ -44,8 +44,8 @@ function run(loaded: ReturnType<typeof market>) {
   const cfg = loaded.config;
   const s = createState(cfg);
   const S = cfg.actorIds.indexOf('S');
-  const pairOf = (a: string, b: string) => cfg.pairOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)] as number;
-  const tie = (a: string, b: string) => cfg.tieOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)] as number;
+  const pairOf = (a: string, b: string) => cfg.pairOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)];
+  const tie = (a: string, b: string) => cfg.tieOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)];
   const glut: number[] = [];
   const discount: number[] = [];
   const westEnergy: number[] = [];
@@ -53,11 +53,11 @@ function run(loaded: ReturnType<typeof market>) {
   const commitment: number[] = [];
   simulate(cfg, s, makeRandom(1), {
     tick: (_t, st) => {
-      glut.push(st.glut[S] as number);
-      discount.push(st.concession[tie('S', 'B1')] as number);
-      westEnergy.push(st.exchange[pairOf('S', 'W') * D + ENERGY] as number);
-      buyerEnergy.push(st.exchange[pairOf('S', 'B1') * D + ENERGY] as number);
-      commitment.push(st.commitment[tie('B1', 'S') * D + ENERGY] as number);
+      glut.push(st.glut[S]);
+      discount.push(st.concession[tie('S', 'B1')]);
+      westEnergy.push(st.exchange[pairOf('S', 'W') * D + ENERGY]);
+      buyerEnergy.push(st.exchange[pairOf('S', 'B1') * D + ENERGY]);
+      commitment.push(st.commitment[tie('B1', 'S') * D + ENERGY]);
     },
   });
   return { glut, discount, westEnergy, buyerEnergy, commitment };
@@ -72,30 +72,30 @@ describe('exchange and bargaining', () => {
   });
 
   it('an embargo on exchange closes it at once', () => {
-    expect(one.westEnergy[6]).toBeLessThan(0.6 * (one.westEnergy[5] as number)); // e^−0.9 = 0.41 of its target, in one tick
+    expect(one.westEnergy[6]).toBeLessThan(0.6 * one.westEnergy[5]); // e^−0.9 = 0.41 of its target, in one tick
   });
 
   it("the buyer's exchange grows by half while its commitment does not rise: exchange is not commitment", () => {
-    expect(one.buyerEnergy[35]).toBeGreaterThan(1.5 * (one.buyerEnergy[5] as number));
+    expect(one.buyerEnergy[35]).toBeGreaterThan(1.5 * one.buyerEnergy[5]);
     for (const c of one.commitment) expect(c).toBeLessThanOrEqual(0.35 + 1e-12);
   });
 
   it("the buyer takes up the seller's closed exchange over months, not at once", () => {
-    const before = one.buyerEnergy[5] as number;
-    expect(one.buyerEnergy[6]).toBeLessThan(before + 0.5 * ((one.buyerEnergy[35] as number) - before));
+    const before = one.buyerEnergy[5];
+    expect(one.buyerEnergy[6]).toBeLessThan(before + 0.5 * (one.buyerEnergy[35] - before));
     expect(one.buyerEnergy[35]).toBeGreaterThan(before + 0.1);
   });
 
   it('the glut and the discount spike at the embargo and narrow as buyers take it up', () => {
     expect(one.glut[5]).toBe(0);
     expect(one.glut[6]).toBeGreaterThan(0.1);
-    expect(one.glut[20]).toBeLessThan(0.6 * (one.glut[6] as number));
-    expect(one.discount[6]).toBeGreaterThan(one.discount[20] as number);
+    expect(one.glut[20]).toBeLessThan(0.6 * one.glut[6]);
+    expect(one.discount[6]).toBeGreaterThan(one.discount[20]);
     expect(one.discount[20]).toBeGreaterThan(0); // ψ < 1: some of it is never taken
   });
 
   it('a second buyer is an outside option: the seller concedes less to the first', () => {
-    for (const t of [6, 12, 35]) expect(two.discount[t]).toBeLessThan(one.discount[t] as number);
+    for (const t of [6, 12, 35]) expect(two.discount[t]).toBeLessThan(one.discount[t]);
   });
 
   it("secondary sanctions on the buyers' purchases take the second buyer's exposure out of the market and widen the discount", () => {
@@ -105,7 +105,7 @@ describe('exchange and bargaining', () => {
         '\n  - { id: squeeze, kind: secondarySanctions, sender: W, target: S, domains: [energy], on: exchange, at: 24, severity: 0.8 }',
       ),
     );
-    expect(squeezed.discount[26]).toBeGreaterThan(two.discount[26] as number);
+    expect(squeezed.discount[26]).toBeGreaterThan(two.discount[26]);
     expect(squeezed.discount[23]).toBe(two.discount[23]);
   });
 });

@@ -120,7 +120,7 @@ shocks:
     const out = term('sanctionExposure', cfg, s);
     expect(out[at('finance')]).toBeCloseTo(-(0.5 * 0.4 * 0.5), 12);
     expect(out[at('trade')]).toBeCloseTo(0, 12);
-    const ca = (cfg.tieOf[2 * cfg.n + 0] as number) * D + domainIndex('trade'); // C→A: C obeys its own sanctions
+    const ca = cfg.tieOf[2 * cfg.n + 0] * D + domainIndex('trade'); // C→A: C obeys its own sanctions
     expect(out[ca]).toBeCloseTo(-0.5, 12);
   });
 

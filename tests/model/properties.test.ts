@@ -97,7 +97,7 @@ describe('properties over generated scenarios', () => {
           for (let p = 0; p < cfg.P; p++) {
             const depth = pairDepth(cfg, s.commitment, p);
             expect(depth >= 0 && depth <= 1).toBe(true);
-            expect((s.rhetoric[p] as number) >= 0 && (s.rhetoric[p] as number) <= 1).toBe(true);
+            expect(s.rhetoric[p] >= 0 && s.rhetoric[p] <= 1).toBe(true);
           }
           updateDependence(cfg, s);
           for (const arr of [s.stress, s.need, s.concession, s.dependence, s.trade, s.channel, s.costBorne, s.grievance, s.divergence]) {
@@ -126,7 +126,7 @@ describe('properties over generated scenarios', () => {
       fc.property(scenario(false, false), (spec) => {
         const cfg = configOf(spec);
         const end = run(cfg, 1);
-        for (let x = 0; x < cfg.K * D; x++) expect(Math.abs((end[x] as number) - (cfg.commitment0[x] as number))).toBeLessThan(1e-9);
+        for (let x = 0; x < cfg.K * D; x++) expect(Math.abs(end[x] - cfg.commitment0[x])).toBeLessThan(1e-9);
       }),
       { numRuns: 60 },
     );

@@ -55,14 +55,14 @@ function welfareNow(s: ModelState, b: ReturnType<typeof bound>): Float64Array {
 
 /** b_kd + Σ_m term_m,kd, each term computed on its own. */
 function marginal(s: ModelState, b: ReturnType<typeof bound>, x: number): number {
-  let sum = s.baseline[x] as number;
+  let sum = s.baseline[x];
   for (const m of b) sum += termsOf(s, m)[x] as number;
   return sum;
 }
 
 /** (f(c + h) − f(c − h)) / 2h in commitment x, the rest of the state fixed; the commitment is restored. */
 function slopeIn(s: ModelState, x: number, h: number, f: () => number): number {
-  const c0 = s.commitment[x] as number;
+  const c0 = s.commitment[x];
   s.commitment[x] = c0 + h;
   const up = f();
   s.commitment[x] = c0 - h;
@@ -96,7 +96,7 @@ describe('welfare', () => {
     const h = 1e-5;
     let checked = 0;
     for (let k = 0; k < cfg.K; k++) {
-      const i = cfg.tieFrom[k] as number;
+      const i = cfg.tieFrom[k];
       for (let d = 0; d < D; d++) {
         const x = k * D + d;
         welfareNow(s, b);
@@ -117,11 +117,11 @@ describe('welfare', () => {
     // RUS concedes to CHN (crude discounts): raise that concession and look at both sides.
     const rus = cfg.actorIds.indexOf('RUS');
     const chn = cfg.actorIds.indexOf('CHN');
-    const k = cfg.tieOf[rus * cfg.n + chn] as number;
-    s.concession[k] = (s.concession[k] as number) + 0.1;
+    const k = cfg.tieOf[rus * cfg.n + chn];
+    s.concession[k] = s.concession[k] + 0.1;
     const after = welfareNow(s, b);
-    const lost = (after[rus] as number) - (before[rus] as number);
-    const gained = (after[chn] as number) - (before[chn] as number);
+    const lost = after[rus] - before[rus];
+    const gained = after[chn] - before[chn];
     expect(lost).toBeLessThan(0);
     expect(gained).toBeCloseTo(-lost, 12);
     for (let i = 0; i < cfg.n; i++) if (i !== rus && i !== chn) expect(after[i]).toBe(before[i]);

@@ -36,15 +36,15 @@ const REFERENCE: Record<string, (cfg: ModelConfig, s: ModelState, out: Float64Ar
   partnerRisk(cfg, s, out, w) {
     const f = cfg.domains.financialExposure;
     for (let k = 0; k < cfg.K; k++) {
-      const risk = w * (cfg.exposureAversion[cfg.tieFrom[k] as number] as number) * (s.stress[cfg.tieTo[k] as number] as number);
-      for (let d = 0; d < D; d++) out[k * D + d] = (out[k * D + d] as number) + -risk * (f[d] as number);
+      const risk = w * cfg.exposureAversion[cfg.tieFrom[k]] * s.stress[cfg.tieTo[k]];
+      for (let d = 0; d < D; d++) out[k * D + d] = out[k * D + d] + -risk * f[d];
     }
   },
   divergence(cfg, s, out, w) {
     const v = cfg.domains.strategic;
     for (let k = 0; k < cfg.K; k++) {
-      const delta = w * (s.divergence[cfg.tiePair[k] as number] as number);
-      for (let d = 0; d < D; d++) out[k * D + d] = (out[k * D + d] as number) + -delta * (v[d] as number);
+      const delta = w * s.divergence[cfg.tiePair[k]];
+      for (let d = 0; d < D; d++) out[k * D + d] = out[k * D + d] + -delta * v[d];
     }
   },
 };

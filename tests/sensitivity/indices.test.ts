@@ -59,7 +59,7 @@ describe('Sobol indices (Saltelli first order, Jansen total)', () => {
     const V = Vi.reduce((prod, v) => prod * (1 + v), 1) - 1;
     const params = coeffs.map((_, i) => ({ path: `x${i + 1}`, spec: { min: 0, max: 1 } }));
     const rows = run('sobol', params, 8192, 2, (x) =>
-      x.reduce((prod, xi, i) => (prod * (Math.abs(4 * xi - 2) + (coeffs[i] as number))) / (1 + (coeffs[i] as number)), 1),
+      x.reduce((prod, xi, i) => (prod * (Math.abs(4 * xi - 2) + coeffs[i])) / (1 + coeffs[i]), 1),
     );
     Vi.forEach((v, i) => {
       const others = Vi.reduce((prod, w, j) => (j === i ? prod : prod * (1 + w)), 1);
@@ -73,7 +73,7 @@ describe('Morris elementary effects', () => {
   it('a linear function: mu = mu_star = |coefficient| (unit scale), sigma = 0', () => {
     const c = [2, -3, 0.5];
     const params = c.map((_, i) => ({ path: `x${i}`, spec: { min: 0, max: 1 } }));
-    const rows = run('morris', params, 20, 3, (x) => x.reduce((s, xi, i) => s + (c[i] as number) * xi, 0));
+    const rows = run('morris', params, 20, 3, (x) => x.reduce((s, xi, i) => s + c[i] * xi, 0));
     c.forEach((ci, i) => {
       expect(value(rows, `x${i}`, 'mu').value).toBeCloseTo(ci, 10);
       expect(value(rows, `x${i}`, 'mu_star').value).toBeCloseTo(Math.abs(ci), 10);

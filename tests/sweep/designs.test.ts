@@ -17,7 +17,7 @@ describe('designs', () => {
     for (const n of [1, 7, 50, 257]) {
       const u = latinHypercube(n, 4, designRandom(n));
       for (let j = 0; j < 4; j++) {
-        const strata = u.map((row) => Math.floor((row[j] as number) * n)).sort((a, b) => a - b);
+        const strata = u.map((row) => Math.floor(row[j] * n)).sort((a, b) => a - b);
         expect(strata).toEqual(Array.from({ length: n }, (_, i) => i));
       }
     }

@@ -18,7 +18,7 @@ describe('Sobol sequence', () => {
     const n = 1024;
     const p = sobolPoints(n, 12, designRandom(3));
     for (let d = 0; d < 12; d++) {
-      const cells = p.map((r) => Math.floor((r[d] as number) * n)).sort((a, b) => a - b);
+      const cells = p.map((r) => Math.floor(r[d] * n)).sort((a, b) => a - b);
       expect(cells).toEqual(Array.from({ length: n }, (_, i) => i));
     }
   });
@@ -39,8 +39,7 @@ describe('Sobol sequence', () => {
       for (const x of pts)
         for (const y of pts)
           sum2 += x.reduce(
-            (prod, xi, i) =>
-              prod * (1 + 0.5 * Math.abs(xi - 0.5) + 0.5 * Math.abs((y[i] as number) - 0.5) - 0.5 * Math.abs(xi - (y[i] as number))),
+            (prod, xi, i) => prod * (1 + 0.5 * Math.abs(xi - 0.5) + 0.5 * Math.abs(y[i] - 0.5) - 0.5 * Math.abs(xi - y[i])),
             1,
           );
       return Math.sqrt((13 / 12) ** s - (2 / n) * sum1 + sum2 / n ** 2);
@@ -87,10 +86,10 @@ describe('morris design', () => {
       for (let s = 1; s <= k; s++) {
         const prev = rows[t * (k + 1) + s - 1] as number[];
         const next = rows[t * (k + 1) + s] as number[];
-        const changed = next.map((v, j) => (Math.abs(v - (prev[j] as number)) > 1e-12 ? j : -1)).filter((j) => j >= 0);
+        const changed = next.map((v, j) => (Math.abs(v - prev[j]) > 1e-12 ? j : -1)).filter((j) => j >= 0);
         expect(changed).toHaveLength(1);
-        const j = changed[0] as number;
-        expect(Math.abs(Math.abs((next[j] as number) - (prev[j] as number)) - delta)).toBeLessThan(1e-12);
+        const j = changed[0];
+        expect(Math.abs(Math.abs(next[j] - prev[j]) - delta)).toBeLessThan(1e-12);
         moved.add(j);
       }
       expect(moved.size).toBe(k);

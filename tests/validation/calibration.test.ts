@@ -24,11 +24,11 @@ describe('calibration of the default scenario', () => {
     const best = result.points[result.best.point] as readonly (string | number)[];
     loaded.parameters.forEach((p, i) => {
       const { parent, key } = resolvePath({ ...loaded.scenario } as unknown as Record<string, unknown>, p.path);
-      expect(parent[key], p.path).toBe(fittedValue(best[i] as number));
+      expect(parent[key], p.path).toBe(fittedValue(best[i]));
     });
     // Every target is met within 3 of its scales (loss terms under 9); the loss is reported in docs/model.md §10.
     result.targets.forEach((t, i) => {
-      expect(Math.abs(((result.best.simulated[i] as number) - t.observed) / t.spec.scale), t.label).toBeLessThan(3);
+      expect(Math.abs((result.best.simulated[i] - t.observed) / t.spec.scale), t.label).toBeLessThan(3);
     });
     const one = await calibrate(loaded, 1);
     expect(one.scores).toEqual(result.scores);

@@ -20,7 +20,7 @@ const dependence =
   (a: string, b: string): Probe =>
   (cfg, s) =>
     updateDependence(cfg, s)[tie(cfg, a, b)] as number;
-const divergence: Probe = (cfg, s) => s.divergence[cfg.tiePair[tie(cfg, 'CHN', 'RUS')] as number] as number;
+const divergence: Probe = (cfg, s) => s.divergence[cfg.tiePair[tie(cfg, 'CHN', 'RUS')] as number];
 
 // Run in beforeAll, not at collection: inside the test timeout, and skipped when every test is filtered out.
 let runs: ReturnType<typeof runAll>;
@@ -87,8 +87,8 @@ describe('China–Russia 2022–2025: stylized facts (docs/model.md §11)', () =
 
   // "Fall": at least a fifth below the month before EO 14114, within three months of it.
   it("China's finance ties to Russia fall within three months of the December 2023 secondary sanctions", () => {
-    const before = acrossRuns(s.financeCR as Float64Array[], (row) => row[EO14114 - 1] as number);
-    const after = acrossRuns(s.financeCR as Float64Array[], (row) => row[EO14114 + 3] as number);
+    const before = acrossRuns(s.financeCR as Float64Array[], (row) => row[EO14114 - 1]);
+    const after = acrossRuns(s.financeCR as Float64Array[], (row) => row[EO14114 + 3]);
     expect(after).toBeLessThan(0.8 * before);
   });
 
@@ -102,7 +102,7 @@ describe('China–Russia 2022–2025: stylized facts (docs/model.md §11)', () =
 
   // docs/model.md §11, fact 4. "At least 85%": the observed 95% is a Russian officials' claim.
   it('settlement in national currencies reaches at least 85% by November 2023', () => {
-    const november2023 = acrossRuns(s.settlement_national_currency_share as Float64Array[], (row) => row[22] as number);
+    const november2023 = acrossRuns(s.settlement_national_currency_share as Float64Array[], (row) => row[22]);
     expect(november2023).toBeGreaterThanOrEqual(85);
   });
 
@@ -126,7 +126,7 @@ describe('China–Russia 2022–2025: stylized facts (docs/model.md §11)', () =
   // between price reporters' Urals assessments (Argus, Platts, Kpler) in 2023.
   it('the crude discount narrows from January to September 2023, each dated figure within 10 points of Brent', () => {
     const disc = s.urals_discount_to_brent as Float64Array[];
-    const at = (month: number) => acrossRuns(disc, (row) => row[month] as number);
+    const at = (month: number) => acrossRuns(disc, (row) => row[month]);
     const dated: [number, string][] = [
       [12, '2023-01'],
       [17, '2023-06'],
@@ -142,17 +142,17 @@ describe('China–Russia 2022–2025: stylized facts (docs/model.md §11)', () =
 
   it('the discount is wider in November 2025, after the US sanctions on Rosneft and Lukoil, than in 2025-Q3', () => {
     const disc = s.urals_discount_to_brent as Float64Array[];
-    const q3 = acrossRuns(disc, (row) => ((row[42] as number) + (row[43] as number) + (row[44] as number)) / 3);
-    const november = acrossRuns(disc, (row) => row[46] as number);
+    const q3 = acrossRuns(disc, (row) => (row[42] + row[43] + row[44]) / 3);
+    const november = acrossRuns(disc, (row) => row[46]);
     expect(november).toBeGreaterThan(q3);
   });
 
   // docs/model.md §11, fact 1, second half. "Barely moves": within 15% (relative) of January 2022 in every month, on the mean over replications.
   it('CHN–RUS depth stays within 15% of its January 2022 value in every month of 2022–2025', () => {
     const depths = s.depthCR as Float64Array[];
-    const first = acrossRuns(depths, (row) => row[0] as number);
+    const first = acrossRuns(depths, (row) => row[0]);
     for (let t = 0; t < loaded.config.ticks; t++) {
-      const month = acrossRuns(depths, (row) => row[t] as number);
+      const month = acrossRuns(depths, (row) => row[t]);
       expect(Math.abs(month / first - 1), `month ${t}`).toBeLessThan(0.15);
     }
   });
@@ -162,7 +162,7 @@ describe('China–Russia 2022–2025: stylized facts (docs/model.md §11)', () =
     const china = s[`${domain}CR`] as Float64Array[];
     const russia = s[`${domain}RC`] as Float64Array[];
     for (let t = 0; t < loaded.config.ticks; t++) {
-      const gap = acrossRuns(china, (row) => row[t] as number) - acrossRuns(russia, (row) => row[t] as number);
+      const gap = acrossRuns(china, (row) => row[t]) - acrossRuns(russia, (row) => row[t]);
       expect(gap, `month ${t}`).toBeLessThan(0.005);
     }
   });
@@ -183,18 +183,18 @@ describe('China–Russia 2022–2025: stylized facts (docs/model.md §11)', () =
     const before = acrossRuns(depRC, (_row, r) => runs.initial.depRC?.[r] as number);
     const after = acrossRuns(depRC, (row) => yearMean(row, 1));
     expect(after).toBeGreaterThan(before + 0.1);
-    const ratio = (t: number) => acrossRuns(depRC, (row, r) => (row[t] as number) / ((s.depCR as Float64Array[])[r]?.[t] as number));
+    const ratio = (t: number) => acrossRuns(depRC, (row, r) => row[t] / ((s.depCR as Float64Array[])[r]?.[t] as number));
     expect(Math.abs(ratio(23) / ratio(0) - 1)).toBeGreaterThan(0.1);
   });
 
   it('China does not back Russian pressure on Kazakhstan: its ties to Kazakhstan hold and the pair diverges', () => {
     const start = CHALLENGE.at - 1;
     const end = CHALLENGE.until;
-    const kazBefore = acrossRuns(s.chinaToKazakhstan as Float64Array[], (row) => row[start] as number);
-    const kazAfter = acrossRuns(s.chinaToKazakhstan as Float64Array[], (row) => row[end] as number);
+    const kazBefore = acrossRuns(s.chinaToKazakhstan as Float64Array[], (row) => row[start]);
+    const kazAfter = acrossRuns(s.chinaToKazakhstan as Float64Array[], (row) => row[end]);
     expect(kazAfter).toBeGreaterThanOrEqual(kazBefore);
-    const divBefore = acrossRuns(s.divergenceCR as Float64Array[], (row) => row[start] as number);
-    const divAfter = acrossRuns(s.divergenceCR as Float64Array[], (row) => row[end] as number);
+    const divBefore = acrossRuns(s.divergenceCR as Float64Array[], (row) => row[start]);
+    const divAfter = acrossRuns(s.divergenceCR as Float64Array[], (row) => row[end]);
     expect(divAfter).toBeGreaterThan(divBefore + 0.05);
   });
 
@@ -213,7 +213,7 @@ describe('China–Russia 2022–2025: stylized facts (docs/model.md §11)', () =
     const drift = acrossRuns(trade, (row, r) => Math.abs(yearMean(row, 3) / (quiet.initial.bilateral_trade?.[r] as number) - 1));
     expect(drift).toBeLessThan(0.03);
     const depthDrift = acrossRuns(quiet.series.depthCR as Float64Array[], (row, r) =>
-      Math.abs((row[47] as number) - (quiet.initial.depthCR?.[r] as number)),
+      Math.abs(row[47] - (quiet.initial.depthCR?.[r] as number)),
     );
     expect(depthDrift).toBeLessThan(0.02);
   });

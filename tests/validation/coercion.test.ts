@@ -17,7 +17,7 @@ const REPLICATIONS = 5;
 const TEXT = readFileSync(DEFAULT_SCENARIO, 'utf8');
 
 const finalDepth = (loaded: ReturnType<typeof loadScenario>) =>
-  acrossRuns(runAll(loaded, { d: depth('CHN', 'RUS') }).series.d as Float64Array[], (row) => row[row.length - 1] as number);
+  acrossRuns(runAll(loaded, { d: depth('CHN', 'RUS') }).series.d as Float64Array[], (row) => row[row.length - 1]);
 
 /** Sanctions on China of the given severity, and secondary sanctions on China's ties to Russia of the other. */
 function coercion(primary: number, secondary: number) {

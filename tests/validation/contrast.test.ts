@@ -18,7 +18,7 @@ const TRAITS = ['costAversion', 'exposureAversion', 'opportunism', 'commitmentNo
 /** Mean over replications of the pair's final depth minus its initial depth. */
 function deepening(loaded: ReturnType<typeof loadScenario>, a: string, b: string): number {
   const runs = runAll(loaded, { depth: depth(a, b) });
-  return acrossRuns(runs.series.depth as Float64Array[], (row, r) => (row[row.length - 1] as number) - (runs.initial.depth?.[r] as number));
+  return acrossRuns(runs.series.depth as Float64Array[], (row, r) => row[row.length - 1] - (runs.initial.depth?.[r] as number));
 }
 
 describe('the NATO-like contrast', () => {

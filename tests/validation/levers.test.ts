@@ -26,7 +26,7 @@ const CARRIED_BY: Readonly<Record<string, string>> = {
 const finalDepth = (lever: string | undefined, set: string[] = []) =>
   acrossRuns(
     runAll(loadScenario(DEFAULT_SCENARIO, { lever, set, replications: 5 }), { d: depth('CHN', 'RUS') }).series.d as Float64Array[],
-    (row) => row[row.length - 1] as number,
+    (row) => row[row.length - 1],
   );
 
 describe('every lever moves CHN–RUS depth, through the mechanism the README names', () => {

@@ -72,8 +72,8 @@ describe('out of sample: calibrated on data to December 2023, checked on 2024', 
   });
 
   it("China's finance ties fall at least 20% within three months of EO 14114", () => {
-    const before = acrossRuns(runs.series.financeCR as Float64Array[], (row) => row[eo14114 - 1] as number);
-    const after = acrossRuns(runs.series.financeCR as Float64Array[], (row) => row[eo14114 + 3] as number);
+    const before = acrossRuns(runs.series.financeCR as Float64Array[], (row) => row[eo14114 - 1]);
+    const after = acrossRuns(runs.series.financeCR as Float64Array[], (row) => row[eo14114 + 3]);
     expect(after).toBeLessThan(0.8 * before);
   });
 

@@ -31,7 +31,7 @@ function withReward(size: number) {
 }
 
 const finalDepth = (loaded: ReturnType<typeof loadScenario>) =>
-  acrossRuns(runAll(loaded, { d: depth('CHN', 'RUS') }).series.d as Float64Array[], (row) => row[row.length - 1] as number);
+  acrossRuns(runAll(loaded, { d: depth('CHN', 'RUS') }).series.d as Float64Array[], (row) => row[row.length - 1]);
 
 describe('a conditional reward has a threshold set by the target’s valuation of the partnership', () => {
   let threshold: number;

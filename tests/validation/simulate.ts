@@ -54,7 +54,7 @@ export function runAll(loaded: LoadedScenario, probes: Record<string, Probe>, re
 }
 
 export const tie = (cfg: ModelConfig, a: string, b: string): number => {
-  const k = cfg.tieOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)] as number;
+  const k = cfg.tieOf[cfg.actorIds.indexOf(a) * cfg.n + cfg.actorIds.indexOf(b)];
   if (k < 0) throw new Error(`no tie ${a}>${b}`);
   return k;
 };
@@ -62,21 +62,21 @@ export const tie = (cfg: ModelConfig, a: string, b: string): number => {
 export const commitment =
   (a: string, b: string, domain: (typeof DOMAINS)[number]): Probe =>
   (cfg, s) =>
-    s.commitment[tie(cfg, a, b) * D + DOMAINS.indexOf(domain)] as number;
+    s.commitment[tie(cfg, a, b) * D + DOMAINS.indexOf(domain)];
 
 export const meanCommitment =
   (a: string, b: string): Probe =>
   (cfg, s) => {
     const k = tie(cfg, a, b);
     let sum = 0;
-    for (let d = 0; d < D; d++) sum += s.commitment[k * D + d] as number;
+    for (let d = 0; d < D; d++) sum += s.commitment[k * D + d];
     return sum / D;
   };
 
 export const depth =
   (a: string, b: string): Probe =>
   (cfg, s) =>
-    pairDepth(cfg, s.commitment, cfg.tiePair[tie(cfg, a, b)] as number);
+    pairDepth(cfg, s.commitment, cfg.tiePair[tie(cfg, a, b)]);
 
 export const mean = (xs: ArrayLike<number>): number => Array.from(xs).reduce((x, y) => x + y, 0) / xs.length;
 

@@ -60,10 +60,8 @@ describe('the swap-line target against flat depth', () => {
     const runs = runAll(loadScenario(DEFAULT_SCENARIO, { set }), { depthCR: depth('CHN', 'RUS') });
     drawn = acrossRuns(runs.series.swap_line_drawdown as Float64Array[], (row) => yearMean(row, 1));
     const depths = runs.series.depthCR as Float64Array[];
-    const start = acrossRuns(depths, (row) => row[0] as number);
-    band = Math.max(
-      ...Array.from({ length: depths[0]?.length ?? 0 }, (_, t) => Math.abs(acrossRuns(depths, (row) => row[t] as number) / start - 1)),
-    );
+    const start = acrossRuns(depths, (row) => row[0]);
+    band = Math.max(...Array.from({ length: depths[0]?.length ?? 0 }, (_, t) => Math.abs(acrossRuns(depths, (row) => row[t]) / start - 1)));
   }, 120_000);
 
   it('weighted 20 times, the fit draws within 25% of the observed CNY 59.7 bn in 2023', () => {

@@ -46,7 +46,7 @@ const entente = (args: readonly string[]) => timed(process.execPath, [CLI, ...ar
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Median of each side and of the paired ratios (Mesa ÷ entente), alternating the two `rounds` times. */
@@ -57,7 +57,7 @@ function paired(rounds: number, a: () => number, b: () => number): { a: number; 
     as.push(a());
     bs.push(b());
   }
-  return { a: median(as), b: median(bs), ratio: median(bs.map((x, i) => x / (as[i] as number))) };
+  return { a: median(as), b: median(bs), ratio: median(bs.map((x, i) => x / as[i])) };
 }
 
 const verdict = (ratio: number, target: number) => `${ratio.toFixed(1)}× (target ≥ ${target}×: ${ratio >= target ? 'met' : 'NOT met'})`;

@@ -120,7 +120,7 @@ export function finishAbc(
     join(out, 'posterior.csv'),
     csv([
       ['particle', 'weight', 'distance', ...paths],
-      ...final.particles.map((theta, i) => [i, final.weights[i] as number, final.distances[i] as number, ...parameters.point(theta)]),
+      ...final.particles.map((theta, i) => [i, final.weights[i], final.distances[i], ...parameters.point(theta)]),
     ]),
   );
   const points = final.particles.map((theta) => parameters.point(theta));

@@ -32,7 +32,7 @@ const MAX_TRIES = 100_000;
 
 function logPrior(priors: readonly Prior[], theta: Float64Array): number {
   let log = 0;
-  for (let i = 0; i < priors.length; i++) log += Math.log(priorDensity(priors[i] as Prior, theta[i] as number));
+  for (let i = 0; i < priors.length; i++) log += Math.log(priorDensity(priors[i] as Prior, theta[i]));
   return log;
 }
 
@@ -41,7 +41,7 @@ function pick(weights: Float64Array, random: Random): number {
   const u = random();
   let cumulative = 0;
   for (let i = 0; i < weights.length; i++) {
-    cumulative += weights[i] as number;
+    cumulative += weights[i];
     if (u < cumulative) return i;
   }
   return weights.length - 1;
@@ -140,12 +140,12 @@ export class GenerationBuilder {
       particles.forEach((theta, i) => {
         let mixture = 0;
         previous.particles.forEach((center, j) => {
-          mixture += (previous.weights[j] as number) * Math.exp(logKernel(kernel, center, theta, scratch));
+          mixture += previous.weights[j] * Math.exp(logKernel(kernel, center, theta, scratch));
         });
-        weights[i] = Math.exp(logPriors[i] as number) / mixture;
+        weights[i] = Math.exp(logPriors[i]) / mixture;
       });
       const total = weights.reduce((a, b) => a + b, 0);
-      for (let i = 0; i < n; i++) weights[i] = (weights[i] as number) / total;
+      for (let i = 0; i < n; i++) weights[i] = weights[i] / total;
     }
     const ess = 1 / weights.reduce((a, w) => a + w * w, 0);
     return {

@@ -19,23 +19,19 @@ export function fitKernel(x: readonly Float64Array[], w: Float64Array): Kernel {
   const dim = (x[0] as Float64Array).length;
   const mean = new Float64Array(dim);
   x.forEach((row, i) => {
-    for (let a = 0; a < dim; a++) mean[a] = (mean[a] as number) + (w[i] as number) * (row[a] as number);
+    for (let a = 0; a < dim; a++) mean[a] += w[i] * row[a];
   });
   const cov = new Float64Array(dim * dim);
   x.forEach((row, i) => {
-    for (let a = 0; a < dim; a++)
-      for (let b = 0; b <= a; b++)
-        cov[a * dim + b] =
-          (cov[a * dim + b] as number) +
-          (w[i] as number) * ((row[a] as number) - (mean[a] as number)) * ((row[b] as number) - (mean[b] as number));
+    for (let a = 0; a < dim; a++) for (let b = 0; b <= a; b++) cov[a * dim + b] += w[i] * (row[a] - mean[a]) * (row[b] - mean[b]);
   });
   for (let a = 0; a < dim; a++) {
-    for (let b = 0; b <= a; b++) cov[a * dim + b] = 2 * (cov[a * dim + b] as number);
-    cov[a * dim + a] = (cov[a * dim + a] as number) * (1 + 1e-9) + 1e-300;
+    for (let b = 0; b <= a; b++) cov[a * dim + b] = 2 * cov[a * dim + b];
+    cov[a * dim + a] = cov[a * dim + a] * (1 + 1e-9) + 1e-300;
   }
   const chol = cholesky(cov, dim);
   let logDet = 0;
-  for (let a = 0; a < dim; a++) logDet += 2 * Math.log(chol[a * dim + a] as number);
+  for (let a = 0; a < dim; a++) logDet += 2 * Math.log(chol[a * dim + a]);
   return { dim, chol, logNorm: -0.5 * (dim * Math.log(2 * Math.PI) + logDet) };
 }
 
@@ -50,9 +46,9 @@ export function perturb(k: Kernel, center: Float64Array, random: Random, lo?: Fl
   for (let i = 0; i < k.dim; i++) {
     z[i] = standardNormal(random);
     let sum = 0;
-    for (let j = 0; j <= i; j++) sum += (k.chol[i * k.dim + j] as number) * (z[j] as number);
-    const x = (out[i] as number) + sum;
-    if ((lo && x < (lo[i] as number)) || (hi && x > (hi[i] as number))) return undefined;
+    for (let j = 0; j <= i; j++) sum += k.chol[i * k.dim + j] * z[j];
+    const x = out[i] + sum;
+    if ((lo && x < lo[i]) || (hi && x > hi[i])) return undefined;
     out[i] = x;
   }
   return out;
@@ -63,9 +59,9 @@ export function logKernel(k: Kernel, center: Float64Array, x: Float64Array, scra
   // Solve L y = x − center by forward substitution; the density is exp(logNorm − ½|y|²).
   let q = 0;
   for (let i = 0; i < k.dim; i++) {
-    let v = (x[i] as number) - (center[i] as number);
-    for (let j = 0; j < i; j++) v -= (k.chol[i * k.dim + j] as number) * (scratch[j] as number);
-    const y = v / (k.chol[i * k.dim + i] as number);
+    let v = x[i] - center[i];
+    for (let j = 0; j < i; j++) v -= k.chol[i * k.dim + j] * scratch[j];
+    const y = v / k.chol[i * k.dim + i];
     scratch[i] = y;
     q += y * y;
   }

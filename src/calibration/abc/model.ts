@@ -83,7 +83,7 @@ export function abcParameters(loaded: LoadedSweep, fail: (path: string, message:
     point: (theta) => {
       const values = [...fixed] as Value[];
       free.forEach((at, j) => {
-        values[at] = (maps[j] as (x: number) => number)(theta[j] as number);
+        values[at] = (maps[j] as (x: number) => number)(theta[j]);
       });
       return values;
     },
@@ -100,9 +100,9 @@ function blocks(indices: readonly number[]): { start: number; from: number; to: 
   const out: { start: number; from: number; to: number }[] = [];
   let from = 0;
   for (let j = 1; j <= indices.length; j++) {
-    const broken = j === indices.length || (indices[j] as number) !== (indices[j - 1] as number) + 1 || j - from === BLOCK;
+    const broken = j === indices.length || indices[j] !== indices[j - 1] + 1 || j - from === BLOCK;
     if (broken) {
-      out.push({ start: indices[from] as number, from, to: j });
+      out.push({ start: indices[from], from, to: j });
       from = j;
     }
   }

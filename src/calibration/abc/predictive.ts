@@ -41,7 +41,7 @@ export function predictive(
     generation.particles.map((theta) => parameters.point(theta)),
   );
   return targets.map((target, k) => {
-    const values = Float64Array.from(scores, (s) => s.simulated[k] as number);
+    const values = Float64Array.from(scores, (s) => s.simulated[k]);
     return { target, values, quantile: (q: number) => weightedQuantile(values, generation.weights, q) };
   });
 }

@@ -55,9 +55,9 @@ function logGamma(x: number): number {
   ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
-  let a = c[0] as number;
+  let a = c[0];
   const t = z + g + 0.5;
-  for (let i = 1; i < g + 2; i++) a += (c[i] as number) / (z + i);
+  for (let i = 1; i < g + 2; i++) a += c[i] / (z + i);
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
 

@@ -49,7 +49,7 @@ export function fromSimulator(problem: AbcProblem, seed: number): AbcModel {
   return {
     priors: problem.priors,
     distances: async (t, indices, thetas) =>
-      thetas.map((theta, j) => distance(problem, problem.simulate(theta, deriveSeed(seed, t, indices[j] as number)))),
+      thetas.map((theta, j) => distance(problem, problem.simulate(theta, deriveSeed(seed, t, indices[j])))),
   };
 }
 
@@ -91,7 +91,7 @@ export interface AbcResult {
 function distance(problem: AbcProblem, summaries: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < problem.observed.length; i++) {
-    const z = ((summaries[i] as number) - (problem.observed[i] as number)) / (problem.scales[i] as number);
+    const z = (summaries[i] - problem.observed[i]) / problem.scales[i];
     sum += z * z;
   }
   return Math.sqrt(sum);
@@ -99,13 +99,13 @@ function distance(problem: AbcProblem, summaries: readonly number[]): number {
 
 /** The q-quantile of values under weights (summing to 1). */
 export function weightedQuantile(values: Float64Array, weights: Float64Array, q: number): number {
-  const order = Array.from(values.keys()).sort((a, b) => (values[a] as number) - (values[b] as number));
+  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
   let cumulative = 0;
   for (const i of order) {
-    cumulative += weights[i] as number;
-    if (cumulative >= q) return values[i] as number;
+    cumulative += weights[i];
+    if (cumulative >= q) return values[i];
   }
-  return values[order[order.length - 1] as number] as number;
+  return values[order[order.length - 1] as number];
 }
 
 /** ABC stops after a generation that accepts fewer than this share of its simulations, unless the options say otherwise. */
@@ -155,7 +155,7 @@ async function generation(model: AbcModel, options: AbcOptions, step: Step & { k
     );
     const distances: (number | undefined)[] = proposals.map(() => undefined);
     inside.forEach((b, j) => {
-      distances[b] = d[j] as number;
+      distances[b] = d[j];
     });
     for (const [b, p] of proposals.entries()) if (!builder.add(p, distances[b])) break;
   }
@@ -192,11 +192,11 @@ export function observationFloor(weights: readonly number[]): number {
 export function marginal(g: Generation, a: number): { mean: number; sd: number } {
   let mean = 0;
   g.particles.forEach((x, i) => {
-    mean += (g.weights[i] as number) * (x[a] as number);
+    mean += g.weights[i] * x[a];
   });
   let variance = 0;
   g.particles.forEach((x, i) => {
-    variance += (g.weights[i] as number) * ((x[a] as number) - mean) ** 2;
+    variance += g.weights[i] * (x[a] - mean) ** 2;
   });
   return { mean, sd: Math.sqrt(variance) };
 }

@@ -4,7 +4,7 @@ export function aligned(rows: readonly (readonly string[])[], leftColumns: Reado
   return rows
     .map((r) =>
       r
-        .map((cell, c) => (leftColumns.has(c) ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
+        .map((cell, c) => (leftColumns.has(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
         .join('  ')
         .trimEnd(),
     )

@@ -14,7 +14,7 @@ export function calibrationLines(file: string, replications: number, out: string
         ...result.targets.map((t, i) => [
           t.label,
           formatNumber(t.observed),
-          formatNumber(result.best.simulated[i] as number),
+          formatNumber(result.best.simulated[i]),
           `±${formatNumber(t.errorScale)}`,
         ]),
       ],

@@ -65,11 +65,11 @@ export function posteriorTable(effects: readonly LeverEffect[]): string {
 
 /** The two parameters with the largest |SRC|, and the regression's R². */
 function topDrivers(found: Drivers, paths: readonly string[]): string {
-  const order = Array.from(found.src.keys()).sort((a, b) => Math.abs(found.src[b] as number) - Math.abs(found.src[a] as number));
+  const order = Array.from(found.src.keys()).sort((a, b) => Math.abs(found.src[b]) - Math.abs(found.src[a]));
   const top = order
     .slice(0, 2)
-    .filter((j) => (found.src[j] as number) !== 0)
-    .map((j) => `${paths[j]} (${(found.src[j] as number) >= 0 ? '+' : ''}${(found.src[j] as number).toFixed(2)})`);
+    .filter((j) => found.src[j] !== 0)
+    .map((j) => `${paths[j]} (${found.src[j] >= 0 ? '+' : ''}${found.src[j].toFixed(2)})`);
   return `${top.join(', ') || 'nothing linear'}; R² ${found.r2.toFixed(2)}`;
 }
 

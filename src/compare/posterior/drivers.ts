@@ -18,9 +18,9 @@ export interface Drivers {
 /** Weighted mean and standard deviation of column j of rows x. */
 function moments(x: readonly Float64Array[], w: Float64Array, j: number): [number, number] {
   let mean = 0;
-  for (let i = 0; i < x.length; i++) mean += (w[i] as number) * ((x[i] as Float64Array)[j] as number);
+  for (let i = 0; i < x.length; i++) mean += w[i] * ((x[i] as Float64Array)[j] as number);
   let variance = 0;
-  for (let i = 0; i < x.length; i++) variance += (w[i] as number) * (((x[i] as Float64Array)[j] as number) - mean) ** 2;
+  for (let i = 0; i < x.length; i++) variance += w[i] * (((x[i] as Float64Array)[j] as number) - mean) ** 2;
   return [mean, Math.sqrt(variance)];
 }
 
@@ -41,7 +41,7 @@ export function drivers(x: readonly Float64Array[], y: Float64Array, w: Float64A
   if (!varies([yMean, ySd]) || free.length === 0) return { src, r2: 0 };
   const k = free.length;
   const z = (i: number, a: number) => {
-    const j = free[a] as number;
+    const j = free[a];
     const [m, sd] = scale[j] as [number, number];
     return (((x[i] as Float64Array)[j] as number) - m) / sd;
   };
@@ -49,21 +49,21 @@ export function drivers(x: readonly Float64Array[], y: Float64Array, w: Float64A
   const gram = new Float64Array(k * k);
   const rhs = new Float64Array(k);
   for (let i = 0; i < x.length; i++) {
-    const wi = w[i] as number;
-    const yi = ((y[i] as number) - yMean) / ySd;
+    const wi = w[i];
+    const yi = (y[i] - yMean) / ySd;
     for (let a = 0; a < k; a++) {
       const za = z(i, a);
-      rhs[a] = (rhs[a] as number) + wi * za * yi;
-      for (let b = 0; b <= a; b++) gram[a * k + b] = (gram[a * k + b] as number) + wi * za * z(i, b);
+      rhs[a] += wi * za * yi;
+      for (let b = 0; b <= a; b++) gram[a * k + b] += wi * za * z(i, b);
     }
   }
   // A tiny ridge: two parameters the posterior ties together (δ and opportunism enter as a product) must not make it singular.
-  for (let a = 0; a < k; a++) gram[a * k + a] = (gram[a * k + a] as number) + 1e-9;
+  for (let a = 0; a < k; a++) gram[a * k + a] += 1e-9;
   const beta = choleskySolve(cholesky(gram, k), k, rhs);
   let explained = 0;
   for (let a = 0; a < k; a++) {
-    src[free[a] as number] = beta[a] as number;
-    explained += (beta[a] as number) * (rhs[a] as number);
+    src[free[a]] = beta[a];
+    explained += beta[a] * rhs[a];
   }
   // R² = βᵀ Zᵀ W ỹ for standardised ỹ (its weighted variance is 1).
   return { src, r2: Math.min(1, Math.max(0, explained)) };

@@ -84,8 +84,8 @@ export function readPosterior(dir: string): Posterior {
   checkSupport(file, body, paths, manifest.priors);
   let squares = 0;
   for (let i = 0; i < weights.length; i++) {
-    weights[i] = (weights[i] as number) / total;
-    squares += (weights[i] as number) ** 2;
+    weights[i] = weights[i] / total;
+    squares += weights[i] ** 2;
   }
   return {
     dir,

@@ -28,7 +28,7 @@ function meanOutcome(runs: readonly RunOutcome[]): RunOutcome {
     const sum = new Float64Array(pick(head).length);
     for (const o of runs) {
       const x = pick(o);
-      for (let k = 0; k < sum.length; k++) sum[k] = (sum[k] as number) + (x[k] as number) / runs.length;
+      for (let k = 0; k < sum.length; k++) sum[k] += x[k] / runs.length;
     }
     return sum;
   };

@@ -22,8 +22,8 @@ export const grid: Design = {
       yield at.map((i, j) => (wheels[j] as Value[])[i] as Value);
       let j = wheels.length - 1;
       for (; j >= 0; j--) {
-        at[j] = (at[j] as number) + 1;
-        if ((at[j] as number) < (wheels[j] as Value[]).length) break;
+        at[j] += 1;
+        if (at[j] < (wheels[j] as Value[]).length) break;
         at[j] = 0; // this wheel rolls over: the next one turns
       }
       if (j < 0) return;

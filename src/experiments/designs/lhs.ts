@@ -10,8 +10,8 @@ function permutation(n: number, random: Random): Int32Array {
   const p = Int32Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const tmp = p[i] as number;
-    p[i] = p[j] as number;
+    const tmp = p[i];
+    p[i] = p[j];
     p[j] = tmp;
   }
   return p;
@@ -20,7 +20,7 @@ function permutation(n: number, random: Random): Int32Array {
 /** The unit-cube coordinates, one point at a time: the permutations are drawn first, then each point's offsets. */
 function* hypercube(samples: number, dimensions: number, random: Random): Generator<number[]> {
   const perms = Array.from({ length: dimensions }, () => permutation(samples, random));
-  for (let i = 0; i < samples; i++) yield perms.map((p) => ((p[i] as number) + random()) / samples);
+  for (let i = 0; i < samples; i++) yield perms.map((p) => (p[i] + random()) / samples);
 }
 
 /** The unit-cube coordinates: u[point][dimension]. */
@@ -33,7 +33,6 @@ export const lhs: Design = {
   // The permutations (4 bytes per point and parameter) are the one part of the design held whole.
   streamBytes: (parameters, samples) => 4 * parameters.length * (samples ?? 0),
   *stream(parameters, samples, random) {
-    for (const u of hypercube(samples ?? 0, parameters.length, random))
-      yield parameters.map(({ spec }, j): Value => mapUnit(spec, u[j] as number));
+    for (const u of hypercube(samples ?? 0, parameters.length, random)) yield parameters.map(({ spec }, j): Value => mapUnit(spec, u[j]));
   },
 };

@@ -23,11 +23,11 @@ function* morrisStream(trajectories: number, k: number, levels: number, random: 
     const order = Array.from({ length: k }, (_, j) => j);
     for (let j = k - 1; j > 0; j--) {
       const r = Math.floor(random() * (j + 1));
-      [order[j], order[r]] = [order[r] as number, order[j] as number];
+      [order[j], order[r]] = [order[r], order[j]];
     }
     yield [...x];
     for (const j of order) {
-      const xj = x[j] as number;
+      const xj = x[j];
       x[j] = xj + delta <= 1 + 1e-12 ? xj + delta : xj - delta;
       yield [...x];
     }
@@ -38,6 +38,6 @@ export const morris: Design = {
   count: (parameters, samples) => (samples ?? 0) * (parameters.length + 1),
   *stream(parameters, samples, random) {
     for (const u of morrisStream(samples ?? 0, parameters.length, MORRIS_LEVELS, random))
-      yield parameters.map(({ spec }, j): Value => mapUnit(spec, Math.min(1, Math.max(0, u[j] as number))));
+      yield parameters.map(({ spec }, j): Value => mapUnit(spec, Math.min(1, Math.max(0, u[j]))));
   },
 };

@@ -19,12 +19,12 @@ export const sobol: Design = {
   },
   *stream(parameters, samples, random) {
     const k = parameters.length;
-    const map = (u: readonly number[]): Value[] => parameters.map(({ spec }, j) => mapUnit(spec, u[j] as number));
+    const map = (u: readonly number[]): Value[] => parameters.map(({ spec }, j) => mapUnit(spec, u[j]));
     for (const u of sobolStream(samples ?? 0, 2 * k, random)) {
       const a = u.slice(0, k);
       const b = u.slice(k);
       yield map(a);
-      for (let j = 0; j < k; j++) yield map(a.map((x, d) => (d === j ? (b[d] as number) : x)));
+      for (let j = 0; j < k; j++) yield map(a.map((x, d) => (d === j ? b[d] : x)));
       yield map(b);
     }
   },

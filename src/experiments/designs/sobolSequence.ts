@@ -47,10 +47,10 @@ function directions(dimension: number): Uint32Array {
   const poly = polynomials()[dimension - 1];
   if (!poly) throw new Error(`Sobol directions are tabulated for ${MAX_SOBOL_DIMENSIONS} dimensions, not ${dimension + 1}`);
   const { s, a, m } = poly;
-  for (let i = 1; i <= Math.min(s, BITS); i++) v[i] = ((m[i - 1] as number) * 2 ** (BITS - i)) >>> 0;
+  for (let i = 1; i <= Math.min(s, BITS); i++) v[i] = (m[i - 1] * 2 ** (BITS - i)) >>> 0;
   for (let i = s + 1; i <= BITS; i++) {
-    let value = ((v[i - s] as number) ^ ((v[i - s] as number) >>> s)) >>> 0;
-    for (let k = 1; k < s; k++) if ((a >>> (s - 1 - k)) & 1) value = (value ^ (v[i - k] as number)) >>> 0;
+    let value = (v[i - s] ^ (v[i - s] >>> s)) >>> 0;
+    for (let k = 1; k < s; k++) if ((a >>> (s - 1 - k)) & 1) value = (value ^ v[i - k]) >>> 0;
     v[i] = value;
   }
   return v;
@@ -75,8 +75,8 @@ export function* sobolStream(count: number, dimensions: number, random?: Random)
         value >>>= 1;
         c++;
       }
-      for (let d = 0; d < dimensions; d++) x[d] = ((x[d] as number) ^ ((v[d] as Uint32Array)[c] as number)) >>> 0;
+      for (let d = 0; d < dimensions; d++) x[d] = (x[d] ^ ((v[d] as Uint32Array)[c] as number)) >>> 0;
     }
-    yield Array.from(x, (xd, d) => (((xd ^ (shift[d] as number)) >>> 0) / SCALE) as number);
+    yield Array.from(x, (xd, d) => (((xd ^ shift[d]) >>> 0) / SCALE) as number);
   }
 }

@@ -80,11 +80,11 @@ export function axes(
 
 /** A polyline's `d`. */
 export function line(xs: readonly number[], ys: readonly number[]): string {
-  return xs.map((x, i) => `${i ? 'L' : 'M'}${x.toFixed(1)},${(ys[i] as number).toFixed(1)}`).join('');
+  return xs.map((x, i) => `${i ? 'L' : 'M'}${x.toFixed(1)},${ys[i].toFixed(1)}`).join('');
 }
 
 /** A band between two polylines' `d`. */
 export function band(xs: readonly number[], low: readonly number[], high: readonly number[]): string {
   const back = xs.map((_, i) => xs.length - 1 - i);
-  return `${line(xs, high)}${back.map((i) => `L${(xs[i] as number).toFixed(1)},${(low[i] as number).toFixed(1)}`).join('')}Z`;
+  return `${line(xs, high)}${back.map((i) => `L${xs[i].toFixed(1)},${low[i].toFixed(1)}`).join('')}Z`;
 }

@@ -17,7 +17,7 @@ export const abandonment: Mechanism = {
   contribute(cfg, s, out, weight, k0, k1) {
     const v = cfg.domains.strategic;
     for (let k = k0; k < k1; k++) {
-      const fear = weight * (s.shared[cfg.tiePair[k] as number] as number) * (s.need[cfg.tieFrom[k] as number] as number);
+      const fear = weight * s.shared[cfg.tiePair[k]] * s.need[cfg.tieFrom[k]];
       if (fear !== 0) addScaled(out, (k - k0) * D, fear, v); // a zero term adds nothing (mechanism.ts)
     }
   },

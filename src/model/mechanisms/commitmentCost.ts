@@ -15,9 +15,9 @@ export const commitmentCost: Mechanism = {
     const c = s.commitment;
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
-      const aversion = weight * (cfg.costAversion[cfg.tieFrom[k] as number] as number);
+      const aversion = weight * cfg.costAversion[cfg.tieFrom[k]];
       addScaledProduct(out, o, -aversion, w, c, k * D);
     }
   },
-  ownSlope: (cfg, weight, k, d) => -weight * (cfg.costAversion[cfg.tieFrom[k] as number] as number) * (cfg.domains.cost[d] as number),
+  ownSlope: (cfg, weight, k, d) => -weight * cfg.costAversion[cfg.tieFrom[k]] * cfg.domains.cost[d],
 };

@@ -14,7 +14,7 @@ export const divergence: Mechanism = {
     const v = cfg.domains.strategic;
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
-      const delta = weight * (s.divergence[cfg.tiePair[k] as number] as number);
+      const delta = weight * s.divergence[cfg.tiePair[k]];
       if (delta !== 0) addScaled(out, o, -delta, v); // a zero term adds nothing (mechanism.ts)
     }
   },

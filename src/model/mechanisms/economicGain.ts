@@ -19,9 +19,9 @@ export const economicGain: Mechanism = {
   contribute(cfg, s, out, weight, k0, k1) {
     const pay = cfg.domains.payment;
     for (let k = k0; k < k1; k++) {
-      const p = cfg.tiePair[k] as number;
-      const clears = weight * (1 - (s.conventional[p] as number)) * (cfg.paymentComplementarity[p] as number) * (s.volume[p] as number);
-      addCleared(out, (k - k0) * D, weight, cfg.complementarity, p * D, pay, s.channel[p] as number, clears);
+      const p = cfg.tiePair[k];
+      const clears = weight * (1 - s.conventional[p]) * cfg.paymentComplementarity[p] * s.volume[p];
+      addCleared(out, (k - k0) * D, weight, cfg.complementarity, p * D, pay, s.channel[p], clears);
     }
   },
   ownSlope: () => 0,

@@ -14,7 +14,7 @@ export const partnerRisk: Mechanism = {
     const f = cfg.domains.financialExposure;
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
-      const risk = weight * (cfg.exposureAversion[cfg.tieFrom[k] as number] as number) * (s.stress[cfg.tieTo[k] as number] as number);
+      const risk = weight * cfg.exposureAversion[cfg.tieFrom[k]] * s.stress[cfg.tieTo[k]];
       if (risk !== 0) addScaled(out, o, -risk, f); // a zero term adds nothing (mechanism.ts)
     }
   },

@@ -14,11 +14,11 @@ export const reciprocity: Mechanism = {
     const c = s.commitment;
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
-      const norm = weight * (cfg.commitmentNorm[cfg.tieFrom[k] as number] as number);
-      const back = (cfg.tieReverse[k] as number) * D;
+      const norm = weight * cfg.commitmentNorm[cfg.tieFrom[k]];
+      const back = cfg.tieReverse[k] * D;
       addScaledDifference(out, o, norm, c, back, k * D);
     }
   },
-  ownSlope: (cfg, weight, k) => -weight * (cfg.commitmentNorm[cfg.tieFrom[k] as number] as number),
-  partnerSlope: (cfg, weight, k) => weight * (cfg.commitmentNorm[cfg.tieFrom[k] as number] as number),
+  ownSlope: (cfg, weight, k) => -weight * cfg.commitmentNorm[cfg.tieFrom[k]],
+  partnerSlope: (cfg, weight, k) => weight * cfg.commitmentNorm[cfg.tieFrom[k]],
 };

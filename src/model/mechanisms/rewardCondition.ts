@@ -14,7 +14,7 @@ export const rewardCondition: Mechanism = {
     const conditional = s.push.conditional;
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
-      const aversion = weight * (cfg.costAversion[cfg.tieFrom[k] as number] as number);
+      const aversion = weight * cfg.costAversion[cfg.tieFrom[k]];
       addScaledAt(out, o, -aversion, conditional, k * D);
     }
   },

@@ -16,7 +16,7 @@ export const sanctionExposure: Mechanism = {
     for (let k = k0; k < k1; k++) {
       if (sanctioned[k] === 0) continue; // no pressure on the tie: its term is −0 (mechanism.ts)
       const o = (k - k0) * D;
-      const aversion = cfg.costAversion[cfg.tieFrom[k] as number] as number;
+      const aversion = cfg.costAversion[cfg.tieFrom[k] as number];
       addScaledSum(out, o, -weight, primary, aversion, thirdParty, k * D);
     }
   },

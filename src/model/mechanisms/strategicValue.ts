@@ -17,12 +17,10 @@ export const strategicValue: Mechanism = {
     const v = cfg.domains.strategic;
     for (let k = k0; k < k1; k++) {
       const o = (k - k0) * D;
-      const i = cfg.tieFrom[k] as number;
-      const j = cfg.tieTo[k] as number;
-      const p = cfg.tiePair[k] as number;
-      const base =
-        ((cfg.alignment[p] as number) + (s.shared[p] as number)) * (1 + lambda * (s.need[j] as number)) +
-        (cfg.stake[i * n + j] as number) * (s.push.threat[j] as number);
+      const i = cfg.tieFrom[k];
+      const j = cfg.tieTo[k];
+      const p = cfg.tiePair[k];
+      const base = (cfg.alignment[p] + s.shared[p]) * (1 + lambda * s.need[j]) + cfg.stake[i * n + j] * s.push.threat[j];
       addScaledBy(out, o, weight, v, base);
     }
   },

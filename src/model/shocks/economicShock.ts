@@ -8,6 +8,6 @@ export const economicShock: ShockKind = {
   fields: { actor: { type: 'actor' }, size: { type: 'value' } },
   roles: { actor: 'actor', magnitude: { field: 'size', min: -1, max: 1 } },
   apply(_cfg, s, sh, _q, t) {
-    inc(s.push.stress, sh.actor, sh.magnitude[t] as number);
+    inc(s.push.stress, sh.actor, sh.magnitude[t]);
   },
 };

@@ -22,14 +22,14 @@ import { ShockEvent, type ShockKind } from './kind.js';
  * (the area under the marginal values between the two points). 0 if the target already complies.
  */
 export function complianceCost(cfg: ModelConfig, s: ModelState, sh: ShockConfig): number {
-  const k = cfg.tieOf[sh.target * cfg.n + sh.conditionPartner] as number;
+  const k = cfg.tieOf[sh.target * cfg.n + sh.conditionPartner];
   if (k < 0) return 0;
   let excess = 0;
   let give = 0;
   for (let d = 0; d < D; d++) {
     if (!sh.conditionMask[d]) continue;
-    excess += (s.commitment[k * D + d] as number) - sh.conditionMax;
-    const slope = Math.abs(s.ownSlope[k * D + d] as number);
+    excess += s.commitment[k * D + d] - sh.conditionMax;
+    const slope = Math.abs(s.ownSlope[k * D + d]);
     give += slope > 0 ? 1 / slope : Number.POSITIVE_INFINITY;
   }
   // A commitment that costs nothing to cut (slope 0) can absorb any cut for free.
@@ -50,9 +50,9 @@ export const inducement: ShockKind = {
   early: true,
   apply(cfg, s, sh, q, t, _first, emit) {
     const { n } = cfg;
-    const m = sh.magnitude[t] as number;
+    const m = sh.magnitude[t];
     if (sh.conditionPartner >= 0) {
-      const k = cfg.tieOf[sh.target * n + sh.conditionPartner] as number;
+      const k = cfg.tieOf[sh.target * n + sh.conditionPartner];
       // A choice against the partnership's value: the target walks away from the reward when
       // complying would cost it more than the reward is worth to it (p_I per unit of size).
       if (k >= 0 && cfg.params.inducementPrice * m < complianceCost(cfg, s, sh)) {

@@ -20,24 +20,24 @@ export const sanctions: ShockKind = {
     const { n } = cfg;
     const sender = sh.actor;
     const target = sh.target;
-    const pressure = (sh.magnitude[t] as number) * (sh.enforcement[t] as number);
-    const share = (cfg.economy[sender] as number) / ((cfg.economy[sender] as number) + (cfg.economy[target] as number));
+    const pressure = sh.magnitude[t] * sh.enforcement[t];
+    const share = cfg.economy[sender] / (cfg.economy[sender] + cfg.economy[target]);
     inc(s.push.stress, target, pressure * share);
     inc(s.push.need, target, pressure * share);
     if (sh.domainMask[FINANCE]) inc(s.push.financeCut, target, pressure);
     inc(s.push.grievance, target * n + sender, pressure);
-    const k = cfg.tieOf[sender * n + target] as number;
+    const k = cfg.tieOf[sender * n + target];
     if (k < 0) return;
     for (let d = 0; d < D; d++) if (sh.onExchange && sh.domainMask[d]) inc(s.push.barrier, k * D + d, pressure);
     if (!sh.onCommitment) return;
     s.push.sanctioned[k] = 1;
-    const p = cfg.tiePair[k] as number;
+    const p = cfg.tiePair[k];
     for (let d = 0; d < D; d++) {
       if (!sh.domainMask[d]) continue;
       inc(s.push.primary, k * D + d, pressure);
       // The sender forgoes the gain its initial commitment brought.
-      inc(s.push.shockCost, sender, pressure * (cfg.complementarity[p * D + d] as number) * (cfg.commitment0[k * D + d] as number));
-      if (first) s.commitment[k * D + d] = (s.commitment[k * D + d] as number) * (1 - (sh.magnitude[t] as number));
+      inc(s.push.shockCost, sender, pressure * cfg.complementarity[p * D + d] * cfg.commitment0[k * D + d]);
+      if (first) s.commitment[k * D + d] = s.commitment[k * D + d] * (1 - sh.magnitude[t]);
     }
   },
 };

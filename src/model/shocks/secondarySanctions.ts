@@ -16,12 +16,12 @@ export const secondarySanctions: ShockKind = {
   roles: SANCTION_ROLES,
   apply(cfg, s, sh, _q, t) {
     const { n } = cfg;
-    const pressure = (sh.magnitude[t] as number) * (sh.enforcement[t] as number);
-    for (let x = cfg.incomingStart[sh.target] as number, end = cfg.incomingStart[sh.target + 1] as number; x < end; x++) {
-      const k = cfg.incomingTies[x] as number;
-      const i = cfg.tieFrom[k] as number;
+    const pressure = sh.magnitude[t] * sh.enforcement[t];
+    for (let x = cfg.incomingStart[sh.target], end = cfg.incomingStart[sh.target + 1]; x < end; x++) {
+      const k = cfg.incomingTies[x];
+      const i = cfg.tieFrom[k];
       if (i === sh.actor) continue;
-      const exposed = pressure * (s.exposure[i * n + sh.actor] as number);
+      const exposed = pressure * s.exposure[i * n + sh.actor];
       for (let d = 0; d < D; d++) if (sh.onExchange && sh.domainMask[d]) inc(s.push.barrier, k * D + d, exposed);
       if (!sh.onCommitment) continue;
       s.push.sanctioned[k] = 1;

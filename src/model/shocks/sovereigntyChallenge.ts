@@ -14,7 +14,7 @@ import type { ShockKind } from './kind.js';
 
 /** Tie k's defence and military commitment in c (0 without a tie): a function, not a per-call closure, so the shock phase allocates nothing. */
 function reliance(c: Float64Array, k: number): number {
-  return k < 0 ? 0 : (c[k * D + DEFENSE] as number) + (c[k * D + MILITARY] as number);
+  return k < 0 ? 0 : c[k * D + DEFENSE] + c[k * D + MILITARY];
 }
 
 export const sovereigntyChallenge: ShockKind = {
@@ -24,14 +24,14 @@ export const sovereigntyChallenge: ShockKind = {
   roles: { actor: 'challenger', target: 'target', magnitude: { field: 'intensity', min: 0, max: 1 } },
   apply(cfg, s, sh, _q, t) {
     const { n } = cfg;
-    const k = cfg.tieOf[sh.target * n + sh.actor] as number;
+    const k = cfg.tieOf[sh.target * n + sh.actor];
     const initial = reliance(cfg.commitment0, k);
     // At most the stated intensity: a tie that started near 0 and grew by noise must not multiply it without bound.
-    const bite = initial > 0 ? (sh.magnitude[t] as number) * Math.min(1, reliance(s.commitment, k) / initial) : 0;
+    const bite = initial > 0 ? sh.magnitude[t] * Math.min(1, reliance(s.commitment, k) / initial) : 0;
     inc(s.push.threat, sh.target, bite);
     for (let i = 0; i < n; i++) {
-      const stake = cfg.stake[i * n + sh.target] as number;
-      const p = cfg.pairOf[i * n + sh.actor] as number;
+      const stake = cfg.stake[i * n + sh.target];
+      const p = cfg.pairOf[i * n + sh.actor];
       if (i !== sh.actor && stake > 0 && p >= 0) inc(s.push.divergence, p, bite * stake);
     }
   },

@@ -8,7 +8,7 @@ export const summit: ShockKind = {
   fields: { a: { type: 'actor' }, b: { type: 'actor' }, intensity: { type: 'value' } },
   roles: { actor: 'a', target: 'b', magnitude: { field: 'intensity', min: 0, max: 1 } },
   apply(cfg, s, sh, _q, t, first) {
-    const p = cfg.pairOf[sh.actor * cfg.n + sh.target] as number;
-    if (first && p >= 0) inc(s.rhetoric, p, (sh.magnitude[t] as number) * (1 - (s.rhetoric[p] as number)));
+    const p = cfg.pairOf[sh.actor * cfg.n + sh.target];
+    if (first && p >= 0) inc(s.rhetoric, p, sh.magnitude[t] * (1 - s.rhetoric[p]));
   },
 };

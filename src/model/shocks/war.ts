@@ -8,7 +8,7 @@ export const war: ShockKind = {
   fields: { actor: { type: 'actor' }, intensity: { type: 'value' } },
   roles: { actor: 'actor', magnitude: { field: 'intensity', min: 0, max: 1 } },
   apply(_cfg, s, sh, _q, t) {
-    const m = sh.magnitude[t] as number;
+    const m = sh.magnitude[t];
     inc(s.push.need, sh.actor, m);
     inc(s.push.stress, sh.actor, 0.5 * m);
   },

@@ -81,7 +81,7 @@ export function marginalsChart(marginals: readonly Marginal[], weights: Float64A
     const mass = new Float64Array(BINS);
     m.values.forEach((v, i) => {
       const b = Math.min(BINS - 1, Math.max(0, Math.floor((v - m.min) / width)));
-      mass[b] = (mass[b] as number) + (weights[i] as number);
+      mass[b] += weights[i];
     });
     return Array.from(mass, (p, b) => ({
       parameter: parameterWords(m.path, labels),
@@ -118,7 +118,7 @@ export function marginalsChart(marginals: readonly Marginal[], weights: Float64A
 export function pairsChart(marginals: readonly Marginal[], weights: Float64Array, labels: Labels): Chart {
   const values: Datum[] = Array.from(weights, (w, i) => {
     const d: Datum = { weight: w };
-    for (const m of marginals) d[m.path] = m.values[i] as number;
+    for (const m of marginals) d[m.path] = m.values[i];
     return d;
   });
   const pairs = marginals.flatMap((a, i) => marginals.slice(i + 1).map((b) => [a, b] as const));

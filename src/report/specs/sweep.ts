@@ -20,8 +20,8 @@ function correlation(x: readonly number[], y: readonly number[]): number {
   let sxx = 0;
   let syy = 0;
   for (let i = 0; i < n; i++) {
-    const dx = (x[i] as number) - mx;
-    const dy = (y[i] as number) - my;
+    const dx = x[i] - mx;
+    const dy = y[i] - my;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;
@@ -75,9 +75,7 @@ export function parameterChart(
   labels: Labels,
 ): Chart {
   const name = (p: string) => parameterWords(p, labels);
-  const values: Datum[] = means.flatMap((m) =>
-    parameters.map((p) => ({ parameter: name(p), value: m[p] as number, outcome: m.outcome as number })),
-  );
+  const values: Datum[] = means.flatMap((m) => parameters.map((p) => ({ parameter: name(p), value: m[p], outcome: m.outcome as number })));
   const trend: Datum[] = parameters.flatMap((p) =>
     binnedTrend(means.map((m) => ({ x: m[p] as number, y: m.outcome as number }))).map((t) => ({ parameter: name(p), ...t })),
   );
@@ -140,7 +138,7 @@ export function parameterChart(
 }
 
 export function heatmapChart(means: readonly Datum[], x: string, y: string, pair: string, outcome: string, labels: Labels): Chart {
-  const values: Datum[] = means.map((m) => ({ x: m[x] as number, y: m[y] as number, outcome: m.outcome as number }));
+  const values: Datum[] = means.map((m) => ({ x: m[x], y: m[y], outcome: m.outcome as number }));
   // About three points a cell on average: finer bins would show single points as if they were means.
   const bins = Math.max(2, Math.min(10, Math.floor(Math.sqrt(values.length / 3))));
   const [xName, yName, pairName, what] = [
