@@ -24,6 +24,10 @@ export interface PairRow {
   readonly tradeUsdBn: number;
   readonly channel: number;
   readonly divergence: number;
+  /** a's cost-weighted commitment toward b, Σ_d w_d c_ab,d / Σ_d w_d, in [0, 1]; depth is the common part of the two. */
+  readonly commitmentAB: number;
+  /** b's toward a. */
+  readonly commitmentBA: number;
 }
 
 export interface RunOptions {

@@ -12,7 +12,7 @@
  */
 import type { ModelConfig } from '../model/config.js';
 import { D, DOMAINS } from '../model/domains.js';
-import { type ModelState, pairDepths } from '../model/state.js';
+import { type ModelState, pairCommitments, pairDepths } from '../model/state.js';
 
 export interface Reporter {
   readonly column: string;
@@ -25,7 +25,7 @@ export interface Reporter {
 
 /** A pair's reporter, with the field the library's PairRow gives it. */
 export interface PairReporter extends Reporter {
-  readonly field: 'depth' | 'rhetoric' | 'tradeUsdBn' | 'channel' | 'divergence';
+  readonly field: 'depth' | 'rhetoric' | 'tradeUsdBn' | 'channel' | 'divergence' | 'commitmentAB' | 'commitmentBA';
 }
 
 /** Each tie's: its commitment in every domain, what it concedes, and its dependence (updated before a row is read). */
@@ -46,7 +46,22 @@ function depthBuffer(cfg: ModelConfig): Float64Array {
   return out;
 }
 
-/** Each pair's. Depth is computed for every pair at once, into the config's depth array. */
+/** A config's array for one direction's commitment of its pairs (0: a's toward b, 1: b's toward a), made once and filled each tick. */
+const directed = [new WeakMap<ModelConfig, Float64Array>(), new WeakMap<ModelConfig, Float64Array>()];
+function directedCommitments(cfg: ModelConfig, s: ModelState, side: 0 | 1): Float64Array {
+  let out = directed[side].get(cfg);
+  if (!out) {
+    out = new Float64Array(cfg.P);
+    directed[side].set(cfg, out);
+  }
+  pairCommitments(cfg, s.commitment, side === 0 ? cfg.pairAB : cfg.pairBA, out);
+  return out;
+}
+
+/**
+ * Each pair's. Depth is computed for every pair at once, into the config's depth array; each
+ * direction's cost-weighted commitment likewise (a's toward b, b's toward a), of which depth is the common part.
+ */
 export const PAIR_REPORTERS: readonly PairReporter[] = [
   {
     column: 'depth',
@@ -61,6 +76,8 @@ export const PAIR_REPORTERS: readonly PairReporter[] = [
   { column: 'trade_usd_bn', field: 'tradeUsdBn', values: (_c, s) => s.trade },
   { column: 'channel', field: 'channel', values: (_c, s) => s.channel },
   { column: 'divergence', field: 'divergence', values: (_c, s) => s.divergence },
+  { column: 'commitment_ab', field: 'commitmentAB', values: (c, s) => directedCommitments(c, s, 0) },
+  { column: 'commitment_ba', field: 'commitmentBA', values: (c, s) => directedCommitments(c, s, 1) },
 ];
 
 /** Each actor's (costs updated before a row is read). Welfare is an empty field where it is not tracked. */

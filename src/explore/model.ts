@@ -11,6 +11,7 @@ import { COLUMNS } from '../experiments/columnNames.js';
 import { resolveObservables } from '../experiments/observables.js';
 import { outcomeCollector, type RunOutcome } from '../experiments/outcomes.js';
 import { type PairRow, pairRows } from '../experiments/pairRows.js';
+import { PAIR_REPORTERS } from '../experiments/reporters.js';
 import { formatNumber } from '../io/formatNumber.js';
 import { D } from '../model/domains.js';
 import { deriveSeed } from '../model/rng.js';
@@ -148,10 +149,7 @@ export function runPage(loaded: LoadedScenario, focus: string | undefined, outco
 /** pairs.csv's text for these rows: the command's header, and numbers as every CSV writes them. */
 export function pairsCsv(rows: readonly PairRow[]): string {
   return stringify(
-    [
-      [...COLUMNS.pairs],
-      ...rows.map((r) => [r.replication, r.seed, r.tick, r.a, r.b, r.depth, r.rhetoric, r.tradeUsdBn, r.channel, r.divergence]),
-    ],
+    [[...COLUMNS.pairs], ...rows.map((r) => [r.replication, r.seed, r.tick, r.a, r.b, ...PAIR_REPORTERS.map((p) => r[p.field])])],
     { cast: { number: formatNumber } },
   );
 }

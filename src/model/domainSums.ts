@@ -114,3 +114,15 @@ export function mutualSum(w: F, c: F, ab: number, ba: number): number {
   sum += w[5] * Math.min(c[ab + 5], c[ba + 5]);
   return sum;
 }
+
+/** Σ_d w[d] · c[o+d], summed from 0 in domain order: one tie's commitments, weighted (state.ts pairCommitments). */
+export function weightedSum(w: F, c: F, o: number): number {
+  let sum = 0;
+  sum += w[0] * c[o];
+  sum += w[1] * c[o + 1];
+  sum += w[2] * c[o + 2];
+  sum += w[3] * c[o + 3];
+  sum += w[4] * c[o + 4];
+  sum += w[5] * c[o + 5];
+  return sum;
+}

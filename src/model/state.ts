@@ -4,7 +4,7 @@
  * allocates. Shapes: n actors, K ties, P pairs, D domains, M mechanisms.
  */
 import type { ModelConfig } from './config.js';
-import { mutualSum } from './domainSums.js';
+import { mutualSum, weightedSum } from './domainSums.js';
 import { D } from './domains.js';
 
 export interface ModelState {
@@ -273,4 +273,14 @@ export function pairDepths(cfg: ModelConfig, commitment: Float64Array, out: Floa
   const den = weightTotal(w);
   const { pairAB, pairBA } = cfg;
   for (let p = 0; p < cfg.P; p++) out[p] = mutualSum(w, commitment, pairAB[p] * D, pairBA[p] * D) / den;
+}
+
+/**
+ * One direction's cost-weighted commitment of every pair, Σ_d w_d c_kd / Σ_d w_d into out[p], with
+ * k = ties[p] (cfg.pairAB: a's toward b; cfg.pairBA: b's toward a). Depth is their common part.
+ */
+export function pairCommitments(cfg: ModelConfig, commitment: Float64Array, ties: Int32Array, out: Float64Array): void {
+  const w = cfg.domains.cost;
+  const den = weightTotal(w);
+  for (let p = 0; p < cfg.P; p++) out[p] = weightedSum(w, commitment, ties[p] * D) / den;
 }

@@ -237,7 +237,9 @@ describe('bad sweep files: exit status 2, a clear message, nothing written', () 
     expect((await entente(['sweep', file, '--out', join(b, 's1'), '--shard', '1/2', '-w', '2', '-q'])).status).toBe(0);
     expect((await entente(['sweep', file, '--out', join(b, 's2'), '--shard', '2/2', '-w', '2', '-q'])).status).toBe(0);
     expect((await entente(['merge', join(b, 's1'), join(b, 's2'), '--out', join(b, 'm')])).status).toBe(0);
-    expect(read(a, 'pairs.csv').split('\n')[0]).toBe('point,replication,seed,tick,a,b,depth,rhetoric,trade_usd_bn,channel,divergence');
+    expect(read(a, 'pairs.csv').split('\n')[0]).toBe(
+      'point,replication,seed,tick,a,b,depth,rhetoric,trade_usd_bn,channel,divergence,commitment_ab,commitment_ba',
+    );
     expect(read(a, 'pairs.csv').trim().split('\n')).toHaveLength(12 * 4 * 48 * 12 + 1);
     for (const f of ['runs.csv', 'pairs.csv', 'events.csv']) expect(read(join(b, 'm'), f)).toBe(read(a, f));
     expect(existsSync(join(a, 'ties.csv'))).toBe(false);

@@ -73,6 +73,21 @@ export const meanCommitment =
     return sum / D;
   };
 
+/** a's cost-weighted commitment toward b, Σ_d w_d c_ab,d / Σ_d w_d (pairs.csv commitment_ab). */
+export const committed =
+  (a: string, b: string): Probe =>
+  (cfg, s) => {
+    const k = tie(cfg, a, b);
+    const w = cfg.domains.cost;
+    let sum = 0;
+    let den = 0;
+    for (let d = 0; d < D; d++) {
+      sum += w[d] * s.commitment[k * D + d];
+      den += w[d];
+    }
+    return sum / den;
+  };
+
 export const depth =
   (a: string, b: string): Probe =>
   (cfg, s) =>

@@ -164,7 +164,20 @@ class EntenteModel(mesa.Model):
         self._curvature()
         self._reset()
         self.datacollector = mesa.DataCollector(
-            tables={"pairs": ["tick", "a", "b", "depth", "rhetoric", "trade_usd_bn", "channel", "divergence"]}
+            tables={
+                "pairs": [
+                    "tick",
+                    "a",
+                    "b",
+                    "depth",
+                    "rhetoric",
+                    "trade_usd_bn",
+                    "channel",
+                    "divergence",
+                    "commitment_ab",
+                    "commitment_ba",
+                ]
+            }
         )
         for i in range(n):
             ActorAgent(self, i)
@@ -422,6 +435,17 @@ class EntenteModel(mesa.Model):
             den += w[d]
         return total / den
 
+    def committed(self, k: int) -> float:
+        """Σ_d w_d · c_kd / Σ_d w_d: tie k's cost-weighted commitment (src/model/state.ts pairCommitments)."""
+        c, w = self.commitment, self.domains["cost"]
+        total = 0.0
+        for d in range(D):
+            total += w[d] * c[k * D + d]
+        den = 0.0
+        for d in range(D):
+            den += w[d]
+        return total / den
+
     def _noise(self) -> None:
         """Each tie-domain's shake, drawn in tie order as entente draws it."""
         spread = self.params["noise"] * math.sqrt(3)
@@ -451,6 +475,8 @@ class EntenteModel(mesa.Model):
                     "trade_usd_bn": self.trade[p],
                     "channel": self.channel[p],
                     "divergence": self.divergence[p],
+                    "commitment_ab": self.committed(self.cfg["pairAB"][p]),
+                    "commitment_ba": self.committed(self.cfg["pairBA"][p]),
                 },
             )
 

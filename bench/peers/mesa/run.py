@@ -19,7 +19,20 @@ from alea import Alea, derive_seed
 from model import EntenteModel
 from entente_numbers import format_number
 
-COLUMNS = ["replication", "seed", "tick", "a", "b", "depth", "rhetoric", "trade_usd_bn", "channel", "divergence"]
+COLUMNS = [
+    "replication",
+    "seed",
+    "tick",
+    "a",
+    "b",
+    "depth",
+    "rhetoric",
+    "trade_usd_bn",
+    "channel",
+    "divergence",
+    "commitment_ab",
+    "commitment_ba",
+]
 
 
 def run(spec: dict, random: str) -> pd.DataFrame:
