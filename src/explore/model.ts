@@ -181,17 +181,24 @@ export function bandOf(series: readonly Float64Array[]): Band {
 }
 
 /** A pair's depth at each tick, one series per replication of the rows. */
-export function depthSeries(rows: readonly PairRow[], pair: string): Float64Array[] {
+/** A value of pair `pair`'s rows ("A-B", either way round) at each tick, one series per replication; `reversed` when a row names the pair b-a. */
+export function pairSeries(rows: readonly PairRow[], pair: string, read: (r: PairRow, reversed: boolean) => number): Float64Array[] {
   const [a = '', b = ''] = pair.split('-');
   const series: Float64Array[] = [];
   const ticks = rows.reduce((m, r) => Math.max(m, r.tick + 1), 0);
   for (const r of rows)
     if ((r.a === a && r.b === b) || (r.a === b && r.b === a)) {
       series[r.replication] ??= new Float64Array(ticks);
-      (series[r.replication] as Float64Array)[r.tick] = r.depth;
+      (series[r.replication] as Float64Array)[r.tick] = read(r, r.a !== a);
     }
   return series;
 }
+
+export const depthSeries = (rows: readonly PairRow[], pair: string): Float64Array[] => pairSeries(rows, pair, (r) => r.depth);
+
+/** The cost-weighted commitment of the pair's first actor toward its second (`first`), or of the second toward the first. */
+export const sideSeries = (rows: readonly PairRow[], pair: string, first: boolean): Float64Array[] =>
+  pairSeries(rows, pair, (r, reversed) => (first !== reversed ? r.commitmentAB : r.commitmentBA));
 
 /** What the posterior says at these settings: each chart's plausible range, and each lever's effect as a posterior probability. */
 export interface PosteriorView {

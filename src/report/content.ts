@@ -12,6 +12,7 @@ import type { OutputDir, Row } from './outputs.js';
 import type { Content } from './pageContent.js';
 import type { Chart } from './specs/chart.js';
 import { domainChart, focusRows, forestChart, robustnessChart } from './specs/compare.js';
+import { directionsChart } from './specs/directions.js';
 import { observablesChart } from './specs/observables.js';
 import { contributionsChart, depthChart, tieChart } from './specs/run.js';
 import { morrisChart, sobolChart } from './specs/sensitivity.js';
@@ -84,6 +85,8 @@ function runContent(out: OutputDir, options: ReportOptions): Content {
   // The tie shown: --tie, else the focus pair's first direction, else the first pair's.
   const [focusA, focusB] = (labels.focus[0] ?? '').split('-');
   const first = pairs.find((r) => r.a === focusA && r.b === focusB) ?? pairs[0];
+  const directions = first ? directionsChart(pairs, first.a as string, first.b as string, dates, labels) : undefined;
+  if (directions) charts.push(directions);
   const ties = out.rows('ties.csv');
   let from = first?.a ?? '';
   let to = first?.b ?? '';

@@ -58,6 +58,10 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     const { csv, command } = await current();
     expect(command).toBe(`entente run ${DEFAULT_SCENARIO} -r 5`);
     expect(csv).toBe(await runPairs(dir, [DEFAULT_SCENARIO, '-r', '5']));
+    // Each side's own commitment is drawn beside depth, and said: the side that bears more shows only there.
+    expect(await page.locator('#depth path[data-series=side-ab]').count()).toBe(1);
+    expect(await page.locator('#depth path[data-series=side-ba]').count()).toBe(1);
+    expect(await page.locator('#depth-headline').textContent()).toMatch(/China’s to Russia 0\.\d{3} to 0\.\d{3} \(−\d+%\), Russia’s to China 0\.\d{3} to 0\.\d{3} \(\+\d+%\)/);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'explore-baseline.png'), fullPage: true });
   });

@@ -13,6 +13,7 @@ import type { Chart } from '../../src/report/specs/chart.js';
 import { domainChart, forestChart, robustnessChart } from '../../src/report/specs/compare.js';
 import { boxChart, trajectoryChart } from '../../src/report/specs/discovery.js';
 import { observablesChart } from '../../src/report/specs/observables.js';
+import { directionsChart } from '../../src/report/specs/directions.js';
 import { contributionsChart, depthChart, tieChart } from '../../src/report/specs/run.js';
 import { morrisChart, sobolChart } from '../../src/report/specs/sensitivity.js';
 import { heatmapChart, parameterChart, pointMeans } from '../../src/report/specs/sweep.js';
@@ -53,6 +54,22 @@ const charts: Record<string, () => Chart> = {
       LABELS,
       ['A-B'],
     ),
+  directions: () =>
+    directionsChart(
+      rows(
+        'replication,seed,tick,a,b,depth,commitment_ab,commitment_ba',
+        '0,1,0,A,B,0.2,0.2,0.25',
+        '0,1,1,A,B,0.2,0.2,0.3',
+        '0,1,2,A,B,0.18,0.18,0.4',
+        '1,2,0,A,B,0.2,0.2,0.25',
+        '1,2,1,A,B,0.2,0.21,0.3',
+        '1,2,2,A,B,0.18,0.18,0.4',
+      ),
+      'A',
+      'B',
+      dates,
+      LABELS,
+    ) as Chart,
   tie: () =>
     tieChart(
       rows(
@@ -222,6 +239,10 @@ describe('chart specifications', () => {
     const headline = (name: string) => (charts[name] as () => Chart)().headline;
     expect(headline('depth')).toBe(
       'Alpha–Beta: depth rises, from 0.200 in January 2022 to 0.325 in March 2022 (median of the replications; 90% of them end between 0.302 and 0.347).',
+    );
+    expect(headline('directions')).toBe(
+      'Alpha’s commitment to Beta falls 10% (0.200 in January 2022 to 0.180 in March 2022); Beta’s to Alpha rises 60% (0.250 in January 2022 to 0.400 in March 2022). ' +
+        'Depth, their common part, follows the lesser.',
     );
     expect(headline('forest')).toBe(
       'Under Joint sanctions on both partners, Alpha and Beta move closer (Δ depth +0.050, 95% interval over the model’s noise +0.040 to +0.060); ' +

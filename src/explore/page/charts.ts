@@ -4,7 +4,7 @@ import type { LeverEffect } from '../../compare/compare.js';
 import { tickDate } from '../../experiments/dates.js';
 import type { PairRow } from '../../experiments/pairRows.js';
 import { DOMAINS } from '../../model/domains.js';
-import { bandOf, depthSeries, type Embedded } from '../model.js';
+import { bandOf, depthSeries, type Embedded, sideSeries } from '../model.js';
 import { axes, band, el, FRAME, line } from './svg.js';
 import { $, pairWords, type View } from './view.js';
 
@@ -20,14 +20,16 @@ export function drawDepth(page: Embedded, view: View): void {
   const now = depthBands(view.run.rows, pair);
   const base = view.baseline ? depthBands(view.baseline.rows, pair) : undefined;
   const post = view.posterior?.depth;
-  const values = [...now.low, ...now.high, ...(base?.mean ?? []), ...(post?.high ?? [])];
+  // Each side's own cost-weighted commitment, of which depth is the common part: a side that bears more shows here only.
+  const sides = [true, false].map((first) => [...bandOf(sideSeries(view.run.rows, pair, first)).mean]);
+  const values = [...now.low, ...now.high, ...(base?.mean ?? []), ...(post?.high ?? []), ...sides.flat()];
   const hi = Math.max(0.05, ...values) * 1.1;
   const last = now.ticks.at(-1) ?? 1;
   const { sx, sy } = axes(
     svg,
     FRAME,
     { lo: 0, hi: last, title: 'month', label: (t) => tickDate(page.data.start, t) || String(t) },
-    { lo: 0, hi, title: 'depth (mutual costly commitment)' },
+    { lo: 0, hi, title: 'depth (solid), each side (dotted)' },
   );
   const xs = now.ticks.map(sx);
   if (post)
@@ -45,16 +47,36 @@ export function drawDepth(page: Embedded, view: View): void {
       el('path', { d: line(xs, base.mean.map(sy)), fill: 'none', stroke: '#777', 'stroke-dasharray': '5 4', 'stroke-width': 1.5 }),
     );
   svg.append(el('path', { d: line(xs, now.mean.map(sy)), fill: 'none', stroke: '#1f4e79', 'stroke-width': 2, 'data-series': 'mean' }));
+  SIDE_COLOURS.forEach((colour, j) => {
+    const d = line(xs, (sides[j] ?? []).map(sy));
+    const series = j === 0 ? 'side-ab' : 'side-ba';
+    svg.append(el('path', { d, fill: 'none', stroke: colour, 'stroke-width': 1.5, 'stroke-dasharray': '2 3', 'data-series': series }));
+  });
   const final = now.mean.at(-1) ?? 0;
   $('depth-headline').textContent =
     `${pairWords(page, pair)} ends at depth ${final.toFixed(3)} (90% of replications ${(now.low.at(-1) ?? 0).toFixed(3)} to ${(now.high.at(-1) ?? 0).toFixed(3)})` +
     (base ? `; without the lever ${(base.mean.at(-1) ?? 0).toFixed(3)} (dashed)` : '') +
     (post
       ? `. Over the posterior its plausible range is ${(post.low.at(-1) ?? 0).toFixed(3)} to ${(post.high.at(-1) ?? 0).toFixed(3)} (orange, 90% of particles).`
-      : '.');
+      : '.') +
+    sidesSentence(page, pair, sides);
   $('depth-note').textContent = post
     ? 'Blue: mean over replications and the band 90% of them fall in (model noise at the sliders’ values). Orange: the range 90% of the posterior’s sampled particles fall in, each run once (parameter uncertainty).'
     : 'Mean over replications, with the band 90% of them fall in: model noise only, at these settings.';
+}
+
+const SIDE_COLOURS = ['#59a14f', '#c0392b'];
+
+/** " A's own commitment to B goes from x to y (±z%); B's to A …": each side's cost-weighted commitment, start to end. */
+function sidesSentence(page: Embedded, pair: string, sides: readonly (readonly number[])[]): string {
+  const [a = '', b = ''] = pair.split('-');
+  const name = (id: string) => page.data.actors[id]?.name ?? id;
+  const says = sides.map((series) => {
+    const [from = 0, to = 0] = [series[0], series.at(-1)];
+    const change = from > 0 ? ` (${to >= from ? '+' : '−'}${Math.abs(100 * (to / from - 1)).toFixed(0)}%)` : '';
+    return `${from.toFixed(3)} to ${to.toFixed(3)}${change}`;
+  });
+  return ` Each side’s own cost-weighted commitment (dotted): ${name(a)}’s to ${name(b)} ${says[0]}, ${name(b)}’s to ${name(a)} ${says[1]}; depth is their common part.`;
 }
 
 /** The focus pair's commitment each way, domain by domain, at the last tick; the baseline's as hollow marks when a lever is on. */
