@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { execute } from '../src/cli/execute.js';
+import { executeCaptured } from '../src/cli/execute.js';
 import { type LoadedScenario, type LoadOptions, prepare } from '../src/scenario/load.js';
 import { Scenario, type ScenarioFile } from '../src/scenario/schema.js';
 import { parseSource } from '../src/scenario/source.js';
@@ -58,18 +58,7 @@ export function cli(args: readonly string[], cwd = ROOT): CliResult {
  * to exit status), its output captured line by line: what `cli` gives, without starting Node.
  * `cwd` is entered for the call and left after it.
  */
-export async function entente(args: readonly string[], cwd = ROOT): Promise<CliResult> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const status = await execute(args, { out: (s) => out.push(`${s}\n`), err: (s) => err.push(`${s}\n`) });
-    return { status, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.chdir(before);
-  }
-}
+export const entente = (args: readonly string[], cwd = ROOT): Promise<CliResult> => executeCaptured(args, cwd);
 
 /** Write `text` to `name` in `dir`; its path. */
 export function fileIn(dir: string, name: string, text: string): string {

@@ -37,3 +37,23 @@ export async function execute(argv: readonly string[], io: Io): Promise<number> 
     return ExitStatus.internal;
   }
 }
+
+/** What a command line printed and the status it earned, run in this process (from `cwd`, left after): what a process would show. */
+export interface Captured {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function executeCaptured(argv: readonly string[], cwd: string): Promise<Captured> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const status = await execute(argv, { out: (s) => out.push(`${s}\n`), err: (s) => err.push(`${s}\n`) });
+    return { status, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.chdir(before);
+  }
+}

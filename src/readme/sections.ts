@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { execute } from '../cli/execute.js';
+import { executeCaptured } from '../cli/execute.js';
 import { DEFAULT_MIN_EFFECT } from '../compare/compare.js';
 import { scenarioPosterior } from '../compare/posterior/named.js';
 import { comparePosterior, DEFAULT_CONFIDENCE } from '../compare/posterior/study.js';
@@ -28,17 +28,9 @@ export interface ReadmeSections {
 
 /** Run `args` as the command line would, in this process, from the repository; its printed lines. */
 async function command(args: readonly string[]): Promise<string> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const before = process.cwd();
-  process.chdir(ROOT);
-  try {
-    const status = await execute(args, { out: (s) => out.push(`${s}\n`), err: (s) => err.push(`${s}\n`) });
-    if (status !== 0) throw new Error(`entente ${args.join(' ')} failed (${status}): ${err.join('')}`);
-    return out.join('');
-  } finally {
-    process.chdir(before);
-  }
+  const r = await executeCaptured(args, ROOT);
+  if (r.status !== 0) throw new Error(`entente ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
 }
 
 /** Every generated section, its runs written under `dir`. */

@@ -20,7 +20,7 @@ export const economicGain: Mechanism = {
     const pay = cfg.domains.payment;
     for (let k = k0; k < k1; k++) {
       const p = cfg.tiePair[k];
-      const clears = weight * (1 - s.conventional[p]) * cfg.paymentComplementarity[p] * s.volume[p];
+      const clears = weight * (1 - s.dollarAccess[cfg.tieTo[k]]) * cfg.paymentComplementarity[p] * s.volume[p];
       addCleared(out, (k - k0) * D, weight, cfg.complementarity, p * D, pay, s.channel[p], clears);
     }
   },

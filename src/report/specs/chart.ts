@@ -138,3 +138,17 @@ export function indicatorChart(
     } as Chart['spec'],
   };
 }
+
+/** A text layer naming each line at its last point (`ends`: one datum per line), so a chart reads without a legend. */
+export function endLabels(ends: readonly Datum[], x: ReturnType<typeof timeField>, series: string) {
+  return {
+    data: { values: ends },
+    mark: { type: 'text' as const, align: 'left' as const, dx: 4, fontSize: 11, fontWeight: 'bold' as const },
+    encoding: {
+      x,
+      y: { field: 'median', type: 'quantitative' as const },
+      text: { field: series },
+      color: { field: series, type: 'nominal' as const, legend: null },
+    },
+  };
+}

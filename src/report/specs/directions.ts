@@ -7,7 +7,7 @@ import { actorName, type Labels } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { bands } from '../summarise.js';
 import { fixed, month } from '../words.js';
-import { type Chart, CONFIG, type Datum, HEIGHT, SCHEMA, timeField, WIDTH } from './chart.js';
+import { type Chart, CONFIG, type Datum, endLabels, HEIGHT, SCHEMA, timeField, WIDTH } from './chart.js';
 
 /** "rises 57%", "falls 14%", or "barely moves" (by less than 2%). */
 function change(from: number, to: number): string {
@@ -93,16 +93,7 @@ export function directionsChart(
             strokeDash: { condition: { test: "datum.series === 'depth (the common part)'", value: [5, 3] }, value: [1, 0] },
           },
         },
-        {
-          data: { values: ends },
-          mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, fontWeight: 'bold' },
-          encoding: {
-            x,
-            y: { field: 'median', type: 'quantitative' },
-            text: { field: 'series' },
-            color: { field: 'series', type: 'nominal', legend: null },
-          },
-        },
+        endLabels(ends, x, 'series'),
       ],
     },
   };

@@ -3,7 +3,7 @@ import { actorName, type Labels, pairKeyName, shockLabel } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { bands } from '../summarise.js';
 import { fixed, mechanismWords, month, signed } from '../words.js';
-import { type Chart, CONFIG, type Datum, HEIGHT, SCHEMA, timeField, WIDTH } from './chart.js';
+import { type Chart, CONFIG, type Datum, endLabels, HEIGHT, SCHEMA, timeField, WIDTH } from './chart.js';
 
 /** A median line over its 90% band (low–high), one colour per `series`; the legend shows the lines. */
 function bandLayers(x: ReturnType<typeof timeField>, series: string, title: string) {
@@ -120,16 +120,7 @@ export function depthChart(
               encoding: { x, y: { field: 'median', type: 'quantitative', title: 'depth' }, detail: { field: 'pair' } },
             },
             ...bandLayers(x, 'pair', 'depth').map((l) => ({ ...l, transform: [inFocus] })),
-            {
-              data: { values: ends },
-              mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, fontWeight: 'bold' },
-              encoding: {
-                x,
-                y: { field: 'median', type: 'quantitative' },
-                text: { field: 'pair' },
-                color: { field: 'pair', type: 'nominal', legend: null },
-              },
-            },
+            endLabels(ends, x, 'pair'),
           ],
         },
         {
