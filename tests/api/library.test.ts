@@ -23,9 +23,22 @@ describe('entente as a library', () => {
     const scenario = entente.loadScenario(DEFAULT_SCENARIO, { replications: 3, lever: 'rewardWedge' });
     const { pairs, seeds } = entente.run(scenario);
     const csv = [
-      'replication,seed,tick,a,b,depth,rhetoric,trade_usd_bn,channel,divergence',
+      'replication,seed,tick,a,b,depth,rhetoric,trade_usd_bn,channel,divergence,commitment_ab,commitment_ba',
       ...pairs.map((r) =>
-        [r.replication, r.seed, r.tick, r.a, r.b, r.depth, r.rhetoric, r.tradeUsdBn, r.channel, r.divergence]
+        [
+          r.replication,
+          r.seed,
+          r.tick,
+          r.a,
+          r.b,
+          r.depth,
+          r.rhetoric,
+          r.tradeUsdBn,
+          r.channel,
+          r.divergence,
+          r.commitmentAB,
+          r.commitmentBA,
+        ]
           .map((v) => (typeof v === 'number' ? formatNumber(v) : v))
           .join(','),
       ),

@@ -109,9 +109,9 @@ describe('entente compare (CLI)', () => {
     ]);
     expect(levers).toBe(readFileSync(join(b, 'levers.csv'), 'utf8'));
     expect(readFileSync(join(a, 'deltas.csv'), 'utf8')).toBe(readFileSync(join(b, 'deltas.csv'), 'utf8'));
-    // 5 levers × 12 pairs rows; the table lists the focus pair, CHN-RUS, once per lever.
-    expect(levers.trim().split('\n')).toHaveLength(5 * 12 + 1);
-    expect(ra.stdout.split('\n').filter((l) => /CHN-RUS/.test(l))).toHaveLength(5);
+    // 6 levers × 12 pairs rows; the table lists the focus pair, CHN-RUS, once per lever.
+    expect(levers.trim().split('\n')).toHaveLength(6 * 12 + 1);
+    expect(ra.stdout.split('\n').filter((l) => /CHN-RUS/.test(l))).toHaveLength(6);
   });
 
   it('does not depend on the worker count', async () => {

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load.js';
 import { DEFAULT_SCENARIO, entente, expectRefused, fileIn, tempDir } from '../helpers.js';
 
 type Row = Record<string, string>;
@@ -39,7 +40,8 @@ describe('entente compare --posterior', () => {
   const dir = tempDir();
   const paths = ['model.needGain', 'actors.CHN.opportunism'];
   // The scenario's own values (fitted), and two other worlds.
-  const own = [0.9304, 0.1852];
+  const { spec } = loadScenario(DEFAULT_SCENARIO);
+  const own = [(spec.model as Record<string, unknown>).needGain as number, spec.actors.CHN?.opportunism as number];
   let atPoint: string;
   let spread: string;
   beforeAll(async () => {

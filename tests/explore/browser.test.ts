@@ -42,7 +42,7 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     html = join(dir, 'explore.html');
     const r = await entente(['explore', DEFAULT_SCENARIO, '--out', html]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/40 sliders, 5 levers, 40 posterior particles → .*explore\.html \(\d\.\d\d MB/);
+    expect(r.stdout).toMatch(/40 sliders, 6 levers, 40 posterior particles → .*explore\.html \(\d\.\d\d MB/);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     ({ page, errors, requests } = await blockedPage(browser, { width: 1280, height: 1000 }, true));
     // Five replications keep the test quick; the fragment is how a link carries a view.
@@ -61,7 +61,9 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     // Each side's own commitment is drawn beside depth, and said: the side that bears more shows only there.
     expect(await page.locator('#depth path[data-series=side-ab]').count()).toBe(1);
     expect(await page.locator('#depth path[data-series=side-ba]').count()).toBe(1);
-    expect(await page.locator('#depth-headline').textContent()).toMatch(/China’s to Russia 0\.\d{3} to 0\.\d{3} \(−\d+%\), Russia’s to China 0\.\d{3} to 0\.\d{3} \(\+\d+%\)/);
+    expect(await page.locator('#depth-headline').textContent()).toMatch(
+      /China’s to Russia 0\.\d{3} to 0\.\d{3} \(−\d+%\), Russia’s to China 0\.\d{3} to 0\.\d{3} \(\+\d+%\)/,
+    );
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'explore-baseline.png'), fullPage: true });
   });
@@ -119,7 +121,7 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     const effects = compare(loadScenario(DEFAULT_SCENARIO, { replications: 5, set: [`${SLIDER}=0.5`] })).filter(
       (e) => `${e.a}-${e.b}` === 'CHN-RUS',
     );
-    expect(shown).toHaveLength(5);
+    expect(shown).toHaveLength(6);
     expect(new Map(shown)).toEqual(new Map(effects.map((e) => [e.lever, e.deltaMean])));
     expect(await page.locator('#forest-headline').textContent()).toMatch(/^Most dividing here: .+ \(Δ depth -?\d\.\d{3}, 95% CI/);
   });

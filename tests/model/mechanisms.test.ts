@@ -41,12 +41,14 @@ describe('mechanisms, hand-computed for tie A→B at the initial state (weight 1
     expect(out[at('defense')]).toBeCloseTo(0.4, 12); // not payment-bound
   });
 
-  it('economicGain: finance ties gain the trade they clear when dollar access is cut, in proportion to the exchange to clear', () => {
+  it('economicGain: finance ties gain the trade they clear for a partner without dollars, in proportion to the exchange to clear', () => {
     const { cfg, s } = setup();
-    s.conventional[0] = 0.25;
+    s.dollarAccess[1] = 0.25; // B, the partner of tie A→B, has lost three quarters of its dollar access
     let out = term('economicGain', cfg, s);
     // 0.3 (finance complementarity) + (1 − 0.25) × mean(trade 0.6, energy 0.7) × volume 1
     expect(out[at('finance')]).toBeCloseTo(0.3 + 0.75 * 0.65, 12);
+    // B→A: A keeps its dollars, so B's finance ties clear nothing A cannot pay for otherwise.
+    expect(out[D + domainIndex('finance')]).toBeCloseTo(0.3, 12);
     s.volume[0] = 2; // twice the initial exchange to clear
     out = term('economicGain', cfg, s);
     expect(out[at('finance')]).toBeCloseTo(0.3 + 0.75 * 0.65 * 2, 12);

@@ -19,7 +19,7 @@ beforeAll(async () => {
 describe('README lever table', () => {
   it('is what npm run readme makes from a fresh comparison', () => {
     expect(blockOf(readme(), BEGIN, END), 'run npm run readme').toBe(sections.table);
-    expect(sections.table.split('\n')).toHaveLength(2 + 5); // header, rule, one row per lever for the focus pair
+    expect(sections.table.split('\n')).toHaveLength(2 + 6); // header, rule, one row per lever for the focus pair
   });
 
   it('holds, cell for cell, the table entente compare prints, with two more columns', async () => {
@@ -27,12 +27,12 @@ describe('README lever table', () => {
     expect(r.status, r.stderr).toBe(0);
     const printed = r.stdout.split('\n');
     const top = printed.findIndex((l) => l.startsWith('lever '));
-    const terminal = printed.slice(top, top + 6).map((l) => l.trim().split(/\s{2,}/));
+    const terminal = printed.slice(top, top + 7).map((l) => l.trim().split(/\s{2,}/));
     const markdown = blockOf(readme(), BEGIN, END)
       .split('\n')
       .filter((_, i) => i !== 1)
       .map((l) => l.slice(2, -2).split(' | '));
-    expect(markdown.map((cells) => cells.length)).toEqual(Array(6).fill(README_COLUMNS.length));
+    expect(markdown.map((cells) => cells.length)).toEqual(Array(7).fill(README_COLUMNS.length));
     expect(markdown.map((cells) => cells.slice(0, terminal[0]?.length))).toEqual(terminal);
   }, 60_000);
 });

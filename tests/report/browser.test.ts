@@ -90,7 +90,11 @@ const SHOTS = join(ROOT, 'out', 'screenshots');
 
 describe.skipIf(!available)('report.html in headless Chromium', () => {
   it.each([
-    ['run', ['run', DEFAULT_SCENARIO, '-r', '5', '--contributions'], ['depth', 'directions-CHN-RUS', 'tie-CHN-RUS', 'contributions-CHN-RUS', 'observables']],
+    [
+      'run',
+      ['run', DEFAULT_SCENARIO, '-r', '5', '--contributions'],
+      ['depth', 'directions-CHN-RUS', 'tie-CHN-RUS', 'contributions-CHN-RUS', 'observables'],
+    ],
     ['compare', ['compare', DEFAULT_SCENARIO, '--no-posterior', '-r', '20'], ['forest', 'domains']],
     ['sweep', ['sweep', join(ROOT, 'scenarios', 'sweeps', 'china-cost-aversion.yaml'), '--workers', '1'], ['parameters', 'heatmap']],
     [

@@ -17,6 +17,7 @@ import { acrossRuns, depth, runAll } from './simulate.js';
 /** What the README's lever paragraph says carries each lever. */
 const CARRIED_BY: Readonly<Record<string, string>> = {
   coerciveWedge: 'strategicValue',
+  targetedCoercion: 'sanctionExposure',
   rewardWedge: 'rewardCondition',
   earlyBankSanctions: 'sanctionExposure',
   energyDiversification: 'economicGain',

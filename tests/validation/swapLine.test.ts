@@ -1,12 +1,14 @@
 /**
  * Why the swap-line target is not met (docs/model.md §8), measured rather than asserted in prose.
- * The observable reads the CNY 150 bn swap line's use as mutual finance commitment, so a draw of
- * 40% of capacity needs China's finance commitment near 0.4, and finance weighs 2 of depth's 11.5.
- * The default calibration with the swap-line term weighted 20 times (every other line as shipped)
- * reaches the target only with China's exposure aversion at the floor of its range, and then
- * CHN–RUS depth leaves the ±15% band the issue asks for. If a change to the model lets the swap
- * line and flat depth hold together, this test fails, and the expected failure in
- * china-russia.test.ts (and the paragraph in docs/model.md) must be revisited.
+ * The observable reads the CNY 150 bn swap line's use as mutual finance commitment, the lesser of
+ * China's and Russia's. Since Russia's finance ties gain only what they clear for a partner that
+ * has lost dollar access (model/mechanisms/economicGain.ts), neither side's finance commitment
+ * rises far, and the default calibration with the swap-line term weighted 20 times (every other
+ * line as shipped) still draws less than 60% of the observed CNY 59.7 bn in 2023, while the
+ * other targets pay for the attempt. Under this mapping no calibrated setting meets the figure;
+ * the mapping (a standing facility whose capacity is China's and whose drawdown is Russia's
+ * demand) is what model v3 replaces. If a change lets the weighted fit reach the figure, this
+ * test fails, and the expected failure in china-russia.test.ts must be revisited.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +17,7 @@ import { calibrate } from '../../src/calibration/calibrate.js';
 import { loadSweep } from '../../src/experiments/loadSweep.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { DEFAULT_SCENARIO, fileIn, ROOT, tempDir } from '../helpers.js';
-import { acrossRuns, depth, runAll, yearMean } from './simulate.js';
+import { acrossRuns, runAll, yearMean } from './simulate.js';
 
 const SHIPPED = join(ROOT, 'scenarios', 'calibration', 'china-russia.yaml');
 const OBSERVED = join(ROOT, 'data', 'china-russia-observed.csv');
@@ -41,38 +43,36 @@ function observedDraw(): number {
   return Number(row.split(',')[2]);
 }
 
-describe('the swap-line target against flat depth', () => {
+describe('the swap-line target under the mutual-finance mapping', () => {
   let drawn: number;
-  let band: number;
-  let chinaAversion: number;
-  let floor: number;
+  let shipped: number;
+  let tradeLoss: number;
 
   beforeAll(async () => {
     const sweep = loadSweep(weighted(20));
     const result = await calibrate(sweep, 2, true);
     const best = result.points[result.best.point] as readonly (string | number)[];
     const set = sweep.parameters.map((p, i) => `${p.path}=${best[i]}`);
-    const at = sweep.parameters.findIndex((p) => p.path === 'actors.CHN.exposureAversion');
-    const aversion = sweep.parameters[at];
-    if (!aversion) throw new Error("the calibration no longer varies China's exposure aversion");
-    chinaAversion = best[at] as number;
-    floor = (aversion.spec as { min: number }).min;
-    const runs = runAll(loadScenario(DEFAULT_SCENARIO, { set }), { depthCR: depth('CHN', 'RUS') });
-    drawn = acrossRuns(runs.series.swap_line_drawdown as Float64Array[], (row) => yearMean(row, 1));
-    const depths = runs.series.depthCR as Float64Array[];
-    const start = acrossRuns(depths, (row) => row[0]);
-    band = Math.max(...Array.from({ length: depths[0]?.length ?? 0 }, (_, t) => Math.abs(acrossRuns(depths, (row) => row[t]) / start - 1)));
+    const drawIn2023 = (runs: ReturnType<typeof runAll>) =>
+      acrossRuns(runs.series.swap_line_drawdown as Float64Array[], (row) => yearMean(row, 1));
+    drawn = drawIn2023(runAll(loadScenario(DEFAULT_SCENARIO, { set }), {}));
+    shipped = drawIn2023(runAll(loadScenario(DEFAULT_SCENARIO), {}));
+    const trade = result.targets.flatMap((t, i) => (t.spec.indicator === 'bilateral_trade' ? [i] : []));
+    tradeLoss = trade.reduce(
+      (sum, i) => sum + ((result.best.simulated[i] - result.targets[i].observed) / result.targets[i].spec.scale) ** 2,
+      0,
+    );
   }, 120_000);
 
-  it('weighted 20 times, the fit draws within 25% of the observed CNY 59.7 bn in 2023', () => {
-    expect(Math.abs(drawn / observedDraw() - 1)).toBeLessThan(0.25);
+  it('weighted 20 times, the fit still draws less than 60% of the observed CNY 59.7 bn in 2023', () => {
+    expect(drawn / observedDraw()).toBeLessThan(0.6);
   });
 
-  it("it gets there with China's exposure aversion within 0.05 of its range's floor", () => {
-    expect(chinaAversion - floor).toBeLessThan(0.05);
+  it('it draws more than the shipped fit does, so the weight acts: the target, not the search, is out of reach', () => {
+    expect(drawn).toBeGreaterThan(shipped);
   });
 
-  it('and then CHN–RUS depth leaves the ±15% band around January 2022 (the two targets conflict)', () => {
-    expect(band).toBeGreaterThan(0.15);
+  it('and the trade targets pay for the attempt: their loss passes 3 (the shipped fit: about 1)', () => {
+    expect(tradeLoss).toBeGreaterThan(3);
   });
 });

@@ -30,7 +30,7 @@ for noise in 0 on; do
   for scenario in scenarios/china-russia-2022.yaml scenarios/nato-contrast.yaml scenarios/tutorial.yaml; do
     compare "$scenario, noise $noise" "$scenario" -r 3 "${set_noise[@]}"
   done
-  for lever in coerciveWedge rewardWedge earlyBankSanctions kazakhSovereigntySupport energyDiversification; do
+  for lever in coerciveWedge targetedCoercion rewardWedge earlyBankSanctions kazakhSovereigntySupport energyDiversification; do
     compare "lever $lever, noise $noise" scenarios/china-russia-2022.yaml --lever "$lever" -r 3 "${set_noise[@]}"
   done
 done

@@ -32,6 +32,9 @@ def clamp01(x: float) -> float:
     return min(1.0, max(0.0, x))
 
 
+# pairs.csv's values after tick and the pair (src/experiments/reporters.ts PAIR_REPORTERS), in order.
+PAIR_VALUES = ["depth", "rhetoric", "trade_usd_bn", "channel", "divergence", "commitment_ab", "commitment_ba"]
+
 class ActorAgent(mesa.Agent):
     """A state: it decides its commitment in each domain to each partner it has a tie to."""
 
@@ -54,7 +57,7 @@ class ActorAgent(mesa.Agent):
         out = [0.0] * D
         for name, weight in m.active:
             if name == "economicGain":
-                clears = weight * (1 - m.conventional[p]) * cfg["paymentComplementarity"][p] * m.volume[p]
+                clears = weight * (1 - m.dollar_access[j]) * cfg["paymentComplementarity"][p] * m.volume[p]
                 channel = m.channel[p]
                 comp = cfg["complementarity"]
                 pay = dom["payment"]
@@ -163,22 +166,7 @@ class EntenteModel(mesa.Model):
         ]
         self._curvature()
         self._reset()
-        self.datacollector = mesa.DataCollector(
-            tables={
-                "pairs": [
-                    "tick",
-                    "a",
-                    "b",
-                    "depth",
-                    "rhetoric",
-                    "trade_usd_bn",
-                    "channel",
-                    "divergence",
-                    "commitment_ab",
-                    "commitment_ba",
-                ]
-            }
-        )
+        self.datacollector = mesa.DataCollector(tables={"pairs": ["tick", "a", "b", *PAIR_VALUES]})
         for i in range(n):
             ActorAgent(self, i)
         self._initialise()

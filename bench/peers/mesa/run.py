@@ -16,23 +16,10 @@ import sys
 import pandas as pd
 
 from alea import Alea, derive_seed
-from model import EntenteModel
+from model import PAIR_VALUES, EntenteModel
 from entente_numbers import format_number
 
-COLUMNS = [
-    "replication",
-    "seed",
-    "tick",
-    "a",
-    "b",
-    "depth",
-    "rhetoric",
-    "trade_usd_bn",
-    "channel",
-    "divergence",
-    "commitment_ab",
-    "commitment_ba",
-]
+COLUMNS = ["replication", "seed", "tick", "a", "b", *PAIR_VALUES]
 
 
 def run(spec: dict, random: str) -> pd.DataFrame:

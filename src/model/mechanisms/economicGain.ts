@@ -1,13 +1,17 @@
 /**
- * Economic gain: E_kd = α_E · comp_pd · ch_pd + [d = finance] · α_E · (1 − conv_p) · comp̄_p · X_p.
+ * Economic gain: E_kd = α_E · comp_pd · ch_pd + [d = finance] · α_E · (1 − a_j) · comp̄_p · X_p.
  * What a commitment is worth economically beyond the exchange it carries: the
  * pair's complementarity in the domain, for payment-bound domains only as far as
  * the payment channel clears it (ch_pd = 1 − pay_d + pay_d · channel_p); and when
- * dollar access is cut (conv_p < 1), finance ties gain the value of the trade they
- * alone can clear, in proportion to how much there is to clear (X_p, the pair's
- * exchange relative to its initial exchange): commitment is what lets exchange
- * flow, so exchange raises it only here. Need, a partner's open market and concessions raise exchange
- * (conditions.ts), not this term: exchange pays for itself and is not commitment.
+ * the partner j has lost dollar access (a_j < 1), i's finance ties gain the value of the
+ * trade they alone can clear for it, in proportion to how much there is to clear (X_p, the
+ * pair's exchange relative to its initial exchange). What a finance tie offers is used by
+ * the side that cannot pay in dollars: China's banks and swap line clear trade for a
+ * sanctioned Russia, while Russia's own finance ties clear nothing China cannot pay for
+ * otherwise. So sanctions make the settlement Russia is forced into exchange and
+ * dependence, not a commitment it chooses (docs/model.md §5.4). Need, a partner's open
+ * market and concessions raise exchange (conditions.ts), not this term: exchange pays for
+ * itself and is not commitment.
  */
 
 import { addCleared } from '../domainSums.js';
