@@ -54,6 +54,13 @@ export const DEFAULT_MODEL_PARAMS = {
    * complementary commitment in one domain earns (α_E). Unknown: sweep it.
    */
   inducementPrice: 0.1,
+  /**
+   * β: the partner's counter-bid (Crawford 2011). When an outside power offers j a reward on
+   * condition that j scale back its ties to i, i raises the discount it concedes to j by
+   * β · need_i · (the reward's size), at a cost it bears, and j weighs what it would lose of it
+   * against the reward. 0 (no counter-bid) by default: no datum identifies it; sweep it.
+   */
+  counterBid: 0,
 } as const;
 
 export type ModelParamName = keyof typeof DEFAULT_MODEL_PARAMS;
@@ -88,6 +95,7 @@ export const MODEL_PARAM_MAX: Readonly<Record<ModelParamName, number>> = {
   informalChannel: 1,
   gravity: 10_000,
   inducementPrice: 100,
+  counterBid: 100,
 };
 
 /** The largest weight of any mechanism. */

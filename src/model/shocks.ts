@@ -12,7 +12,7 @@ import { SHOCK_KINDS } from './shocks/index.js';
 import { type EventSink, ShockEvent } from './shocks/kind.js';
 import type { ModelState } from './state.js';
 
-export { complianceCost } from './shocks/inducement.js';
+export { complianceCost, counterBidWorth } from './shocks/inducement.js';
 export { type EventSink, ShockEvent, type ShockEventCode } from './shocks/kind.js';
 
 function resetPush(cfg: ModelConfig, s: ModelState): void {

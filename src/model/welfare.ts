@@ -31,10 +31,8 @@ import type { Tap } from './tap.js';
 export function welfareTap(welfare: Float64Array, block: number): Tap {
   const marginal = new Float64Array(block * D);
   return {
-    tick(cfg, s, bound) {
-      // The value per unit of a concession on the exchange it discounts (α_E κ).
-      const gain = bound.find((b) => b.mechanism.name === 'economicGain');
-      startWelfare(cfg, s, welfare, (gain?.weight ?? 0) * cfg.params.concessionGain);
+    tick(cfg, s) {
+      startWelfare(cfg, s, welfare, concessionValue(cfg));
     },
     block(cfg, s, _bound, k0, k1) {
       const { baseline, termSum } = s;
@@ -44,20 +42,33 @@ export function welfareTap(welfare: Float64Array, block: number): Tap {
   };
 }
 
+/**
+ * Σ_d comp_pd (1 − pay_d + pay_d · ch_p) x_pd: what a unit of concession on pair p's exchange is
+ * worth to its receiver, per unit of α_E κ (a discount on every barrel the channel clears).
+ */
+export function exchangeWorth(cfg: ModelConfig, s: ModelState, p: number): number {
+  const pay = cfg.domains.payment;
+  const channel = s.channel[p];
+  let worth = 0;
+  for (let d = 0; d < D; d++) {
+    const pd = pay[d];
+    worth += cfg.complementarity[p * D + d] * (1 - pd + pd * channel) * s.exchange[p * D + d];
+  }
+  return worth;
+}
+
+/** The value per unit of a concession on the exchange it discounts, α_E κ (0 when economicGain is off). */
+export function concessionValue(cfg: ModelConfig): number {
+  const gain = cfg.mechanisms.find((m) => m.name === 'economicGain');
+  return (gain?.weight ?? 0) * cfg.params.concessionGain;
+}
+
 /** Start the tick's welfare at the transfers each actor makes and receives: inducements paid, concessions given and received. */
 function startWelfare(cfg: ModelConfig, s: ModelState, w: Float64Array, concessionRate: number): void {
   const price = cfg.params.inducementPrice;
   for (let i = 0; i < cfg.n; i++) w[i] = -price * s.push.spend[i];
-  const pay = cfg.domains.payment;
   for (let k = 0; k < cfg.K; k++) {
-    const p = cfg.tiePair[k];
-    const channel = s.channel[p];
-    let worth = 0;
-    for (let d = 0; d < D; d++) {
-      const pd = pay[d];
-      worth += cfg.complementarity[p * D + d] * (1 - pd + pd * channel) * s.exchange[p * D + d];
-    }
-    const transfer = concessionRate * s.concession[k] * worth;
+    const transfer = concessionRate * s.concession[k] * exchangeWorth(cfg, s, cfg.tiePair[k]);
     const i = cfg.tieFrom[k];
     const j = cfg.tieTo[k];
     w[i] -= transfer;

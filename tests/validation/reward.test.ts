@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveSeed, makeRandom } from '../../src/model/rng.js';
-import { complianceCost } from '../../src/model/shocks.js';
+import { complianceCost, counterBidWorth } from '../../src/model/shocks.js';
 import { simulateTicks } from '../../src/model/simulate.js';
 import { createState } from '../../src/model/state.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -20,12 +20,12 @@ const REPLICATIONS = 10;
 const TEXT = readFileSync(DEFAULT_SCENARIO, 'utf8');
 const OFFER = '        size: 0.3\n        condition: { partner: RUS, domains: [finance, defense, military], max: 0.1 }';
 
-/** The default scenario's conditional reward to China, at another size. */
-function withReward(size: number) {
+/** The default scenario's conditional reward to China, at another size; with Russia's counter-bid β when given. */
+function withReward(size: number, counterBid?: number) {
   if (!TEXT.includes(OFFER)) throw new Error('the default scenario no longer holds the reward lever this test resizes');
   return loadText(
     TEXT.replace(OFFER, OFFER.replace('size: 0.3', `size: ${size}`)),
-    { lever: 'rewardWedge', replications: REPLICATIONS },
+    { lever: 'rewardWedge', replications: REPLICATIONS, ...(counterBid !== undefined ? { set: [`model.counterBid=${counterBid}`] } : {}) },
     DEFAULT_SCENARIO,
   );
 }
@@ -68,5 +68,42 @@ describe('a conditional reward has a threshold set by the target’s valuation o
     const further = effect(1.75);
     expect(above).toBeLessThan(-0.005);
     expect(below - above).toBeGreaterThan(2 * (above - further));
+  });
+
+  // Item 4 of model v3: the partner bids back. With β > 0 Russia raises its discount to China by
+  // β · need · (the offer's size), and China weighs what it would forgo: the threshold moves from
+  // L / p_I to L / (p_I − b), b the bid's worth to China per unit of offer, read from the model.
+  describe("with Russia's counter-bid", () => {
+    const BETA = 1.5;
+    let raised: number;
+    beforeAll(() => {
+      const lever = withReward(0.3, BETA).config;
+      const offer = lever.shocks.find((sh) => sh.kind === 'inducement' && sh.conditionPartner >= 0);
+      if (!offer) throw new Error('no conditional inducement');
+      const base = loadScenario(DEFAULT_SCENARIO, { replications: REPLICATIONS, set: [`model.counterBid=${BETA}`] });
+      const at = Array.from({ length: REPLICATIONS }, (_, r) => {
+        const s = createState(base.config);
+        for (const t of simulateTicks(base.config, s, makeRandom(deriveSeed(base.seed, 0, r)))) if (t === offer.at - 1) break;
+        return { cost: complianceCost(base.config, s, offer), bid: counterBidWorth(base.config, s, offer, 0.01) / 0.01 }; // per unit of offer, below the cap of 1
+      });
+      raised = mean(at.map((x) => x.cost)) / (lever.params.inducementPrice - mean(at.map((x) => x.bid)));
+    });
+
+    it('the threshold rises: the bid is worth something to China, and less than the reward per unit', () => {
+      expect(raised).toBeGreaterThan(1.2 * threshold);
+      expect(raised).toBeLessThan(0.3);
+    });
+
+    it('an offer above the bare threshold and below the raised one is turned down: the bid keeps China', () => {
+      const size = (threshold + raised) / 2;
+      expect(finalDepth(withReward(size)) - baseline, 'without a counter-bid').toBeLessThan(-0.005);
+      const bidBaseline = finalDepth(loadScenario(DEFAULT_SCENARIO, { replications: REPLICATIONS, set: [`model.counterBid=${BETA}`] }));
+      expect(Math.abs(finalDepth(withReward(size, BETA)) - bidBaseline), 'with it').toBeLessThan(0.005);
+    });
+
+    it('above the raised threshold the wedge works again: it depends on both offers', () => {
+      const bidBaseline = finalDepth(loadScenario(DEFAULT_SCENARIO, { replications: REPLICATIONS, set: [`model.counterBid=${BETA}`] }));
+      expect(finalDepth(withReward(1.5 * raised, BETA)) - bidBaseline).toBeLessThan(-0.005);
+    });
   });
 });

@@ -33,6 +33,8 @@ for noise in 0 on; do
   for lever in coerciveWedge targetedCoercion rewardWedge earlyBankSanctions kazakhSovereigntySupport energyDiversification; do
     compare "lever $lever, noise $noise" scenarios/china-russia-2022.yaml --lever "$lever" -r 3 "${set_noise[@]}"
   done
+  # The partner's counter-bid (off by default): strong enough that China turns the reward down.
+  compare "rewardWedge with a counter-bid, noise $noise" scenarios/china-russia-2022.yaml --lever rewardWedge --set model.counterBid=3 -r 3 "${set_noise[@]}"
 done
 # The number format alone, on values pairs.csv rarely holds: tiny, huge, halves at the 7th digit.
 node --input-type=module -e "

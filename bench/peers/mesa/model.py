@@ -396,9 +396,17 @@ class EntenteModel(mesa.Model):
     def _update_concessions(self) -> None:
         cfg = self.cfg
         rate, glut_discount = self.params["concessionRate"], self.params["glutDiscount"]
+        beta = self.params["counterBid"]
         for k in range(self.K):
-            target = min(1, glut_discount * cfg["opportunism"][cfg["tieTo"][k]] * self.glut[cfg["tieFrom"][k]])
-            self.concession[k] = self.concession[k] + rate * (target - self.concession[k])
+            i = cfg["tieFrom"][k]
+            target = glut_discount * cfg["opportunism"][cfg["tieTo"][k]] * self.glut[i]
+            if beta > 0:
+                back = cfg["tieReverse"][k] * D
+                reward = 0.0
+                for d in range(D):
+                    reward = max(reward, self.conditional[back + d])
+                target += beta * self.need[i] * reward
+            self.concession[k] = self.concession[k] + rate * (min(1, target) - self.concession[k])
 
     def _update_rhetoric(self) -> None:
         cfg = self.cfg

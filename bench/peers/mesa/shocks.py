@@ -90,12 +90,32 @@ def compliance_cost(m, sh):
     return (0.5 * excess * excess) / give if excess > 0 and math.isfinite(give) else 0.0
 
 
+def counter_bid_worth(m, sh, x):
+    """What the partner's counter-bid to an offer of size x is worth to the target (shocks/inducement.ts)."""
+    cfg = m.cfg
+    beta = m.params["counterBid"]
+    if beta == 0:
+        return 0.0
+    a, b = sh["target"], sh["conditionPartner"]
+    p = cfg["pairOf"][a * m.n + b]
+    if p < 0:
+        return 0.0
+    bid = min(1, beta * m.need[b] * x)
+    gain = next((mech["weight"] for mech in cfg["mechanisms"] if mech["name"] == "economicGain"), 0)
+    pay, channel = m.domains["payment"], m.channel[p]
+    worth = 0.0
+    for d in range(D):
+        pd = pay[d]
+        worth += cfg["complementarity"][p * D + d] * (1 - pd + pd * channel) * m.exchange[p * D + d]
+    return gain * m.params["concessionGain"] * bid * worth
+
+
 def inducement(m, sh, t, first, q):
     cfg, n = m.cfg, m.n
     x = sh["magnitude"][t]
     if sh["conditionPartner"] >= 0:
         k = cfg["tieOf"][sh["target"] * n + sh["conditionPartner"]]
-        if k >= 0 and cfg["params"]["inducementPrice"] * x < compliance_cost(m, sh):
+        if k >= 0 and cfg["params"]["inducementPrice"] * x < compliance_cost(m, sh) + counter_bid_worth(m, sh, x):
             m.in_force[q] = False
             return
         if k >= 0:

@@ -2,7 +2,8 @@
  * Inducement s→i of size x: exposure_is += x (what i would lose with s), i's grievance target
  * against s −x, and the sender pays x a tick. Conditional on partner q, domains Dq and bound m:
  * each tick the target chooses between the reward and the partnership (Crawford 2011). It
- * compares the reward's worth to it, p_I·x, with what complying would cost it (complianceCost);
+ * compares the reward's worth to it, p_I·x, with what complying would cost it (complianceCost)
+ * and the partner's counter-bid it would forgo (counterBidWorth);
  * if that is more it walks away and the reward is withdrawn for good; otherwise the tie i→q
  * carries ψ_kd += x in Dq, which the reward-condition mechanism turns into a cost of committing.
  */
@@ -10,6 +11,7 @@ import { inc } from '../arrays.js';
 import type { ModelConfig, ShockConfig } from '../config.js';
 import { D } from '../domains.js';
 import type { ModelState } from '../state.js';
+import { concessionValue, exchangeWorth } from '../welfare.js';
 import { ShockEvent, type ShockKind } from './kind.js';
 
 /**
@@ -36,6 +38,21 @@ export function complianceCost(cfg: ModelConfig, s: ModelState, sh: ShockConfig)
   return excess > 0 && Number.isFinite(give) ? (0.5 * excess * excess) / give : 0;
 }
 
+/**
+ * What the partner's counter-bid to this offer of size m would be worth to the target a tick: the
+ * discount the partner q adds to keep it, β · need_q · m (model/social.ts bidOf), valued as
+ * welfare values a concession (α_E κ on the pair's cleared exchange, model/welfare.ts). Taking
+ * the reward forgoes it, so the target weighs it with what complying costs. 0 when β is 0.
+ */
+export function counterBidWorth(cfg: ModelConfig, s: ModelState, sh: ShockConfig, m: number): number {
+  const beta = cfg.params.counterBid;
+  if (beta === 0) return 0;
+  const p = cfg.pairOf[sh.target * cfg.n + sh.conditionPartner];
+  if (p < 0) return 0;
+  const bid = Math.min(1, beta * s.need[sh.conditionPartner] * m);
+  return concessionValue(cfg) * bid * exchangeWorth(cfg, s, p);
+}
+
 export const inducement: ShockKind = {
   kind: 'inducement',
   description: "Inducement: raises the target's exposure to the sender, lowers grievance; optionally conditional",
@@ -55,7 +72,7 @@ export const inducement: ShockKind = {
       const k = cfg.tieOf[sh.target * n + sh.conditionPartner];
       // A choice against the partnership's value: the target walks away from the reward when
       // complying would cost it more than the reward is worth to it (p_I per unit of size).
-      if (k >= 0 && cfg.params.inducementPrice * m < complianceCost(cfg, s, sh)) {
+      if (k >= 0 && cfg.params.inducementPrice * m < complianceCost(cfg, s, sh) + counterBidWorth(cfg, s, sh, m)) {
         s.inForce[q] = 0;
         emit(t, q, ShockEvent.withdrawn);
         return;
