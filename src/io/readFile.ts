@@ -83,6 +83,8 @@ export function released(stream: ReadStream): Promise<void> {
   if (stream.closed) return Promise.resolve();
   return new Promise((resolve) => {
     stream.once('close', () => resolve());
+    // Torn down, not read: an error closing it (the descriptor's close failing) has no one to tell.
+    stream.on('error', () => {});
     stream.destroy();
   });
 }

@@ -3,9 +3,9 @@
  * costs each actor bears.
  * - Concessions: a seller with exchange that sanctions closed and no buyer has taken
  *   (its glut, model/market.ts) concedes to each buyer as far as the buyer is opportunistic,
- *   and bids back when an outside power offers the buyer a reward against it (the counter-bid,
- *   β · need_i · R_j): conc_ij → min(1, δ · opportunism_j · glut_i + β · need_i · R_j). Buyers
- *   competing for the glut shrink it.
+ *   and pays the counter-bid it offered when an outside power's reward against it was turned
+ *   down (β · need_i · x, while the offer's window lasts): conc_ij → min(1, δ · opportunism_j ·
+ *   glut_i + bid_ij). Buyers competing for the glut shrink it.
  * - Rhetoric (cheap talk) follows shared grievance and divergence, not costs:
  *   r_p → clamp(r0_p + γ(G_p − G0_p) − γ(δ_p − δ0_p)).
  * - Costs borne: Σ_j [Σ_d w_d c_ijd (1 + pressures_ijd) + conc_ij] + shock costs.
@@ -16,25 +16,35 @@ import { D } from './domains.js';
 import type { ModelState } from './state.js';
 
 export function updateConcessions(cfg: ModelConfig, s: ModelState): void {
-  const { concessionRate: rate, glutDiscount, counterBid } = cfg.params;
+  const { concessionRate: rate, counterBid } = cfg.params;
   for (let k = 0; k < cfg.K; k++) {
-    const i = cfg.tieFrom[k];
-    let target = glutDiscount * cfg.opportunism[cfg.tieTo[k]] * s.glut[i];
+    let target = glutTarget(cfg, s, k);
     if (counterBid > 0) target += bidOf(cfg, s, k);
     s.concession[k] += rate * (Math.min(1, target) - s.concession[k]);
   }
 }
 
+/** δ · opportunism_j · glut_i: what tie k's `from` (the seller i) concedes to j for its unsold glut. */
+export function glutTarget(cfg: ModelConfig, s: ModelState, k: number): number {
+  return cfg.params.glutDiscount * cfg.opportunism[cfg.tieTo[k]] * s.glut[cfg.tieFrom[k]];
+}
+
 /**
- * The counter-bid on tie k (i→j): β · need_i · R, R the largest reward an outside power offers j on
- * condition that j scale back its ties to i (ψ on the reverse tie, model/shocks/inducement.ts).
- * What i adds to the discount it concedes to j to keep it; 0 without such an offer.
+ * The counter-bid on tie k (i→j): β · need_i · x for each reward of size x an outside power
+ * offered j on condition that it scale back its ties to i, which j turned down (the inducement
+ * withdrawn, model/shocks/inducement.ts) and whose window is still open. What i pays to keep j:
+ * promised when the offer is made, paid only if j stays; 0 while j holds the reward instead.
  */
 export function bidOf(cfg: ModelConfig, s: ModelState, k: number): number {
-  const back = cfg.tieReverse[k] * D;
-  let reward = 0;
-  for (let d = 0; d < D; d++) reward = Math.max(reward, s.push.conditional[back + d]);
-  return cfg.params.counterBid * s.need[cfg.tieFrom[k]] * reward;
+  const i = cfg.tieFrom[k];
+  const j = cfg.tieTo[k];
+  let bid = 0;
+  for (let q = 0; q < cfg.shocks.length; q++) {
+    const sh = cfg.shocks[q];
+    if (sh.conditionPartner !== i || sh.target !== j || s.inForce[q] || s.t < sh.at || s.t > sh.until) continue;
+    bid += cfg.params.counterBid * s.need[i] * sh.magnitude[s.t];
+  }
+  return bid;
 }
 
 export function updateRhetoric(cfg: ModelConfig, s: ModelState): void {

@@ -3,8 +3,9 @@
  * named mechanisms, not from a scenario that starts Russia above China. Both directed ties of
  * the pair start equal (each domain at the mean of the two shipped values); China still ends no
  * more committed than Russia in finance, defence and military, with or without fear of
- * abandonment; and without partnerRisk (China's exposure aversion against a partner under
- * stress) it ends above Russia in finance and defence, so that mechanism is what holds it back.
+ * abandonment. Without partnerRisk (China's exposure aversion against a partner under stress)
+ * it ends above Russia in finance; without both, in finance and defence: partnerRisk holds its
+ * finance ties back, and in defence either it or Russia's fear of abandonment suffices.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOMAINS } from '../../src/model/domains.js';
@@ -61,7 +62,11 @@ describe('the reluctant partner from equal starting ties', () => {
     for (const d of STRATEGIC) expect(gaps[d], d).toBeLessThan(0.005);
   });
 
-  it('without partnerRisk as well, China ends more committed than Russia in finance and defence: that mechanism holds it back', () => {
+  it('without partnerRisk, China ends more committed than Russia in finance: that mechanism holds its finance ties back', () => {
+    expect(endGaps([...start, 'model.mechanisms.partnerRisk=0']).finance).toBeGreaterThan(0.005);
+  });
+
+  it('without partnerRisk and abandonment, in finance and defence: in defence either suffices', () => {
     const gaps = endGaps([...start, 'model.mechanisms.abandonment=0', 'model.mechanisms.partnerRisk=0']);
     expect(gaps.finance).toBeGreaterThan(0.005);
     expect(gaps.defense).toBeGreaterThan(0.005);

@@ -70,9 +70,10 @@ describe('a conditional reward has a threshold set by the target’s valuation o
     expect(below - above).toBeGreaterThan(2 * (above - further));
   });
 
-  // Item 4 of model v3: the partner bids back. With β > 0 Russia raises its discount to China by
-  // β · need · (the offer's size), and China weighs what it would forgo: the threshold moves from
-  // L / p_I to L / (p_I − b), b the bid's worth to China per unit of offer, read from the model.
+  // Item 4 of model v3: the partner bids back. With β > 0 Russia promises China a discount of
+  // β · need · (the offer's size), paid if China turns the offer down, and China weighs what it
+  // would forgo: the threshold moves from L / p_I to L / (p_I − b), b the bid's worth to China
+  // per unit of offer, read from the model (below the cap of 1, so evaluated at a small offer).
   describe("with Russia's counter-bid", () => {
     const BETA = 1.5;
     let raised: number;

@@ -393,19 +393,28 @@ class EntenteModel(mesa.Model):
 
     # -- after commitments move (src/model/social.ts) -----------------------------------------
 
-    def _update_concessions(self) -> None:
+    def glut_target(self, k: int) -> float:
+        """δ · opportunism_j · glut_i (src/model/social.ts glutTarget)."""
         cfg = self.cfg
-        rate, glut_discount = self.params["concessionRate"], self.params["glutDiscount"]
-        beta = self.params["counterBid"]
+        return self.params["glutDiscount"] * cfg["opportunism"][cfg["tieTo"][k]] * self.glut[cfg["tieFrom"][k]]
+
+    def bid_of(self, k: int, t: int) -> float:
+        """The counter-bid i pays j for each reward against i that j turned down (src/model/social.ts bidOf)."""
+        cfg = self.cfg
+        i, j = cfg["tieFrom"][k], cfg["tieTo"][k]
+        bid = 0.0
+        for q, sh in enumerate(cfg["shocks"]):
+            if sh["conditionPartner"] != i or sh["target"] != j or self.in_force[q] or t < sh["at"] or t > sh["until"]:
+                continue
+            bid += self.params["counterBid"] * self.need[i] * sh["magnitude"][t]
+        return bid
+
+    def _update_concessions(self, t: int) -> None:
+        rate, beta = self.params["concessionRate"], self.params["counterBid"]
         for k in range(self.K):
-            i = cfg["tieFrom"][k]
-            target = glut_discount * cfg["opportunism"][cfg["tieTo"][k]] * self.glut[i]
+            target = self.glut_target(k)
             if beta > 0:
-                back = cfg["tieReverse"][k] * D
-                reward = 0.0
-                for d in range(D):
-                    reward = max(reward, self.conditional[back + d])
-                target += beta * self.need[i] * reward
+                target += self.bid_of(k, t)
             self.concession[k] = self.concession[k] + rate * (min(1, target) - self.concession[k])
 
     def _update_rhetoric(self) -> None:
@@ -456,7 +465,7 @@ class EntenteModel(mesa.Model):
         self._noise()
         self.agents.do("decide")
         self.agents.do("advance")
-        self._update_concessions()
+        self._update_concessions(t)
         self._update_rhetoric()
         ids = self.cfg["actorIds"]
         for p in range(self.P):

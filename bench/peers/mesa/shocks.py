@@ -97,17 +97,19 @@ def counter_bid_worth(m, sh, x):
     if beta == 0:
         return 0.0
     a, b = sh["target"], sh["conditionPartner"]
-    p = cfg["pairOf"][a * m.n + b]
-    if p < 0:
+    back = cfg["tieOf"][b * m.n + a]
+    if back < 0:
         return 0.0
-    bid = min(1, beta * m.need[b] * x)
+    glut = m.glut_target(back)
+    raised = min(1, glut + beta * m.need[b] * x) - min(1, glut)
     gain = next((mech["weight"] for mech in cfg["mechanisms"] if mech["name"] == "economicGain"), 0)
+    p = cfg["tiePair"][back]
     pay, channel = m.domains["payment"], m.channel[p]
     worth = 0.0
     for d in range(D):
         pd = pay[d]
         worth += cfg["complementarity"][p * D + d] * (1 - pd + pd * channel) * m.exchange[p * D + d]
-    return gain * m.params["concessionGain"] * bid * worth
+    return gain * m.params["concessionGain"] * raised * worth
 
 
 def inducement(m, sh, t, first, q):

@@ -10,6 +10,7 @@
 import { inc } from '../arrays.js';
 import type { ModelConfig, ShockConfig } from '../config.js';
 import { D } from '../domains.js';
+import { glutTarget } from '../social.js';
 import type { ModelState } from '../state.js';
 import { concessionValue, exchangeWorth } from '../welfare.js';
 import { ShockEvent, type ShockKind } from './kind.js';
@@ -39,18 +40,21 @@ export function complianceCost(cfg: ModelConfig, s: ModelState, sh: ShockConfig)
 }
 
 /**
- * What the partner's counter-bid to this offer of size m would be worth to the target a tick: the
- * discount the partner q adds to keep it, β · need_q · m (model/social.ts bidOf), valued as
- * welfare values a concession (α_E κ on the pair's cleared exchange, model/welfare.ts). Taking
- * the reward forgoes it, so the target weighs it with what complying costs. 0 when β is 0.
+ * What the partner's counter-bid to this offer of size m would be worth to the target a tick, were
+ * it to turn the offer down: the partner q raises its discount to the target by β · need_q · m
+ * (model/social.ts bidOf), which lifts the capped discount from min(1, g) to min(1, g + bid), g
+ * what q concedes for its glut; valued as welfare values a concession (α_E κ on the pair's
+ * cleared exchange, model/welfare.ts). Taking the reward forgoes it, so the target weighs it
+ * with what complying costs. 0 when β is 0.
  */
 export function counterBidWorth(cfg: ModelConfig, s: ModelState, sh: ShockConfig, m: number): number {
   const beta = cfg.params.counterBid;
   if (beta === 0) return 0;
-  const p = cfg.pairOf[sh.target * cfg.n + sh.conditionPartner];
-  if (p < 0) return 0;
-  const bid = Math.min(1, beta * s.need[sh.conditionPartner] * m);
-  return concessionValue(cfg) * bid * exchangeWorth(cfg, s, p);
+  const back = cfg.tieOf[sh.conditionPartner * cfg.n + sh.target];
+  if (back < 0) return 0;
+  const glut = glutTarget(cfg, s, back);
+  const raised = Math.min(1, glut + beta * s.need[sh.conditionPartner] * m) - Math.min(1, glut);
+  return concessionValue(cfg) * raised * exchangeWorth(cfg, s, cfg.tiePair[back]);
 }
 
 export const inducement: ShockKind = {
