@@ -17,9 +17,10 @@ import type { ModelState } from './state.js';
 
 export function updateConcessions(cfg: ModelConfig, s: ModelState): void {
   const { concessionRate: rate, counterBid } = cfg.params;
+  if (counterBid > 0) bids(cfg, s);
   for (let k = 0; k < cfg.K; k++) {
     let target = glutTarget(cfg, s, k);
-    if (counterBid > 0) target += bidOf(cfg, s, k);
+    if (counterBid > 0) target += s.bid[k];
     s.concession[k] += rate * (Math.min(1, target) - s.concession[k]);
   }
 }
@@ -30,21 +31,20 @@ export function glutTarget(cfg: ModelConfig, s: ModelState, k: number): number {
 }
 
 /**
- * The counter-bid on tie k (i→j): β · need_i · x for each reward of size x an outside power
- * offered j on condition that it scale back its ties to i, which j turned down (the inducement
- * withdrawn, model/shocks/inducement.ts) and whose window is still open. What i pays to keep j:
- * promised when the offer is made, paid only if j stays; 0 while j holds the reward instead.
+ * The counter-bids of this tick into s.bid: on tie i→j, β · need_i · x for each reward of size x
+ * an outside power offered j on condition that it scale back its ties to i, which j turned down
+ * (the inducement withdrawn, model/shocks/inducement.ts) and whose window is still open. What i
+ * pays to keep j: promised when the offer is made, paid only if j stays; 0 while j holds the
+ * reward instead. One pass over the shocks a tick, not one per tie.
  */
-export function bidOf(cfg: ModelConfig, s: ModelState, k: number): number {
-  const i = cfg.tieFrom[k];
-  const j = cfg.tieTo[k];
-  let bid = 0;
+function bids(cfg: ModelConfig, s: ModelState): void {
+  s.bid.fill(0);
   for (let q = 0; q < cfg.shocks.length; q++) {
     const sh = cfg.shocks[q];
-    if (sh.conditionPartner !== i || sh.target !== j || s.inForce[q] || s.t < sh.at || s.t > sh.until) continue;
-    bid += cfg.params.counterBid * s.need[i] * sh.magnitude[s.t];
+    if (sh.conditionPartner < 0 || s.inForce[q] || s.t < sh.at || s.t > sh.until) continue;
+    const k = cfg.tieOf[sh.conditionPartner * cfg.n + sh.target];
+    if (k >= 0) s.bid[k] += cfg.params.counterBid * s.need[sh.conditionPartner] * sh.magnitude[s.t];
   }
-  return bid;
 }
 
 export function updateRhetoric(cfg: ModelConfig, s: ModelState): void {

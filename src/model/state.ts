@@ -62,6 +62,8 @@ export interface ModelState {
   readonly own: Float64Array;
   /** glut[i]: the share of i's initial exchange that sanctions closed and no buyer has taken yet. */
   readonly glut: Float64Array;
+  /** bid[k]: the counter-bid tie k's `from` pays its `to` this tick (model/social.ts bids); 0 without a counter-bid. */
+  readonly bid: Float64Array;
   /** The market's per-tick scratch (model/market.ts): open[p*D+d], closed, appetite, offer and received [i*D+d]; redirected is state. */
   readonly market: {
     readonly open: Float64Array;
@@ -190,6 +192,7 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     exchange: f(P * D),
     own: f(P * D),
     glut: f(n),
+    bid: f(K),
     market: {
       open: f(P * D),
       openFrom: f(P * D).fill(Number.NaN),
@@ -251,6 +254,7 @@ export function resetState(cfg: ModelConfig, s: ModelState): void {
   s.market.redirected.fill(0);
   s.market.openFrom.fill(Number.NaN);
   s.glut.fill(0);
+  s.bid.fill(0);
   s.inForce.fill(1);
 }
 

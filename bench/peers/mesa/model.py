@@ -399,7 +399,7 @@ class EntenteModel(mesa.Model):
         return self.params["glutDiscount"] * cfg["opportunism"][cfg["tieTo"][k]] * self.glut[cfg["tieFrom"][k]]
 
     def bid_of(self, k: int, t: int) -> float:
-        """The counter-bid i pays j for each reward against i that j turned down (src/model/social.ts bidOf)."""
+        """The counter-bid i pays j for each reward against i that j turned down (src/model/social.ts bids)."""
         cfg = self.cfg
         i, j = cfg["tieFrom"][k], cfg["tieTo"][k]
         bid = 0.0

@@ -42,7 +42,7 @@ export function complianceCost(cfg: ModelConfig, s: ModelState, sh: ShockConfig)
 /**
  * What the partner's counter-bid to this offer of size m would be worth to the target a tick, were
  * it to turn the offer down: the partner q raises its discount to the target by β · need_q · m
- * (model/social.ts bidOf), which lifts the capped discount from min(1, g) to min(1, g + bid), g
+ * (model/social.ts bids), which lifts the capped discount from min(1, g) to min(1, g + bid), g
  * what q concedes for its glut; valued as welfare values a concession (α_E κ on the pair's
  * cleared exchange, model/welfare.ts). Taking the reward forgoes it, so the target weighs it
  * with what complying costs. 0 when β is 0.

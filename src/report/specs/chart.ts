@@ -152,3 +152,27 @@ export function endLabels(ends: readonly Datum[], x: ReturnType<typeof timeField
     },
   };
 }
+
+/** A median line over its 90% band (low–high), one colour per `series`; the legend shows the lines. `line` adds to the line's encoding. */
+export function bandLayers(x: ReturnType<typeof timeField>, series: string, title: string, line: Record<string, unknown> = {}) {
+  return [
+    {
+      mark: { type: 'area' as const, opacity: 0.28 },
+      encoding: {
+        x,
+        y: { field: 'low', type: 'quantitative' as const, title },
+        y2: { field: 'high' },
+        color: { field: series, type: 'nominal' as const, legend: null },
+      },
+    },
+    {
+      mark: { type: 'line' as const, strokeWidth: 2 },
+      encoding: {
+        x,
+        y: { field: 'median', type: 'quantitative' as const },
+        color: { field: series, type: 'nominal' as const, title: series },
+        ...line,
+      },
+    },
+  ];
+}

@@ -7,7 +7,7 @@ import { actorName, type Labels } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { bands } from '../summarise.js';
 import { fixed, month } from '../words.js';
-import { type Chart, CONFIG, type Datum, endLabels, HEIGHT, SCHEMA, timeField, WIDTH } from './chart.js';
+import { bandLayers, type Chart, CONFIG, type Datum, endLabels, HEIGHT, SCHEMA, timeField, WIDTH } from './chart.js';
 
 /** "rises 57%", "falls 14%", or "barely moves" (by less than 2%). */
 function change(from: number, to: number): string {
@@ -75,24 +75,10 @@ export function directionsChart(
       config: CONFIG,
       data: { values },
       layer: [
-        {
-          mark: { type: 'area', opacity: 0.25 },
-          encoding: {
-            x,
-            y: { field: 'low', type: 'quantitative', title: 'cost-weighted commitment' },
-            y2: { field: 'high' },
-            color: { field: 'series', type: 'nominal', legend: null },
-          },
-        },
-        {
-          mark: { type: 'line', strokeWidth: 2 },
-          encoding: {
-            x,
-            y: { field: 'median', type: 'quantitative' },
-            color: { field: 'series', type: 'nominal', legend: null },
-            strokeDash: { condition: { test: "datum.series === 'depth (the common part)'", value: [5, 3] }, value: [1, 0] },
-          },
-        },
+        ...bandLayers(x, 'series', 'cost-weighted commitment', {
+          color: { field: 'series', type: 'nominal', legend: null },
+          strokeDash: { condition: { test: "datum.series === 'depth (the common part)'", value: [5, 3] }, value: [1, 0] },
+        }),
         endLabels(ends, x, 'series'),
       ],
     },

@@ -3,30 +3,7 @@ import { actorName, type Labels, pairKeyName, shockLabel } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { bands } from '../summarise.js';
 import { fixed, mechanismWords, month, signed } from '../words.js';
-import { type Chart, CONFIG, type Datum, endLabels, HEIGHT, SCHEMA, timeField, WIDTH } from './chart.js';
-
-/** A median line over its 90% band (low–high), one colour per `series`; the legend shows the lines. */
-function bandLayers(x: ReturnType<typeof timeField>, series: string, title: string) {
-  return [
-    {
-      mark: { type: 'area' as const, opacity: 0.28 },
-      encoding: {
-        x,
-        y: { field: 'low', type: 'quantitative' as const, title },
-        y2: { field: 'high' },
-        color: { field: series, type: 'nominal' as const, legend: null },
-      },
-    },
-    {
-      mark: { type: 'line' as const, strokeWidth: 2 },
-      encoding: {
-        x,
-        y: { field: 'median', type: 'quantitative' as const },
-        color: { field: series, type: 'nominal' as const, title: series },
-      },
-    },
-  ];
-}
+import { bandLayers, type Chart, CONFIG, type Datum, endLabels, HEIGHT, SCHEMA, timeField, WIDTH } from './chart.js';
 
 /** Depth's direction in words: "rises", "falls" or "barely moves" (by less than 0.01). */
 function movement(from: number, to: number): string {
