@@ -82,7 +82,10 @@ export function fusedStep(
       const pd = domains.payment[d];
       const cx = prev[x];
       // No variable reassigned along branches (model/decide.ts says why).
-      const clears = d === FINANCE ? wE * (1 - s.dollarAccess[cfg.tieTo[k]]) * cfg.paymentComplementarity[p] * s.volume[p] : 0;
+      const clears =
+        d === FINANCE
+          ? wE * (1 - s.dollarAccess[cfg.tieTo[k]]) * (1 - cfg.params.informalChannel) * cfg.paymentComplementarity[p] * s.volume[p]
+          : 0;
       const econ = wE * cfg.complementarity[p * D + d] * (1 - pd + pd * channel) + clears;
       let sum = s.baseline[x];
       sum += econ;

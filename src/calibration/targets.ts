@@ -7,6 +7,12 @@
  *           ratio of observed values. A previous year before the scenario starts
  *           is read from the initial state, which is a rest point: the level the
  *           model would hold without the scenario's shocks.
+ *   rise    a pattern, not a figure: how far the largest rise over the period's
+ *           months, x_t / x_0 − 1 on the initial value x_0, passes `bound`
+ *           (0 while it holds), against 0. No observed row is read.
+ *   change  the same for a move either way, |x_t / x_0 − 1|.
+ * A pattern enters the loss and the ABC distance like a figure, so the source's
+ * facts constrain the fit (Grimm et al. 2005); docs/model.md §10 says which.
  */
 
 import { parse } from 'csv-parse/sync';
@@ -55,6 +61,10 @@ export function readObserved(file: string): ObservedRow[] {
 /** Months since the scenario's start (YYYY-MM) of the first month of a period, and its length in months. */
 function months(period: string, start: string): { first: number; count: number } {
   const year = Number(period.slice(0, 4));
+  if (period[4] === '/') {
+    const first = months(period.slice(0, 4), start).first;
+    return { first, count: (Number(period.slice(5)) - year + 1) * 12 };
+  }
   const offset = (year - Number(start.slice(0, 4))) * 12 - (Number(start.slice(5, 7)) - 1);
   if (period.length === 4) return { first: offset, count: 12 };
   if (period[5] === 'Q') return { first: offset + (Number(period[6]) - 1) * 3, count: 3 };
@@ -83,7 +93,15 @@ export function resolveTargets(
       fail('indicator', 'the scenario has no such observable', `one of: ${observables.map((o) => o.indicator).join(', ') || '(none)'}`);
     const unit = (observables[observable] as Observable).unit;
     if (!scenario.start) fail('period', 'the scenario has no start date', 'a scenario with `start: YYYY-MM`');
+    const pattern = spec.statistic === 'rise' || spec.statistic === 'change';
+    if (pattern && spec.bound === undefined)
+      fail('bound', `${spec.statistic} needs the move it allows`, 'bound: a number ≥ 0 (0.15 = 15% of the initial value)');
+    if (!pattern && spec.bound !== undefined)
+      fail('bound', `a bound is for rise and change, not ${spec.statistic}`, 'no bound, or statistic rise or change');
+    if (!pattern && spec.period.includes('/'))
+      fail('period', `a span of years is for rise and change, not ${spec.statistic}`, 'YYYY, YYYY-MM or YYYY-Qn', spec.period);
     const { first, count } = months(spec.period, scenario.start as string);
+    if (count <= 0) fail('period', 'the span of years runs backwards', 'YYYY/YYYY with the first year first', spec.period);
     if (first < 0 || first + count > scenario.ticks)
       fail(
         'period',
@@ -121,7 +139,9 @@ export function resolveTargets(
     };
     let observedValue: number;
     let base: Target['base'] = null;
-    if (spec.statistic === 'growth') {
+    if (pattern) {
+      observedValue = 0; // a pattern holds at 0 excess: nothing observed is read
+    } else if (spec.statistic === 'growth') {
       if (spec.period.length !== 4) fail('period', 'growth is year on year', 'a year, YYYY', spec.period);
       const previous = String(Number(spec.period) - 1);
       observedValue = value(spec.period) / value(previous) - 1;
@@ -151,8 +171,24 @@ function mean(series: Float64Array, from: number, to: number): number {
   return sum / (to - from);
 }
 
+/** How far the largest relative move over [from, to) on `initial` passes `bound` (one way, or either way): 0 while within. */
+function excess(series: Float64Array, from: number, to: number, initial: number, bound: number, eitherWay: boolean): number {
+  let largest = Number.NEGATIVE_INFINITY;
+  for (let t = from; t < to; t++) {
+    const move = series[t] / initial - 1;
+    const size = eitherWay ? Math.abs(move) : move;
+    // A 0 initial value makes the move infinite or NaN, which scoring reports as not finite.
+    if (Number.isNaN(size)) return size;
+    if (size > largest) largest = size;
+  }
+  return Math.max(0, largest - bound);
+}
+
 /** The target's statistic from one run: the observable's series and its initial value. */
 export function simulated(target: Target, series: Float64Array, initial: number): number {
+  const { statistic, bound } = target.spec;
+  if (statistic === 'rise' || statistic === 'change')
+    return excess(series, target.from, target.to, initial, bound ?? 0, statistic === 'change');
   const level = mean(series, target.from, target.to);
   if (target.spec.statistic === 'mean') return level;
   const before = target.base ? mean(series, target.base.from, target.base.to) : initial;

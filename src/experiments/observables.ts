@@ -6,11 +6,16 @@
  *   pairs    flow(A,B) realised trade, USD bn at an annual rate; channel(A,B);
  *            exchange(A,B,domain) the pair's exchange in a payment-bound domain
  *            (the goods that change hands: crude in energy), in units of mutual commitment;
+ *            sold(A,B,domain) what A sells B there, τ√(E_a E_b) × exchange × A's share σ (before
+ *            the payment channel: goods shipped, not paid for)
  *            dollar(A,B) the pair's dollar-system access; depth(A,B);
  *            rhetoric(A,B); divergence(A,B)
- *   ties     c(A,B,domain) A's commitment to B; mutual(A,B,domain) = min of both
+ *   ties     c(A,B,domain) A's commitment to B; c0(A,B,domain) the same when the run starts;
+ *            committed(A,B) A's cost-weighted commitment to B (pairs.csv commitment_ab);
+ *            mutual(A,B,domain) = min of both
  *            directions; concession(A,B) what A concedes to B; dependence(A,B)
- *   actors   stress(A), need(A), dollarAccess(A)
+ *   actors   stress(A), need(A), dollarAccess(A); sales(A,domain) = Σ_B sold(A,B,domain),
+ *            purchases(A,domain) = Σ_B sold(B,A,domain)
  * with actor ids and domain names as symbols, and t the tick. The mapping is the
  * scenario's, stated and justified there: no code here knows an indicator.
  */
@@ -19,7 +24,7 @@ import type { ModelConfig } from '../model/config.js';
 import { updateDependence } from '../model/dependence.js';
 import { D, DOMAINS } from '../model/domains.js';
 import { initialise } from '../model/simulate.js';
-import { createState, type ModelState, pairDepth } from '../model/state.js';
+import { createState, type ModelState, pairDepth, tieCommitted } from '../model/state.js';
 import { compileWith, ExpressionError, type Vocabulary } from '../scenario/expressions.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { nonFinite } from './runFailure.js';
@@ -62,15 +67,36 @@ function readers(cfg: ModelConfig, state: () => ModelState): Record<string, Read
   };
   const pair = (a: number, b: number): number => cfg.tiePair[tie(a, b)];
   const c = (a: number, b: number, d: number) => state().commitment[tie(a, b) * D + domain(d)];
+  /** What actor i sells in pair p's domain d: the gravity worth of its share of the pair's exchange. */
+  const soldIn = (i: number, p: number, d: number): number => {
+    const x = p * D + d;
+    const share = cfg.pairA[p] === i ? cfg.sells[x] : 1 - cfg.sells[x];
+    return cfg.tradeScale[p] * state().exchange[x] * share;
+  };
+  /** All actor i sells (or buys) in domain d, over every pair it is in. */
+  const tradeOf = (i: number, d: number, selling: boolean): number => {
+    let sum = 0;
+    for (let p = 0; p < cfg.P; p++) {
+      const a = cfg.pairA[p];
+      const b = cfg.pairB[p];
+      if (a === i || b === i) sum += soldIn(selling ? i : a === i ? b : a, p, d);
+    }
+    return sum;
+  };
   return {
     flow: (a, b) => state().trade[pair(a, b)],
     channel: (a, b) => state().channel[pair(a, b)],
     exchange: (a, b, d) => state().exchange[pair(a, b) * D + domain(d)],
+    sold: (a, b, d) => soldIn(actor(a), pair(a, b), domain(d)),
+    sales: (a, d) => tradeOf(actor(a), domain(d), true),
+    purchases: (a, d) => tradeOf(actor(a), domain(d), false),
     dollar: (a, b) => state().conventional[pair(a, b)],
     depth: (a, b) => pairDepth(cfg, state().commitment, pair(a, b)),
     rhetoric: (a, b) => state().rhetoric[pair(a, b)],
     divergence: (a, b) => state().divergence[pair(a, b)],
     c,
+    c0: (a, b, d) => cfg.commitment0[tie(a, b) * D + domain(d)],
+    committed: (a, b) => tieCommitted(cfg, state().commitment, tie(a, b)),
     mutual: (a, b, d) => Math.min(c(a, b, d), c(b, a, d)),
     concession: (a, b) => state().concession[tie(a, b)],
     dependence: (a, b) => {

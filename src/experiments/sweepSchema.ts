@@ -53,14 +53,19 @@ const Target = Type.Object(
   {
     indicator: Type.String({ minLength: 1, description: 'An observable of the scenario, named as in the observed data' }),
     period: Type.String({
-      pattern: '^[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$',
-      description: 'YYYY (a year), YYYY-MM (a month) or YYYY-Qn (a quarter), as in the observed data',
+      pattern: '^[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4])|/[0-9]{4})?$',
+      description:
+        'YYYY (a year), YYYY-MM (a month) or YYYY-Qn (a quarter), as in the observed data; YYYY/YYYY (years, for rise and change)',
     }),
-    statistic: Type.Unsafe<'mean' | 'growth'>({
+    statistic: Type.Unsafe<'mean' | 'growth' | 'rise' | 'change'>({
       type: 'string',
-      enum: ['mean', 'growth'],
-      description: 'mean over the period; or growth of a year’s mean on the previous year’s',
+      enum: ['mean', 'growth', 'rise', 'change'],
+      description:
+        'mean over the period; growth of a year’s mean on the previous year’s; or a pattern the run must keep, against 0 with no observed row: rise, how far the largest rise over the period’s months on the initial value passes `bound` (x/x₀ − 1 − bound, at least 0), change the same for a move either way',
     }),
+    bound: Type.Optional(
+      Type.Number({ minimum: 0, description: 'For rise and change: the relative move allowed (0.15 = 15% of the initial value)' }),
+    ),
     scale: Type.Number({ exclusiveMinimum: 0, description: 'Error that counts as 1 in the loss (in the statistic’s units)' }),
     weight: Type.Optional(Type.Number({ minimum: 0, description: 'Weight in the loss (default 1)' })),
     discrepancy: Type.Optional(

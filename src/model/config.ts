@@ -57,6 +57,14 @@ export interface ModelConfig {
   readonly costAversion: Float64Array;
   readonly exposureAversion: Float64Array;
   readonly opportunism: Float64Array;
+  /**
+   * e[i*D+d] in [−1, 1]: actor i's net trade position in domain d, (exports − imports) / (exports +
+   * imports): +1 only sells, −1 only buys, 0 balanced (the default). It gives each pair's exchange a
+   * direction (model/marketArrays.ts sells).
+   */
+  readonly netExports: Float64Array;
+  /** m[i*D+d] ≥ 0: what actor i imports in domain d per unit of its economy, relative to the world's (1, the default). */
+  readonly importIntensity: Float64Array;
   readonly commitmentNorm: Float64Array;
   readonly stress0: Float64Array;
   readonly grievance0: Float64Array;
@@ -95,12 +103,21 @@ export interface ModelConfig {
    * commitment that carried its trade when the scenario starts (docs/model.md §5.3).
    */
   readonly exchange0: Float64Array;
-  /** S_i = Σ_{p ∋ i, d} x0_pd: all of actor i's initial exchange, the denominator of its glut. */
-  readonly exchangeTotal0: Float64Array;
+  /** √(E_a E_b) of each pair: what a unit of its exchange is worth, so exchange moved between pairs keeps its value. */
+  readonly pairSize: Float64Array;
+  /** σ[p*D+d] = ½ + ¼(e_ad − e_bd): the share of the pair's exchange in d that a sells to b (b sells the rest). */
+  readonly sells: Float64Array;
+  /** S_i = Σ_{p ∋ i, d} σ_i x0_pd √(E_a E_b): the worth of all actor i sold at the start, the denominator of its glut. */
+  readonly sales0: Float64Array;
   /** Σ_d pay_d x0_pd of each pair: the denominator of its exchange volume X_p. */
   readonly exchangePaid0: Float64Array;
-  /** E_i · opportunism_i: actor i's appetite for a sanctioned seller's exchange (model/market.ts). */
+  /**
+   * w[i*D+d] = E_i · opportunism_i · importIntensity_id: actor i's appetite as a buyer of a sanctioned
+   * seller's exchange in domain d (model/market.ts).
+   */
   readonly appetite: Float64Array;
+  /** u[i] = E_i · opportunism_i: actor i's willingness to sell to a sanctioned buyer (model/market.ts). */
+  readonly willingness: Float64Array;
 
   readonly shocks: readonly ShockConfig[];
   /** Shock indices in the order the shock phase applies them: inducements first (their exposure feeds secondary sanctions). */

@@ -25,6 +25,7 @@ const WATCHED: readonly (readonly [keyof ModelState, Owner, number])[] = [
   ['stress', 'actor', 1],
   ['need', 'actor', 1],
   ['glut', 'actor', 1],
+  ['markdown', 'actor', 1],
   ['costBorne', 'actor', 1],
   ['welfare', 'actor', 1],
 ];

@@ -1,11 +1,12 @@
 /**
  * After commitments move (docs/model.md §5.6): concessions, rhetoric and the
  * costs each actor bears.
- * - Concessions: a seller with exchange that sanctions closed and no buyer has taken
- *   (its glut, model/market.ts) concedes to each buyer as far as the buyer is opportunistic,
+ * - Concessions: a seller with sales that sanctions closed and no buyer has taken
+ *   (its glut, model/market.ts) concedes to each buyer as far as the buyer is opportunistic and
+ *   its buyers are few (the markdown m_i: the glut weighted by the buyers' Herfindahl index),
  *   and pays the counter-bid it offered when an outside power's reward against it was turned
  *   down (β · need_i · x, while the offer's window lasts): conc_ij → min(1, δ · opportunism_j ·
- *   glut_i + bid_ij). Buyers competing for the glut shrink it.
+ *   m_i + bid_ij). Buyers competing for the glut shrink it, and more of them shrink it faster.
  * - Rhetoric (cheap talk) follows shared grievance and divergence, not costs:
  *   r_p → clamp(r0_p + γ(G_p − G0_p) − γ(δ_p − δ0_p)).
  * - Costs borne: Σ_j [Σ_d w_d c_ijd (1 + pressures_ijd) + conc_ij] + shock costs.
@@ -25,9 +26,9 @@ export function updateConcessions(cfg: ModelConfig, s: ModelState): void {
   }
 }
 
-/** δ · opportunism_j · glut_i: what tie k's `from` (the seller i) concedes to j for its unsold glut. */
+/** δ · opportunism_j · m_i: what tie k's `from` (the seller i) concedes to j for its unsold glut, as its buyers compete. */
 export function glutTarget(cfg: ModelConfig, s: ModelState, k: number): number {
-  return cfg.params.glutDiscount * cfg.opportunism[cfg.tieTo[k]] * s.glut[cfg.tieFrom[k]];
+  return cfg.params.glutDiscount * cfg.opportunism[cfg.tieTo[k]] * s.markdown[cfg.tieFrom[k]];
 }
 
 /**

@@ -60,8 +60,10 @@ export interface ModelState {
   readonly exchange: Float64Array;
   /** The two parts of exchange: the pair's own, and what sanctions elsewhere redirected to it. */
   readonly own: Float64Array;
-  /** glut[i]: the share of i's initial exchange that sanctions closed and no buyer has taken yet. */
+  /** glut[i]: the share of i's initial sales that sanctions closed and no buyer has taken yet. */
   readonly glut: Float64Array;
+  /** markdown[i]: i's glut with each domain weighted by its buyers' concentration (model/market.ts); the discount follows it. */
+  readonly markdown: Float64Array;
   /** bid[k]: the counter-bid tie k's `from` pays its `to` this tick (model/social.ts bids); 0 without a counter-bid. */
   readonly bid: Float64Array;
   /** The market's per-tick scratch (model/market.ts): open[p*D+d], closed, appetite, offer and received [i*D+d]; redirected is state. */
@@ -71,8 +73,22 @@ export interface ModelState {
     readonly openFrom: Float64Array;
     readonly closed: Float64Array;
     readonly appetite: Float64Array;
-    /** offer[i*D+d] = Σ_q lost_q / (A_i − w_q): i's closed exchange per unit of appetite of the partners it was not lost with. */
+    /** Σ_j v_ij² [i*D+d]: with appetite, the concentration of i's buyers. */
+    readonly appetiteSquared: Float64Array;
+    /** offer[i*D+d] = Σ_q lost_q / (A_i − v_q): i's closed sales per unit of appetite of the buyers it did not lose them with. */
     readonly offer: Float64Array;
+    /**
+     * Per pair and payment-bound domain [p*D+d], this tick: b's and a's appetite for the other's goods
+     * (v_b, v_a) and b's and a's willingness to sell to the other (u_b, u_a), computed once (model/market.ts).
+     */
+    readonly buyB: Float64Array;
+    readonly buyA: Float64Array;
+    readonly sellB: Float64Array;
+    readonly sellA: Float64Array;
+    /** sourcing[i*D+d] = Σ_j u_j: the willingness of i's sellers to sell to it (model/market.ts). */
+    readonly sourcing: Float64Array;
+    /** wanted[i*D+d]: i's closed purchases per unit of willingness of the sellers it did not lose them with. */
+    readonly wanted: Float64Array;
     readonly received: Float64Array;
     readonly redirected: Float64Array;
     /** Σ_d pay_d x_pd of each pair this tick: the exchange its trade is made of. */
@@ -107,6 +123,8 @@ export interface ModelState {
     readonly conditional: Float64Array;
     /** barrier[k*D+d]: sanctions barring the exchange of tie k's pair in d (the sender's own and third parties'). */
     readonly barrier: Float64Array;
+    /** embargo[k*D+d]: the part of barrier that tie k's `from` imposes itself (sanctions it sends): it bids for none of its target's glut. */
+    readonly embargo: Float64Array;
   };
   /** 1 while a shock is in force; a conditional inducement drops to 0 when withdrawn. */
   readonly inForce: Uint8Array;
@@ -128,6 +146,7 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
     sanctioned: K,
     conditional: K * D,
     barrier: K * D,
+    embargo: K * D,
   };
   const zeroed = new Float64Array(Object.values(sizes).reduce((a, b) => a + b, 0));
   let offset = 0;
@@ -149,6 +168,7 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
     sanctioned: view(sizes.sanctioned),
     conditional: view(sizes.conditional),
     barrier: view(sizes.barrier),
+    embargo: view(sizes.embargo),
     grievance: new Float64Array(n * n),
     divergence: new Float64Array(P),
   };
@@ -192,13 +212,21 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     exchange: f(P * D),
     own: f(P * D),
     glut: f(n),
+    markdown: f(n),
     bid: f(K),
     market: {
       open: f(P * D),
       openFrom: f(P * D).fill(Number.NaN),
       closed: f(n * D),
       appetite: f(n * D),
+      appetiteSquared: f(n * D),
       offer: f(n * D),
+      buyB: f(P * D),
+      buyA: f(P * D),
+      sellB: f(P * D),
+      sellA: f(P * D),
+      sourcing: f(n * D),
+      wanted: f(n * D),
       received: f(n * D),
       redirected: f(P * D),
       paid: f(P),
@@ -254,6 +282,7 @@ export function resetState(cfg: ModelConfig, s: ModelState): void {
   s.market.redirected.fill(0);
   s.market.openFrom.fill(Number.NaN);
   s.glut.fill(0);
+  s.markdown.fill(0);
   s.bid.fill(0);
   s.inForce.fill(1);
 }
@@ -283,6 +312,12 @@ export function pairDepths(cfg: ModelConfig, commitment: Float64Array, out: Floa
  * One direction's cost-weighted commitment of every pair, Σ_d w_d c_kd / Σ_d w_d into out[p], with
  * k = ties[p] (cfg.pairAB: a's toward b; cfg.pairBA: b's toward a). Depth is their common part.
  */
+/** Tie k's cost-weighted commitment, Σ_d w_d c_kd / Σ_d w_d: one entry of pairCommitments. */
+export function tieCommitted(cfg: ModelConfig, commitment: Float64Array, k: number): number {
+  const w = cfg.domains.cost;
+  return weightedSum(w, commitment, k * D) / weightTotal(w);
+}
+
 export function pairCommitments(cfg: ModelConfig, commitment: Float64Array, ties: Int32Array, out: Float64Array): void {
   const w = cfg.domains.cost;
   const den = weightTotal(w);

@@ -167,6 +167,10 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
   for (const [k, v] of Object.entries(m)) if (typeof v === 'number' && PARAM_NAMES.has(k)) params[k as ModelParamName] = v;
   const economy = trait('economy');
   const opportunism = trait('opportunism');
+  // e[i*D+d]: each actor's net trade position per domain, 0 (balanced) where the file names none.
+  const netExports = new Float64Array(Object.values(spec.actors).flatMap((a) => DOMAINS.map((d) => a.netExports?.[d] ?? 0)));
+  // m[i*D+d]: each actor's import intensity per domain, 1 (the world's) where the file names none.
+  const importIntensity = new Float64Array(Object.values(spec.actors).flatMap((a) => DOMAINS.map((d) => a.importIntensity?.[d] ?? 1)));
   const mechanisms = MECHANISM_NAMES.map((name) => ({ name, weight: m.mechanisms?.[name] ?? DEFAULT_MECHANISM_WEIGHTS[name] })).filter(
     (x) => x.weight > 0,
   );
@@ -185,6 +189,8 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     complementarity,
     economy,
     opportunism,
+    netExports,
+    importIntensity,
     params,
     domains: { payment },
   });
@@ -208,6 +214,8 @@ export function resolveScenario(spec: ScenarioFile, shocks: readonly PlacedShock
     costAversion: trait('costAversion'),
     exposureAversion: trait('exposureAversion'),
     opportunism,
+    netExports,
+    importIntensity,
     commitmentNorm: trait('commitmentNorm'),
     stress0: trait('stress'),
     grievance0: r.matrix('grievance'),

@@ -47,11 +47,13 @@ const DomainName = Type.Unsafe<Domain>({
   description: `One of: ${DOMAINS.join(', ')}`,
 });
 const Domains = Type.Array(DomainName, { minItems: 1, uniqueItems: true });
-const PerDomain = (description: string) =>
-  Type.Partial(Type.Object({ trade: Unit, energy: Unit, finance: Unit, defense: Unit, military: Unit, diplomatic: Unit }), {
+const perDomainOf = <T extends TSchema>(value: T, description: string) =>
+  Type.Partial(Type.Object({ trade: value, energy: value, finance: value, defense: value, military: value, diplomatic: value }), {
     additionalProperties: false,
     description,
   });
+const PerDomain = (description: string) => perDomainOf(Unit, description);
+const Signed = Type.Number({ minimum: -1, maximum: 1 });
 const PerActor = (description: string) => Type.Record(Id('^[A-Za-z][A-Za-z0-9_]*$'), Unit, { description });
 
 export const Actor = Type.Object(
@@ -62,6 +64,18 @@ export const Actor = Type.Object(
     exposureAversion: Unit,
     opportunism: Unit,
     commitmentNorm: Unit,
+    netExports: Type.Optional(
+      perDomainOf(
+        Signed,
+        'Net trade position per payment-bound domain, (exports − imports) / (exports + imports): 1 only sells, −1 only buys (missing = 0, balanced)',
+      ),
+    ),
+    importIntensity: Type.Optional(
+      perDomainOf(
+        Type.Number({ minimum: 0, maximum: 100 }),
+        "Imports per unit of GDP in each payment-bound domain, relative to the world's (missing = 1): how much of a sanctioned seller's goods it could take",
+      ),
+    ),
     stress: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Initial (baseline) stress' })),
     grievance: Type.Optional(PerActor('Initial grievance against each named actor')),
     exposure: Type.Optional(PerActor('What this actor would lose with each named actor (sanction exposure)')),

@@ -48,6 +48,34 @@ describe('calibration targets', () => {
     expect(simulated(t as NonNullable<typeof t>, series, 100)).toBeCloseTo(0.25, 12);
   });
 
+  it('resolve a pattern against 0, over a span of years, and score how far a run passes its bound', () => {
+    const { targets } = calibrationTargets(
+      loadSweep(
+        calibrationFile(
+          [
+            '    - { indicator: chn_rus_depth, period: 2022/2025, statistic: change, bound: 0.15, scale: 0.02 }',
+            '    - { indicator: rus_commitment_to_chn, period: 2025-12, statistic: rise, bound: 0.2, scale: 0.02 }',
+          ].join('\n'),
+        ),
+      ),
+    );
+    const [change, rise] = targets as [NonNullable<(typeof targets)[0]>, NonNullable<(typeof targets)[0]>];
+    expect([change.observed, change.from, change.to]).toEqual([0, 0, 48]);
+    expect([rise.observed, rise.from, rise.to]).toEqual([0, 47, 48]);
+    // Initial 0.2; the series dips to 0.15 (−25%) and ends at 0.25 (+25%).
+    const series = Float64Array.from({ length: 48 }, (_, t) => (t === 10 ? 0.15 : t === 47 ? 0.25 : 0.2));
+    expect(simulated(change, series, 0.2)).toBeCloseTo(0.25 - 0.15, 12); // the larger move either way, past 15%
+    expect(simulated(rise, series, 0.2)).toBeCloseTo(0.25 - 0.2, 12); // December 2025's rise, past 20%
+    expect(
+      simulated(
+        rise,
+        Float64Array.from({ length: 48 }, () => 0.21),
+        0.2,
+      ),
+    ).toBe(0); // +5%: holds, costs nothing
+    expect(Number.isFinite(simulated(change, series, 0))).toBe(false); // no initial value to move from: scoring reports it
+  });
+
   it('a stated model discrepancy adds to the scale in quadrature: the loss divides by √(scale² + discrepancy²)', () => {
     const { targets } = calibrationTargets(
       loadSweep(
@@ -83,6 +111,30 @@ describe('calibration targets', () => {
       'indicator',
     ],
     ['growth over a month', '{ indicator: bilateral_trade, period: 2023-03, statistic: growth, scale: 1 }', /year on year/, 'period'],
+    [
+      'a pattern with no bound',
+      '{ indicator: chn_rus_depth, period: 2022/2025, statistic: change, scale: 1 }',
+      /needs the move it allows/,
+      'bound',
+    ],
+    [
+      'a bound on a figure',
+      '{ indicator: bilateral_trade, period: "2023", statistic: mean, scale: 1, bound: 0.1 }',
+      /a bound is for rise and change/,
+      'bound',
+    ],
+    [
+      'a span of years on a figure',
+      '{ indicator: bilateral_trade, period: 2022/2023, statistic: mean, scale: 1 }',
+      /a span of years is for rise and change/,
+      'period',
+    ],
+    [
+      'a span that runs backwards',
+      '{ indicator: chn_rus_depth, period: 2025/2022, statistic: change, bound: 0.1, scale: 1 }',
+      /runs backwards/,
+      'period',
+    ],
   ])('refuse %s, naming the target', async (_what, target, message, field) => {
     const file = calibrationFile(`    - ${target}`);
     try {

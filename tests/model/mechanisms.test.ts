@@ -11,8 +11,8 @@ import { loadText, TWO_ACTORS } from '../helpers.js';
 const AB = 0; // tie A→B is declared first
 const at = (d: string) => AB * D + domainIndex(d);
 
-function setup(extra = ''): { cfg: ModelConfig; s: ModelState } {
-  const { config: cfg } = loadText(TWO_ACTORS + extra);
+function setup(extra = '', set: string[] = []): { cfg: ModelConfig; s: ModelState } {
+  const { config: cfg } = loadText(TWO_ACTORS + extra, { set });
   const s = createState(cfg);
   initialise(cfg, s);
   return { cfg, s };
@@ -45,13 +45,18 @@ describe('mechanisms, hand-computed for tie A→B at the initial state (weight 1
     const { cfg, s } = setup();
     s.dollarAccess[1] = 0.25; // B, the partner of tie A→B, has lost three quarters of its dollar access
     let out = term('economicGain', cfg, s);
-    // 0.3 (finance complementarity) + (1 − 0.25) × mean(trade 0.6, energy 0.7) × volume 1
-    expect(out[at('finance')]).toBeCloseTo(0.3 + 0.75 * 0.65, 12);
+    // 0.3 (finance complementarity) + (1 − 0.25)(1 − ω) × mean(trade 0.6, energy 0.7) × volume 1, with
+    // ω = 0.3 (informalChannel's default): what neither dollars nor informal routes clear.
+    expect(cfg.params.informalChannel).toBe(0.3);
+    expect(out[at('finance')]).toBeCloseTo(0.3 + 0.75 * 0.7 * 0.65, 12);
     // B→A: A keeps its dollars, so B's finance ties clear nothing A cannot pay for otherwise.
     expect(out[D + domainIndex('finance')]).toBeCloseTo(0.3, 12);
     s.volume[0] = 2; // twice the initial exchange to clear
     out = term('economicGain', cfg, s);
-    expect(out[at('finance')]).toBeCloseTo(0.3 + 0.75 * 0.65 * 2, 12);
+    expect(out[at('finance')]).toBeCloseTo(0.3 + 0.75 * 0.7 * 0.65 * 2, 12);
+    const informal = setup('', ['model.informalChannel=1']); // every payment clears informally: finance ties add nothing
+    informal.s.dollarAccess[1] = 0.25;
+    expect(term('economicGain', informal.cfg, informal.s)[at('finance')]).toBeCloseTo(0.3, 12);
   });
 
   it('abandonment: v_d × shared grievance × need_i; nothing without a shared threat or without pressure', () => {

@@ -58,11 +58,10 @@ describe('out of sample: calibrated on data to December 2023, checked on 2024', 
       return yearMean(row, y) / before - 1;
     });
 
-  // The model fails this check (docs/model.md §8): fitted to data up to 2023, with EO 14114 at its
-  // prior enforcement, it predicts 2024 trade falling by about 11%, where it grew 2%. Marked as an
-  // expected failure, not removed: the suite fails the day the model starts passing it, so the
-  // documentation is corrected then.
-  it.fails('KNOWN FAILURE: trade growth in 2024 is within 10 points of the observed', () => {
+  // Failed by model v2 (−11% predicted against +2%), met by model v3 (−5%), whose market was built after
+  // this check was known: it is no longer blind (docs/model.md §8), and `entente validate` is where
+  // blind figures are scored.
+  it('trade growth in 2024 is within 10 points of the observed (no longer blind: see above)', () => {
     const observed2024 = observed('bilateral_trade', '2024') / observed('bilateral_trade', '2023') - 1;
     expect(Math.abs(growth(2) - observed2024)).toBeLessThan(0.1);
   });
@@ -77,17 +76,17 @@ describe('out of sample: calibrated on data to December 2023, checked on 2024', 
     expect(after).toBeLessThan(0.8 * before);
   });
 
-  // What the miss hangs on (docs/model.md §8): EO 14114's enforcement, which nothing before the cut-off
-  // identifies. At the floor of its prior range the same fit predicts 2024 within the tolerance; from 0.6
-  // up China's finance ties are gone and every enforcement predicts the same fall. So the failure above
-  // says the model reads 2024 as weak enforcement (or workarounds it lacks), not that its fit is off.
-  it("the miss hangs on EO 14114's enforcement: within 10 points at 0.3, the same fall at 0.6 and at 1", () => {
+  // What the forecast hangs on (docs/model.md §8): EO 14114's enforcement, which nothing before the
+  // cut-off identifies. With none, the same fit predicts +5.1%; from 0.2 up China's finance ties are
+  // gone and every enforcement predicts the same −5.4%. Both are within 10 points of the observed +2.0%:
+  // the payment channel that model v3 fits (informal routes clear most of what dollars no longer do)
+  // leaves little for bank-level secondary sanctions to cut.
+  it('the forecast is within 10 points at every enforcement from 0 to 1, and the same from 0.3 up', () => {
     const at = (enforcement: number) =>
       growth2024(runAll(loadScenario(DEFAULT_SCENARIO, { set: [...fitted, `shocks.eo14114.enforcement=${enforcement}`] }), {}));
     const observed2024 = observed('bilateral_trade', '2024') / observed('bilateral_trade', '2023') - 1;
-    expect(Math.abs(at(0.3) - observed2024)).toBeLessThan(0.1);
-    const [moderate, full] = [at(0.6), at(1)];
-    expect(Math.abs(moderate - observed2024)).toBeGreaterThan(0.1);
+    const [none, moderate, full] = [at(0), at(0.3), at(1)];
+    for (const g of [none, moderate, full]) expect(Math.abs(g - observed2024)).toBeLessThan(0.1);
     expect(Math.abs(full - moderate)).toBeLessThan(0.01);
   });
 });

@@ -3,9 +3,10 @@
  * named mechanisms, not from a scenario that starts Russia above China. Both directed ties of
  * the pair start equal (each domain at the mean of the two shipped values); China still ends no
  * more committed than Russia in finance, defence and military, with or without fear of
- * abandonment. Without partnerRisk (China's exposure aversion against a partner under stress)
- * it ends above Russia in finance; without both, in finance and defence: partnerRisk holds its
- * finance ties back, and in defence either it or Russia's fear of abandonment suffices.
+ * abandonment. In finance, partnerRisk (China's exposure aversion against a partner under
+ * stress) and sanctionExposure (EO 14114's cost on its finance ties) each hold China back;
+ * without both it ends above Russia. In defence, partnerRisk or Russia's fear of abandonment
+ * suffices; without both China ends above.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOMAINS } from '../../src/model/domains.js';
@@ -62,13 +63,17 @@ describe('the reluctant partner from equal starting ties', () => {
     for (const d of STRATEGIC) expect(gaps[d], d).toBeLessThan(0.005);
   });
 
-  it('without partnerRisk, China ends more committed than Russia in finance: that mechanism holds its finance ties back', () => {
-    expect(endGaps([...start, 'model.mechanisms.partnerRisk=0']).finance).toBeGreaterThan(0.005);
+  // China's finance ties are held back twice over: by its exposure aversion against a partner under
+  // stress (partnerRisk) and by the cost EO 14114's secondary sanctions put on them (sanctionExposure);
+  // either alone keeps China below Russia, and only without both does it end above.
+  it('without partnerRisk or without sanctionExposure China stays below Russia in finance; without both it ends above', () => {
+    expect(endGaps([...start, 'model.mechanisms.partnerRisk=0']).finance).toBeLessThan(0.005);
+    expect(endGaps([...start, 'model.mechanisms.sanctionExposure=0']).finance).toBeLessThan(0.005);
+    expect(endGaps([...start, 'model.mechanisms.partnerRisk=0', 'model.mechanisms.sanctionExposure=0']).finance).toBeGreaterThan(0.005);
   });
 
-  it('without partnerRisk and abandonment, in finance and defence: in defence either suffices', () => {
-    const gaps = endGaps([...start, 'model.mechanisms.abandonment=0', 'model.mechanisms.partnerRisk=0']);
-    expect(gaps.finance).toBeGreaterThan(0.005);
-    expect(gaps.defense).toBeGreaterThan(0.005);
+  it('without partnerRisk and abandonment China ends above Russia in defence: in defence either suffices', () => {
+    expect(endGaps([...start, 'model.mechanisms.partnerRisk=0']).defense).toBeLessThan(0.005);
+    expect(endGaps([...start, 'model.mechanisms.abandonment=0', 'model.mechanisms.partnerRisk=0']).defense).toBeGreaterThan(0.005);
   });
 });

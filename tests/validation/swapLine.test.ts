@@ -1,78 +1,82 @@
 /**
- * Why the swap-line target is not met (docs/model.md §8), measured rather than asserted in prose.
- * The observable reads the CNY 150 bn swap line's use as mutual finance commitment, the lesser of
- * China's and Russia's. Since Russia's finance ties gain only what they clear for a partner that
- * has lost dollar access (model/mechanisms/economicGain.ts), neither side's finance commitment
- * rises far, and the default calibration with the swap-line term weighted 20 times (every other
- * line as shipped) still draws less than 60% of the observed CNY 59.7 bn in 2023, while the
- * other targets pay for the attempt. Under this mapping no calibrated setting meets the figure;
- * the mapping (a standing facility whose capacity is China's and whose drawdown is Russia's
- * demand) is what model v3 replaces. If a change lets the weighted fit reach the figure, this
- * test fails, and the expected failure in china-russia.test.ts must be revisited.
+ * The swap facility (model v3, docs/model.md §8 and §9): the PBoC–CBR line is a standing
+ * facility whose capacity is China's finance commitment (CNY 150 bn at the start's commitment)
+ * and whose drawdown is Russia's demand for yuan liquidity, need × lost dollar access of the
+ * facility as agreed, capped by the capacity. Both mappings are the scenario's observables,
+ * stated before any run; no calibration target reads them (a test below checks that). The checks
+ * and their tolerances were fixed before the run, by the model-v3 issue:
+ * - capacity does not rise: at most 10% above CNY 150 bn in any month of any run;
+ * - the 2023 draw within ×/÷ 1.5 of CNY 59.7 bn (AidData);
+ * - the yuan share of Russia's import settlement (Bank of Russia) within 10 points of 4% in
+ *   January 2022 and of 23% in December 2022.
+ * A check the model misses stays here as an expected failure, with the reason docs/model.md gives.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calibrate } from '../../src/calibration/calibrate.js';
-import { loadSweep } from '../../src/experiments/loadSweep.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { DEFAULT_SCENARIO, fileIn, ROOT, tempDir } from '../helpers.js';
+import { DEFAULT_SCENARIO, ROOT } from '../helpers.js';
 import { acrossRuns, runAll, yearMean } from './simulate.js';
 
-const SHIPPED = join(ROOT, 'scenarios', 'calibration', 'china-russia.yaml');
 const OBSERVED = join(ROOT, 'data', 'china-russia-observed.csv');
-const SWAP_TARGET = '- { indicator: swap_line_drawdown, period: "2023", statistic: mean, scale: 15 }';
+const DECEMBER_2022 = 11; // ticks count months from January 2022
 
-/** The shipped calibration file with the swap-line term weighted `weight` times, its paths made absolute. */
-function weighted(weight: number): string {
-  const text = readFileSync(SHIPPED, 'utf8');
-  expect(text).toContain(SWAP_TARGET);
-  const changed = text
-    .replace(SWAP_TARGET, SWAP_TARGET.replace('scale: 15 }', `scale: 15, weight: ${weight} }`))
-    .replace('scenario: ../china-russia-2022.yaml', `scenario: ${DEFAULT_SCENARIO}`)
-    .replace('observed: ../../data/china-russia-observed.csv', `observed: ${OBSERVED}`);
-  return fileIn(tempDir(), 'swap-weighted.yaml', changed);
-}
-
-/** The observed 2023 draw, CNY bn. */
-function observedDraw(): number {
+function observed(indicator: string, period: string): number {
   const row = readFileSync(OBSERVED, 'utf8')
     .split('\n')
-    .find((l) => l.startsWith('swap_line_drawdown,2023,'));
-  if (!row) throw new Error('no observed swap_line_drawdown 2023');
+    .find((l) => l.startsWith(`${indicator},${period},`));
+  if (!row) throw new Error(`no observed ${indicator} ${period}`);
   return Number(row.split(',')[2]);
 }
 
-describe('the swap-line target under the mutual-finance mapping', () => {
-  let drawn: number;
-  let shipped: number;
-  let tradeLoss: number;
-
-  beforeAll(async () => {
-    const sweep = loadSweep(weighted(20));
-    const result = await calibrate(sweep, 2, true);
-    const best = result.points[result.best.point] as readonly (string | number)[];
-    const set = sweep.parameters.map((p, i) => `${p.path}=${best[i]}`);
-    const drawIn2023 = (runs: ReturnType<typeof runAll>) =>
-      acrossRuns(runs.series.swap_line_drawdown as Float64Array[], (row) => yearMean(row, 1));
-    drawn = drawIn2023(runAll(loadScenario(DEFAULT_SCENARIO, { set }), {}));
-    shipped = drawIn2023(runAll(loadScenario(DEFAULT_SCENARIO), {}));
-    const trade = result.targets.flatMap((t, i) => (t.spec.indicator === 'bilateral_trade' ? [i] : []));
-    tradeLoss = trade.reduce(
-      (sum, i) => sum + ((result.best.simulated[i] - result.targets[i].observed) / result.targets[i].spec.scale) ** 2,
-      0,
-    );
-  }, 120_000);
-
-  it('weighted 20 times, the fit still draws less than 60% of the observed CNY 59.7 bn in 2023', () => {
-    expect(drawn / observedDraw()).toBeLessThan(0.6);
+describe('the swap facility and the yuan, held out', () => {
+  let s: Record<string, Float64Array[]>;
+  beforeAll(() => {
+    s = runAll(loadScenario(DEFAULT_SCENARIO), {}).series as Record<string, Float64Array[]>;
   });
 
-  it('it draws more than the shipped fit does, so the weight acts: the target, not the search, is out of reach', () => {
-    expect(drawn).toBeGreaterThan(shipped);
+  it('no calibration file targets the swap line, the yuan share or the energy shares', () => {
+    const dir = join(ROOT, 'scenarios', 'calibration');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const file of files) {
+      expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/indicator: (swap_line|yuan_share|\w+_share_of_russian_crude)/);
+    }
   });
 
-  it('and the trade targets pay for the attempt: their loss passes 3 (the shipped fit: about 1)', () => {
-    expect(tradeLoss).toBeGreaterThan(3);
+  it('capacity never rises more than 10% above CNY 150 bn', () => {
+    const capacity = observed('swap_line_capacity', '2014-10');
+    const peak = Math.max(...(s.swap_line_capacity as Float64Array[]).map((row) => Math.max(...row)));
+    expect(peak).toBeLessThanOrEqual(1.1 * capacity);
+  });
+
+  it('the drawdown never exceeds the capacity', () => {
+    (s.swap_line_drawdown as Float64Array[]).forEach((row, r) => {
+      row.forEach((drawn, t) => {
+        expect(drawn).toBeLessThanOrEqual((s.swap_line_capacity as Float64Array[])[r]?.[t] as number);
+      });
+    });
+  });
+
+  // China's finance commitment falls through 2022 (partner risk on a stressed Russia outweighs the
+  // little trade its banks alone clear, informal routes clearing most of it), so the capacity
+  // China keeps, and with it the draw, is far below the record's (docs/model.md §8).
+  it.fails('KNOWN FAILURE: the 2023 draw is within ×/÷ 1.5 of the observed CNY 59.7 bn', () => {
+    const drawn = acrossRuns(s.swap_line_drawdown as Float64Array[], (row) => yearMean(row, 1));
+    const ratio = drawn / observed('swap_line_drawdown', '2023');
+    expect(ratio).toBeGreaterThanOrEqual(1 / 1.5);
+    expect(ratio).toBeLessThanOrEqual(1.5);
+  });
+
+  it('the yuan share of Russia’s import settlement in January 2022 is within 10 points of 4%', () => {
+    const january = acrossRuns(s.yuan_share_russia_import_settlement as Float64Array[], (row) => row[0] as number);
+    expect(Math.abs(january - observed('yuan_share_russia_import_settlement', '2022-01'))).toBeLessThanOrEqual(10);
+  });
+
+  // The mapping reads all of Russia's non-dollar trade with China as yuan and none of its trade
+  // with others; the record's 23% has part of the China trade in rubles (docs/model.md §8).
+  it.fails('KNOWN FAILURE: the yuan share in December 2022 is within 10 points of 23%', () => {
+    const december = acrossRuns(s.yuan_share_russia_import_settlement as Float64Array[], (row) => row[DECEMBER_2022] as number);
+    expect(Math.abs(december - observed('yuan_share_russia_import_settlement', '2022-12'))).toBeLessThanOrEqual(10);
   });
 });

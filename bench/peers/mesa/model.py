@@ -57,7 +57,7 @@ class ActorAgent(mesa.Agent):
         out = [0.0] * D
         for name, weight in m.active:
             if name == "economicGain":
-                clears = weight * (1 - m.dollar_access[j]) * cfg["paymentComplementarity"][p] * m.volume[p]
+                clears = weight * (1 - m.dollar_access[j]) * (1 - m.params["informalChannel"]) * cfg["paymentComplementarity"][p] * m.volume[p]
                 channel = m.channel[p]
                 comp = cfg["complementarity"]
                 pay = dom["payment"]
@@ -214,6 +214,7 @@ class EntenteModel(mesa.Model):
         self.redirected = [0.0] * (P * D)
         self.paid = [0.0] * P
         self.glut = [0.0] * n
+        self.markdown = [0.0] * n
         self.volume = [1.0] * P
         self.trade = [0.0] * P
         self.in_force = [True] * len(cfg["shocks"])
@@ -239,6 +240,7 @@ class EntenteModel(mesa.Model):
         self.sanctioned = [0] * K
         self.conditional = [0.0] * (K * D)
         self.barrier = [0.0] * (K * D)
+        self.embargo = [0.0] * (K * D)
         self.push_grievance = list(cfg["grievance0"])
         self.push_divergence = list(cfg["divergence0"])
         self.exposure = list(cfg["exposure0"])
@@ -292,51 +294,78 @@ class EntenteModel(mesa.Model):
 
     def _openness(self):
         cfg, n, P = self.cfg, self.n, self.P
-        pay, x0, appetite_of = self.domains["payment"], cfg["exchange0"], cfg["appetite"]
+        pay, x0, appetite_of, sells, size_of = self.domains["payment"], cfg["exchange0"], cfg["appetite"], cfg["sells"], cfg["pairSize"]
+        embargo = self.embargo
         self.open = open_ = [0.0] * (P * D)
         self.closed = closed = [0.0] * (n * D)
         self.appetite = appetite = [0.0] * (n * D)
+        self.appetite_squared = appetite_squared = [0.0] * (n * D)
         self.offer = offer = [0.0] * (n * D)
+        self.sourcing = sourcing = [0.0] * (n * D)
+        self.wanted = wanted = [0.0] * (n * D)
         any_closed = False
         for p in range(P):
             a, b = cfg["pairA"][p], cfg["pairB"][p]
             kab, kba = cfg["pairAB"][p] * D, cfg["pairBA"][p] * D
+            size = size_of[p]
             for d in range(D):
                 if pay[d] == 0:
                     continue
+                x = p * D + d
                 o = decay(self.barrier[kab + d] + self.barrier[kba + d])
-                open_[p * D + d] = o
-                lost = x0[p * D + d] * (1 - o)
+                open_[x] = o
+                sold = sells[x]
+                lost = x0[x] * (1 - o) * size
                 if lost > 0:
                     any_closed = True
-                closed[a * D + d] += lost
-                closed[b * D + d] += lost
-                appetite[a * D + d] += appetite_of[b] * o
-                appetite[b * D + d] += appetite_of[a] * o
+                closed[a * D + d] += lost * sold
+                closed[b * D + d] += lost * (1 - sold)
+                v_b = bids(appetite_of[b * D + d], embargo[kba + d]) * o * sold
+                v_a = bids(appetite_of[a * D + d], embargo[kab + d]) * o * (1 - sold)
+                appetite[a * D + d] += v_b
+                appetite_squared[a * D + d] += v_b * v_b
+                appetite[b * D + d] += v_a
+                appetite_squared[b * D + d] += v_a * v_a
+                sourcing[a * D + d] += self.sells(b, embargo[kba + d]) * o * (1 - sold)
+                sourcing[b * D + d] += self.sells(a, embargo[kab + d]) * o * sold
         if not any_closed:
             return
         for p in range(P):
             a, b = cfg["pairA"][p], cfg["pairB"][p]
+            kab, kba = cfg["pairAB"][p] * D, cfg["pairBA"][p] * D
+            size = size_of[p]
             for d in range(D):
                 if pay[d] == 0:
                     continue
-                o = open_[p * D + d]
-                lost = x0[p * D + d] * (1 - o)
+                x = p * D + d
+                o = open_[x]
+                lost = x0[x] * (1 - o) * size
                 if lost == 0:
                     continue
-                offer[a * D + d] += per_other(lost, appetite[a * D + d], appetite_of[b] * o)
-                offer[b * D + d] += per_other(lost, appetite[b * D + d], appetite_of[a] * o)
+                sold = sells[x]
+                offer[a * D + d] += per_other(lost * sold, appetite[a * D + d], bids(appetite_of[b * D + d], embargo[kba + d]) * o * sold)
+                offer[b * D + d] += per_other(lost * (1 - sold), appetite[b * D + d], bids(appetite_of[a * D + d], embargo[kab + d]) * o * (1 - sold))
+                wanted[a * D + d] += per_other(lost * (1 - sold), sourcing[a * D + d], self.sells(b, embargo[kba + d]) * o * (1 - sold))
+                wanted[b * D + d] += per_other(lost * sold, sourcing[b * D + d], self.sells(a, embargo[kab + d]) * o * sold)
+
+    def sells(self, j: int, embargo: float) -> float:
+        """A seller's willingness to sell to a sanctioned buyer (src/model/market.ts sells)."""
+        return 0.0 if embargo > 0 else self.cfg["economy"][j] * self.cfg["opportunism"][j]
 
     def _update_exchange(self) -> None:
         cfg, n, P, params = self.cfg, self.n, self.P, self.params
         need_gain, market_gain = params["needGain"], params["marketGain"]
         concession_gain, rate, redirection = params["concessionGain"], params["exchangeRate"], params["redirection"]
-        pay, x0, appetite_of = self.domains["payment"], cfg["exchange0"], cfg["appetite"]
+        pay, x0, appetite_of, sells, size_of = self.domains["payment"], cfg["exchange0"], cfg["appetite"], cfg["sells"], cfg["pairSize"]
         self._openness()
         open_, closed, appetite, offer, redirected = self.open, self.closed, self.appetite, self.offer, self.redirected
+        sourcing, wanted = self.sourcing, self.wanted
+        embargo = self.embargo
         received = [0.0] * (n * D)
         for p in range(P):
             a, b = cfg["pairA"][p], cfg["pairB"][p]
+            kab, kba = cfg["pairAB"][p] * D, cfg["pairBA"][p] * D
+            size = size_of[p]
             needed = 0.5 * (need_gain + market_gain) * (self.need[a] + self.need[b])
             discounted = 0.5 * concession_gain * (self.concession[cfg["pairBA"][p]] + self.concession[cfg["pairAB"][p]])
             paid = 0.0
@@ -347,27 +376,41 @@ class EntenteModel(mesa.Model):
                 x = p * D + d
                 o = open_[x]
                 follow(self.own, x, x0[x] * o * (1 + needed * o + discounted), rate)
-                lost_here = x0[x] * (1 - o)
-                w_b = appetite_of[b] * o
-                w_a = appetite_of[a] * o
-                from_a = w_b * (offer[a * D + d] - per_other(lost_here, appetite[a * D + d], w_b))
-                from_b = w_a * (offer[b * D + d] - per_other(lost_here, appetite[b * D + d], w_a))
-                total = from_a + from_b
+                lost_here = x0[x] * (1 - o) * size
+                sold = sells[x]
+                v_b = bids(appetite_of[b * D + d], embargo[kba + d]) * o * sold
+                v_a = bids(appetite_of[a * D + d], embargo[kab + d]) * o * (1 - sold)
+                u_b = self.sells(b, embargo[kba + d]) * o * (1 - sold)
+                u_a = self.sells(a, embargo[kab + d]) * o * sold
+                from_a = v_b * (offer[a * D + d] - per_other(lost_here * sold, appetite[a * D + d], v_b))
+                from_b = v_a * (offer[b * D + d] - per_other(lost_here * (1 - sold), appetite[b * D + d], v_a))
+                for_a = u_b * (wanted[a * D + d] - per_other(lost_here * (1 - sold), sourcing[a * D + d], u_b))
+                for_b = u_a * (wanted[b * D + d] - per_other(lost_here * sold, sourcing[b * D + d], u_a))
+                total = from_a + from_b + for_a + for_b
                 if total > 0 or redirected[x] != 0:
-                    follow(redirected, x, redirection * total, rate)
+                    follow(redirected, x, (redirection * total) / size, rate)
                     if total > 0:
-                        received[a * D + d] += (redirected[x] * from_a) / total
-                        received[b * D + d] += (redirected[x] * from_b) / total
+                        placed = redirected[x] * size
+                        received[a * D + d] += (placed * from_a) / total
+                        received[b * D + d] += (placed * from_b) / total
                 exchange = self.own[x] + redirected[x]
                 self.exchange[x] = exchange
                 paid += pd * exchange
             self.paid[p] = paid
         for i in range(n):
             unplaced = 0.0
+            markdown = 0.0
             for d in range(D):
-                unplaced += max(0.0, closed[i * D + d] - received[i * D + d])
-            initial = cfg["exchangeTotal0"][i]
+                x = i * D + d
+                left = closed[x] - received[x]
+                if left <= 0:
+                    continue
+                unplaced += left
+                all_ = appetite[x]
+                markdown += left * (self.appetite_squared[x] / all_ / all_) if all_ > 0 else left
+            initial = cfg["sales0"][i]
             self.glut[i] = unplaced / initial if initial > 0 else 0.0
+            self.markdown[i] = markdown / initial if initial > 0 else 0.0
 
     def _pair_trade(self) -> None:
         cfg, P, params = self.cfg, self.P, self.params
@@ -394,9 +437,9 @@ class EntenteModel(mesa.Model):
     # -- after commitments move (src/model/social.ts) -----------------------------------------
 
     def glut_target(self, k: int) -> float:
-        """δ · opportunism_j · glut_i (src/model/social.ts glutTarget)."""
+        """δ · opportunism_j · m_i (src/model/social.ts glutTarget)."""
         cfg = self.cfg
-        return self.params["glutDiscount"] * cfg["opportunism"][cfg["tieTo"][k]] * self.glut[cfg["tieFrom"][k]]
+        return self.params["glutDiscount"] * cfg["opportunism"][cfg["tieTo"][k]] * self.markdown[cfg["tieFrom"][k]]
 
     def bid_of(self, k: int, t: int) -> float:
         """The counter-bid i pays j for each reward against i that j turned down (src/model/social.ts bids)."""
@@ -484,6 +527,11 @@ class EntenteModel(mesa.Model):
                     "commitment_ba": self.committed(self.cfg["pairBA"][p]),
                 },
             )
+
+
+def bids(w: float, embargo: float) -> float:
+    """A buyer's appetite, or 0 while it sanctions the seller's exchange itself (src/model/market.ts bids)."""
+    return 0.0 if embargo > 0 else w
 
 
 def per_other(lost: float, all_: float, w: float) -> float:

@@ -37,6 +37,7 @@ def sanctions(m, sh, t, first):
         for d in range(D):
             if mask[d]:
                 m.barrier[k * D + d] += pressure
+                m.embargo[k * D + d] += pressure
     if not sh["onCommitment"]:
         return
     m.sanctioned[k] = 1

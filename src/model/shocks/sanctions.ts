@@ -1,8 +1,8 @@
 /**
  * Sanctions s→j in domains D, pressure π = x·e (severity × enforcement): stress and need
  * pushes on j of π E_s/(E_s+E_j); j's finance cut +π if finance ∈ D; j's grievance target
- * against s +π. On exchange (on: exchange | both): the barrier of the tie s→j in D +π
- * (model/market.ts). On commitment (on: commitment | both): pressure π_kd = π on s→j in D,
+ * against s +π. On exchange (on: exchange | both): the barrier of the tie s→j in D +π, and
+ * its embargo (s bids for none of j's unsold sales there; model/market.ts). On commitment (on: commitment | both): pressure π_kd = π on s→j in D,
  * its commitments in D cut by (1 − x) on the first tick, and the sender bears what those
  * initial commitments earned it.
  */
@@ -28,7 +28,13 @@ export const sanctions: ShockKind = {
     inc(s.push.grievance, target * n + sender, pressure);
     const k = cfg.tieOf[sender * n + target];
     if (k < 0) return;
-    for (let d = 0; d < D; d++) if (sh.onExchange && sh.domainMask[d]) inc(s.push.barrier, k * D + d, pressure);
+    if (sh.onExchange) {
+      for (let d = 0; d < D; d++) {
+        if (!sh.domainMask[d]) continue;
+        inc(s.push.barrier, k * D + d, pressure);
+        inc(s.push.embargo, k * D + d, pressure);
+      }
+    }
     if (!sh.onCommitment) return;
     s.push.sanctioned[k] = 1;
     const p = cfg.tiePair[k];
