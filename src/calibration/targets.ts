@@ -96,6 +96,7 @@ export function resolveTargets(
     const pattern = spec.statistic === 'rise' || spec.statistic === 'change';
     if (pattern && spec.bound === undefined)
       fail('bound', `${spec.statistic} needs the move it allows`, 'bound: a number ≥ 0 (0.15 = 15% of the initial value)');
+    if (pattern && spec.per !== undefined) fail('per', `a pattern reads no observed value to convert`, 'no per: on rise or change');
     if (!pattern && spec.bound !== undefined)
       fail('bound', `a bound is for rise and change, not ${spec.statistic}`, 'no bound, or statistic rise or change');
     if (!pattern && spec.period.includes('/'))
@@ -173,11 +174,12 @@ function mean(series: Float64Array, from: number, to: number): number {
 
 /** How far the largest relative move over [from, to) on `initial` passes `bound` (one way, or either way): 0 while within. */
 function excess(series: Float64Array, from: number, to: number, initial: number, bound: number, eitherWay: boolean): number {
+  // A relative move needs a positive start: from 0 or below it has no meaning, and scoring reports it as not finite.
+  if (!(initial > 0)) return Number.NaN;
   let largest = Number.NEGATIVE_INFINITY;
   for (let t = from; t < to; t++) {
     const move = series[t] / initial - 1;
     const size = eitherWay ? Math.abs(move) : move;
-    // A 0 initial value makes the move infinite or NaN, which scoring reports as not finite.
     if (Number.isNaN(size)) return size;
     if (size > largest) largest = size;
   }

@@ -105,7 +105,7 @@ export interface ModelConfig {
   readonly exchange0: Float64Array;
   /** √(E_a E_b) of each pair: what a unit of its exchange is worth, so exchange moved between pairs keeps its value. */
   readonly pairSize: Float64Array;
-  /** σ[p*D+d] = ½ + ¼(e_ad − e_bd): the share of the pair's exchange in d that a sells to b (b sells the rest). */
+  /** σ[p*D+d] = x_a m_b / (x_a m_b + x_b m_a), x = (1 + e)/2, m = (1 − e)/2: the share of the pair's exchange in d that a sells to b. */
   readonly sells: Float64Array;
   /** S_i = Σ_{p ∋ i, d} σ_i x0_pd √(E_a E_b): the worth of all actor i sold at the start, the denominator of its glut. */
   readonly sales0: Float64Array;

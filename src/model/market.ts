@@ -13,12 +13,12 @@
  *   partner k, worth lost_q = σ x0_qd (1 − open_qd) √(E_i E_k), is offered to i's *other* buyers
  *   in proportion to their appetite v_j = E_j · opportunism_j · m_jd · open_pd · σ_ij (a large
  *   importer of d's goods, m its import intensity, willing to deal with a sanctioned seller, as
- *   far as it buys from i in d; 0 for a buyer that itself sanctions i's exchange in d, which
- *   does not buy what it bars), and a pair takes up to a share ψ (model.redirection) of what
+ *   far as it buys from i in d; 0 in a pair where either side sanctions the other's exchange
+ *   in d: a sender neither buys nor sells what it bars), and a pair takes up to a share ψ (model.redirection) of what
  *   is offered it. Buyers look for sellers the same
  *   way: what buyer i could no longer buy from k is sought from i's *other* sellers in
- *   proportion to their willingness u_j = E_j · opportunism_j · open_pd · σ_ji (0 for a seller
- *   that sanctions i there). Worth is kept, not units: a pair takes what it is offered divided
+ *   proportion to their willingness u_j = E_j · opportunism_j · open_pd · σ_ji (0 in an
+ *   embargoed pair). Worth is kept, not units: a pair takes what it is offered divided
  *   by its own √(E_a E_b). A pair never takes back its own closed exchange. Only the seller's
  *   side makes a glut: a buyer's lost purchases are demand it places elsewhere, not supply it
  *   must sell at a discount.
@@ -83,10 +83,12 @@ function openness(cfg: ModelConfig, s: ModelState): void {
         inc(closed, a * D + d, lost * sold);
         inc(closed, b * D + d, lost * (1 - sold));
       }
-      const vB = bids(cfg.appetite[b * D + d], embargo[kba + d]) * o * sold;
-      const vA = bids(cfg.appetite[a * D + d], embargo[kab + d]) * o * (1 - sold);
-      const uB = sells(cfg, b, embargo[kba + d]) * o * (1 - sold);
-      const uA = sells(cfg, a, embargo[kab + d]) * o * sold;
+      // A pair either side of which embargoes the other's exchange in d takes none of anyone's redirected trade.
+      const barred = embargo[kab + d] + embargo[kba + d];
+      const vB = bids(cfg.appetite[b * D + d], barred) * o * sold;
+      const vA = bids(cfg.appetite[a * D + d], barred) * o * (1 - sold);
+      const uB = sells(cfg, b, barred) * o * (1 - sold);
+      const uA = sells(cfg, a, barred) * o * sold;
       buyB[x] = vB;
       buyA[x] = vA;
       sellB[x] = uB;
@@ -121,13 +123,13 @@ function openness(cfg: ModelConfig, s: ModelState): void {
 
 /**
  * A seller's willingness to sell to a sanctioned buyer, E_j · opportunism_j (a large economy willing to
- * deal), or 0 while it sanctions the buyer's exchange itself: a sender does not sell what it bars.
+ * deal), or 0 while either side embargoes the pair's exchange: a sender does not trade what it bars.
  */
 function sells(cfg: ModelConfig, j: number, embargo: number): number {
   return embargo > 0 ? 0 : cfg.willingness[j];
 }
 
-/** A buyer's appetite w, or 0 while it sanctions the seller's exchange itself (embargo > 0): a sender does not buy what it bars. */
+/** A buyer's appetite w, or 0 while either side embargoes the pair's exchange (embargo > 0): a sender does not trade what it bars. */
 function bids(w: number, embargo: number): number {
   return embargo > 0 ? 0 : w;
 }

@@ -50,11 +50,18 @@ export function marketArrays(c: MarketBasis): MarketArrays {
     return payment[d] > 0 ? Math.min(commitment0[ab + d], commitment0[ba + d]) : 0;
   });
   const pairSize = filled(new Float64Array(P), (p) => Math.sqrt(economy[pairA[p]] * economy[pairB[p]]));
-  // σ = ½ + ¼(e_a − e_b): a pure seller facing a pure buyer sells it all, two balanced traders half each.
+  // σ = x_a m_b / (x_a m_b + x_b m_a), with x = (1 + e)/2 the share of an actor's trade in d that it
+  // exports and m = (1 − e)/2 the share it imports: a flow goes from an exporter to an importer, so an
+  // actor that only sells (e = 1) buys nothing from anyone, and two balanced traders sell each other
+  // half. Two pure sellers (or buyers) have no flow either way to split: half each.
   const sells = filled(new Float64Array(P * D), (x) => {
     const p = Math.floor(x / D);
     const d = x % D;
-    return 0.5 + 0.25 * (netExports[pairA[p] * D + d] - netExports[pairB[p] * D + d]);
+    const ea = netExports[pairA[p] * D + d];
+    const eb = netExports[pairB[p] * D + d];
+    const ab = (1 + ea) * (1 - eb);
+    const ba = (1 + eb) * (1 - ea);
+    return ab + ba > 0 ? ab / (ab + ba) : 0.5;
   });
   return {
     // Σ_d payment_d · comp_pd / Σ_d payment_d: a pair's complementarity where trade is paid for.

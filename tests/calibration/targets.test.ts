@@ -73,7 +73,16 @@ describe('calibration targets', () => {
         0.2,
       ),
     ).toBe(0); // +5%: holds, costs nothing
-    expect(Number.isFinite(simulated(change, series, 0))).toBe(false); // no initial value to move from: scoring reports it
+    expect(Number.isFinite(simulated(change, series, 0))).toBe(false); // no positive start to move from: scoring reports it
+    expect(
+      Number.isFinite(
+        simulated(
+          rise,
+          Float64Array.from({ length: 48 }, () => -2),
+          -1,
+        ),
+      ),
+    ).toBe(false);
   });
 
   it('a stated model discrepancy adds to the scale in quadrature: the loss divides by √(scale² + discrepancy²)', () => {
@@ -128,6 +137,12 @@ describe('calibration targets', () => {
       '{ indicator: bilateral_trade, period: 2022/2023, statistic: mean, scale: 1 }',
       /a span of years is for rise and change/,
       'period',
+    ],
+    [
+      'a conversion on a pattern',
+      '{ indicator: chn_rus_depth, period: 2022/2025, statistic: change, bound: 0.1, scale: 1, per: { indicator: brent_price, factor: 100, unit: index } }',
+      /a pattern reads no observed value/,
+      'per',
     ],
     [
       'a span that runs backwards',

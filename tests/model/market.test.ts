@@ -143,7 +143,7 @@ describe('exchange and bargaining', () => {
 
   it("a seller's glut is not its buyer's: with S only selling energy and W only buying it, W's lost purchases are no glut", () => {
     const balanced = market(false);
-    const directed = market(false, '', { S: 1, W: -1 }); // σ = ½ + ¼(1 − (−1)) = 1: S sells W all of it
+    const directed = market(false, '', { S: 1, W: -1 }); // σ = x_S m_W / (x_S m_W + x_W m_S) = 1: S sells W all of it
     const gluts = (loaded: ReturnType<typeof market>) => {
       const cfg = loaded.config;
       const s = createState(cfg);
@@ -158,7 +158,7 @@ describe('exchange and bargaining', () => {
   });
 
   it('a buyer looks for other sellers: with S only buying energy from W, W’s embargo raises S’s energy exchange with B1, and S has no glut', () => {
-    // σ: W sells S all of their energy; B1 (balanced) sells S three quarters of theirs. S sells no energy, so
+    // σ: W sells S all of their energy, and B1 (balanced) all of theirs, since S only buys. S sells no energy, so
     // whatever is redirected to S–B1 is what S could no longer buy from W: without redirection (ψ = 0) the
     // pair's exchange grows only by S's need for substitutes.
     const run = (redirection: number) => {

@@ -54,13 +54,17 @@ describe('buyers compete for Russia’s unsold crude', () => {
     expect(shares.china).toBeLessThanOrEqual(high + 10);
   });
 
-  // The model keeps Europe buying a third of Russia's energy in 2023 (the embargo's barrier leaves
-  // e^−0.64 of the pair's market open; the record has 4–5%), so India, whose starting energy tie
+  // The model keeps Europe buying a third of Russia's energy in 2023 (the embargo's barrier and the
+  // price cap leave e^−0.74 = 0.48 of the pair's market open; the record has 4–5%), so India, whose starting energy tie
   // is small, takes too little of what Europe dropped (docs/model.md §11, fact 5).
+  /** India's figure, given only in the note of China's row ("India about 40%"). */
+  const indiaObserved = () => Number(/India about (\d+)%/.exec(observedRow('china_share_of_russian_crude_exports', '2023').note)?.[1]);
+
+  it("the record's figure for India is read from the note of China's row: about 40%", () => {
+    expect(indiaObserved()).toBe(40);
+  });
+
   it.fails("KNOWN FAILURE: India's share of Russia's energy sales in 2023 is within 10 points of about 40% (held out)", () => {
-    const row = observedRow('china_share_of_russian_crude_exports', '2023');
-    const india = Number(/India about (\d+)%/.exec(row.note)?.[1]);
-    expect(india).toBe(40);
-    expect(Math.abs(shares.india - india)).toBeLessThanOrEqual(10);
+    expect(Math.abs(shares.india - indiaObserved())).toBeLessThanOrEqual(10);
   });
 });

@@ -63,8 +63,8 @@ describe('a conditional reward has a threshold set by the target’s valuation o
   });
 
   // Model v3: once taken, the reward presses in proportion to its size (rewardCondition), so above the
-  // threshold (0.030 of size) the effect grows with the offer, −0.0049 at 1.25 times the threshold,
-  // −0.0069 at 1.75 times, −0.040 at the lever's 0.3, instead of jumping: crossing the threshold still
+  // threshold (0.025 of size) the effect grows with the offer, −0.0041 at 1.25 times the threshold,
+  // −0.0057 at 1.75 times, −0.040 at the lever's 0.3, instead of jumping: crossing the threshold still
   // does more than twice what the next step does, but falls just short of the minimum effect
   // (docs/model.md §11, fact 9).
   it.fails('KNOWN FAILURE (model v3): above it the effect is steep: crossing the threshold does more than twice what the same step beyond it does', () => {

@@ -7,8 +7,10 @@
  * and their tolerances were fixed before the run, by the model-v3 issue:
  * - capacity does not rise: at most 10% above CNY 150 bn in any month of any run;
  * - the 2023 draw within ×/÷ 1.5 of CNY 59.7 bn (AidData);
- * - the yuan share of Russia's import settlement (Bank of Russia) within 10 points of 4% in
- *   January 2022 and of 23% in December 2022.
+ * - the yuan share of Russia's import settlement (Bank of Russia) within 10 points of 23% in
+ *   December 2022 (January's 4% is not a check: before the sanctions the reading is 0 by
+ *   construction, so it could not miss).
+ * That the draw never exceeds the capacity is the reading's own min(), not a check either.
  * A check the model misses stays here as an expected failure, with the reason docs/model.md gives.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -50,14 +52,6 @@ describe('the swap facility and the yuan, held out', () => {
     expect(peak).toBeLessThanOrEqual(1.1 * capacity);
   });
 
-  it('the drawdown never exceeds the capacity', () => {
-    (s.swap_line_drawdown as Float64Array[]).forEach((row, r) => {
-      row.forEach((drawn, t) => {
-        expect(drawn).toBeLessThanOrEqual((s.swap_line_capacity as Float64Array[])[r]?.[t] as number);
-      });
-    });
-  });
-
   // China's finance commitment falls through 2022 (partner risk on a stressed Russia outweighs the
   // little trade its banks alone clear, informal routes clearing most of it), so the capacity
   // China keeps, and with it the draw, is far below the record's (docs/model.md §8).
@@ -66,11 +60,6 @@ describe('the swap facility and the yuan, held out', () => {
     const ratio = drawn / observed('swap_line_drawdown', '2023');
     expect(ratio).toBeGreaterThanOrEqual(1 / 1.5);
     expect(ratio).toBeLessThanOrEqual(1.5);
-  });
-
-  it('the yuan share of Russia’s import settlement in January 2022 is within 10 points of 4%', () => {
-    const january = acrossRuns(s.yuan_share_russia_import_settlement as Float64Array[], (row) => row[0] as number);
-    expect(Math.abs(january - observed('yuan_share_russia_import_settlement', '2022-01'))).toBeLessThanOrEqual(10);
   });
 
   // The mapping reads all of Russia's non-dollar trade with China as yuan and none of its trade

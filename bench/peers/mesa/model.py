@@ -320,14 +320,14 @@ class EntenteModel(mesa.Model):
                     any_closed = True
                 closed[a * D + d] += lost * sold
                 closed[b * D + d] += lost * (1 - sold)
-                v_b = bids(appetite_of[b * D + d], embargo[kba + d]) * o * sold
-                v_a = bids(appetite_of[a * D + d], embargo[kab + d]) * o * (1 - sold)
+                v_b = bids(appetite_of[b * D + d], embargo[kab + d] + embargo[kba + d]) * o * sold
+                v_a = bids(appetite_of[a * D + d], embargo[kab + d] + embargo[kba + d]) * o * (1 - sold)
                 appetite[a * D + d] += v_b
                 appetite_squared[a * D + d] += v_b * v_b
                 appetite[b * D + d] += v_a
                 appetite_squared[b * D + d] += v_a * v_a
-                sourcing[a * D + d] += self.sells(b, embargo[kba + d]) * o * (1 - sold)
-                sourcing[b * D + d] += self.sells(a, embargo[kab + d]) * o * sold
+                sourcing[a * D + d] += self.sells(b, embargo[kab + d] + embargo[kba + d]) * o * (1 - sold)
+                sourcing[b * D + d] += self.sells(a, embargo[kab + d] + embargo[kba + d]) * o * sold
         if not any_closed:
             return
         for p in range(P):
@@ -343,10 +343,10 @@ class EntenteModel(mesa.Model):
                 if lost == 0:
                     continue
                 sold = sells[x]
-                offer[a * D + d] += per_other(lost * sold, appetite[a * D + d], bids(appetite_of[b * D + d], embargo[kba + d]) * o * sold)
-                offer[b * D + d] += per_other(lost * (1 - sold), appetite[b * D + d], bids(appetite_of[a * D + d], embargo[kab + d]) * o * (1 - sold))
-                wanted[a * D + d] += per_other(lost * (1 - sold), sourcing[a * D + d], self.sells(b, embargo[kba + d]) * o * (1 - sold))
-                wanted[b * D + d] += per_other(lost * sold, sourcing[b * D + d], self.sells(a, embargo[kab + d]) * o * sold)
+                offer[a * D + d] += per_other(lost * sold, appetite[a * D + d], bids(appetite_of[b * D + d], embargo[kab + d] + embargo[kba + d]) * o * sold)
+                offer[b * D + d] += per_other(lost * (1 - sold), appetite[b * D + d], bids(appetite_of[a * D + d], embargo[kab + d] + embargo[kba + d]) * o * (1 - sold))
+                wanted[a * D + d] += per_other(lost * (1 - sold), sourcing[a * D + d], self.sells(b, embargo[kab + d] + embargo[kba + d]) * o * (1 - sold))
+                wanted[b * D + d] += per_other(lost * sold, sourcing[b * D + d], self.sells(a, embargo[kab + d] + embargo[kba + d]) * o * sold)
 
     def sells(self, j: int, embargo: float) -> float:
         """A seller's willingness to sell to a sanctioned buyer (src/model/market.ts sells)."""
@@ -378,10 +378,10 @@ class EntenteModel(mesa.Model):
                 follow(self.own, x, x0[x] * o * (1 + needed * o + discounted), rate)
                 lost_here = x0[x] * (1 - o) * size
                 sold = sells[x]
-                v_b = bids(appetite_of[b * D + d], embargo[kba + d]) * o * sold
-                v_a = bids(appetite_of[a * D + d], embargo[kab + d]) * o * (1 - sold)
-                u_b = self.sells(b, embargo[kba + d]) * o * (1 - sold)
-                u_a = self.sells(a, embargo[kab + d]) * o * sold
+                v_b = bids(appetite_of[b * D + d], embargo[kab + d] + embargo[kba + d]) * o * sold
+                v_a = bids(appetite_of[a * D + d], embargo[kab + d] + embargo[kba + d]) * o * (1 - sold)
+                u_b = self.sells(b, embargo[kab + d] + embargo[kba + d]) * o * (1 - sold)
+                u_a = self.sells(a, embargo[kab + d] + embargo[kba + d]) * o * sold
                 from_a = v_b * (offer[a * D + d] - per_other(lost_here * sold, appetite[a * D + d], v_b))
                 from_b = v_a * (offer[b * D + d] - per_other(lost_here * (1 - sold), appetite[b * D + d], v_a))
                 for_a = u_b * (wanted[a * D + d] - per_other(lost_here * (1 - sold), sourcing[a * D + d], u_b))
