@@ -1,7 +1,7 @@
 /** The short table `entente run` prints: final depth per pair across replications. */
 import { quantile } from '../compare/stats.js';
 import type { ModelConfig } from '../model/config.js';
-import { pairDepth } from '../model/state.js';
+import { pairDepth } from '../model/depth.js';
 
 export function summaryTable(cfg: ModelConfig, depthFinal: Float64Array, rhetoricFinal: Float64Array, replications: number): string {
   const header = ['pair', 'depth t0', 'depth final', '90% range', 'rhetoric final'];

@@ -22,9 +22,10 @@
 import { inputError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { updateDependence } from '../model/dependence.js';
+import { pairDepth, tieCommitted } from '../model/depth.js';
 import { D, DOMAINS } from '../model/domains.js';
 import { initialise } from '../model/simulate.js';
-import { createState, type ModelState, pairDepth, tieCommitted } from '../model/state.js';
+import { createState, type ModelState } from '../model/state.js';
 import { compileWith, ExpressionError, type Vocabulary } from '../scenario/expressions.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { nonFinite } from './runFailure.js';

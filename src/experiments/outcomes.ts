@@ -4,9 +4,10 @@
  * (RunOutcome: compare, the posterior, the explore page). Gathered tick by tick, from the state.
  */
 import type { ModelConfig } from '../model/config.js';
+import { pairDepth, pairDepths } from '../model/depth.js';
 import { D } from '../model/domains.js';
 import { updateCosts } from '../model/social.js';
-import { type ModelState, pairDepth, pairDepths } from '../model/state.js';
+import type { ModelState } from '../model/state.js';
 
 /** Per-replication summary of each pair: final and time-mean depth and rhetoric. */
 export class PairSummary {

@@ -11,8 +11,9 @@
  * hand, where a call per cell cost a third of the rows' time.
  */
 import type { ModelConfig } from '../model/config.js';
+import { pairCommitments, pairDepths } from '../model/depth.js';
 import { D, DOMAINS } from '../model/domains.js';
-import { type ModelState, pairCommitments, pairDepths } from '../model/state.js';
+import type { ModelState } from '../model/state.js';
 
 export interface Reporter {
   readonly column: string;

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { saturate } from '../../src/model/conditions.js';
 import type { ShockConfig } from '../../src/model/config.js';
 import { updateDependence } from '../../src/model/dependence.js';
+import { pairDepth } from '../../src/model/depth.js';
 import { D, domainIndex } from '../../src/model/domains.js';
 import { deriveSeed, makeRandom } from '../../src/model/rng.js';
 import { complianceCost, ShockEvent } from '../../src/model/shocks.js';
 import { initialise, simulate } from '../../src/model/simulate.js';
-import { createState, pairDepth } from '../../src/model/state.js';
+import { createState } from '../../src/model/state.js';
 import { loadText, TWO_ACTORS } from '../helpers.js';
 
 describe('conditions', () => {

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../src/model/config.js';
 import { updateDependence } from '../../src/model/dependence.js';
+import { pairDepth } from '../../src/model/depth.js';
 import { D, DOMAINS } from '../../src/model/domains.js';
 import { makeRandom } from '../../src/model/rng.js';
 import { simulate } from '../../src/model/simulate.js';
 import { updateCosts } from '../../src/model/social.js';
-import { createState, type ModelState, pairDepth } from '../../src/model/state.js';
+import { createState, type ModelState } from '../../src/model/state.js';
 import { loadText } from '../helpers.js';
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });

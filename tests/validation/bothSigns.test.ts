@@ -11,9 +11,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/experiments/runner.js';
+import { pairDepth } from '../../src/model/depth.js';
 import { DEFAULT_MECHANISM_WEIGHTS } from '../../src/model/parameters.js';
 import { makeRandom } from '../../src/model/rng.js';
-import { createState, pairDepth } from '../../src/model/state.js';
+import { createState } from '../../src/model/state.js';
 import { type LoadedScenario, loadScenario } from '../../src/scenario/load.js';
 import { DEFAULT_SCENARIO, ROOT } from '../helpers.js';
 

@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPosterior } from '../../src/compare/posterior/read.js';
 import { runReplications } from '../../src/experiments/runner.js';
+import { pairDepth, tieCommitted } from '../../src/model/depth.js';
 import { D, DOMAINS } from '../../src/model/domains.js';
-import { createState, pairDepth, tieCommitted } from '../../src/model/state.js';
+import { createState } from '../../src/model/state.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { DEFAULT_SCENARIO, ROOT } from '../helpers.js';
 

@@ -4,10 +4,11 @@
  */
 import { resolveObservables } from '../../src/experiments/observables.js';
 import type { ModelConfig } from '../../src/model/config.js';
+import { pairDepth, tieCommitted } from '../../src/model/depth.js';
 import { D, DOMAINS } from '../../src/model/domains.js';
 import { deriveSeed, makeRandom } from '../../src/model/rng.js';
 import { initialise, simulate } from '../../src/model/simulate.js';
-import { createState, type ModelState, pairDepth } from '../../src/model/state.js';
+import { createState, type ModelState } from '../../src/model/state.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 
 export type Probe = (cfg: ModelConfig, s: ModelState) => number;
@@ -76,17 +77,8 @@ export const meanCommitment =
 /** a's cost-weighted commitment toward b, Σ_d w_d c_ab,d / Σ_d w_d (pairs.csv commitment_ab). */
 export const committed =
   (a: string, b: string): Probe =>
-  (cfg, s) => {
-    const k = tie(cfg, a, b);
-    const w = cfg.domains.cost;
-    let sum = 0;
-    let den = 0;
-    for (let d = 0; d < D; d++) {
-      sum += w[d] * s.commitment[k * D + d];
-      den += w[d];
-    }
-    return sum / den;
-  };
+  (cfg, s) =>
+    tieCommitted(cfg, s.commitment, tie(cfg, a, b));
 
 export const depth =
   (a: string, b: string): Probe =>
