@@ -57,18 +57,22 @@ function listRivals(n: number, grievance: Float64Array, rivals: Int32Array): num
 
 /**
  * Stress and need move toward their saturated pressure; dollar access moves toward what financial
- * cuts leave, e^(−θ·cut), at ρ_a a month (banks exit correspondent relationships over months).
+ * cuts leave, e^(−θ·cut), at ρ_a a month (banks exit correspondent relationships over months),
+ * sped up by β_a (1 − a) as others' have gone: with β_a > 0 the exit is S-shaped. At β_a = 0 the factor
+ * is exactly 1, so the first-order lag's numbers are unchanged to the bit.
  */
 function actorLevels(cfg: ModelConfig, s: ModelState): void {
   const { n, params } = cfg;
   const push = s.push;
   const memo = s.decayMemo;
+  const network = params.dollarNetwork;
   for (let i = 0; i < n; i++) {
     const stressed = saturated(cfg.stress0[i], decayMemo(push.stress[i], memo, 3 * i));
     inc(s.stress, i, params.stressRate * (stressed - s.stress[i]));
     inc(s.need, i, params.needRate * (saturated(0, decayMemo(push.need[i], memo, 3 * i + 1)) - s.need[i]));
     const access = decayMemo(params.dollarReach * push.financeCut[i], memo, 3 * i + 2);
-    inc(s.dollarAccess, i, params.dollarRate * (access - s.dollarAccess[i]));
+    const a = s.dollarAccess[i];
+    inc(s.dollarAccess, i, params.dollarRate * (1 - network + network * (1 - a)) * (access - a));
   }
 }
 

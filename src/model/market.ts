@@ -207,6 +207,7 @@ export function updateExchange(cfg: ModelConfig, s: ModelState): void {
     }
     s.market.paid[p] = paidSum;
   }
+  const buyerPower = cfg.params.buyerPower;
   for (let i = 0; i < cfg.n; i++) {
     let unplaced = 0;
     let markdown = 0;
@@ -219,7 +220,9 @@ export function updateExchange(cfg: ModelConfig, s: ModelState): void {
       // H = Σv² / (Σv)²: 1 with a single buyer, and with none (no one left to compete for the glut).
       // Divided twice, not by (Σv)², which a tiny appetite underflows to 0: H stays in [0, 1].
       const all = appetite[x];
-      markdown += all > 0 ? left * (appetiteSquared[x] / all / all) : left;
+      const h = all > 0 ? appetiteSquared[x] / all / all : 1;
+      // H^κ (κ = buyerPower): 1 is Cournot oligopsony, 0 the glut alone; at 1 no power is taken (the same bits, faster).
+      markdown += left * (buyerPower === 1 ? h : h ** buyerPower);
     }
     const initial = cfg.sales0[i];
     s.glut[i] = initial > 0 ? unplaced / initial : 0;

@@ -38,10 +38,23 @@ export const DEFAULT_MODEL_PARAMS = {
   redirection: 0.8,
   /** δ: the discount (share of the price) a seller concedes per unit of glut, to the most opportunistic buyer. */
   glutDiscount: 1,
+  /**
+   * κ: how far the concentration of a seller's remaining buyers sets its markdown, H^κ (1: Cournot
+   * oligopsony, the markdown is H over the supply elasticity; 0: the glut alone, whoever the buyers
+   * are). A rival structure, judged by the patterns it reproduces (docs/model.md §10.2).
+   */
+  buyerPower: 1,
   /** θ: how far a unit of financial sanctions cuts the target's dollar access (the reach of dollar jurisdiction). */
   dollarReach: 1,
   /** ρ_a: monthly rate at which dollar access moves to what sanctions leave (1: at once). */
   dollarRate: 1,
+  /**
+   * β_a: how much a bank's exit from dollar relationships speeds up as others' have gone (strategic
+   * complementarity in the settlement currency): access moves at ρ_a ((1 − β_a) + β_a (1 − a)), an
+   * S-shaped exit. 0 (first-order lag) by default: a rival structure, judged by the patterns it
+   * reproduces across its posterior (docs/model.md §10.2).
+   */
+  dollarNetwork: 0,
   /** φ: mutual finance commitment that carries a pair's trade without dollar access. */
   financeForTrade: 0.15,
   /** ω: share of a pair's trade that clears outside both (third-country intermediaries, barter). */
@@ -61,6 +74,20 @@ export const DEFAULT_MODEL_PARAMS = {
    * against the reward. 0 (no counter-bid) by default: no datum identifies it; sweep it.
    */
   counterBid: 0,
+  /**
+   * γ_S: how much a third party pressed by secondary sanctions resents their sender, per unit of
+   * the pressure it bears (Beijing's protests at US penalties on its banks): its grievance against
+   * the sender rises, which a partner against the same rival turns into strategic value. 0 by
+   * default: no datum identifies it; sweep it.
+   */
+  secondaryGrievance: 0,
+  /**
+   * ρ_V: how much a conditional reward that pulls its target out of its partner's orbit sets that
+   * partner at odds with the others who hold a stake in the target: they compete to fill the
+   * place it leaves (China and Russia in Central Asia). Divergence of pair {i, partner} rises by
+   * ρ_V · size · stake_i,target while the reward is taken. 0 by default: no datum identifies it.
+   */
+  orbitRivalry: 0,
 } as const;
 
 export type ModelParamName = keyof typeof DEFAULT_MODEL_PARAMS;
@@ -89,13 +116,17 @@ export const MODEL_PARAM_MAX: Readonly<Record<ModelParamName, number>> = {
   exchangeRate: 1,
   redirection: 1,
   glutDiscount: 100,
+  buyerPower: 10,
   dollarReach: 100,
   dollarRate: 1,
+  dollarNetwork: 1,
   financeForTrade: 1,
   informalChannel: 1,
   gravity: 10_000,
   inducementPrice: 100,
   counterBid: 100,
+  secondaryGrievance: 100,
+  orbitRivalry: 100,
 };
 
 /** The largest weight of any mechanism. */

@@ -275,8 +275,10 @@ class EntenteModel(mesa.Model):
         for i in range(n):
             self.stress[i] += params["stressRate"] * (saturate(cfg["stress0"][i], self.push_stress[i]) - self.stress[i])
             self.need[i] += params["needRate"] * (saturate(0, self.push_need[i]) - self.need[i])
-            self.dollar_access[i] += params["dollarRate"] * (
-                decay(params["dollarReach"] * self.push_finance_cut[i]) - self.dollar_access[i]
+            a = self.dollar_access[i]
+            network = params["dollarNetwork"]
+            self.dollar_access[i] += (
+                params["dollarRate"] * (1 - network + network * (1 - a)) * (decay(params["dollarReach"] * self.push_finance_cut[i]) - a)
             )
         for x in range(n * n):
             self.grievance[x] += params["grievanceRate"] * (clamp01(self.push_grievance[x]) - self.grievance[x])
@@ -407,7 +409,8 @@ class EntenteModel(mesa.Model):
                     continue
                 unplaced += left
                 all_ = appetite[x]
-                markdown += left * (self.appetite_squared[x] / all_ / all_) if all_ > 0 else left
+                h = self.appetite_squared[x] / all_ / all_ if all_ > 0 else 1.0
+                markdown += left * (h if params["buyerPower"] == 1 else h ** params["buyerPower"])
             initial = cfg["sales0"][i]
             self.glut[i] = unplaced / initial if initial > 0 else 0.0
             self.markdown[i] = markdown / initial if initial > 0 else 0.0

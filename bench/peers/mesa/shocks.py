@@ -69,6 +69,8 @@ def secondary_sanctions(m, sh, t, first):
         if not sh["onCommitment"]:
             continue
         m.sanctioned[k] = 1
+        if cfg["params"]["secondaryGrievance"] > 0:
+            m.push_grievance[i * n + sh["actor"]] += cfg["params"]["secondaryGrievance"] * exposed
         for d in range(D):
             if mask[d]:
                 m.third_party[k * D + d] += exposed
@@ -125,6 +127,15 @@ def inducement(m, sh, t, first, q):
             for d in range(D):
                 if sh["conditionMask"][d]:
                     m.conditional[k * D + d] += x
+        if k >= 0 and cfg["params"]["orbitRivalry"] > 0:
+            partner = sh["conditionPartner"]
+            for h in range(n):
+                if h in (sh["actor"], sh["target"], partner):
+                    continue
+                stake = cfg["stake"][h * n + sh["target"]]
+                p = cfg["pairOf"][h * n + partner]
+                if stake > 0 and p >= 0:
+                    m.push_divergence[p] += cfg["params"]["orbitRivalry"] * x * stake
     m.exposure[sh["target"] * n + sh["actor"]] += x
     m.push_grievance[sh["target"] * n + sh["actor"]] -= x
     m.push_shock_cost[sh["actor"]] += x

@@ -5,7 +5,9 @@
  * compares the reward's worth to it, p_I·x, with what complying would cost it (complianceCost)
  * and the partner's counter-bid it would forgo (counterBidWorth);
  * if that is more it walks away and the reward is withdrawn for good; otherwise the tie i→q
- * carries ψ_kd += x in Dq, which the reward-condition mechanism turns into a cost of committing.
+ * carries ψ_kd += x in Dq, which the reward-condition mechanism turns into a cost of committing;
+ * and every other actor h with a stake in i is set at odds with q, divergence of {h, q} +ρ_V·x·stake_hi
+ * (the place i leaves in q's orbit is contested).
  */
 import { inc } from '../arrays.js';
 import type { ModelConfig, ShockConfig } from '../config.js';
@@ -57,6 +59,18 @@ export function counterBidWorth(cfg: ModelConfig, s: ModelState, sh: ShockConfig
   return concessionValue(cfg) * raised * exchangeWorth(cfg, s, cfg.tiePair[back]);
 }
 
+/** Every actor h other than sender, target and partner with a stake in the target: divergence of {h, partner} +ρ_V · m · stake. */
+function contestOrbit(cfg: ModelConfig, s: ModelState, sh: ShockConfig, m: number): void {
+  const { n } = cfg;
+  const q = sh.conditionPartner;
+  for (let h = 0; h < n; h++) {
+    if (h === sh.actor || h === sh.target || h === q) continue;
+    const stake = cfg.stake[h * n + sh.target];
+    const p = cfg.pairOf[h * n + q];
+    if (stake > 0 && p >= 0) inc(s.push.divergence, p, cfg.params.orbitRivalry * m * stake);
+  }
+}
+
 export const inducement: ShockKind = {
   kind: 'inducement',
   description: "Inducement: raises the target's exposure to the sender, lowers grievance; optionally conditional",
@@ -83,6 +97,7 @@ export const inducement: ShockKind = {
       }
       // "You can't have it both ways": committing more to the partner risks the reward.
       if (k >= 0) for (let d = 0; d < D; d++) if (sh.conditionMask[d]) inc(s.push.conditional, k * D + d, m);
+      if (k >= 0 && cfg.params.orbitRivalry > 0) contestOrbit(cfg, s, sh, m);
     }
     inc(s.exposure, sh.target * n + sh.actor, m);
     inc(s.push.grievance, sh.target * n + sh.actor, -m);
