@@ -92,6 +92,31 @@ function checkParameter(
 }
 
 /**
+ * The scenario with the sweep's fixed settings (`set:`) applied, one by one, each checked where
+ * it is written; a path also varied under `parameters:` is refused (which value would count?).
+ */
+function withFixed(source: Source, scenarioSource: Source, scenario: ScenarioFile, sweep: SweepFile): ScenarioFile {
+  let fixed = scenario;
+  for (const [path, value] of Object.entries(sweep.set ?? {})) {
+    if (Object.hasOwn(sweep.parameters, path))
+      fail(source, ['set', path], 'sweep.set', `"${path}" is both fixed and varied`, 'a path under set: or under parameters:, not both');
+    try {
+      fixed = prepare(scenarioSource, fixed, { set: [`${path}=${value}`] }).spec;
+    } catch (err) {
+      if (!(err instanceof EntenteError)) throw err;
+      const detail = err.message.replace(/^--set [^:]*: /, '');
+      fail(source, ['set', path], err.code, `set "${path}" = ${value}: ${detail}`, err.expected, err.found);
+    }
+  }
+  return fixed;
+}
+
+/** The fixed settings as `--set` assignments: what a posterior's readers apply before its particles' values. */
+export function fixedAssignments(sweep: SweepFile): string[] {
+  return Object.entries(sweep.set ?? {}).map(([path, value]) => `${path}=${value}`);
+}
+
+/**
  * The scenario a sweep names. If it is not there (the sweep file was moved, or the scenario),
  * the error points at the sweep's `scenario:` line, where the fix goes.
  */
@@ -124,7 +149,7 @@ export function loadSweep(file: string, options: { lever?: string | null; estima
   const sweep: SweepFile = chosen === undefined ? withoutLever : { ...withoutLever, lever: chosen };
   const scenarioFile = resolve(dirname(file), sweep.scenario);
   const scenarioSource = scenarioOf(source, scenarioFile);
-  const scenario = validateShape<ScenarioFile>(Scenario, scenarioSource);
+  const scenario = withFixed(source, scenarioSource, validateShape<ScenarioFile>(Scenario, scenarioSource), sweep);
   checkActorMemory(Object.keys(scenario.actors).length, scenarioSource.file);
   const base = prepare(scenarioSource, scenario, { lever: sweep.lever }); // the scenario (and lever) must be valid on their own
   const needs = NEEDS_SAMPLES[sweep.design];

@@ -148,6 +148,12 @@ export const Sweep = Type.Object(
         { additionalProperties: false, description: 'Per-tick files to keep besides runs.csv (summary rows are always kept)' },
       ),
     ),
+    set: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.Number(), Type.String({ minLength: 1 })]), {
+        description:
+          'Settings fixed at every point, by path, applied before the point’s values (a rival structure: a mechanism switched off, model.mechanisms.abandonment: 0); a calibration’s posterior carries them',
+      }),
+    ),
     parameters: Type.Record(Type.String(), Type.Union([Levels, Range], { description: 'A list of values, or {min, max}' }), {
       minProperties: 1,
       description: 'Parameters to vary, by path (actors.CHN.costAversion, shocks.ID.enforcement, ...)',

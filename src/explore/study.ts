@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { scenarioPosterior } from '../compare/posterior/named.js';
 import { type Posterior, readPosterior } from '../compare/posterior/read.js';
 import { EntenteError, inputError } from '../errors.js';
-import { isSweepFile, loadSweep } from '../experiments/loadSweep.js';
+import { fixedAssignments, isSweepFile, loadSweep } from '../experiments/loadSweep.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { checkOutputSize } from '../io/limits.js';
 import { makeDirs } from '../io/makeDirs.js';
@@ -91,12 +91,14 @@ export interface ExploreOptions {
 export function explore(input: string, options: ExploreOptions): Explored {
   const sweep = isSweepFile(input) ? loadSweep(input) : undefined;
   const file = sweep ? sweep.scenarioFile : input;
-  const loaded = loadScenario(file);
+  const posteriorDir = options.posterior === false ? undefined : (options.posterior ?? scenarioPosterior(file));
+  const read = posteriorDir === undefined ? undefined : readPosterior(posteriorDir);
+  // The sweep's fixed settings and the posterior's (its calibration's structure) hold on the page too.
+  const loaded = loadScenario(file, { set: [...(sweep ? fixedAssignments(sweep.sweep) : []), ...(read?.fixed ?? [])] });
   const out = options.out ?? `${defaultOut(loaded.spec.name, file)}-explore.html`;
   claimPage(out);
   const spec = loaded.spec;
-  const posteriorDir = options.posterior === false ? undefined : (options.posterior ?? scenarioPosterior(file));
-  const posterior = posteriorDir === undefined ? undefined : checkedPosterior(readPosterior(posteriorDir), loaded);
+  const posterior = read === undefined ? undefined : checkedPosterior(read, loaded);
   const page: Embedded = {
     file,
     hash: loaded.source.hash,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { EntenteError } from '../../errors.js';
 import type { LoadedSweep } from '../../experiments/loadSweep.js';
+import { fixedAssignments } from '../../experiments/loadSweep.js';
 import { writeAtomic } from '../../io/atomicFile.js';
 import { formatNumber } from '../../io/csvFile.js';
 import { commandLine } from '../../io/manifest.js';
@@ -144,6 +145,8 @@ export function finishAbc(
     ...facts.identity,
     calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: facts.observedFile },
     ...scenarioFacts(loaded.scenarioFile, loaded.scenarioSource.hash, loaded.scenario),
+    // The calibration file's fixed settings (its rival structure): readers apply them before each particle's values.
+    ...(loaded.sweep.set ? { fixed: fixedAssignments(loaded.sweep) } : {}),
     generations: result.generations.length,
     stopped: result.stopped,
     floor: facts.floor,

@@ -20,6 +20,11 @@ export interface Posterior {
   /** The scenario the posterior was calibrated on, as its manifest names it. */
   readonly scenario: { readonly file: string; readonly sha256: string };
   readonly paths: readonly string[];
+  /**
+   * Settings the calibration file fixed (`set:`, its rival structure) as PATH=VALUE, applied to the
+   * scenario before any particle's values; none for a calibration that fixed nothing.
+   */
+  readonly fixed: readonly string[];
   /** Normalised weights, one per particle (sum 1). */
   readonly weights: Float64Array;
   /** values[i][j]: particle i's value of paths[j], as written (so `--set` reproduces it). */
@@ -93,10 +98,22 @@ export function readPosterior(dir: string): Posterior {
     sha256: createHash('sha256').update(text).digest('hex'),
     scenario: { file: scenario.file, sha256: scenario.sha256 },
     paths,
+    fixed: fixedOf(manifest.fixed, join(dir, 'manifest.json')),
     weights,
     values: body.map((row) => row.slice(LEADING.length)),
     ess: 1 / squares,
   };
+}
+
+function fixedOf(fixed: unknown, file: string): string[] {
+  if (fixed === undefined) return [];
+  if (!Array.isArray(fixed) || !fixed.every((a): a is string => typeof a === 'string' && a.indexOf('=') > 0))
+    throw new EntenteError('output.damaged', "the manifest's fixed settings are not PATH=VALUE assignments", {
+      where: { file, path: 'fixed' },
+      expected: 'a list of PATH=VALUE strings, as entente calibrate --method abc wrote it',
+      found: JSON.stringify(fixed).slice(0, 80),
+    });
+  return fixed;
 }
 
 /** Row i's column `at` (`name`) as a finite number ≥ 0, or a refusal naming the line. */

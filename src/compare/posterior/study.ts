@@ -95,9 +95,10 @@ function checkParticles(loaded: LoadedScenario, levers: readonly string[], poste
 }
 
 export async function comparePosterior(file: string, options: PosteriorOptions, note: (text: string) => void): Promise<PosteriorResult> {
-  const loaded = loadScenario(file, { seed: options.seed });
-  const levers = selectLevers(options.levers, loaded.spec, file);
   const posterior = readPosterior(options.posterior);
+  // The posterior's structure (its calibration's fixed settings) is part of every world it holds.
+  const loaded = loadScenario(file, { seed: options.seed, set: [...posterior.fixed] });
+  const levers = selectLevers(options.levers, loaded.spec, file);
   checkParticles(loaded, levers, posterior);
   const out = options.out(loaded.spec.name);
   claimOutput(out, 'compare', { force: options.force });
