@@ -30,6 +30,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   readme: 11,
   bench: 11,
   build: 11,
+  patterns: 12,
 };
 
 const SRC = join(ROOT, 'src');

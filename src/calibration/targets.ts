@@ -27,6 +27,8 @@ export interface ObservedRow {
   readonly period: string;
   readonly value: string;
   readonly unit: string;
+  /** What the source adds in words (e.g. a second figure); '' where there is none. */
+  readonly note: string;
 }
 
 export interface Target {
@@ -55,7 +57,13 @@ export function readObserved(file: string): ObservedRow[] {
       expected: 'a CSV with columns indicator, period, value, unit',
     });
   }
-  return rows.map((r) => ({ indicator: r.indicator ?? '', period: r.period ?? '', value: r.value ?? '', unit: r.unit ?? '' }));
+  return rows.map((r) => ({
+    indicator: r.indicator ?? '',
+    period: r.period ?? '',
+    value: r.value ?? '',
+    unit: r.unit ?? '',
+    note: r.note ?? '',
+  }));
 }
 
 /** Months since the scenario's start (YYYY-MM) of the first month of a period, and its length in months. */
