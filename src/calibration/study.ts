@@ -5,7 +5,7 @@
  * the best values into the scenario. The command only translates flags.
  */
 import { join } from 'node:path';
-import type { LoadedSweep } from '../experiments/loadSweep.js';
+import { fixedAssignments, type LoadedSweep } from '../experiments/loadSweep.js';
 import { manifestHead } from '../io/manifest.js';
 import { writeJson, writeOutputDir } from '../io/outputDir.js';
 import { claimOutput } from '../io/ownership.js';
@@ -72,7 +72,9 @@ export async function calibrateOptimise(loaded: LoadedSweep, options: CalibrateO
   const result = await calibrate(loaded, options.workers, options.quiet);
   const paths = loaded.parameters.map((p) => p.path);
   const bestValues = result.points[result.best.point] as readonly (string | number)[];
-  const set = paths.map((p, i) => `${p}=${bestValues[i]}`);
+  // The file's fixed settings first (its structure), then the fitted values: what `entente run --set` reproduces.
+  const fixed = fixedAssignments(loaded.sweep);
+  const set = [...fixed, ...paths.map((p, i) => `${p}=${bestValues[i]}`)];
   await writeOutputDir(
     options.out,
     'calibration',
@@ -87,6 +89,7 @@ export async function calibrateOptimise(loaded: LoadedSweep, options: CalibrateO
         ...manifestHead('calibration'),
         calibration: { file: loaded.source.file, sha256: loaded.source.hash, observed: result.observedFile },
         ...scenarioFacts(loaded.scenarioFile, loaded.scenarioSource.hash, loaded.scenario),
+        ...(fixed.length > 0 ? { fixed } : {}),
         design: loaded.sweep.design,
         points: result.points.length,
         refine: loaded.sweep.calibration?.refine ?? null,

@@ -51,6 +51,8 @@ export interface Embedded {
   readonly indicators: Readonly<Record<string, string>>;
   /** A sample of a calibrated posterior's particles, drawn by weight (so equally weighted here). */
   readonly posterior?: PagePosterior;
+  /** Settings `data` already carries from a sweep's `set:` or a posterior's structure (PATH=VALUE): the command line repeats them. */
+  readonly fixed?: readonly string[];
 }
 
 export interface PagePosterior {

@@ -1,6 +1,6 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { scenarioPosterior } from '../compare/posterior/named.js';
-import { type Posterior, readPosterior } from '../compare/posterior/read.js';
+import { loadUnder, type Posterior, readPosterior } from '../compare/posterior/read.js';
 import { EntenteError, inputError } from '../errors.js';
 import { fixedAssignments, isSweepFile, loadSweep } from '../experiments/loadSweep.js';
 import { writeAtomic } from '../io/atomicFile.js';
@@ -60,6 +60,26 @@ const TEXT_FIELDS = new Set([
   'b',
 ]);
 
+/**
+ * The posterior the page samples: the one asked for, else the scenario's own (`posterior:`). Under a
+ * sweep or calibration file that fixes settings, a posterior calibrated under others would run
+ * in a structure it was not fitted in: the scenario's own is then left out, one asked for refused.
+ */
+function pagePosterior(asked: string | false | undefined, file: string, fixed: readonly string[] | undefined): Posterior | undefined {
+  const dir = asked === false ? undefined : (asked ?? scenarioPosterior(file));
+  if (dir === undefined) return undefined;
+  const posterior = readPosterior(dir);
+  // A scenario file takes the posterior's structure; a sweep file must have the same one.
+  if (fixed === undefined || JSON.stringify(posterior.fixed) === JSON.stringify(fixed)) return posterior;
+  if (asked === undefined) return undefined;
+  throw inputError(
+    'explore.posterior',
+    `the posterior in ${dir} was calibrated under fixed settings (${posterior.fixed.join(', ') || 'none'}) that differ from this file's (${fixed.join(', ') || 'none'})`,
+    { file: join(dir, 'manifest.json'), path: 'fixed' },
+    'a posterior calibrated from this file (entente calibrate FILE --method abc), or --no-posterior',
+  );
+}
+
 /** Every path of the posterior must name something this scenario has. */
 function checkedPosterior(posterior: Posterior, loaded: LoadedScenario): Posterior {
   const data = structuredClone(loaded.spec) as unknown as Json;
@@ -91,14 +111,15 @@ export interface ExploreOptions {
 export function explore(input: string, options: ExploreOptions): Explored {
   const sweep = isSweepFile(input) ? loadSweep(input) : undefined;
   const file = sweep ? sweep.scenarioFile : input;
-  const posteriorDir = options.posterior === false ? undefined : (options.posterior ?? scenarioPosterior(file));
-  const read = posteriorDir === undefined ? undefined : readPosterior(posteriorDir);
-  // The sweep's fixed settings and the posterior's (its calibration's structure) hold on the page too.
-  const loaded = loadScenario(file, { set: [...(sweep ? fixedAssignments(sweep.sweep) : []), ...(read?.fixed ?? [])] });
+  const fixed = sweep ? fixedAssignments(sweep.sweep) : undefined;
+  const read = pagePosterior(options.posterior, file, fixed);
+  // The posterior's fixed settings (its calibration's structure; a sweep's are the same), else the sweep's, hold on the page too.
+  const loaded = read ? loadUnder(file, read) : loadScenario(file, { set: fixed ?? [] });
   const out = options.out ?? `${defaultOut(loaded.spec.name, file)}-explore.html`;
   claimPage(out);
   const spec = loaded.spec;
   const posterior = read === undefined ? undefined : checkedPosterior(read, loaded);
+  const carried = read?.fixed ?? fixed ?? [];
   const page: Embedded = {
     file,
     hash: loaded.source.hash,
@@ -112,6 +133,7 @@ export function explore(input: string, options: ExploreOptions): Explored {
     observed: scenarioObserved(file, loaded.source.data, []).filter((o) => Object.hasOwn(spec.observables ?? {}, o.indicator)),
     indicators: Object.fromEntries(Object.entries(spec.observables ?? {}).map(([id, o]) => [id, o.description ?? id])),
     ...(posterior ? { posterior: samplePosterior(posterior, loaded.seed) } : {}),
+    ...(carried.length > 0 ? { fixed: carried } : {}),
   };
   const html = explorePage(page);
   // Its size, known once it is made (the scenario's text is bounded by its schema): under the output limit before a byte is written.

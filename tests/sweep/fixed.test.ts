@@ -4,13 +4,14 @@
  * are also varied, and an ABC posterior carries them, so its readers run the structure it was
  * calibrated under.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPosterior } from '../../src/compare/posterior/read.js';
 import { EntenteError } from '../../src/errors.js';
 import { loadSweep } from '../../src/experiments/loadSweep.js';
 import { prepare } from '../../src/scenario/load.js';
-import { DEFAULT_SCENARIO, entente, fileIn, tempDir } from '../helpers.js';
+import { DEFAULT_SCENARIO, entente, expectRefused, fileIn, tempDir } from '../helpers.js';
 
 const dir = tempDir('entente-fixed-');
 const file = (name: string, set: string, parameters = '  model.needGain: { min: 0.5, max: 2.5 }\n') =>
@@ -69,11 +70,59 @@ describe('a sweep file’s fixed settings (set:)', () => {
     expect(err.message).toMatch(/both fixed and varied/);
   });
 
-  it('an ABC posterior carries them, and its reader gives them back', async () => {
-    const f = file('abc.yaml', 'set:\n  model.mechanisms.abandonment: 0\n');
+  const FIXED = 'set:\n  model.mechanisms.abandonment: 0\n';
+  const json = (d: string, name: string) => JSON.parse(readFileSync(join(d, name), 'utf8'));
+
+  it('an ABC posterior carries them, its reader gives them back, and a bad one is blamed on the manifest', async () => {
+    const f = file('abc.yaml', FIXED);
     const out = join(dir, 'abc');
     const result = await entente(['calibrate', f, '--method', 'abc', '--particles', '20', '--generations', '2', '-q', '--out', out]);
     expect(result.status, result.stderr).toBe(0);
     expect(readPosterior(out).fixed).toEqual(['model.mechanisms.abandonment=0']);
+    const manifest = json(out, 'manifest.json');
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, fixed: ['model.mechanisms.abandonmnet=0'] }));
+    await expectRefused(
+      dir,
+      ['compare', DEFAULT_SCENARIO, '--posterior', out, '--levers', 'rewardWedge'],
+      /fixed setting model\.mechanisms\.abandonmnet=0/,
+      /manifest\.json/,
+      /fixed\[0\]/,
+    );
+  });
+
+  it('the optimiser records them and prints them first; --apply, which would drop them, is refused', async () => {
+    const f = file('opt.yaml', FIXED);
+    const out = join(dir, 'opt');
+    const result = await entente(['calibrate', f, '-q', '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const manifest = json(out, 'manifest.json');
+    expect(manifest.fixed).toEqual(['model.mechanisms.abandonment=0']);
+    expect(manifest.best.set[0]).toBe('model.mechanisms.abandonment=0');
+    expect(manifest.best.set[1]).toMatch(/^model\.needGain=/);
+    await expectRefused(dir, ['calibrate', f, '--apply'], /fixes settings \(set:\)/, /opt\.yaml/);
+  });
+
+  it('a sweep records them in its manifest, so any point can be rerun', async () => {
+    const f = file('sweep.yaml', FIXED);
+    const out = join(dir, 'sweep');
+    const result = await entente(['sweep', f, '-q', '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(json(out, 'manifest.json').sweep.fixed).toEqual(['model.mechanisms.abandonment=0']);
+  });
+
+  it('explore under a file that fixes settings leaves out a posterior calibrated without them, and refuses one asked for', async () => {
+    const f = file('explore.yaml', FIXED);
+    const page = join(dir, 'page.html');
+    const result = await entente(['explore', f, '-q', '--out', page]);
+    expect(result.status, result.stderr).toBe(0);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('"fixed":["model.mechanisms.abandonment=0"]');
+    expect(html).not.toContain('"particles":');
+    const shipped = join(DEFAULT_SCENARIO, '..', 'posteriors', 'china-russia-2022');
+    const refused = await entente(['explore', f, '-q', '--out', join(dir, 'refused.html'), '--posterior', shipped]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(
+      /calibrated under fixed settings \(none\) that differ from this file's \(model\.mechanisms\.abandonment=0\)/,
+    );
   });
 });

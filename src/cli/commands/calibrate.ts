@@ -66,6 +66,13 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
           { file, path: '--apply' },
           '--method optimise with --apply, or --method abc without it',
         );
+      if (flags.apply && loaded.sweep.set !== undefined)
+        throw inputError(
+          'calibration.apply',
+          '--apply writes the fitted values into the scenario, but this file also fixes settings (set:), which the scenario does not have: the values were fitted under another structure',
+          { file, path: 'set' },
+          'no --apply (run the printed --set line, which carries the fixed settings), or a calibration file without set:',
+        );
       if (flags.method !== 'abc' && flags.replications !== undefined)
         throw inputError(
           'calibration.replications',
@@ -128,7 +135,12 @@ export function registerCalibrate(program: Command, print: (text: string) => voi
         false,
         flags.apply
           ? [`entente run ${shellQuote(loaded.scenarioFile)} --report   # the scenario with the fitted values`]
-          : [`entente calibrate ${shellQuote(file)} --apply   # write these values into the scenario`, reportStep(out, flags.report)],
+          : loaded.sweep.set !== undefined
+            ? [
+                `entente run ${shellQuote(loaded.scenarioFile)} ${calibration.set.map((a) => `--set ${shellQuote(a)}`).join(' ')} --report   # the fitted point, under the file's fixed settings`,
+                reportStep(out, flags.report),
+              ]
+            : [`entente calibrate ${shellQuote(file)} --apply   # write these values into the scenario`, reportStep(out, flags.report)],
       );
     });
 }

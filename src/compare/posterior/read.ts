@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { EntenteError } from '../../errors.js';
 import { readRecorded } from '../../io/fileRecord.js';
 import { readJsonObject } from '../../io/ownership.js';
+import { type LoadedScenario, type LoadOptions, loadScenario } from '../../scenario/load.js';
 
 export interface Posterior {
   readonly dir: string;
@@ -152,4 +153,24 @@ function checkSupport(file: string, body: readonly string[][], paths: readonly s
         });
     });
   });
+}
+
+/**
+ * The scenario a posterior's particles run in: `file` with the posterior's fixed settings (its
+ * calibration's structure) and any `before` them (a sweep's own). A fixed setting the scenario
+ * refuses is blamed on the manifest's `fixed`, where it was written.
+ */
+export function loadUnder(file: string, posterior: Posterior, options: LoadOptions = {}, before: readonly string[] = []): LoadedScenario {
+  try {
+    return loadScenario(file, { ...options, set: [...before, ...posterior.fixed] });
+  } catch (err) {
+    const bad = err instanceof EntenteError ? posterior.fixed.findIndex((a) => err.message.startsWith(`--set ${a}:`)) : -1;
+    if (bad < 0) throw err;
+    const e = err as EntenteError;
+    throw new EntenteError(e.code, `the posterior's fixed setting ${posterior.fixed[bad]}: ${e.message.replace(/^--set [^:]*: /, '')}`, {
+      where: { file: join(posterior.dir, 'manifest.json'), path: `fixed[${bad}]` },
+      expected: e.expected ?? `a setting ${file} accepts`,
+      ...(e.found !== undefined ? { found: e.found } : {}),
+    });
+  }
 }

@@ -12,13 +12,13 @@ import { claimOutput } from '../../io/ownership.js';
 import { Table } from '../../io/table.js';
 import { deriveSeed } from '../../model/rng.js';
 import { scenarioFacts } from '../../scenario/labels.js';
-import { type LoadedScenario, loadScenario, prepare } from '../../scenario/load.js';
+import { type LoadedScenario, prepare } from '../../scenario/load.js';
 import { particlesTable, writeLevers } from '../columns.js';
 import { compareLevers, type LeverEffect } from '../compare.js';
 import { selectLevers } from '../select.js';
 import { type Drivers, drivers } from './drivers.js';
 import { posteriorOutcomes } from './outcomes.js';
-import { type Posterior, readPosterior } from './read.js';
+import { loadUnder, type Posterior, readPosterior } from './read.js';
 
 export interface PosteriorOptions {
   /** The directory calibrate --method abc wrote. */
@@ -97,7 +97,7 @@ function checkParticles(loaded: LoadedScenario, levers: readonly string[], poste
 export async function comparePosterior(file: string, options: PosteriorOptions, note: (text: string) => void): Promise<PosteriorResult> {
   const posterior = readPosterior(options.posterior);
   // The posterior's structure (its calibration's fixed settings) is part of every world it holds.
-  const loaded = loadScenario(file, { seed: options.seed, set: [...posterior.fixed] });
+  const loaded = loadUnder(file, posterior, { seed: options.seed });
   const levers = selectLevers(options.levers, loaded.spec, file);
   checkParticles(loaded, levers, posterior);
   const out = options.out(loaded.spec.name);

@@ -36,7 +36,7 @@ function command(page: Embedded, s: Settings): string {
     ...(s.lever ? ['--lever', s.lever] : []),
     ...(s.replications !== page.replications ? ['-r', String(s.replications)] : []),
     ...(s.seed !== page.seed ? ['--seed', String(s.seed)] : []),
-    ...setFlags(page, s).flatMap((f) => ['--set', shellQuote(f)]),
+    ...[...(page.fixed ?? []), ...setFlags(page, s)].flatMap((f) => ['--set', shellQuote(f)]),
   ].join(' ');
 }
 
