@@ -1,5 +1,5 @@
 /**
- * The fused reference loop: the same arithmetic as the ten mechanisms and the
+ * The fused reference loop: the same arithmetic as the ten mechanisms on by default (autonomy, off, is not fused) and the
  * decision step, in one pass over the same typed arrays, with no per-mechanism
  * output arrays. It is the practical speed limit the engine is compared with;
  * the benchmark also checks that both give the same commitments.

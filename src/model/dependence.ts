@@ -10,8 +10,9 @@ import type { ModelState } from './state.js';
  * provides, each partner's supply weighted by its economy (what it can make):
  *   dep_ij = E_j x_p,trade ch_p / Σ_j' E_j' x_p',trade ch_p'.
  * It changes as trade does: when sanctions close an actor's other sources, the partner
- * left supplies a larger share of what it needs. No mechanism reads it, so, like costs
- * (social.ts), it is computed when collected, not every tick.
+ * left supplies a larger share of what it needs. Only the autonomy mechanism reads it (off by
+ * default): the tick loop computes it every tick where that mechanism is on, and otherwise, like
+ * costs (social.ts), it is computed when collected.
  */
 export function updateDependence(cfg: ModelConfig, s: ModelState): Float64Array {
   const supply = s.supply;

@@ -148,6 +148,7 @@ export const MECHANISM_NAMES = [
   'divergence',
   'commitmentCost',
   'inertia',
+  'autonomy',
 ] as const;
 export type MechanismName = (typeof MECHANISM_NAMES)[number];
 
@@ -163,4 +164,5 @@ export const DEFAULT_MECHANISM_WEIGHTS: Readonly<Record<MechanismName, number>> 
   divergence: 0.1,
   commitmentCost: 0.3,
   inertia: 0.02,
+  autonomy: 0,
 };

@@ -10,6 +10,7 @@ import { updateConditions } from './conditions.js';
 import type { ModelConfig } from './config.js';
 import { curvatureOf } from './curvature.js';
 import { decide } from './decide.js';
+import { updateDependence } from './dependence.js';
 import { D } from './domains.js';
 import { checkFinite, stateFinite } from './finite.js';
 import { type Random, restartOf } from './rng.js';
@@ -46,6 +47,7 @@ export function initialise(cfg: ModelConfig, s: ModelState, bound: readonly Boun
   applyShocks(cfg, s, -1, silent);
   updateConditions(cfg, s);
   s.shared0.set(s.shared);
+  if (readsDependence(cfg)) s.dependence0.set(updateDependence(cfg, s));
   for (let k0 = 0; k0 < cfg.K; k0 += TIE_BLOCK) {
     const k1 = Math.min(cfg.K, k0 + TIE_BLOCK);
     contribute(cfg, s, bound, k0, k1);
@@ -57,6 +59,7 @@ export function step(cfg: ModelConfig, s: ModelState, t: number, random: Random,
   s.t = t;
   applyShocks(cfg, s, t, emit);
   updateConditions(cfg, s);
+  if (readsDependence(cfg)) updateDependence(cfg, s);
   const taps = tapsOf(s);
   for (let i = 0; i < taps.length; i++) (taps[i] as Tap).tick(cfg, s, bound);
   const gain = curvatureOf(cfg, bound).stepGain;
@@ -69,6 +72,12 @@ export function step(cfg: ModelConfig, s: ModelState, t: number, random: Random,
   s.commitment.set(s.next);
   updateConcessions(cfg, s);
   updateRhetoric(cfg, s);
+}
+
+/** Whether a mechanism of cfg reads dependence (autonomy): only then is it computed every tick, not only when collected. */
+function readsDependence(cfg: ModelConfig): boolean {
+  for (let i = 0; i < cfg.mechanisms.length; i++) if ((cfg.mechanisms[i] as { name: string }).name === 'autonomy') return true;
+  return false;
 }
 
 /** Bindings of each config seen, so the replications of a sweep point bind its mechanisms once. */

@@ -30,6 +30,8 @@ export interface ModelState {
   readonly concession: Float64Array;
   /** dependence[k]: tie k's `from` on its `to`; an output, filled only by updateDependence (model/dependence.ts). */
   readonly dependence: Float64Array;
+  /** dependence0[k]: tie k's dependence on the initial state (set by initialise where a mechanism reads dependence). */
+  readonly dependence0: Float64Array;
 
   readonly stress: Float64Array;
   readonly need: Float64Array;
@@ -193,6 +195,7 @@ export function createState(cfg: ModelConfig, options: StateOptions = {}): Model
     baseline: f(K * D),
     concession: f(K),
     dependence: f(K),
+    dependence0: f(K),
     stress: f(n),
     need: f(n),
     dollarAccess: f(n),

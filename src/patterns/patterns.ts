@@ -3,8 +3,8 @@
  * yes or no on one run of the default scenario, with the tolerance §11 justifies. Pattern-oriented
  * modelling (Grimm et al. 2005) judges a structure by how many of them it reproduces across its
  * calibrated posterior (judge.ts), not by whether one best point clears a tolerance.
- * `figures` names the observed rows a pattern reads: where one is a calibration target, the
- * pattern is partly in-sample, and the table says so.
+ * `figures` names the observed rows a pattern reads or orders: where one is a calibration target,
+ * the pattern is partly in-sample, and the table says so.
  */
 import type { Observed } from './observed.js';
 import type { World } from './world.js';
@@ -23,7 +23,7 @@ export interface Pattern {
   /** Which of docs/model.md §11's facts it is. */
   readonly fact: string;
   readonly text: string;
-  /** Observed rows it reads, [indicator, period]. */
+  /** Observed rows it reads or orders, [indicator, period]. */
   readonly figures: readonly (readonly [string, string])[];
   holds(c: PatternContext): boolean;
 }
@@ -164,7 +164,12 @@ export const PATTERNS: readonly Pattern[] = [
     id: 'discount-narrows',
     fact: '5',
     text: 'the discount narrows January → June → September 2023',
-    figures: [],
+    // An ordering of three calibration targets: in-sample, though it reads no figure's value.
+    figures: [
+      ['urals_discount_to_brent', '2023-01'],
+      ['urals_discount_to_brent', '2023-06'],
+      ['urals_discount_to_brent', '2023-09'],
+    ],
     holds: (c) => {
       const d = row(c.world, 'urals_discount_to_brent');
       const [jan, jun, sep] = [JAN_2023, '2023-06', '2023-09'].map((p) => d[c.month(p)] as number) as [number, number, number];
@@ -175,7 +180,10 @@ export const PATTERNS: readonly Pattern[] = [
     id: 'discount-widens-2025',
     fact: '5',
     text: 'the discount wider in November 2025 than in 2025-Q3',
-    figures: [],
+    figures: [
+      ['urals_discount_to_brent', '2025-Q3'],
+      ['urals_discount_to_brent', '2025-11'],
+    ],
     holds: (c) => {
       const d = row(c.world, 'urals_discount_to_brent');
       const q3 = c.month('2025-07');

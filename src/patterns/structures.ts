@@ -36,4 +36,10 @@ export const STRUCTURES: readonly Structure[] = [
     calibration: 'scenarios/calibration/structures/no-abandonment.yaml',
     posterior: 'scenarios/posteriors/structures/no-abandonment',
   },
+  {
+    name: 'autonomy',
+    text: 'actors guarding their autonomy (α_U free)',
+    calibration: 'scenarios/calibration/structures/autonomy.yaml',
+    posterior: 'scenarios/posteriors/structures/autonomy',
+  },
 ];

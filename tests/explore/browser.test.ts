@@ -42,7 +42,7 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     html = join(dir, 'explore.html');
     const r = await entente(['explore', DEFAULT_SCENARIO, '--out', html]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/40 sliders, 6 levers, 40 posterior particles → .*explore\.html \(\d\.\d\d MB/);
+    expect(r.stdout).toMatch(/41 sliders, 6 levers, 40 posterior particles → .*explore\.html \(\d\.\d\d MB/);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     ({ page, errors, requests } = await blockedPage(browser, { width: 1280, height: 1000 }, true));
     // Five replications keep the test quick; the fragment is how a link carries a view.

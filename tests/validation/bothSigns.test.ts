@@ -31,7 +31,9 @@ function ranges(): [string, number, number][] {
     Number(m[2]),
     Number(m[3]),
   ]);
-  for (const [name, weight] of Object.entries(DEFAULT_MECHANISM_WEIGHTS)) out.push([`model.mechanisms.${name}`, 0, 2 * weight]);
+  // A mechanism off by default (autonomy, a rival structure: docs/model.md §10.2) stays off: 0 to twice 0.
+  for (const [name, weight] of Object.entries(DEFAULT_MECHANISM_WEIGHTS))
+    if (weight > 0) out.push([`model.mechanisms.${name}`, 0, 2 * weight]);
   // Russia's counter-bid, from none to one that outbids the reward lever's offer (docs/model.md §5.2).
   out.push(['model.counterBid', 0, 3]);
   // A third party's resentment of secondary sanctions, up to what a direct target feels (docs/model.md §5.2).

@@ -48,7 +48,8 @@ beforeAll(() => {
     let depth0 = Number.NaN;
     let depthMove = 0;
     const reluctant: Record<string, boolean> = { finance: true, defense: true, military: true };
-    runReplications({ config: cfg, seed: loaded.seed, point: 0, replications: 1 }, createState(cfg), {
+    // Each particle its own seed, as the pattern judge gives it (src/patterns/judge.ts): noise integrated over, not one draw shared.
+    runReplications({ config: cfg, seed: loaded.seed, point: i, replications: 1 }, createState(cfg), {
       tick: (t, s) => {
         last = [tieCommitted(cfg, s.commitment, cr), tieCommitted(cfg, s.commitment, rc)];
         const depth = pairDepth(cfg, s.commitment, pair);

@@ -42,8 +42,7 @@ describe('rival structures judged by the patterns across their posteriors', () =
     expect(blockOf(docs, TABLE_BEGIN, TABLE_END)).toBe(patternTable(PATTERNS, study.judged, study.targets));
   });
 
-  it('the table can tell the structures apart: each pattern is judged in every posterior, and some differ', () => {
-    for (const j of study.judged) expect(j.shares).toHaveLength(PATTERNS.length);
+  it('the table can tell the structures apart: some pattern holds in different shares of their posteriors', () => {
     const differs = PATTERNS.some((_, i) => new Set(study.judged.map((j) => Math.floor(100 * (j.shares[i] as number)))).size > 1);
     expect(differs).toBe(true);
   });

@@ -18,6 +18,7 @@ from shocks import KINDS, inducement
 
 D = 6
 FINANCE = 2
+TRADE = 0
 
 
 def decay(push: float) -> float:
@@ -111,6 +112,13 @@ class ActorAgent(mesa.Agent):
             elif name == "inertia":
                 for d in range(D):
                     out[d] = out[d] + -weight * c[kd + d]
+            elif name == "autonomy":
+                rise = m.dependence[k] - m.dependence0[k]
+                if rise > 0:
+                    u = -weight * rise
+                    v = dom["strategic"]
+                    for d in range(D):
+                        out[d] = out[d] + u * v[d]
         return out
 
     def set_baseline(self) -> None:
@@ -223,7 +231,29 @@ class EntenteModel(mesa.Model):
         self._apply_shocks(-1)
         self._update_conditions()
         self.shared0 = list(self.shared)
+        self.dependence = [0.0] * self.K
+        if self._reads_dependence():
+            self._update_dependence()
+        self.dependence0 = list(self.dependence)
         self.agents.do("set_baseline")
+
+    def _reads_dependence(self) -> bool:
+        return any(name == "autonomy" for name, _ in self.active)
+
+    def _update_dependence(self) -> None:
+        """Each tie's share of its actor's critical supply (src/model/dependence.ts)."""
+        cfg, n = self.cfg, self.n
+        economy = cfg["economy"]
+        supply = [0.0] * n
+        for p in range(self.P):
+            a, b = cfg["pairA"][p], cfg["pairB"][p]
+            goods = self.exchange[p * D + TRADE] * self.channel[p]
+            supply[a] += economy[b] * goods
+            supply[b] += economy[a] * goods
+        for k in range(self.K):
+            p, i, j = cfg["tiePair"][k], cfg["tieFrom"][k], cfg["tieTo"][k]
+            total = supply[i]
+            self.dependence[k] = (economy[j] * self.exchange[p * D + TRADE] * self.channel[p]) / total if total > 0 else 0.0
 
     # -- the shock phase (src/model/shocks.ts) -------------------------------------------------
 
@@ -508,6 +538,8 @@ class EntenteModel(mesa.Model):
         t = self.steps - 1  # Mesa counts steps from 1
         self._apply_shocks(t)
         self._update_conditions()
+        if self._reads_dependence():
+            self._update_dependence()
         self._noise()
         self.agents.do("decide")
         self.agents.do("advance")

@@ -1,6 +1,7 @@
 /** The mechanism registry: the tick loop looks mechanisms up here by name, once per run. */
 import type { MechanismName } from '../parameters.js';
 import { abandonment } from './abandonment.js';
+import { autonomy } from './autonomy.js';
 import { commitmentCost } from './commitmentCost.js';
 import { divergence } from './divergence.js';
 import { economicGain } from './economicGain.js';
@@ -24,6 +25,7 @@ export const MECHANISMS: ReadonlyMap<MechanismName, Mechanism> = new Map(
     divergence,
     commitmentCost,
     inertia,
+    autonomy,
   ].map((m) => [m.name, m]),
 );
 
