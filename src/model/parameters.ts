@@ -88,6 +88,13 @@ export const DEFAULT_MODEL_PARAMS = {
    * ρ_V · size · stake_i,target while the reward is taken. 0 by default: no datum identifies it.
    */
   orbitRivalry: 0,
+  /**
+   * λ_B: how much an actor that a sender coerces together with its partner blames the partnership:
+   * each tick, the tie to the partner bears third-party pressure λ_B · Σ_s min(π_s→i, π_s→partner) in
+   * every domain (the sender's reason for coercing both is the partnership). 0 by default: no datum
+   * identifies it.
+   */
+  sanctionBlame: 0,
 } as const;
 
 export type ModelParamName = keyof typeof DEFAULT_MODEL_PARAMS;
@@ -127,6 +134,7 @@ export const MODEL_PARAM_MAX: Readonly<Record<ModelParamName, number>> = {
   counterBid: 100,
   secondaryGrievance: 100,
   orbitRivalry: 100,
+  sanctionBlame: 100,
 };
 
 /** The largest weight of any mechanism. */

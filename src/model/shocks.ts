@@ -8,6 +8,7 @@
  */
 
 import type { ModelConfig, ShockConfig } from './config.js';
+import { D } from './domains.js';
 import { SHOCK_KINDS } from './shocks/index.js';
 import { type EventSink, ShockEvent } from './shocks/kind.js';
 import type { ModelState } from './state.js';
@@ -54,5 +55,27 @@ export function applyShocks(cfg: ModelConfig, s: ModelState, t: number, emit: Ev
     // Arguments, not an object: the phase runs every tick of every run and allocates nothing.
     SHOCK_KINDS[sh.kindIndex]?.apply(cfg, s, sh, q, t, first, emit);
     if (t === sh.until && sh.until < cfg.ticks - 1) emit(t, q, ShockEvent.ended);
+  }
+  if (cfg.params.sanctionBlame > 0) blame(cfg, s);
+}
+
+/**
+ * Blame (λ_B = sanctionBlame): an actor i that a sender s coerces together with its partner j reads
+ * the partnership as the reason, and its tie to j bears third-party pressure λ_B Σ_s min(π_s→i, π_s→j)
+ * in every domain, which the sanction-exposure mechanism turns into a cost of committing to j. Off
+ * (and skipped) at 0; O(K·n) a tick when on.
+ */
+function blame(cfg: ModelConfig, s: ModelState): void {
+  const { n } = cfg;
+  const coerced = s.push.coerced;
+  const weight = cfg.params.sanctionBlame;
+  for (let k = 0; k < cfg.K; k++) {
+    const i = cfg.tieFrom[k] as number;
+    const j = cfg.tieTo[k] as number;
+    let both = 0;
+    for (let x = 0; x < n; x++) if (x !== i && x !== j) both += Math.min(coerced[i * n + x] as number, coerced[j * n + x] as number);
+    if (both <= 0) continue;
+    s.push.sanctioned[k] = 1;
+    for (let d = 0; d < D; d++) s.push.thirdParty[k * D + d] += weight * both;
   }
 }

@@ -126,6 +126,8 @@ export interface ModelState {
     readonly barrier: Float64Array;
     /** embargo[k*D+d]: the part of barrier that tie k's `from` imposes itself (sanctions it sends): it bids for none of its target's glut. */
     readonly embargo: Float64Array;
+    /** coerced[j*n+s]: the pressure of sender s's sanctions on j this tick (what blame reads, shocks.ts). */
+    readonly coerced: Float64Array;
   };
   /** 1 while a shock is in force; a conditional inducement drops to 0 when withdrawn. */
   readonly inForce: Uint8Array;
@@ -148,6 +150,7 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
     conditional: K * D,
     barrier: K * D,
     embargo: K * D,
+    coerced: n * n,
   };
   const zeroed = new Float64Array(Object.values(sizes).reduce((a, b) => a + b, 0));
   let offset = 0;
@@ -170,6 +173,7 @@ function pushArrays(n: number, K: number, P: number): ModelState['push'] {
     conditional: view(sizes.conditional),
     barrier: view(sizes.barrier),
     embargo: view(sizes.embargo),
+    coerced: view(sizes.coerced),
     grievance: new Float64Array(n * n),
     divergence: new Float64Array(P),
   };

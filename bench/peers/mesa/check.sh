@@ -38,6 +38,7 @@ for noise in 0 on; do
   # The channels the other way (off by default) and the rival structures of docs/model.md §10.2.
   compare "earlyBankSanctions with resentment, noise $noise" scenarios/china-russia-2022.yaml --lever earlyBankSanctions --set model.secondaryGrievance=0.5 -r 3 "${set_noise[@]}"
   compare "kazakhSovereigntySupport with orbit rivalry, noise $noise" scenarios/china-russia-2022.yaml --lever kazakhSovereigntySupport --set model.orbitRivalry=1 -r 3 "${set_noise[@]}"
+  compare "coerciveWedge with blame, noise $noise" scenarios/china-russia-2022.yaml --lever coerciveWedge --set model.sanctionBlame=0.5 -r 3 "${set_noise[@]}"
   compare "guarding autonomy, noise $noise" scenarios/china-russia-2022.yaml --set model.mechanisms.autonomy=0.5 -r 3 "${set_noise[@]}"
   compare "S-shaped dollar exit and glut-only discount, noise $noise" scenarios/china-russia-2022.yaml --set model.dollarNetwork=0.9 --set model.buyerPower=0 -r 3 "${set_noise[@]}"
 done

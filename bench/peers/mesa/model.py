@@ -271,6 +271,7 @@ class EntenteModel(mesa.Model):
         self.conditional = [0.0] * (K * D)
         self.barrier = [0.0] * (K * D)
         self.embargo = [0.0] * (K * D)
+        self.coerced = [0.0] * (n * n)
         self.push_grievance = list(cfg["grievance0"])
         self.push_divergence = list(cfg["divergence0"])
         self.exposure = list(cfg["exposure0"])
@@ -297,6 +298,24 @@ class EntenteModel(mesa.Model):
                 inducement(self, sh, t, first, q)
             else:
                 KINDS[sh["kind"]](self, sh, t, first)
+        if self.params["sanctionBlame"] > 0:
+            self._blame()
+
+    def _blame(self) -> None:
+        """An actor coerced together with its partner blames the partnership (src/model/shocks.ts blame)."""
+        cfg, n = self.cfg, self.n
+        c = self.coerced
+        for k in range(self.K):
+            i, j = cfg["tieFrom"][k], cfg["tieTo"][k]
+            both = 0.0
+            for x in range(n):
+                if x != i and x != j:
+                    both += min(c[i * n + x], c[j * n + x])
+            if both <= 0:
+                continue
+            self.sanctioned[k] = 1
+            for d in range(D):
+                self.third_party[k * D + d] += self.params["sanctionBlame"] * both
 
     # -- conditions (src/model/conditions.ts) and the market (src/model/market.ts) -------------
 

@@ -30,6 +30,7 @@ def sanctions(m, sh, t, first):
     if mask[FINANCE]:
         m.push_finance_cut[target] += pressure
     m.push_grievance[target * n + sender] += pressure
+    m.coerced[target * n + sender] += pressure
     k = cfg["tieOf"][sender * n + target]
     if k < 0:
         return

@@ -26,6 +26,7 @@ export const sanctions: ShockKind = {
     inc(s.push.need, target, pressure * share);
     if (sh.domainMask[FINANCE]) inc(s.push.financeCut, target, pressure);
     inc(s.push.grievance, target * n + sender, pressure);
+    inc(s.push.coerced, target * n + sender, pressure);
     const k = cfg.tieOf[sender * n + target];
     if (k < 0) return;
     if (sh.onExchange) {
