@@ -97,14 +97,6 @@ export const Calibration = Type.Object(
   {
     observed: Type.String({ minLength: 1, description: 'Observed data CSV (indicator, period, value, unit, ...), relative to this file' }),
     targets: Type.Array(Target, { minItems: 1 }),
-    kernel: Type.Optional(
-      Type.Unsafe<'box' | 'logit'>({
-        type: 'string',
-        enum: ['box', 'logit'],
-        description:
-          'calibrate --method abc: where the kernel perturbs. box (default): each parameter as it is, a proposal redrawn until it lies inside every prior (fine to about 20 parameters; beyond, almost no proposal does); logit: each bounded parameter on the logit of its place in its range, so no proposal leaves the priors (for many parameters)',
-      }),
-    ),
     refine: Type.Optional(
       Type.Object(
         {

@@ -8,7 +8,7 @@
 import type { Value } from '../../experiments/designs/design.js';
 import type { LoadedSweep } from '../../experiments/loadSweep.js';
 import type { PointScore } from '../evaluate.js';
-import { fromLogit, type Prior, priorSupport } from './priors.js';
+import type { Prior } from './priors.js';
 import type { AbcModel } from './smc.js';
 
 /** Proposals of one generation are points t·2³² + i: distinct across generations, exact as doubles. */
@@ -45,18 +45,6 @@ export function abcParameters(loaded: LoadedSweep, fail: (path: string, message:
   const maps: ((x: number) => number)[] = [];
   const free: number[] = [];
   const fixed: (Value | undefined)[] = [];
-  const logit = loaded.sweep.calibration?.kernel === 'logit';
-  /** The prior ABC samples for a bounded one, and its map: under `kernel: logit` its latent logit and the map from it. */
-  const sampled = (p: Prior, map: (x: number) => number): void => {
-    const [lo, hi] = priorSupport(p);
-    if (logit && Number.isFinite(lo) && Number.isFinite(hi)) {
-      priors.push({ kind: 'logit', of: p, min: lo, max: hi });
-      maps.push((z) => map(fromLogit(z, lo, hi)));
-    } else {
-      priors.push(p);
-      maps.push(map);
-    }
-  };
   loaded.parameters.forEach(({ path, spec }, i) => {
     if (Array.isArray(spec)) {
       if (spec.length !== 1) fail(path, 'ABC needs a range {min, max} (a prior), or a list of one value (fixed)');
@@ -75,16 +63,18 @@ export function abcParameters(loaded: LoadedSweep, fail: (path: string, message:
     if (prior?.kind === 'spike') {
       if (log) fail(path, 'a spike prior is uniform besides its point mass: drop log: true');
       const { p0 } = prior;
+      priors.push({ kind: 'uniform', min: 0, max: 1 });
       declared.push({ kind: 'spike', p0, min, max });
-      sampled({ kind: 'uniform', min: 0, max: 1 }, (u) => spikeValue(u, p0, min, max));
+      maps.push((u) => spikeValue(u, p0, min, max));
       return;
     }
     if (prior?.kind === 'normal') p = { kind: 'normal', mean: prior.mean, sd: prior.sd, min, max };
     else if (prior?.kind === 'beta') p = { kind: 'beta', a: prior.a, b: prior.b, min, max };
     else if (log) p = { kind: 'logUniform', min, max };
     else p = { kind: 'uniform', min, max };
+    priors.push(p);
     declared.push(p);
-    sampled(p, (x) => x);
+    maps.push((x) => x);
   });
   return {
     priors,

@@ -10,18 +10,7 @@ export type Prior =
   | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
   | { readonly kind: 'logUniform'; readonly min: number; readonly max: number }
   | { readonly kind: 'normal'; readonly mean: number; readonly sd: number; readonly min?: number; readonly max?: number }
-  | { readonly kind: 'beta'; readonly a: number; readonly b: number; readonly min?: number; readonly max?: number }
-  /**
-   * The latent z = logit((x − min) / (max − min)) of a prior `of` on the bounded [min, max]: a kernel
-   * perturbs z, which no bound stops, and its density carries the Jacobian, so the posterior of x is
-   * the one the box gives (calibration `kernel: logit`).
-   */
-  | { readonly kind: 'logit'; readonly of: Prior; readonly min: number; readonly max: number };
-
-/** x on [min, max] from its latent logit z. */
-export function fromLogit(z: number, min: number, max: number): number {
-  return min + (max - min) / (1 + Math.exp(-z));
-}
+  | { readonly kind: 'beta'; readonly a: number; readonly b: number; readonly min?: number; readonly max?: number };
 
 /** The interval outside which the prior has no mass (infinite where it is unbounded). */
 export function priorSupport(p: Prior): [number, number] {
@@ -33,8 +22,6 @@ export function priorSupport(p: Prior): [number, number] {
       return [p.min ?? Number.NEGATIVE_INFINITY, p.max ?? Number.POSITIVE_INFINITY];
     case 'beta':
       return [p.min ?? 0, p.max ?? 1];
-    case 'logit':
-      return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
   }
 }
 
@@ -104,12 +91,6 @@ export function priorDensity(p: Prior, x: number): number {
       const logB = logGamma(p.a) + logGamma(p.b) - logGamma(p.a + p.b);
       return Math.exp((p.a - 1) * Math.log(u) + (p.b - 1) * Math.log(1 - u) - logB) / (hi - lo);
     }
-    case 'logit': {
-      // p_z(z) = p_x(x) · dx/dz, dx/dz = (max − min) u (1 − u), u the logistic of z.
-      const u = 1 / (1 + Math.exp(-x));
-      if (!(u > 0 && u < 1)) return 0;
-      return priorDensity(p.of, fromLogit(x, p.min, p.max)) * (p.max - p.min) * u * (1 - u);
-    }
   }
 }
 
@@ -132,10 +113,5 @@ export function samplePrior(p: Prior, random: Random): number {
       const y = gamma(p.b, random);
       return (p.min ?? 0) + ((p.max ?? 1) - (p.min ?? 0)) * (x / (x + y));
     }
-    case 'logit':
-      for (;;) {
-        const u = (samplePrior(p.of, random) - p.min) / (p.max - p.min);
-        if (u > 0 && u < 1) return Math.log(u / (1 - u)); // an end drawn exactly (u = 0 or 1) has no logit: draw again
-      }
   }
 }
