@@ -117,6 +117,20 @@ export function fixedAssignments(sweep: SweepFile): string[] {
 }
 
 /**
+ * What a sweep's manifest says of its file: the file, its design and parameter paths, and its fixed
+ * settings (set:), so a point is `entente run SCENARIO --set FIXED… --set PATH=VALUE…`.
+ */
+export function sweepRecord(loaded: LoadedSweep): Record<string, unknown> {
+  return {
+    file: loaded.source.file,
+    sha256: loaded.source.hash,
+    design: loaded.sweep.design,
+    parameters: loaded.parameters.map((p) => p.path),
+    ...(loaded.sweep.set ? { fixed: fixedAssignments(loaded.sweep) } : {}),
+  };
+}
+
+/**
  * The scenario a sweep names. If it is not there (the sweep file was moved, or the scenario),
  * the error points at the sweep's `scenario:` line, where the fix goes.
  */

@@ -16,7 +16,7 @@ import { type ChunkDone, type ChunkTask, pointsContext, type SweepContext } from
 import { chunkDone, dropChunk, removeTmpLitter } from '../experiments/chunkFiles.js';
 import type { OutputFormat } from '../experiments/columns.js';
 import type { Value } from '../experiments/designs/design.js';
-import { fixedAssignments, type LoadedSweep } from '../experiments/loadSweep.js';
+import { type LoadedSweep, sweepRecord } from '../experiments/loadSweep.js';
 import { PER_TICK_OUTPUTS, type PerTickOutput, sweepFileNames } from '../experiments/outputs.js';
 import { chunkPoints, type Shard, shardChunks } from '../experiments/plan.js';
 import { workerPool } from '../experiments/pool.js';
@@ -277,14 +277,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions, shared?:
   finishInPlace(opts.out, opts.kind ?? 'sweep', {
     version: opts.version,
     command: opts.command,
-    sweep: {
-      file: loaded.source.file,
-      sha256: loaded.source.hash,
-      design: loaded.sweep.design,
-      parameters: paths,
-      // Settings fixed at every point (set:): a point is `entente run SCENARIO --set FIXED… --set PATH=VALUE…`.
-      ...(loaded.sweep.set ? { fixed: fixedAssignments(loaded.sweep) } : {}),
-    },
+    sweep: sweepRecord(loaded),
     ...scenarioFacts(loaded.scenarioFile, loaded.scenarioSource.hash, loaded.scenario),
     identity: id,
     seedDerivation: 'runSeed = first 52 bits of sha256("entente/<seed>/<point>/<replication>")',
