@@ -36,15 +36,33 @@ function logPrior(priors: readonly Prior[], theta: Float64Array): number {
   return log;
 }
 
-/** Index drawn with probability proportional to weight (weights sum to 1). */
-function pick(weights: Float64Array, random: Random): number {
-  const u = random();
-  let cumulative = 0;
+/** The running sums of the weights, added in order: what pick searches. */
+function cumulativeOf(weights: Float64Array): Float64Array {
+  const out = new Float64Array(weights.length);
+  let sum = 0;
   for (let i = 0; i < weights.length; i++) {
-    cumulative += weights[i];
-    if (u < cumulative) return i;
+    sum += weights[i] as number;
+    out[i] = sum;
   }
-  return weights.length - 1;
+  return out;
+}
+
+/**
+ * Index drawn with probability proportional to weight: the first i with u < Σ_{j≤i} w_j (the last if
+ * none), found by bisection on the running sums, which never fall: the index a scan in order finds, in
+ * log N steps. A proposal in many dimensions can take thousands of draws before one lies inside the
+ * priors, each picking a particle.
+ */
+function pick(cumulative: Float64Array, random: Random): number {
+  const u = random();
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (u < (cumulative[mid] as number)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** What proposals of generation t are drawn from: the priors, or the previous generation and its kernel. */
@@ -55,12 +73,13 @@ export interface Proposer {
   readonly support: readonly [Float64Array, Float64Array];
   readonly previous?: Generation;
   readonly kernel?: Kernel;
+  readonly cumulative?: Float64Array;
 }
 
 export function proposer(priors: readonly Prior[], seed: number, t: number, previous?: Generation): Proposer {
   const support = [0, 1].map((end) => Float64Array.from(priors, (p) => priorSupport(p)[end] as number)) as [Float64Array, Float64Array];
   return previous
-    ? { t, seed, priors, support, previous, kernel: fitKernel(previous.particles, previous.weights) }
+    ? { t, seed, priors, support, previous, kernel: fitKernel(previous.particles, previous.weights), cumulative: cumulativeOf(previous.weights) }
     : { t, seed, priors, support };
 }
 
@@ -73,13 +92,13 @@ export function proposer(priors: readonly Prior[], seed: number, t: number, prev
  */
 export function proposalAt(p: Proposer, i: number): Proposal {
   const random = designRandom(p.seed, `abc/${p.t}/${i}`);
-  const { previous, kernel, priors } = p;
-  if (!previous || !kernel) {
+  const { previous, kernel, priors, cumulative } = p;
+  if (!previous || !kernel || !cumulative) {
     const theta = Float64Array.from(priors, (prior) => samplePrior(prior, random));
     return { theta, logPrior: logPrior(priors, theta) };
   }
   for (let tries = 0; tries < MAX_TRIES; tries++) {
-    const center = previous.particles[pick(previous.weights, random)] as Float64Array;
+    const center = previous.particles[pick(cumulative, random)] as Float64Array;
     const theta = perturb(kernel, center, random, p.support[0], p.support[1]);
     if (!theta) continue;
     const log = logPrior(priors, theta);
