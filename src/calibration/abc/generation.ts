@@ -79,7 +79,15 @@ export interface Proposer {
 export function proposer(priors: readonly Prior[], seed: number, t: number, previous?: Generation): Proposer {
   const support = [0, 1].map((end) => Float64Array.from(priors, (p) => priorSupport(p)[end] as number)) as [Float64Array, Float64Array];
   return previous
-    ? { t, seed, priors, support, previous, kernel: fitKernel(previous.particles, previous.weights), cumulative: cumulativeOf(previous.weights) }
+    ? {
+        t,
+        seed,
+        priors,
+        support,
+        previous,
+        kernel: fitKernel(previous.particles, previous.weights),
+        cumulative: cumulativeOf(previous.weights),
+      }
     : { t, seed, priors, support };
 }
 
