@@ -3,7 +3,7 @@
  * across its shipped posterior; write out/patterns/patterns.csv and the table into docs/model.md
  * §10.2. Each posterior is drawn by the command its calibration file's first lines give.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { writeAtomic } from '../io/atomicFile.js';
@@ -27,5 +27,5 @@ writeAtomic(
 );
 const table = patternTable(PATTERNS, judged, targets);
 const docs = join(ROOT, 'docs', 'model.md');
-writeFileSync(docs, withBlock(readFileSync(docs, 'utf8'), TABLE_BEGIN, TABLE_END, table));
+writeAtomic(docs, withBlock(readFileSync(docs, 'utf8'), TABLE_BEGIN, TABLE_END, table));
 console.log(`${table}\n\nout/patterns/patterns.csv written; docs/model.md §10.2 table regenerated`);

@@ -20,6 +20,7 @@ import {
   weightedQuantile,
 } from '../../src/calibration/abc/smc.js';
 import { designRandom, makeRandom } from '../../src/model/rng.js';
+import { moments } from './quadrature.js';
 
 const N_OBS = 10; // observations behind each summary mean: its sampling sd is 1/√10
 
@@ -94,18 +95,7 @@ describe('ABC-SMC against known posteriors', () => {
     const result = await run(problem, { particles: 1000, seed: 5 });
     const { mean, sd } = marginal(last(result.generations), 0);
     // The analytic posterior by quadrature on a fine grid.
-    let z = 0;
-    let m1 = 0;
-    let m2 = 0;
-    for (let i = 0; i < 100_000; i++) {
-      const x = (i + 0.5) / 100_000;
-      const f = Math.exp(-0.5 * ((x - 0.95) / 0.1) ** 2);
-      z += f;
-      m1 += f * x;
-      m2 += f * x * x;
-    }
-    const exactMean = m1 / z;
-    const exactSd = Math.sqrt(m2 / z - exactMean ** 2);
+    const { mean: exactMean, sd: exactSd } = moments((x) => Math.exp(-0.5 * ((x - 0.95) / 0.1) ** 2), 0, 1, 100_000);
     expect(Math.abs(mean / exactMean - 1), `mean ${mean} vs ${exactMean}`).toBeLessThan(0.05);
     expect(Math.abs(sd / exactSd - 1), `sd ${sd} vs ${exactSd}`).toBeLessThan(0.1);
     for (const g of result.generations) for (const p of g.particles) expect(p[0]).toBeLessThanOrEqual(1);
