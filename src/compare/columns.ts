@@ -2,10 +2,28 @@
 import { join } from 'node:path';
 import { type Column, flag, Table } from '../io/table.js';
 import { DOMAINS } from '../model/domains.js';
-import type { DeltaRow, LeverEffect } from './compare.js';
+import type { DeltaRow, LeverEffect, OutcomeEffect } from './compare.js';
+import type { LeverOutcomeName } from './leverOutcomes.js';
 
-/** levers.csv for L levers: one row per lever and pair, then p_rank_1 … p_rank_L. */
-export function leversTable(levers: number): Table<LeverEffect> {
+/** Per declared outcome o: its effect, interval, probabilities and verdict, suffixed _o. */
+function outcomeColumns(outcomes: readonly LeverOutcomeName[]): Column<LeverEffect>[] {
+  const of = (e: LeverEffect, k: number) => e.byOutcome[k] as OutcomeEffect;
+  return outcomes.flatMap((o, k): Column<LeverEffect>[] => [
+    [`delta_${o}`, (e) => of(e, k).deltaMean],
+    [`ci_low_${o}`, (e) => of(e, k).ciLow],
+    [`ci_high_${o}`, (e) => of(e, k).ciHigh],
+    [`prob_closer_${o}`, (e) => of(e, k).probCloser],
+    [`prob_apart_${o}`, (e) => of(e, k).probApart],
+    [`prob_negligible_${o}`, (e) => of(e, k).probNegligible],
+    [`verdict_${o}`, (e) => of(e, k).verdict],
+  ]);
+}
+
+/**
+ * levers.csv for L levers: one row per lever and pair, then p_rank_1 … p_rank_L, then each
+ * declared outcome's columns (the primary first) and outcome_verdict.
+ */
+export function leversTable(levers: number, outcomes: readonly LeverOutcomeName[]): Table<LeverEffect> {
   return new Table<LeverEffect>([
     ['lever', (e) => e.lever],
     ['a', (e) => e.a],
@@ -27,12 +45,19 @@ export function leversTable(levers: number): Table<LeverEffect> {
     ['prob_apart', (e) => e.probApart],
     ['prob_negligible', (e) => e.probNegligible],
     Array.from({ length: levers }, (_, k): Column<LeverEffect> => [`p_rank_${k + 1}`, (e) => e.rank[k]]),
+    outcomeColumns(outcomes),
+    ['outcome_verdict', (e) => e.outcomeVerdict],
   ]);
 }
 
-/** levers.csv in `dir`. */
-export async function writeLevers(dir: string, levers: number, effects: readonly LeverEffect[]): Promise<void> {
-  const file = leversTable(levers).open(join(dir, 'levers.csv'));
+/** levers.csv in `dir`, with the outcomes the scenario declared. */
+export async function writeLevers(
+  dir: string,
+  levers: number,
+  outcomes: readonly LeverOutcomeName[],
+  effects: readonly LeverEffect[],
+): Promise<void> {
+  const file = leversTable(levers, outcomes).open(join(dir, 'levers.csv'));
   for (const e of effects) file.write(e);
   await file.close();
 }

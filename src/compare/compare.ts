@@ -16,6 +16,7 @@ import { deriveSeed } from '../model/rng.js';
 import { kindIndex, SHOCK_KINDS } from '../model/shocks/index.js';
 import { type LoadedScenario, prepare } from '../scenario/load.js';
 import type { LeverSpec, ShockSpec } from '../scenario/schema.js';
+import { DEPENDS_ON_OUTCOME, declaredOutcomes, type LeverOutcomeName, outcomeValues } from './leverOutcomes.js';
 import { type Arm, runPaired } from './paired.js';
 import {
   bootstrapCi,
@@ -48,6 +49,18 @@ export interface CompareOptions {
 /** The smallest change in final depth that counts as closer or apart, unless told (compare --min-effect). */
 export const DEFAULT_MIN_EFFECT = 0.005;
 
+/** A lever's effect on one declared outcome (compare/leverOutcomes.ts). */
+export interface OutcomeEffect {
+  readonly outcome: LeverOutcomeName;
+  readonly deltaMean: number;
+  readonly ciLow: number;
+  readonly ciHigh: number;
+  readonly probCloser: number;
+  readonly probApart: number;
+  readonly probNegligible: number;
+  readonly verdict: Verdict;
+}
+
 export interface LeverEffect {
   readonly lever: string;
   readonly a: string;
@@ -73,6 +86,10 @@ export interface LeverEffect {
   readonly probNegligible: number;
   /** rank[k]: the weight of the units where this lever ranks k + 1 among the levers for this pair, most dividing first. */
   readonly rank: readonly number[];
+  /** The effect on each outcome the scenario declares, the primary first. (The fields above are depth_final's.) */
+  readonly byOutcome: readonly OutcomeEffect[];
+  /** The verdict the declared outcomes share, or "depends on outcome" where they differ. */
+  readonly outcomeVerdict: Verdict | typeof DEPENDS_ON_OUTCOME;
 }
 
 export interface DeltaRow {
@@ -154,6 +171,9 @@ export function compareLevers(
   const size = L * base.P * R;
   const dFinal = new Float64Array(size);
   const dMean = new Float64Array(size);
+  const dPeak = new Float64Array(size);
+  const byName: Record<LeverOutcomeName, Float64Array> = { depth_final: dFinal, depth_mean: dMean, depth_peak: dPeak };
+  const declared = declaredOutcomes(loaded.spec);
   const dRhetoric = new Float64Array(size);
   const dCost = new Float64Array(L * R);
   const dDomain = new Float64Array(size * D);
@@ -173,6 +193,7 @@ export function compareLevers(
         const x = at(l, p, r);
         dFinal[x] = o.depthFinal[p] - b.depthFinal[p];
         dMean[x] = o.depthMean[p] - b.depthMean[p];
+        dPeak[x] = outcomeValues.depth_peak(o)[p] - outcomeValues.depth_peak(b)[p];
         dRhetoric[x] = o.rhetoricFinal[p] - b.rhetoricFinal[p];
         for (let d = 0; d < D; d++) dDomain[x * D + d] = o.mutualFinal[p * D + d] - b.mutualFinal[p * D + d];
         onDelta({
@@ -213,16 +234,27 @@ export function compareLevers(
       weights,
     ),
   );
+  /** The effect on one outcome of the units in `xs`; `key` seeds its bootstrap. */
+  const judge = (outcome: LeverOutcomeName, xs: Float64Array, key: string): OutcomeEffect => {
+    const [ciLow, ciHigh] = interval(xs, key);
+    const deltaMean = mean(xs);
+    const [probCloser, probApart, probNegligible] = effectProbabilities(xs, weights, opts.minEffect);
+    const v = posterior
+      ? posteriorVerdict([probCloser, probApart, probNegligible], posterior.confidence)
+      : verdict(deltaMean, ciLow, ciHigh, opts.minEffect);
+    return { outcome, deltaMean, ciLow, ciHigh, probCloser, probApart, probNegligible, verdict: v };
+  };
   opts.levers.forEach((lever, l) => {
     for (let p = 0; p < base.P; p++) {
       const a = ids[base.pairA[p]] as string;
       const b = ids[base.pairB[p]] as string;
       const key = `${opts.seed}/${lever}/${a}-${b}`;
       const final = slice(dFinal, l, p);
-      const [ciLow, ciHigh] = interval(final, `${key}/depth`);
-      const deltaMean = mean(final);
-      const probabilities = effectProbabilities(final, weights, opts.minEffect);
-      const v = posterior ? posteriorVerdict(probabilities, posterior.confidence) : verdict(deltaMean, ciLow, ciHigh, opts.minEffect);
+      // depth_final keeps the bootstrap key it always had, so a comparison keeps its bytes.
+      const atEnd = judge('depth_final', final, `${key}/depth`);
+      const { deltaMean, ciLow, ciHigh, verdict: v } = atEnd;
+      const byOutcome = declared.map((name) => (name === 'depth_final' ? atEnd : judge(name, slice(byName[name], l, p), `${key}/${name}`)));
+      const verdicts = new Set(byOutcome.map((e) => e.verdict));
       const rhetoric = slice(dRhetoric, l, p);
       const [rhetoricCiLow] = interval(rhetoric, `${key}/rhetoric`);
       const domain = new Float64Array(R);
@@ -252,10 +284,12 @@ export function compareLevers(
         deltaSenderCost: mean(dCost.subarray(l * R, (l + 1) * R)),
         deltaSenderWelfare: mean(dWelfare.subarray(l * R, (l + 1) * R)),
         rhetoricNotDepth: rhetoricCiLow > 0 && v !== 'closer',
-        probCloser: probabilities[0],
-        probApart: probabilities[1],
-        probNegligible: probabilities[2],
+        probCloser: atEnd.probCloser,
+        probApart: atEnd.probApart,
+        probNegligible: atEnd.probNegligible,
         rank: (ranks[p] as number[][])[l] as number[],
+        byOutcome,
+        outcomeVerdict: verdicts.size === 1 ? (byOutcome[0]?.verdict as Verdict) : DEPENDS_ON_OUTCOME,
       });
     }
   });

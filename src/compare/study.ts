@@ -13,6 +13,7 @@ import { loadScenario, prepare } from '../scenario/load.js';
 import { DELTAS, writeLevers } from './columns.js';
 import { compareLevers, type LeverEffect } from './compare.js';
 import { checkCompareSize } from './estimate.js';
+import { declaredOutcomes, declaredWords } from './leverOutcomes.js';
 import { outcomesInParallel } from './parallel.js';
 import { selectLevers } from './select.js';
 
@@ -32,6 +33,8 @@ export interface CompareOptions {
 
 export interface CompareResult {
   readonly name: string;
+  /** The declared outcomes the verdicts are on, in words, the primary first. */
+  readonly outcomes: readonly string[];
   readonly out: string;
   readonly levers: readonly string[];
   readonly replications: number;
@@ -64,10 +67,12 @@ export async function compareScenario(file: string, options: CompareOptions): Pr
         outcomes,
       );
       await deltas.close();
-      await writeLevers(dir, levers.length, result);
+      await writeLevers(dir, levers.length, declaredOutcomes(loaded.spec), result);
       writeJson(join(dir, 'manifest.json'), {
         ...manifestHead('compare'),
         ...scenarioFacts(file, loaded.source.hash, loaded.spec),
+        outcomes: declaredOutcomes(loaded.spec),
+        outcomeWords: declaredWords(loaded.spec),
         levers,
         seed: loaded.seed,
         replications: loaded.replications,
@@ -81,5 +86,5 @@ export async function compareScenario(file: string, options: CompareOptions): Pr
     },
     { force: options.force },
   );
-  return { name: loaded.spec.name, out, levers, replications: loaded.replications, effects };
+  return { name: loaded.spec.name, out, levers, replications: loaded.replications, effects, outcomes: declaredWords(loaded.spec) };
 }

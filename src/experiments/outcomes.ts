@@ -58,6 +58,8 @@ export const runOutcomes = (summary: PairSummary, p: number): number[] => RUN_OU
 export interface RunOutcome {
   readonly depthFinal: Float64Array;
   readonly depthMean: Float64Array;
+  /** The highest depth in any month of the run. */
+  readonly depthPeak: Float64Array;
   readonly rhetoricFinal: Float64Array;
   /** min(c_ab,d, c_ba,d) at the last tick: [p * D + d]. */
   readonly mutualFinal: Float64Array;
@@ -71,6 +73,7 @@ function outcome(cfg: ModelConfig): RunOutcome {
   return {
     depthFinal: new Float64Array(cfg.P),
     depthMean: new Float64Array(cfg.P),
+    depthPeak: new Float64Array(cfg.P).fill(Number.NEGATIVE_INFINITY),
     rhetoricFinal: new Float64Array(cfg.P),
     mutualFinal: new Float64Array(cfg.P * D),
     costMean: new Float64Array(cfg.n),
@@ -87,7 +90,11 @@ export function outcomeCollector(cfg: ModelConfig): { tick(s: ModelState): void;
   return {
     tick: (s) => {
       updateCosts(cfg, s);
-      for (let p = 0; p < cfg.P; p++) out.depthMean[p] += pairDepth(cfg, s.commitment, p) / cfg.ticks;
+      for (let p = 0; p < cfg.P; p++) {
+        const depth = pairDepth(cfg, s.commitment, p);
+        out.depthMean[p] += depth / cfg.ticks;
+        if (depth > out.depthPeak[p]) out.depthPeak[p] = depth;
+      }
       for (let i = 0; i < cfg.n; i++) {
         out.costMean[i] += s.costBorne[i] / cfg.ticks;
         out.welfareMean[i] += (s.welfare?.[i] ?? 0) / cfg.ticks;

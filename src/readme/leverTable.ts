@@ -5,7 +5,7 @@
  * (readme/update.ts) writes them; a test checks the README still holds exactly what they are.
  */
 
-import { DETAIL_COLUMNS, leverCells, POSTERIOR_COLUMNS } from '../cli/print/compare.js';
+import { DETAIL_COLUMNS, type LeverColumn, leverCells, posteriorColumns } from '../cli/print/compare.js';
 import type { LeverEffect } from '../compare/compare.js';
 
 export const BEGIN = '<!-- lever-table:begin (npm run readme; do not edit by hand) -->';
@@ -14,12 +14,16 @@ export const END = '<!-- lever-table:end -->';
 export const README_COMPARE = ['compare', 'scenarios/china-russia-2022.yaml', '--quiet'] as const;
 
 /** The README's columns: what the terminal prints for a comparison over a posterior, then rhetoric and welfare. */
-export const README_COLUMNS = [...POSTERIOR_COLUMNS, ...DETAIL_COLUMNS];
+export const readmeColumns = (effects: readonly LeverEffect[]): LeverColumn[] => [
+  ...posteriorColumns((effects[0]?.byOutcome ?? []).map((o) => o.outcome)),
+  ...DETAIL_COLUMNS,
+];
 
 /** Markdown table of the focus pair's levers, most closer-pushing first: the terminal's cells, numbers right-aligned. */
 export function leverTable(effects: readonly LeverEffect[]): string {
-  const [header = [], ...rows] = leverCells(effects, README_COLUMNS);
-  const rule = README_COLUMNS.map((c) => (c.text ? '---' : '---:'));
+  const columns = readmeColumns(effects);
+  const [header = [], ...rows] = leverCells(effects, columns);
+  const rule = columns.map((c) => (c.text ? '---' : '---:'));
   return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 

@@ -3,6 +3,7 @@ import { tickDate } from '../experiments/dates.js';
 import { DOMAINS } from '../model/domains.js';
 import { didYouMean } from '../suggest.js';
 import { calibrationContent, posteriorContent } from './calibrationContent.js';
+import { compareContent } from './compareContent.js';
 import { discoveryContent } from './discoveryContent.js';
 import type { Table } from './html.js';
 import { pairKeyName } from './labels.js';
@@ -11,7 +12,7 @@ import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
 import type { Content } from './pageContent.js';
 import type { Chart } from './specs/chart.js';
-import { domainChart, focusRows, forestChart, robustnessChart } from './specs/compare.js';
+import { robustnessChart } from './specs/compare.js';
 import { directionsChart } from './specs/directions.js';
 import { observablesChart } from './specs/observables.js';
 import { contributionsChart, depthChart, tieChart } from './specs/run.js';
@@ -117,54 +118,6 @@ function runContent(out: OutputDir, options: ReportOptions): Content {
     },
   ];
   return { charts, tables, notes };
-}
-
-function compareContent(out: OutputDir): Content {
-  const labels = labelsFor(out);
-  const levers = out.rows('levers.csv');
-  const rows = [...focusRows(levers)].sort((x, y) => Number(y.delta_mean) - Number(x.delta_mean));
-  const posterior = out.manifest.posterior as { particles?: number; ess?: number } | undefined;
-  const basis = posterior ? { particles: Number(posterior.particles), confidence: Number(out.manifest.confidence) } : undefined;
-  const interval = basis ? '90% credible' : '95% CI';
-  const probability = (r: Row, column: string) => Number(r[column] ?? Number.NaN);
-  return {
-    charts: [forestChart(levers, basis, labels), domainChart(levers, DOMAINS, labels)],
-    tables: [
-      {
-        title: 'Levers, ranked',
-        columns: [
-          'lever',
-          'pair',
-          'Δ final depth',
-          `${interval} low`,
-          `${interval} high`,
-          ...(basis ? ['P(closer)', 'P(apart)', 'P(negligible)', 'P(most dividing)'] : ['p_closer']),
-          'verdict',
-          'Δ rhetoric',
-          'Δ sender welfare',
-          'senders',
-        ],
-        rows: rows.map((r) => [
-          labels.levers[r.lever as string] ? `${labels.levers[r.lever as string]} (${r.lever})` : (r.lever as string),
-          pairKeyName(labels, `${r.a}-${r.b}`),
-          Number(r.delta_mean),
-          Number(r.ci_low),
-          Number(r.ci_high),
-          ...(basis
-            ? [probability(r, 'prob_closer'), probability(r, 'prob_apart'), probability(r, 'prob_negligible'), probability(r, 'p_rank_1')]
-            : [Number(r.p_closer)]),
-          r.verdict as string,
-          Number(r.delta_rhetoric),
-          Number(r.delta_sender_welfare ?? Number.NaN),
-          r.senders as string,
-        ]),
-        note: basis
-          ? `Posterior mean paired differences against the baseline over ${basis.particles} particles (effective sample size ${Number(posterior?.ess).toFixed(0)}); 90% credible intervals; verdicts at probability ${basis.confidence} (levers.csv, particles.csv).`
-          : 'Paired differences against the baseline on common random numbers; 95% seeded bootstrap intervals, which cover the model’s noise only (levers.csv).',
-      },
-    ],
-    notes: [],
-  };
 }
 
 function robustnessContent(out: OutputDir): Content {

@@ -84,7 +84,9 @@ describe('entente compare --posterior', () => {
     const levers = rows(join(dir, 'spread-1', 'levers.csv'));
     const particles = rows(join(dir, 'spread-1', 'particles.csv'));
     const names = [...new Set(levers.map((r) => r.lever as string))];
-    expect(Object.keys(levers[0] as Row).slice(-3 - names.length)).toEqual([
+    const header = Object.keys(levers[0] as Row);
+    const outcomes = header.indexOf('delta_depth_final');
+    expect(header.slice(outcomes - 3 - names.length, outcomes)).toEqual([
       'prob_closer',
       'prob_apart',
       'prob_negligible',
@@ -96,8 +98,18 @@ describe('entente compare --posterior', () => {
       const row = levers.find((r) => r.lever === lever && r.a === 'CHN' && r.b === 'RUS') as Row;
       const mine = of(lever);
       expect(mine.map((p) => Number(p.weight))).toEqual([0.5, 0.3, 0.2]);
-      const share = (test: (d: number) => boolean) =>
-        mine.reduce((s, p) => s + (test(Number(p.delta_depth_final)) ? Number(p.weight) : 0), 0);
+      const share = (test: (d: number) => boolean, column = 'delta_depth_final') =>
+        mine.reduce((s, p) => s + (test(Number(p[column])) ? Number(p.weight) : 0), 0);
+      // Mean depth over the horizon, the scenario's second declared outcome, is judged the same way.
+      expect(Number(row.prob_apart_depth_mean)).toBeCloseTo(
+        share((d) => d < -minEffect, 'delta_depth_mean'),
+        6,
+      );
+      expect(Number(row.prob_closer_depth_mean)).toBeCloseTo(
+        share((d) => d > minEffect, 'delta_depth_mean'),
+        6,
+      );
+      expect(row.outcome_verdict).toBe(row.verdict === row.verdict_depth_mean ? row.verdict : 'depends on outcome');
       expect(Number(row.prob_closer)).toBeCloseTo(
         share((d) => d > minEffect),
         6,

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BEGIN, blockOf, END, README_COLUMNS, README_COMPARE, RUN_BEGIN, RUN_END } from '../../src/readme/leverTable.js';
+import { DETAIL_COLUMNS } from '../../src/cli/print/compare.js';
+import { BEGIN, blockOf, END, README_COMPARE, RUN_BEGIN, RUN_END } from '../../src/readme/leverTable.js';
 import { PICTURE_DIR } from '../../src/readme/pictures.js';
 import { type ReadmeSections, readmeSections } from '../../src/readme/sections.js';
 import { entente, ROOT, tempDir } from '../helpers.js';
@@ -32,7 +33,7 @@ describe('README lever table', () => {
       .split('\n')
       .filter((_, i) => i !== 1)
       .map((l) => l.slice(2, -2).split(' | '));
-    expect(markdown.map((cells) => cells.length)).toEqual(Array(7).fill(README_COLUMNS.length));
+    expect(markdown.map((cells) => cells.length)).toEqual(Array(7).fill((terminal[0]?.length ?? 0) + DETAIL_COLUMNS.length));
     expect(markdown.map((cells) => cells.slice(0, terminal[0]?.length))).toEqual(terminal);
   }, 60_000);
 });

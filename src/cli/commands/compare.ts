@@ -115,7 +115,8 @@ export function registerCompare(program: Command, print: (text: string) => void)
         });
         out = result.out;
         say([
-          `${result.name}: ${result.levers.length} lever(s) vs baseline, ${result.replications} paired replications, final depth (min effect ${flags.minEffect}) → ${out}`,
+          `${result.name}: ${result.levers.length} lever(s) vs baseline, ${result.replications} paired replications (min effect ${flags.minEffect}) → ${out}`,
+          `verdicts on ${result.outcomes.join(' and ')}; Δ is depth at the end's; "depends on outcome" where the verdicts differ`,
           leverTable(result.effects),
         ]);
       }

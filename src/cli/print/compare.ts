@@ -1,5 +1,6 @@
 /** What compare prints: the focus pair's levers, most closer-pushing first; over a posterior, probabilities and drivers. */
-import type { LeverEffect } from '../../compare/compare.js';
+import type { LeverEffect, OutcomeEffect } from '../../compare/compare.js';
+import { type LeverOutcomeName, OUTCOME_SHORT, verdictWithOdds } from '../../compare/leverOutcomes.js';
 import type { Drivers } from '../../compare/posterior/drivers.js';
 import { LEVEL, type PosteriorResult } from '../../compare/posterior/study.js';
 import type { SweepCompareResult } from '../../compare/sweepStudy.js';
@@ -11,20 +12,33 @@ function shown(effects: readonly LeverEffect[]): LeverEffect[] {
   return [...focus].sort((x, y) => y.deltaMean - x.deltaMean);
 }
 
+/** The outcomes the effects were judged on, the primary first. */
+const outcomesOf = (effects: readonly LeverEffect[]): LeverOutcomeName[] => (effects[0]?.byOutcome ?? []).map((o) => o.outcome);
+
+/** One column per declared outcome with its verdict, then the verdict they share or "depends on outcome". */
+function outcomeVerdictColumns(outcomes: readonly LeverOutcomeName[], cell: (o: OutcomeEffect) => string): LeverColumn[] {
+  return [
+    ...outcomes.map(
+      (name, k): LeverColumn => ({ header: `${OUTCOME_SHORT[name]}`, cell: (e) => cell(e.byOutcome[k] as OutcomeEffect), text: true }),
+    ),
+    { header: 'verdict', cell: (e) => e.outcomeVerdict, text: true },
+  ];
+}
+
 export function leverTable(effects: readonly LeverEffect[]): string {
-  const header = ['lever', 'pair', 'Δ depth', '95% CI', 'p_closer', 'verdict', 'Δ rhetoric', 'Δ sender welfare', ''];
-  const body = shown(effects).map((e) => [
-    e.lever,
-    `${e.a}-${e.b}`,
-    signed(e.deltaMean),
-    `[${signed(e.ciLow)}, ${signed(e.ciHigh)}]`,
-    e.pCloser.toFixed(2),
-    e.verdict,
-    signed(e.deltaRhetoric),
-    `${signed(e.deltaSenderWelfare)}${e.senders ? ` (${e.senders})` : ''}`,
-    e.rhetoricNotDepth ? 'rhetoric without depth' : '',
-  ]);
-  return aligned([header, ...body], new Set([0, 1, 5, 8]));
+  const columns: LeverColumn[] = [
+    { header: 'lever', cell: (e) => e.lever, text: true },
+    { header: 'pair', cell: (e) => `${e.a}-${e.b}`, text: true },
+    { header: 'Δ depth (end)', cell: (e) => signed(e.deltaMean) },
+    { header: '95% CI', cell: (e) => `[${signed(e.ciLow)}, ${signed(e.ciHigh)}]` },
+    { header: 'p_closer', cell: (e) => e.pCloser.toFixed(2) },
+    ...outcomeVerdictColumns(outcomesOf(effects), (o) => o.verdict),
+    { header: 'Δ rhetoric', cell: (e) => signed(e.deltaRhetoric) },
+    { header: 'Δ sender welfare', cell: (e) => `${signed(e.deltaSenderWelfare)}${e.senders ? ` (${e.senders})` : ''}` },
+    { header: '', cell: (e) => (e.rhetoricNotDepth ? 'rhetoric without depth' : ''), text: true },
+  ];
+  const left = new Set(columns.flatMap((c, i) => (c.text ? [i] : [])));
+  return aligned(leverCells(effects, columns), left);
 }
 
 /** A column of a lever table: its header, its cell, and whether it is text (left-aligned) or a number. */
@@ -34,18 +48,24 @@ export interface LeverColumn {
   readonly text?: boolean;
 }
 
-/** The posterior table's columns, declared once: the terminal prints them, the README's table (readme/) adds DETAIL_COLUMNS. */
-export const POSTERIOR_COLUMNS: readonly LeverColumn[] = [
-  { header: 'lever', cell: (e) => e.lever, text: true },
-  { header: 'pair', cell: (e) => `${e.a}-${e.b}`, text: true },
-  { header: 'Δ depth', cell: (e) => signed(e.deltaMean) },
-  { header: `${LEVEL * 100}% credible`, cell: (e) => `[${signed(e.ciLow)}, ${signed(e.ciHigh)}]` },
-  { header: 'P(closer)', cell: (e) => percent(e.probCloser) },
-  { header: 'P(apart)', cell: (e) => percent(e.probApart) },
-  { header: 'P(negl.)', cell: (e) => percent(e.probNegligible) },
-  { header: 'P(most dividing)', cell: (e) => percent(e.rank[0] ?? Number.NaN) },
-  { header: 'verdict', cell: (e) => e.verdict, text: true },
-];
+/**
+ * The posterior table's columns for effects judged on `outcomes`, declared once: the terminal prints
+ * them, the README's table (readme/) adds DETAIL_COLUMNS. The numbers are depth at the end's; then
+ * each declared outcome's verdict with its probability, and the verdict they share.
+ */
+export function posteriorColumns(outcomes: readonly LeverOutcomeName[]): LeverColumn[] {
+  return [
+    { header: 'lever', cell: (e) => e.lever, text: true },
+    { header: 'pair', cell: (e) => `${e.a}-${e.b}`, text: true },
+    { header: 'Δ depth (end)', cell: (e) => signed(e.deltaMean) },
+    { header: `${LEVEL * 100}% credible`, cell: (e) => `[${signed(e.ciLow)}, ${signed(e.ciHigh)}]` },
+    { header: 'P(closer)', cell: (e) => percent(e.probCloser) },
+    { header: 'P(apart)', cell: (e) => percent(e.probApart) },
+    { header: 'P(negl.)', cell: (e) => percent(e.probNegligible) },
+    { header: 'P(most dividing)', cell: (e) => percent(e.rank[0] ?? Number.NaN) },
+    ...outcomeVerdictColumns(outcomes, verdictWithOdds),
+  ];
+}
 
 /** What a lever does besides depth: rhetoric, and the senders' welfare. */
 export const DETAIL_COLUMNS: readonly LeverColumn[] = [
@@ -59,8 +79,9 @@ export function leverCells(effects: readonly LeverEffect[], columns: readonly Le
 }
 
 export function posteriorTable(effects: readonly LeverEffect[]): string {
-  const left = new Set(POSTERIOR_COLUMNS.flatMap((c, i) => (c.text ? [i] : [])));
-  return aligned(leverCells(effects, POSTERIOR_COLUMNS), left);
+  const columns = posteriorColumns(outcomesOf(effects));
+  const left = new Set(columns.flatMap((c, i) => (c.text ? [i] : [])));
+  return aligned(leverCells(effects, columns), left);
 }
 
 /** The two parameters with the largest |SRC|, and the regression's R². */

@@ -35,6 +35,7 @@ function meanOutcome(runs: readonly RunOutcome[]): RunOutcome {
   return {
     depthFinal: average((o) => o.depthFinal),
     depthMean: average((o) => o.depthMean),
+    depthPeak: average((o) => o.depthPeak),
     rhetoricFinal: average((o) => o.rhetoricFinal),
     mutualFinal: average((o) => o.mutualFinal),
     costMean: average((o) => o.costMean),

@@ -15,6 +15,7 @@ import { scenarioFacts } from '../../scenario/labels.js';
 import { type LoadedScenario, prepare } from '../../scenario/load.js';
 import { particlesTable, writeLevers } from '../columns.js';
 import { compareLevers, type LeverEffect } from '../compare.js';
+import { declaredOutcomes, declaredWords } from '../leverOutcomes.js';
 import { selectLevers } from '../select.js';
 import { type Drivers, drivers } from './drivers.js';
 import { posteriorOutcomes } from './outcomes.js';
@@ -37,6 +38,8 @@ export interface PosteriorOptions {
 
 export interface PosteriorResult {
   readonly name: string;
+  /** The declared outcomes the verdicts are on, in words, the primary first. */
+  readonly outcomes: readonly string[];
   readonly out: string;
   readonly levers: readonly string[];
   readonly particles: number;
@@ -152,10 +155,12 @@ export async function comparePosterior(file: string, options: PosteriorOptions, 
         if (effect.focus) focusDrivers.set(effect.lever, found);
       }
       await driversFile.close();
-      await writeLevers(dir, levers.length, result);
+      await writeLevers(dir, levers.length, declaredOutcomes(loaded.spec), result);
       writeJson(join(dir, 'manifest.json'), {
         ...manifestHead('compare'),
         ...scenarioFacts(file, loaded.source.hash, loaded.spec),
+        outcomes: declaredOutcomes(loaded.spec),
+        outcomeWords: declaredWords(loaded.spec),
         posterior: {
           dir: options.posterior,
           file: posterior.file,
@@ -183,6 +188,7 @@ export async function comparePosterior(file: string, options: PosteriorOptions, 
   );
   return {
     name: loaded.spec.name,
+    outcomes: declaredWords(loaded.spec),
     out,
     levers,
     particles: count,

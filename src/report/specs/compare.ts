@@ -32,21 +32,26 @@ function effectSentence(r: Row, labels: Labels, posterior: IntervalBasis | undef
 
 /** The forest plot's headline: the strongest lever each way with a decisive verdict, else the largest effect and why it is not decisive. */
 export function forestHeadline(rows: readonly Row[], labels: Labels, posterior: IntervalBasis | undefined): string {
+  // Decisive on every declared outcome (outcome_verdict), where the comparison declared several.
   const decisive = (verdict: string) =>
-    rows.filter((r) => r.verdict === verdict).sort((p, q) => Math.abs(Number(q.delta_mean)) - Math.abs(Number(p.delta_mean)))[0];
+    rows
+      .filter((r) => r.verdict === verdict && (r.outcome_verdict === undefined || r.outcome_verdict === verdict))
+      .sort((p, q) => Math.abs(Number(q.delta_mean)) - Math.abs(Number(p.delta_mean)))[0];
   const closer = decisive('closer');
   const apart = decisive('apart');
   const lead = (r: Row) => leverLabel(labels, r.lever as string);
   const parts = [closer, apart]
     .filter((r): r is Row => r !== undefined)
     .map((r) => `under ${lead(r)}, ${effectSentence(r, labels, posterior)}`);
+  const depends = rows.filter((r) => r.outcome_verdict === 'depends on outcome').map((r) => `${lead(r)} (${r.lever})`);
+  const caveat = depends.length ? ` The verdict of ${depends.join(', ')} depends on the outcome chosen (table below).` : '';
   if (parts.length > 0) {
     const text = parts.join('; ');
-    return `${text[0]?.toUpperCase()}${text.slice(1)}.`;
+    return `${text[0]?.toUpperCase()}${text.slice(1)}.${caveat}`;
   }
   const largest = [...rows].sort((p, q) => Math.abs(Number(q.delta_mean)) - Math.abs(Number(p.delta_mean)))[0];
   return largest
-    ? `No lever moves the pair decisively: under the largest, ${lead(largest)}, ${effectSentence(largest, labels, posterior)}; its verdict is ${largest.verdict}.`
+    ? `No lever moves the pair decisively: under the largest, ${lead(largest)}, ${effectSentence(largest, labels, posterior)}; its verdict is ${largest.verdict}.${caveat}`
     : 'No levers to compare.';
 }
 
