@@ -97,6 +97,14 @@ export const Calibration = Type.Object(
   {
     observed: Type.String({ minLength: 1, description: 'Observed data CSV (indicator, period, value, unit, ...), relative to this file' }),
     targets: Type.Array(Target, { minItems: 1 }),
+    kernel: Type.Optional(
+      Type.Unsafe<'box' | 'truncated'>({
+        type: 'string',
+        enum: ['box', 'truncated'],
+        description:
+          'calibrate --method abc: how a proposal is kept inside the priors. box (default): the normal kernel, redrawn until it lies inside every range (fine to about 20 parameters; beyond, drawing proposals takes longer than simulating them); truncated: each coordinate drawn from its conditional normal truncated to its range, never redrawn, its density exact (for many parameters)',
+      }),
+    ),
     refine: Type.Optional(
       Type.Object(
         {

@@ -84,8 +84,8 @@ describe('ABC-SMC against known posteriors', () => {
   });
 
   it('a uniform prior on [0, 1] with the likelihood against its upper bound: the truncated normal posterior, mean within 5%, sd within 10%', async () => {
-    // ȳ | θ ~ N(θ, 0.1²), observed 0.95: the posterior is N(0.95, 0.1²) truncated to [0, 1]. The kernel moves
-    // θ as logit θ (transform.ts), so no proposal leaves the prior; the Jacobian keeps the weights right.
+    // ȳ | θ ~ N(θ, 0.1²), observed 0.95: the posterior is N(0.95, 0.1²) truncated to [0, 1]. The box kernel
+    // redraws a proposal until it lies inside the prior; the truncated kernel's test is truncatedKernel.test.ts.
     const problem: AbcProblem = {
       priors: [{ kind: 'uniform', min: 0, max: 1 }],
       observed: [0.95],

@@ -6,7 +6,7 @@
  * the proposals over processes (Slurm) and assembles the same generation from their files.
  */
 import { designRandom, type Random } from '../../model/rng.js';
-import { fitKernel, type Kernel, logKernel, perturb } from './kernel.js';
+import { fitKernel, type Kernel, type KernelKind, logKernel, logKernelTruncated, perturb, perturbTruncated } from './kernel.js';
 import { type Prior, priorDensity, priorSupport, samplePrior } from './priors.js';
 
 export interface Generation {
@@ -71,12 +71,14 @@ export interface Proposer {
   readonly seed: number;
   readonly priors: readonly Prior[];
   readonly support: readonly [Float64Array, Float64Array];
+  /** How proposals are kept inside the priors (kernel.ts). */
+  readonly kind: KernelKind;
   readonly previous?: Generation;
   readonly kernel?: Kernel;
   readonly cumulative?: Float64Array;
 }
 
-export function proposer(priors: readonly Prior[], seed: number, t: number, previous?: Generation): Proposer {
+export function proposer(priors: readonly Prior[], seed: number, t: number, previous?: Generation, kind: KernelKind = 'box'): Proposer {
   const support = [0, 1].map((end) => Float64Array.from(priors, (p) => priorSupport(p)[end] as number)) as [Float64Array, Float64Array];
   return previous
     ? {
@@ -84,11 +86,12 @@ export function proposer(priors: readonly Prior[], seed: number, t: number, prev
         seed,
         priors,
         support,
+        kind,
         previous,
         kernel: fitKernel(previous.particles, previous.weights),
         cumulative: cumulativeOf(previous.weights),
       }
-    : { t, seed, priors, support };
+    : { t, seed, priors, support, kind };
 }
 
 /**
@@ -103,6 +106,16 @@ export function proposalAt(p: Proposer, i: number): Proposal {
   const { previous, kernel, priors, cumulative } = p;
   if (!previous || !kernel || !cumulative) {
     const theta = Float64Array.from(priors, (prior) => samplePrior(prior, random));
+    return { theta, logPrior: logPrior(priors, theta) };
+  }
+  if (p.kind === 'truncated') {
+    const theta = perturbTruncated(
+      kernel,
+      previous.particles[pick(cumulative, random)] as Float64Array,
+      random,
+      p.support[0],
+      p.support[1],
+    );
     return { theta, logPrior: logPrior(priors, theta) };
   }
   for (let tries = 0; tries < MAX_TRIES; tries++) {
@@ -159,15 +172,19 @@ export class GenerationBuilder {
   /** The generation, weighted π(θ) / Σ_j w_j K(θ | θ_j) (equal weights in generation 0). */
   finish(): Generation {
     const { n, particles, logPriors } = this;
-    const { previous, kernel } = this.from;
+    const { previous, kernel, kind, support } = this.from;
     const weights = new Float64Array(n);
     if (!previous || !kernel) weights.fill(1 / n);
     else {
       const scratch = new Float64Array(kernel.dim);
+      const density =
+        kind === 'truncated'
+          ? (center: Float64Array, theta: Float64Array) => logKernelTruncated(kernel, center, theta, support[0], support[1], scratch)
+          : (center: Float64Array, theta: Float64Array) => logKernel(kernel, center, theta, scratch);
       particles.forEach((theta, i) => {
         let mixture = 0;
         previous.particles.forEach((center, j) => {
-          mixture += previous.weights[j] * Math.exp(logKernel(kernel, center, theta, scratch));
+          mixture += previous.weights[j] * Math.exp(density(center, theta));
         });
         weights[i] = Math.exp(logPriors[i]) / mixture;
       });

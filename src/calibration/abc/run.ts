@@ -47,7 +47,8 @@ export function abcOptions(
   options: Omit<AbcOptions, 'seed'>,
 ): AbcOptions & { floor: number } {
   const floor = observationFloor(setup.targets.map((t) => t.weight));
-  return { minTolerance: floor, ...options, seed: loaded.seed, floor };
+  const kernel = loaded.sweep.calibration?.kernel;
+  return { minTolerance: floor, ...options, seed: loaded.seed, floor, ...(kernel ? { kernel } : {}) };
 }
 
 /** `use` the model on a calibration worker pool, destroyed after. */

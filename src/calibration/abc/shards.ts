@@ -84,7 +84,7 @@ export function readState(out: string, priors: readonly Prior[], options: AbcOpt
   for (;;) {
     const step = nextStep(generations, options);
     if (step.kind === 'stop') return { kind: 'stop', generations, assembled, stopped: step.stopped };
-    const from = proposer(priors, options.seed, step.t, step.previous);
+    const from = proposer(priors, options.seed, step.t, step.previous, options.kernel);
     const builder = new GenerationBuilder(options.particles, step.tolerance, from);
     const files = roundFiles(out, step.t);
     let next = 0;

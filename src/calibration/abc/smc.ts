@@ -20,6 +20,7 @@
  */
 import { deriveSeed } from '../../model/rng.js';
 import { type Generation, GenerationBuilder, type Proposal, proposalAt, proposer } from './generation.js';
+import type { KernelKind } from './kernel.js';
 import type { Prior } from './priors.js';
 
 export type { Generation } from './generation.js';
@@ -76,6 +77,8 @@ export interface AbcOptions {
   readonly resumeFrom?: readonly Generation[];
   /** Called after each generation is complete (progress; nothing it does changes the result). */
   readonly onGeneration?: (g: Generation) => void;
+  /** How proposals are kept inside the priors (kernel.ts; default box). */
+  readonly kernel?: KernelKind;
   /** Proposals per batch (default 256): a unit of work, with no effect on the result. */
   readonly batch?: number;
   /** Give up on a generation after this many proposals (default 10⁷): the tolerance can no longer be met. */
@@ -141,7 +144,7 @@ export const MAX_PROPOSALS = 10_000_000;
 /** One generation in this process: proposals in order, in batches, until N are accepted; undefined if maxProposals run out first. */
 async function generation(model: AbcModel, options: AbcOptions, step: Step & { kind: 'generation' }): Promise<Generation | undefined> {
   const batch = options.batch ?? BATCH;
-  const from = proposer(model.priors, options.seed, step.t, step.previous);
+  const from = proposer(model.priors, options.seed, step.t, step.previous, options.kernel);
   const builder = new GenerationBuilder(options.particles, step.tolerance, from);
   for (let first = 0; !builder.full; first += batch) {
     if (first >= (options.maxProposals ?? MAX_PROPOSALS)) return undefined;
