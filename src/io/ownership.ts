@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { EntenteError } from '../errors.js';
 import { readRegularText } from './readFile.js';
 
-export const OUTPUT_KINDS = ['run', 'sweep', 'compare', 'robustness', 'sensitivity', 'discovery', 'calibration'] as const;
+export const OUTPUT_KINDS = ['run', 'sweep', 'compare', 'robustness', 'signs', 'sensitivity', 'discovery', 'calibration'] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 /** The command that writes each kind, for messages. */
@@ -26,6 +26,7 @@ const COMMAND: Record<OutputKind, string> = {
   sweep: 'entente sweep (or merge)',
   compare: 'entente compare SCENARIO',
   robustness: 'entente compare SWEEP',
+  signs: 'entente compare SCENARIO --robustness',
   sensitivity: 'entente sensitivity',
   discovery: 'entente discover',
   calibration: 'entente calibrate',
@@ -50,14 +51,17 @@ const SWEEP: readonly Entry[] = [
   f('(?:runs|ties|pairs|actors|events)\\.parquet'),
   { dir: /^chunks$/, inside: [f('\\d{8}\\.\\w+\\.(?:csv|json)'), TMP] },
 ];
+const COMPARE: readonly Entry[] = [...COMMON, f('(?:deltas|levers|particles|drivers)\\.csv')];
 const ARMS: Entry = { dir: /^arms$/, inside: [{ dir: /^[\w.-]+$/, inside: SWEEP }] };
 
 const CONTENTS: Record<OutputKind, readonly Entry[]> = {
   run: [...COMMON, f('(?:ties|pairs|actors|summary|events|contributions|observables)\\.(?:csv|parquet)')],
   sweep: SWEEP,
   sensitivity: [...SWEEP, f('indices\\.csv')],
-  compare: [...COMMON, f('(?:deltas|levers|particles|drivers)\\.csv')],
+  compare: COMPARE,
   robustness: [...COMMON, ARMS, f('robustness\\.csv')],
+  // The prior's arms, and the posterior's comparison in posterior/ (a compare output of its own).
+  signs: [...COMMON, ARMS, { dir: /^posterior$/, inside: COMPARE }, f('(?:signs|boxes)\\.csv')],
   discovery: [...COMMON, ARMS, f('(?:discovery|trajectory)\\.csv')],
   calibration: [
     ...COMMON,

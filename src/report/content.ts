@@ -11,6 +11,7 @@ import { observedPoints } from './observed.js';
 import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
 import type { Content } from './pageContent.js';
+import { signsContent } from './signsContent.js';
 import type { Chart } from './specs/chart.js';
 import { robustnessChart } from './specs/compare.js';
 import { directionsChart } from './specs/directions.js';
@@ -56,6 +57,7 @@ const READS: Record<OutputDir['kind'], readonly (keyof ReportOptions)[]> = {
   sensitivity: ['pair'],
   compare: [],
   robustness: [],
+  signs: [],
   calibration: [],
   discovery: [],
 };
@@ -211,6 +213,7 @@ const CONTENT: Record<OutputDir['kind'], (out: OutputDir, options: ReportOptions
   run: runContent,
   compare: compareContent,
   robustness: robustnessContent,
+  signs: signsContent,
   sweep: sweepContent,
   sensitivity: sensitivityContent,
   calibration: calibrationContent,

@@ -13,7 +13,7 @@ import { fromSystemError } from '../io/systemError.js';
 import { fileKind } from '../scenario/fileKind.js';
 import { readSource } from '../scenario/source.js';
 
-export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'sensitivity' | 'calibration' | 'posterior' | 'discovery';
+export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'signs' | 'sensitivity' | 'calibration' | 'posterior' | 'discovery';
 
 export type Row = Record<string, string>;
 
@@ -21,6 +21,7 @@ export type Row = Record<string, string>;
 const MARKERS: readonly [OutputKind, string][] = [
   ['posterior', 'posterior.csv'],
   ['discovery', 'discovery.csv'],
+  ['signs', 'signs.csv'],
   ['calibration', 'calibration.csv'],
   ['sensitivity', 'indices.csv'],
   ['robustness', 'robustness.csv'],

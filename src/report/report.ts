@@ -47,6 +47,7 @@ const TITLES: Record<OutputDir['kind'], string> = {
   sweep: 'Sweep',
   compare: 'Lever comparison',
   robustness: 'Levers across uncertainty',
+  signs: 'Where each lever’s sign turns',
   sensitivity: 'Sensitivity analysis',
   calibration: 'Calibration',
   posterior: 'Calibrated posterior',

@@ -17,7 +17,7 @@ import {
 import { SHOCK_KINDS } from '../model/shocks/index.js';
 import type { FieldType } from '../model/shocks/kind.js';
 import { MAX_REPLICATIONS, MAX_TICKS } from './bounds.js';
-import { LEVER_OUTCOMES } from './outcomes.js';
+import { OutcomesField } from './outcomes.js';
 
 export { MAX_REPLICATIONS, MAX_TICKS } from './bounds.js';
 
@@ -254,14 +254,7 @@ export const Scenario = Type.Object(
       }),
     ),
     levers: Type.Optional(Type.Record(Id('^[A-Za-z][A-Za-z0-9_-]*$'), Lever)),
-    outcomes: Type.Optional(
-      Type.Array(Type.Union(LEVER_OUTCOMES.map((name) => Type.Literal(name))), {
-        minItems: 1,
-        uniqueItems: true,
-        description:
-          'The outcomes entente compare judges each lever on, declared before the comparison, the first the primary one: depth_final (depth at the end), depth_mean (mean depth over the horizon), depth_peak (highest monthly depth). Default [depth_final, depth_mean]; a lever whose verdict differs between them is labelled "depends on outcome"',
-      }),
-    ),
+    outcomes: OutcomesField,
     observed: Type.Optional(
       Type.String({
         minLength: 1,

@@ -1,12 +1,15 @@
 /** `entente compare FILE`: levers against the baseline (compare/study.ts), over a posterior (compare/posterior/study.ts) or across a sweep (compare/sweepStudy.ts). */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_MIN_EFFECT } from '../../compare/compare.js';
 import { scenarioPosterior } from '../../compare/posterior/named.js';
+import { readPosterior } from '../../compare/posterior/read.js';
 import { comparePosterior, DEFAULT_CONFIDENCE, PARTICLE_REPLICATIONS } from '../../compare/posterior/study.js';
 import { compareScenario } from '../../compare/study.js';
 import { compareSweep } from '../../compare/sweepStudy.js';
+import { leverSigns } from '../../discovery/signs.js';
 import { EntenteError } from '../../errors.js';
 import { isSweepFile } from '../../experiments/loadSweep.js';
 import { defaultOut } from '../../io/outputDir.js';
@@ -14,6 +17,7 @@ import { shellQuote } from '../../shellQuote.js';
 import { printNext, reportStep } from '../next.js';
 import { FORCE_HELP, nonNegative, positiveInt, probability, seedValue, workerCount } from '../options.js';
 import { leverTable, posteriorLines, robustnessLines } from '../print/compare.js';
+import { signsLines } from '../print/signs.js';
 import { reportAfter } from './report.js';
 
 interface Flags {
@@ -30,6 +34,19 @@ interface Flags {
   /** A directory; false with --no-posterior; undefined: the scenario's own posterior, if it names one. */
   posterior?: string | false;
   confidence: number;
+  /** --robustness: true (the posterior's own prior) or a prior's calibration or sweep file. */
+  robustness?: string | true;
+}
+
+/** The prior a posterior was drawn from: its calibration file, which must still be where the manifest says. */
+function posteriorPrior(posterior: string | undefined, file: string): string {
+  const calibration = posterior === undefined ? undefined : readPosterior(posterior).calibration;
+  if (calibration === undefined || !existsSync(calibration.file))
+    throw new EntenteError('compare.noPrior', 'no prior to study the signs over', {
+      where: { file: posterior ?? file },
+      expected: `--robustness PRIOR, a calibration or sweep file of ${file}${calibration ? ` (the posterior names ${calibration.file}, which is not there)` : ''}`,
+    });
+  return calibration.file;
 }
 
 export function registerCompare(program: Command, print: (text: string) => void): void {
@@ -55,7 +72,11 @@ export function registerCompare(program: Command, print: (text: string) => void)
       probability('confidence'),
       DEFAULT_CONFIDENCE,
     )
-    .option('-o, --out <dir>', 'output directory (default: out/<scenario name>-compare)')
+    .option(
+      '--robustness [prior]',
+      'where each lever’s sign turns: every lever over the prior (a calibration or sweep file; default: the one the posterior was drawn from) and the posterior, with the share of each where it pushes closer, apart or changes nothing, and the box of the prior where its sign turns (signs.csv)',
+    )
+    .option('-o, --out <dir>', 'output directory (default: out/<scenario name>-compare; with --robustness, -robustness)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores; for a scenario, 1 below 2,000 runs)', workerCount)
     .option('--resume', 'continue an interrupted comparison across a sweep file')
     .option('--force', FORCE_HELP)
@@ -76,7 +97,33 @@ export function registerCompare(program: Command, print: (text: string) => void)
         });
       let out: string;
       let next: string[] = [];
-      if (sweep) {
+      if (flags.robustness !== undefined) {
+        if (sweep)
+          throw new EntenteError(
+            'compare.robustnessSweep',
+            '--robustness studies a scenario over its prior and posterior, not a sweep file',
+            {
+              where: { file },
+              expected: 'the scenario file, with --robustness PRIOR naming the calibration or sweep file of its prior',
+            },
+          );
+        const result = await leverSigns(
+          file,
+          {
+            ...common,
+            prior: flags.robustness === true ? posteriorPrior(posterior, file) : flags.robustness,
+            ...(posterior !== undefined ? { posterior } : {}),
+            confidence: flags.confidence,
+            resume: flags.resume === true,
+            ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
+            ...(flags.out !== undefined ? { out: flags.out } : {}),
+            ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+          },
+          (text) => say([text]),
+        );
+        out = result.out;
+        say(signsLines(result));
+      } else if (sweep) {
         const result = await compareSweep(file, {
           ...common,
           resume: flags.resume === true,

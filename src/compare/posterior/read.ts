@@ -32,6 +32,8 @@ export interface Posterior {
   readonly values: readonly (readonly string[])[];
   /** Kish's effective sample size of the weights. */
   readonly ess: number;
+  /** The calibration file the posterior was drawn from (its prior), as the manifest names it. */
+  readonly calibration?: { readonly file: string; readonly sha256: string };
 }
 
 const LEADING = ['particle', 'weight', 'distance'] as const;
@@ -103,7 +105,13 @@ export function readPosterior(dir: string): Posterior {
     weights,
     values: body.map((row) => row.slice(LEADING.length)),
     ess: 1 / squares,
+    ...calibrationOf(manifest.calibration),
   };
+}
+
+function calibrationOf(calibration: unknown): { calibration?: { file: string; sha256: string } } {
+  const c = calibration as { file?: unknown; sha256?: unknown } | undefined;
+  return typeof c?.file === 'string' && typeof c.sha256 === 'string' ? { calibration: { file: c.file, sha256: c.sha256 } } : {};
 }
 
 function fixedOf(fixed: unknown, file: string): string[] {
