@@ -41,7 +41,7 @@ function timeRuns(seconds: number, run: (r: number) => void): { runs: number; el
   return { runs, elapsed };
 }
 
-function measure(label: string, cfg: ModelConfig, seconds: number): void {
+function measure(label: string, cfg: ModelConfig, seconds: number): number {
   const s = createState(cfg);
   const perRun = cfg.ticks * cfg.K * D;
   const bound = bind(cfg); // the engine's own bindings: weights, and which mechanisms are inert under cfg
@@ -81,6 +81,7 @@ function measure(label: string, cfg: ModelConfig, seconds: number): void {
       `engine best ${m(best(engineRates))} median ${m(median(engineRates))} M/s  fused best ${m(best(fusedRates))} median ${m(median(fusedRates))} M/s  ` +
       `ratio ${(best(engineRates) / best(fusedRates)).toFixed(2)}  runs/s ${runsPerSecond.toFixed(0)}  max |engine−fused| ${maxDiff.toExponential(1)}`,
   );
+  return runsPerSecond;
 }
 
 function endToEnd(repeats: number): void {
@@ -125,7 +126,7 @@ function startUp(repeats: number): void {
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = 3;
 console.log(`entente benchmark — node ${process.version}, one core, ${ROUNDS} interleaved rounds over ${seconds} s per scenario`);
-measure('china-russia-2022', loadScenario(DEFAULT).config, seconds);
+const engineRunsPerSecond = measure('china-russia-2022', loadScenario(DEFAULT).config, seconds);
 const generatedJson = JSON.stringify(largeScenario(200));
 const generated = parseSource('generated-200.json', generatedJson);
 const generatedConfig = prepare(generated, validateShape<ScenarioFile>(Scenario, generated)).config;
@@ -135,5 +136,5 @@ startUp(7);
 endToEnd(5);
 if (process.env.BENCH_OUTPUT !== '0') await outputBenchmark(ROOT, generatedConfig, generatedJson);
 if (process.env.BENCH_SWEEP !== '0') await sweepBenchmark(ROOT, Number(process.env.BENCH_SWEEP_ROUNDS ?? 3));
-if (process.env.BENCH_COMPARE !== '0') compareBenchmark(ROOT);
+if (process.env.BENCH_COMPARE !== '0') compareBenchmark(ROOT, engineRunsPerSecond);
 if (process.env.BENCH_EXPLORE !== '0') await exploreBenchmark(ROOT);

@@ -22,9 +22,7 @@ export const readmeColumns = (effects: readonly LeverEffect[]): LeverColumn[] =>
 /** Markdown table of the focus pair's levers, most closer-pushing first: the terminal's cells, numbers right-aligned. */
 export function leverTable(effects: readonly LeverEffect[]): string {
   const columns = readmeColumns(effects);
-  const [header = [], ...rows] = leverCells(effects, columns);
-  const rule = columns.map((c) => (c.text ? '---' : '---:'));
-  return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+  return markdownTable(leverCells(effects, columns), new Set(columns.flatMap((c, i) => (c.text ? [i] : []))));
 }
 
 /** The README with the text between `begin` and `end` replaced by `content`. */
@@ -54,4 +52,19 @@ export function runOutputSample(stdout: string, out: string): string {
   const next = lines.findIndex((l) => l.startsWith('next:'));
   const table = lines.slice(0, next < 0 ? lines.length : next);
   return ['```', ...table.slice(0, 3), '...', ...(next < 0 ? [] : lines.slice(next)), '```'].join('\n');
+}
+
+export const SIGNS_BEGIN = '<!-- signs-table:begin (npm run readme; do not edit by hand) -->';
+export const SIGNS_END = '<!-- signs-table:end -->';
+/** Where the README's signs table comes from: every lever over the wide prior and its constrained posterior (docs/model.md §10.3). */
+export const README_SIGNS = {
+  prior: 'scenarios/calibration/china-russia-wide.yaml',
+  posterior: 'scenarios/posteriors/wide',
+} as const;
+
+/** Markdown table of signsCells (cli/print/signs.ts): the terminal's cells. */
+export function markdownTable(cells: readonly (readonly string[])[], text: ReadonlySet<number>): string {
+  const [header = [], ...rows] = cells;
+  const rule = header.map((_, i) => (text.has(i) ? '---' : '---:'));
+  return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }

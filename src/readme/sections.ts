@@ -8,11 +8,13 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { executeCaptured } from '../cli/execute.js';
+import { SIGNS_TEXT, signsCells } from '../cli/print/signs.js';
 import { DEFAULT_MIN_EFFECT } from '../compare/compare.js';
 import { scenarioPosterior } from '../compare/posterior/named.js';
 import { comparePosterior, DEFAULT_CONFIDENCE } from '../compare/posterior/study.js';
+import { leverSigns } from '../discovery/signs.js';
 import { writeReport } from '../report/report.js';
-import { leverTable, README_COMPARE, README_RUN_OUTPUT, runOutputSample } from './leverTable.js';
+import { leverTable, markdownTable, README_COMPARE, README_RUN_OUTPUT, README_SIGNS, runOutputSample } from './leverTable.js';
 import { README_PICTURES, README_RUN } from './pictures.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -20,6 +22,8 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export interface ReadmeSections {
   /** The lever table, in Markdown. */
   readonly table: string;
+  /** Where each lever's sign turns over the wide prior and its posterior, in Markdown. */
+  readonly signs: string;
   /** The sample of `entente run`'s output. */
   readonly runSample: string;
   /** Each picture the README shows, by file name: the chart drawn now. */
@@ -54,6 +58,22 @@ export async function readmeSections(dir: string): Promise<ReadmeSections> {
     () => {},
   );
   await writeReport(compare, {}, true);
+  const signs = await leverSigns(
+    file,
+    {
+      prior: join(ROOT, README_SIGNS.prior),
+      posterior: join(ROOT, README_SIGNS.posterior),
+      levers: 'all',
+      minEffect: DEFAULT_MIN_EFFECT,
+      confidence: DEFAULT_CONFIDENCE,
+      out: join(dir, 'signs'),
+      workers: availableParallelism(),
+      resume: false,
+      force: false,
+      quiet: true,
+    },
+    () => {},
+  );
   const run = join(dir, 'run');
   await command([...README_RUN, '--out', run]);
   const sample = join(dir, 'sample');
@@ -61,5 +81,10 @@ export async function readmeSections(dir: string): Promise<ReadmeSections> {
   const pictures = new Map<string, string>();
   for (const [source, files] of Object.entries(README_PICTURES))
     for (const name of files) pictures.set(name, join(source === 'run' ? run : compare, 'charts', name));
-  return { table: leverTable(result.effects), runSample: runOutputSample(printed, sample), pictures };
+  return {
+    table: leverTable(result.effects),
+    signs: markdownTable(signsCells(signs.rows), SIGNS_TEXT),
+    runSample: runOutputSample(printed, sample),
+    pictures,
+  };
 }

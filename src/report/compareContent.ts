@@ -12,8 +12,14 @@ export function compareContent(out: OutputDir): Content {
   const labels = labelsFor(out);
   const levers = out.rows('levers.csv');
   const rows = [...focusRows(levers)].sort((x, y) => Number(y.delta_mean) - Number(x.delta_mean));
-  const posterior = out.manifest.posterior as { particles?: number; ess?: number } | undefined;
-  const basis = posterior ? { particles: Number(posterior.particles), confidence: Number(out.manifest.confidence) } : undefined;
+  const posterior = out.manifest.posterior as { particles?: number; ess?: number; parameters?: number } | undefined;
+  const basis = posterior
+    ? {
+        particles: Number(posterior.particles),
+        confidence: Number(out.manifest.confidence),
+        ...(typeof posterior.parameters === 'number' ? { parameters: posterior.parameters } : {}),
+      }
+    : undefined;
   const interval = basis ? '90% credible' : '95% CI';
   const probability = (r: Row, column: string) => Number(r[column] ?? Number.NaN);
   return {

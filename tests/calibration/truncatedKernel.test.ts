@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitKernel, logKernelTruncated, perturbTruncated } from '../../src/calibration/abc/kernel.js';
 import { standardNormal } from '../../src/calibration/abc/priors.js';
-import { type AbcProblem, abcSmc, fromSimulator, type Generation, marginal } from '../../src/calibration/abc/smc.js';
+import { type AbcProblem, abcSmc, fromSimulator, type Generation, marginal, weightedQuantile } from '../../src/calibration/abc/smc.js';
 import { logMass, truncatedStandardNormal } from '../../src/calibration/abc/truncatedNormal.js';
-import { makeRandom } from '../../src/model/rng.js';
+import { designRandom, makeRandom } from '../../src/model/rng.js';
 import { moments } from './quadrature.js';
 
 /** log ∫_a^b φ by the midpoint rule, scaled by the endpoint nearest 0 so that nothing underflows. */
@@ -153,4 +153,43 @@ describe('ABC with the truncated kernel', () => {
     }
     for (const gen of result.generations) for (const p of gen.particles) for (const x of p) expect(x >= 0 && x <= 1).toBe(true);
   });
+
+  it('simulation-based calibration: on a bounded prior, with a second parameter no datum reads, 90% intervals cover the truth as the box kernel’s do (80–95% of 200 synthetic calibrations)', async () => {
+    // θ ~ U(0, 1)², ȳ | θ ~ N(θ₁, 0.1²): a truth near a bound is where the truncation acts (Talts et al. 2018).
+    const truths = designRandom(2026, 'sbc-truncated');
+    let covered = 0;
+    let unread = 0;
+    const R = 200;
+    for (let r = 0; r < R; r++) {
+      const truth = truths();
+      const observed = truth + 0.1 * standardNormal(truths);
+      const problem: AbcProblem = {
+        priors: [
+          { kind: 'uniform', min: 0, max: 1 },
+          { kind: 'uniform', min: 0, max: 1 },
+        ],
+        observed: [observed],
+        scales: [1],
+        simulate: (theta, seed) => [(theta[0] as number) + 0.1 * standardNormal(makeRandom(seed))],
+      };
+      const g = last(
+        (await abcSmc(fromSimulator(problem, 100 + r), { particles: 200, seed: 100 + r, maxGenerations: 8, kernel: 'truncated' }))
+          .generations,
+      );
+      const interval = (k: number) => {
+        const values = Float64Array.from(g.particles, (x) => x[k] as number);
+        return [weightedQuantile(values, g.weights, 0.05), weightedQuantile(values, g.weights, 0.95)] as const;
+      };
+      const [lo, hi] = interval(0);
+      if (truth >= lo && truth <= hi) covered++;
+      const [lo2, hi2] = interval(1);
+      unread += (hi2 - lo2) / R;
+    }
+    // At 200 particles both kernels cover a little under nominal here: the box gave 84.5% on these same 200
+    // calibrations, the truncated kernel 84% (noisy quantiles of few particles against a bound). The test asks
+    // the truncated kernel for what the box gives: 80–95%.
+    expect(covered / R).toBeGreaterThanOrEqual(0.8);
+    expect(covered / R).toBeLessThanOrEqual(0.95);
+    expect(Math.abs(unread - 0.9)).toBeLessThan(0.05); // the unread parameter's interval stays its prior's
+  }, 180_000);
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DETAIL_COLUMNS } from '../../src/cli/print/compare.js';
-import { BEGIN, blockOf, END, README_COMPARE, RUN_BEGIN, RUN_END } from '../../src/readme/leverTable.js';
+import { BEGIN, blockOf, END, README_COMPARE, RUN_BEGIN, RUN_END, SIGNS_BEGIN, SIGNS_END } from '../../src/readme/leverTable.js';
 import { PICTURE_DIR } from '../../src/readme/pictures.js';
 import { type ReadmeSections, readmeSections } from '../../src/readme/sections.js';
 import { entente, ROOT, tempDir } from '../helpers.js';
@@ -36,6 +36,13 @@ describe('README lever table', () => {
     expect(markdown.map((cells) => cells.length)).toEqual(Array(7).fill((terminal[0]?.length ?? 0) + DETAIL_COLUMNS.length));
     expect(markdown.map((cells) => cells.slice(0, terminal[0]?.length))).toEqual(terminal);
   }, 60_000);
+});
+
+describe('README signs table', () => {
+  it('is what npm run readme makes from compare --robustness over the wide prior', () => {
+    expect(blockOf(readme(), SIGNS_BEGIN, SIGNS_END), 'run npm run readme').toBe(sections.signs);
+    expect(sections.signs.split('\n')).toHaveLength(2 + 12); // header, rule, six levers on two outcomes
+  });
 });
 
 describe('README sample output', () => {

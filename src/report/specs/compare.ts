@@ -14,9 +14,11 @@ export function focusRows(levers: readonly Row[]): Row[] {
 export interface IntervalBasis {
   readonly particles: number;
   readonly confidence: number;
+  /** How many parameters the posterior varies (what its probabilities are over). */
+  readonly parameters?: number;
 }
 
-/** A lever's effect in one sentence: "pushes China and Russia closer in 100% of plausible worlds (Δ depth +0.064, 90% credible +0.050 to +0.074)". */
+/** A lever’s effect in one sentence, what its probability covers said in it: "China and Russia move closer in 100% of the worlds the posterior holds plausible, a probability over its 16 calibrated parameters and not over …". */
 function effectSentence(r: Row, labels: Labels, posterior: IntervalBasis | undefined): string {
   const [a, b] = (pairKeyName(labels, `${r.a}-${r.b}`) as string).split('–');
   const delta = Number(r.delta_mean);
@@ -25,7 +27,9 @@ function effectSentence(r: Row, labels: Labels, posterior: IntervalBasis | undef
   const interval = `${signed(Number(r.ci_low))} to ${signed(Number(r.ci_high))}`;
   if (posterior) {
     const p = Number(closer ? r.prob_closer : r.prob_apart);
-    return `${verb} in ${percent(p)} of plausible worlds (Δ depth ${signed(delta)}, 90% credible ${interval})`;
+    // What the probability covers, in the sentence that states it: the calibrated parameters, not the structure.
+    const over = posterior.parameters ? `its ${posterior.parameters} calibrated parameters` : 'its calibrated parameters';
+    return `${verb} in ${percent(p)} of the worlds the posterior holds plausible, a probability over ${over} and not over the model’s structure or the settings it holds fixed (Δ depth ${signed(delta)}, 90% credible ${interval})`;
   }
   return `${verb} (Δ depth ${signed(delta)}, 95% interval over the model’s noise ${interval})`;
 }
