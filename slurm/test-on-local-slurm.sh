@@ -5,7 +5,7 @@
 # submits the sweep as a 3-task array job with slurm/sweep.sbatch, merges the
 # shards and compares the files byte for byte with a local run; then runs an ABC
 # calibration as a 2-task job with slurm/abc.sbatch and compares its posterior
-# with a local one.
+# with a local one; and compare --robustness as a 2-task array job, merged, against a local one.
 # Run by .ci/run after the build; needs root and Debian's package archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -103,3 +103,22 @@ for f in posterior.csv generations.csv predictive.csv; do
   cmp "$WORK/abc-local/$f" "$WORK/abc-slurm/$f"
 done
 echo "slurm: the ABC posterior from $steps generations of shards equals the local one"
+
+echo "== compare --robustness on one machine, then as a 2-task Slurm array job merged"
+SCENARIO="$ROOT/scenarios/china-russia-2022.yaml"
+PRIOR="$ROOT/slurm/ci-robustness.yaml"
+ROBUST_ARGS=(--levers coerciveWedge,rewardWedge)
+$ENTENTE compare "$SCENARIO" --robustness "$PRIOR" "${ROBUST_ARGS[@]}" --out "$WORK/robust-local" --workers 2 --quiet
+ENTENTE="$ENTENTE" sbatch --wait --array=1-2 --cpus-per-task=1 --output="$WORK/slurm-robust-%a.out" \
+  "$ROOT/slurm/robustness.sbatch" "$SCENARIO" "$PRIOR" "$WORK/robust" "${ROBUST_ARGS[@]}"
+cat "$WORK"/slurm-robust-*.out 2>/dev/null || true
+for k in 1 2; do
+  runs=$(node -p "require('$WORK/robust/shard-$k/arms/baseline/manifest.json').runs")
+  echo "shard $k: $runs baseline runs"
+  [ "$runs" -gt 0 ] || { echo "shard $k ran nothing: the test would prove nothing" >&2; exit 1; }
+done
+$ENTENTE compare "$SCENARIO" --robustness "$PRIOR" "${ROBUST_ARGS[@]}" --merge "$WORK"/robust/shard-* --out "$WORK/robust/merged" --quiet
+for f in signs.csv boxes.csv posterior/levers.csv; do
+  cmp "$WORK/robust-local/$f" "$WORK/robust/merged/$f"
+done
+echo "slurm: compare --robustness from 2 shards equals the local one ($(wc -l < "$WORK/robust/merged/signs.csv") lines of signs.csv)"

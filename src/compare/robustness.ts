@@ -39,33 +39,48 @@ export interface ArmOutcomes {
   readonly levers: Map<string, Float64Array>[];
 }
 
+/** The directory of each arm of a study in `out`: the baseline's, then each lever's. */
+export const armDir = (out: string, lever: string | undefined): string => join(out, 'arms', lever ?? 'baseline');
+
 /**
- * Runs the baseline and each lever over the sweep (resumable arms) and reads
- * their mean outcomes per point. The arms share one pool and run at once, so
- * workers start and warm up once and stay busy while finished arms are read;
- * each arm still writes its own directory in chunk order.
+ * Runs the baseline and each lever over the sweep (resumable arms), or over shard K of N of its
+ * points with `shard` (a Slurm task's part, merged later). The arms share one pool and run at
+ * once, so workers start and warm up once and stay busy; each arm still writes its own directory
+ * in chunk order. Returns the arms' directories.
  */
-export async function runArms(file: string, levers: readonly string[], opts: Omit<SweepOptions, 'shard'>): Promise<ArmOutcomes> {
+export async function runArmSweeps(
+  file: string,
+  levers: readonly string[],
+  opts: Omit<SweepOptions, 'shard'>,
+  shard?: SweepOptions['shard'],
+): Promise<string[]> {
   const first = loadSweep(file);
   const pool = sweepPool(first, opts.workers); // workers start while the levers' arms are loaded
   const arms = [first, ...levers.map((lever) => loadSweep(file, { lever }))];
-  const points = first.pointCount;
-  const bar = progress(arms.length * points * first.replications, 0, { quiet: opts.quiet });
-  let series: Map<string, Float64Array>[];
+  const share = shard ? 1 / shard.count : 1;
+  const bar = progress(Math.ceil(arms.length * first.pointCount * first.replications * share), 0, { quiet: opts.quiet });
   try {
-    series = await Promise.all(
+    const dirs = await Promise.all(
       arms.map(async (loaded) => {
-        const dir = join(opts.out, 'arms', loaded.sweep.lever ?? 'baseline');
+        const dir = armDir(opts.out, loaded.sweep.lever);
         // The command has claimed opts.out; an arm not started yet starts fresh even on --resume.
-        const arm = { ...opts, out: dir, shard: undefined, kind: 'sweep' as const, force: false, resume: opts.resume && existsSync(dir) };
+        const arm = { ...opts, out: dir, shard, kind: 'sweep' as const, force: false, resume: opts.resume && existsSync(dir) };
         await runSweep(loaded, arm, { pool, progress: bar });
-        return (await readPointOutcomes(dir, points)).series;
+        return dir;
       }),
     );
+    bar.done();
+    return dirs;
   } finally {
     await pool.destroy();
   }
-  bar.done();
+}
+
+/** runArmSweeps over every point, then each arm's mean outcomes per point. */
+export async function runArms(file: string, levers: readonly string[], opts: Omit<SweepOptions, 'shard'>): Promise<ArmOutcomes> {
+  const points = loadSweep(file, { estimate: false }).pointCount;
+  const dirs = await runArmSweeps(file, levers, opts);
+  const series = await Promise.all(dirs.map(async (dir) => (await readPointOutcomes(dir, points)).series));
   const [baseline, ...rest] = series as [Map<string, Float64Array>, ...Map<string, Float64Array>[]];
   return { points, baseline, levers: rest };
 }

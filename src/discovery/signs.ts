@@ -9,6 +9,7 @@
  * the box of the prior where it does. A lever whose sign turns at no point of the prior is
  * "sign fixed by structure": no value the prior allows turns it, so no datum can either.
  */
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { LeverEffect } from '../compare/compare.js';
@@ -18,6 +19,7 @@ import { runArms } from '../compare/robustness.js';
 import { selectLevers } from '../compare/select.js';
 import { EntenteError } from '../errors.js';
 import { type LoadedSweep, loadSweep } from '../experiments/loadSweep.js';
+import type { Shard } from '../experiments/plan.js';
 import { checkDesignTable } from '../experiments/sweepEstimate.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { commandLine } from '../io/manifest.js';
@@ -25,6 +27,7 @@ import { defaultOut, finishInPlace, startInPlace } from '../io/outputDir.js';
 import { scenarioFacts } from '../scenario/labels.js';
 import type { LeverOutcomeName } from '../scenario/outcomes.js';
 import { VERSION } from '../version.js';
+import { checkSignShards, mergeSignShards, runSignShard } from './signsShards.js';
 import { BOXES, describeBox, SIGNS, type SignBoxRow, type SignRow } from './signsTables.js';
 import { signTurn } from './signTurn.js';
 
@@ -46,6 +49,10 @@ export interface SignsOptions {
   readonly resume: boolean;
   readonly force: boolean;
   readonly quiet: boolean;
+  /** Run only shard K of N of the prior's arms into `out` (a Slurm task); no study is written. */
+  readonly shard?: Shard;
+  /** The shards' outputs, whose arms are merged into `out` before the study reads them. */
+  readonly merge?: readonly string[];
 }
 
 export interface SignsResult {
@@ -55,6 +62,8 @@ export interface SignsResult {
   readonly points: number;
   readonly rows: readonly SignRow[];
   readonly posterior?: PosteriorResult;
+  /** Set when only this shard of the arms ran. */
+  readonly shard?: Shard;
 }
 
 /** The prior's sweep, refused unless it varies this scenario. */
@@ -76,8 +85,24 @@ export async function leverSigns(file: string, options: SignsOptions, note: (tex
   const name = prior.scenario.name;
   const out = options.out ?? defaultOut(name, file, '-robustness');
   const command = commandLine();
-  startInPlace(out, 'signs', { resume: options.resume, force: options.force }, { command, version: VERSION });
   const workers = options.workers ?? availableParallelism();
+  if (options.shard) {
+    const { resume, force, quiet } = options;
+    await runSignShard(
+      { prior: options.prior, priorHash: prior.source.hash, levers, out, workers, resume, force, quiet, command },
+      options.shard,
+    );
+    return { name, out, levers, points: prior.pointCount, rows: [], shard: options.shard };
+  }
+  if (options.merge) checkSignShards(options.merge, levers);
+  const claim = startInPlace(out, 'signs', { resume: options.resume, force: options.force }, { command, version: VERSION });
+  if (options.merge)
+    try {
+      await mergeSignShards(options.merge, out, levers, command);
+    } catch (err) {
+      if (claim !== 'resume') rmSync(out, { recursive: true, force: true }); // shards that do not fit leave nothing behind
+      throw err;
+    }
   const posterior =
     options.posterior === undefined
       ? undefined
@@ -99,7 +124,7 @@ export async function leverSigns(file: string, options: SignsOptions, note: (tex
   const arms = await runArms(options.prior, levers, {
     out,
     workers,
-    resume: options.resume,
+    resume: options.resume || options.merge !== undefined, // merged arms are complete: read, not run
     quiet: options.quiet,
     command,
     version: VERSION,

@@ -124,4 +124,32 @@ parameters:
       /varies another scenario/,
     );
   });
+
+  it('split over two shards (as slurm/robustness.sbatch runs it) and merged, writes the local bytes', async () => {
+    const base = args(join(dir, 'unused'), 1).slice(0, -5); // without --out, -w and -q
+    for (const k of [1, 2]) {
+      const r = await entente([...base, '--shard', `${k}/2`, '--out', join(dir, `shard-${k}`), '-q']);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const merged = join(dir, 'merged');
+    const r = await entente([...base, '--merge', join(dir, 'shard-1'), join(dir, 'shard-2'), '--out', merged, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    for (const name of ['signs.csv', 'boxes.csv'])
+      expect(readFileSync(join(merged, name), 'utf8')).toBe(readFileSync(join(dir, 'one', name), 'utf8'));
+    // Shards of another set of levers are not this study's.
+    await expectRefused(
+      dir,
+      [
+        ...base.map((a) => (a === 'coerciveWedge,rewardWedge' ? 'coerciveWedge' : a)),
+        '--merge',
+        join(dir, 'shard-1'),
+        join(dir, 'shard-2'),
+      ],
+      /not a shard of this study/,
+    );
+  }, 60_000);
+
+  it('--shard and --merge belong to --robustness', async () => {
+    await expectRefused(dir, ['compare', DEFAULT_SCENARIO, '--no-posterior', '--shard', '1/2'], /--shard and --merge/);
+  });
 });

@@ -12,6 +12,7 @@ import { compareSweep } from '../../compare/sweepStudy.js';
 import { leverSigns } from '../../discovery/signs.js';
 import { EntenteError } from '../../errors.js';
 import { isSweepFile } from '../../experiments/loadSweep.js';
+import { parseShard } from '../../experiments/plan.js';
 import { defaultOut } from '../../io/outputDir.js';
 import { shellQuote } from '../../shellQuote.js';
 import { printNext, reportStep } from '../next.js';
@@ -36,6 +37,8 @@ interface Flags {
   confidence: number;
   /** --robustness: true (the posterior's own prior) or a prior's calibration or sweep file. */
   robustness?: string | true;
+  shard?: string;
+  merge?: string[];
 }
 
 /** The prior a posterior was drawn from: its calibration file, which must still be where the manifest says. */
@@ -76,6 +79,8 @@ export function registerCompare(program: Command, print: (text: string) => void)
       '--robustness [prior]',
       'where each lever’s sign turns: every lever over the prior (a calibration or sweep file; default: the one the posterior was drawn from) and the posterior, with the share of each where it pushes closer, apart or changes nothing, and the box of the prior where its sign turns (signs.csv)',
     )
+    .option('--shard <K/N>', 'with --robustness: run only shard K of N of the prior’s arms into --out (Slurm: slurm/robustness.sbatch)')
+    .option('--merge <dirs...>', 'with --robustness: merge these shards’ arms into --out, then write the study')
     .option('-o, --out <dir>', 'output directory (default: out/<scenario name>-compare; with --robustness, -robustness)')
     .option('-w, --workers <n>', 'worker threads (default: the available cores; for a scenario, 1 below 2,000 runs)', workerCount)
     .option('--resume', 'continue an interrupted comparison across a sweep file')
@@ -97,6 +102,11 @@ export function registerCompare(program: Command, print: (text: string) => void)
         });
       let out: string;
       let next: string[] = [];
+      if ((flags.shard !== undefined || flags.merge !== undefined) && (flags.robustness === undefined || (flags.shard && flags.merge)))
+        throw new EntenteError('compare.shard', '--shard and --merge split compare --robustness over Slurm tasks', {
+          where: { file },
+          expected: '--robustness with --shard K/N (each task), then --robustness with --merge SHARDS (once)',
+        });
       if (flags.robustness !== undefined) {
         if (sweep)
           throw new EntenteError(
@@ -118,10 +128,19 @@ export function registerCompare(program: Command, print: (text: string) => void)
             ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
             ...(flags.out !== undefined ? { out: flags.out } : {}),
             ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+            ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
+            ...(flags.merge !== undefined ? { merge: flags.merge } : {}),
           },
           (text) => say([text]),
         );
         out = result.out;
+        if (result.shard) {
+          say([`${result.name}: shard ${result.shard.index} of ${result.shard.count} of the prior's arms → ${out}`]);
+          printNext(print, quiet, [
+            `entente compare ${shellQuote(file)} --robustness … --merge <every shard's directory> --out <dir>   # once all ${result.shard.count} are done`,
+          ]);
+          return;
+        }
         say(signsLines(result));
       } else if (sweep) {
         const result = await compareSweep(file, {
