@@ -21,7 +21,9 @@ export function compareBenchmark(root: string, engineRunsPerSecond: number): voi
   const scenario = join(root, 'scenarios', 'china-russia-2022.yaml');
   const dir = mkdtempSync(join(tmpdir(), 'entente-bench-compare-'));
   try {
-    const scenarioTimes = [0, 1, 2].map((i) => timed(bin, ['compare', scenario, '--no-posterior', '-r', '200', '--out', join(dir, `c${i}`)]));
+    const scenarioTimes = [0, 1, 2].map((i) =>
+      timed(bin, ['compare', scenario, '--no-posterior', '-r', '200', '--out', join(dir, `c${i}`)]),
+    );
     console.log(
       `compare, default scenario, 6 levers × 200 replications (1,400 runs), end to end: best ${Math.min(...scenarioTimes).toFixed(2)} s of 3 (target < 5 s)`,
     );
