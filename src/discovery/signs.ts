@@ -94,7 +94,7 @@ export async function leverSigns(file: string, options: SignsOptions, note: (tex
     );
     return { name, out, levers, points: prior.pointCount, rows: [], shard: options.shard };
   }
-  if (options.merge) checkSignShards(options.merge, levers);
+  if (options.merge) checkSignShards(options.merge, levers, prior.source.hash);
   const claim = startInPlace(out, 'signs', { resume: options.resume, force: options.force }, { command, version: VERSION });
   if (options.merge)
     try {

@@ -43,8 +43,8 @@ export async function runSignShard(run: ShardRun, shard: Shard): Promise<void> {
   });
 }
 
-/** Refuses, before anything is written, shards that are not this study's: every one must be a finished shard of these levers. */
-export function checkSignShards(dirs: readonly string[], levers: readonly string[]): void {
+/** Refuses, before anything is written, shards that are not this study's: each a shard of this prior's text with these levers. */
+export function checkSignShards(dirs: readonly string[], levers: readonly string[], priorHash: string): void {
   for (const dir of dirs) {
     const manifest = readJsonObject(
       join(dir, 'manifest.json'),
@@ -52,11 +52,20 @@ export function checkSignShards(dirs: readonly string[], levers: readonly string
       'a shard written by compare --robustness --shard',
     );
     const ran = manifest.levers as unknown;
-    if (manifest.shard === undefined || JSON.stringify(ran) !== JSON.stringify(levers))
+    const hash = (manifest.prior as { sha256?: unknown } | undefined)?.sha256;
+    const why =
+      manifest.shard === undefined
+        ? 'no shard in its manifest'
+        : JSON.stringify(ran) !== JSON.stringify(levers)
+          ? `levers ${JSON.stringify(ran)}`
+          : hash !== priorHash
+            ? 'a shard of another text of the prior (SHA-256 differs)'
+            : undefined;
+    if (why)
       throw new EntenteError('merge.mismatch', 'not a shard of this study', {
         where: { file: dir },
-        expected: `a shard written by compare --robustness --shard K/N with the levers ${levers.join(', ')}`,
-        found: manifest.shard === undefined ? 'no shard in its manifest' : `levers ${JSON.stringify(ran)}`,
+        expected: `a shard written by compare --robustness --shard K/N over this prior with the levers ${levers.join(', ')}`,
+        found: why,
       });
   }
 }

@@ -136,6 +136,13 @@ parameters:
     expect(r.status, r.stderr).toBe(0);
     for (const name of ['signs.csv', 'boxes.csv'])
       expect(readFileSync(join(merged, name), 'utf8')).toBe(readFileSync(join(dir, 'one', name), 'utf8'));
+    // Shards of another text of the prior are not this study's, even where the values are the same.
+    const edited = fileIn(dir, 'blame-edited.yaml', `${readFileSync(prior, 'utf8')}# edited\n`);
+    await expectRefused(
+      dir,
+      [...base.map((a) => (a === prior ? edited : a)), '--merge', join(dir, 'shard-1'), join(dir, 'shard-2')],
+      /another text of the prior/,
+    );
     // Shards of another set of levers are not this study's.
     await expectRefused(
       dir,
