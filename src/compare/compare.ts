@@ -16,7 +16,7 @@ import { deriveSeed } from '../model/rng.js';
 import { kindIndex, SHOCK_KINDS } from '../model/shocks/index.js';
 import { type LoadedScenario, prepare } from '../scenario/load.js';
 import type { LeverSpec, ShockSpec } from '../scenario/schema.js';
-import { DEPENDS_ON_OUTCOME, declaredOutcomes, type LeverOutcomeName, outcomeValues } from './leverOutcomes.js';
+import { DEPENDS_ON_OUTCOME, declaredOutcomes, type LeverOutcomeName } from './leverOutcomes.js';
 import { type Arm, runPaired } from './paired.js';
 import {
   bootstrapCi,
@@ -193,7 +193,7 @@ export function compareLevers(
         const x = at(l, p, r);
         dFinal[x] = o.depthFinal[p] - b.depthFinal[p];
         dMean[x] = o.depthMean[p] - b.depthMean[p];
-        dPeak[x] = outcomeValues.depth_peak(o)[p] - outcomeValues.depth_peak(b)[p];
+        dPeak[x] = o.depthPeak[p] - b.depthPeak[p];
         dRhetoric[x] = o.rhetoricFinal[p] - b.rhetoricFinal[p];
         for (let d = 0; d < D; d++) dDomain[x * D + d] = o.mutualFinal[p * D + d] - b.mutualFinal[p * D + d];
         onDelta({

@@ -7,7 +7,6 @@
  * the mean, and the comparison must say so rather than pick one silently.
  */
 import { tickDate } from '../experiments/dates.js';
-import type { RunOutcome } from '../experiments/outcomes.js';
 import { DEFAULT_OUTCOMES, type LeverOutcomeName } from '../scenario/outcomes.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 
@@ -18,13 +17,6 @@ export const declaredOutcomes = (spec: ScenarioFile): readonly LeverOutcomeName[
 
 /** What the label says when a lever's verdicts differ between the declared outcomes. */
 export const DEPENDS_ON_OUTCOME = 'depends on outcome';
-
-/** Each outcome's per-pair values in a run. */
-export const outcomeValues: Readonly<Record<LeverOutcomeName, (o: RunOutcome) => Float64Array>> = {
-  depth_final: (o) => o.depthFinal,
-  depth_mean: (o) => o.depthMean,
-  depth_peak: (o) => o.depthPeak,
-};
 
 /** An outcome in words, given the horizon's first and last month ("2022-01", "2025-12") when the scenario is dated. */
 export function outcomeWords(name: LeverOutcomeName, first?: string, last?: string): string {
