@@ -96,7 +96,8 @@ function topDrivers(found: Drivers, paths: readonly string[]): string {
 
 export function posteriorLines(result: PosteriorResult, minEffect: number, confidence: number, out: string): string[] {
   const lines = [
-    `${result.name}: ${result.levers.length} lever(s) vs baseline over ${result.particles} particles (ESS ${result.ess.toFixed(0)}), ${result.replications} paired replication(s) each, final depth (min effect ${minEffect}, verdicts at ${confidence}) → ${out}`,
+    `${result.name}: ${result.levers.length} lever(s) vs baseline over ${result.particles} particles (ESS ${result.ess.toFixed(0)}), ${result.replications} paired replication(s) each (min effect ${minEffect}, verdicts at ${confidence}) → ${out}`,
+    `verdicts on ${result.outcomes.join(' and ')}; Δ and P are depth at the end's; "depends on outcome" where the verdicts differ`,
     posteriorTable(result.effects),
   ];
   if (result.drivers.size > 0) {
