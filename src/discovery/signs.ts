@@ -18,7 +18,7 @@ import { comparePosterior, type PosteriorResult } from '../compare/posterior/stu
 import { runArms } from '../compare/robustness.js';
 import { selectLevers } from '../compare/select.js';
 import { EntenteError } from '../errors.js';
-import { type LoadedSweep, loadSweep } from '../experiments/loadSweep.js';
+import { type LoadedSweep, loadSweep, sweepRecord } from '../experiments/loadSweep.js';
 import type { Shard } from '../experiments/plan.js';
 import { checkDesignTable } from '../experiments/sweepEstimate.js';
 import { writeAtomic } from '../io/atomicFile.js';
@@ -132,10 +132,15 @@ export async function leverSigns(file: string, options: SignsOptions, note: (tex
   const numeric = prior.parameters.map((p, j) => ({ p, j })).filter(({ j }) => prior.points.every((row) => typeof row[j] === 'number'));
   const xs = prior.points.map((row) => numeric.map(({ j }) => row[j] as number));
   // The sample's own extremes: an edge of PRIM's box still there was not peeled.
-  const ranges = numeric.map((_, k) => ({
-    min: Math.min(...xs.map((x) => x[k] as number)),
-    max: Math.max(...xs.map((x) => x[k] as number)),
-  }));
+  const ranges = numeric.map((_, k) => {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const x of xs) {
+      min = Math.min(min, x[k] as number);
+      max = Math.max(max, x[k] as number);
+    }
+    return { min, max }; // a loop, not Math.min(...): a design can hold more points than a call takes arguments
+  });
   const outcomes = declaredOutcomes(prior.scenario).filter((o) => SWEPT.includes(o));
   const focus = new Set(prior.scenario.focus ?? []);
   const rows: SignRow[] = [];
@@ -193,13 +198,7 @@ export async function leverSigns(file: string, options: SignsOptions, note: (tex
   finishInPlace(out, 'signs', {
     version: VERSION,
     command,
-    prior: {
-      file: options.prior,
-      sha256: prior.source.hash,
-      design: prior.sweep.design,
-      points: prior.pointCount,
-      replications: prior.replications,
-    },
+    prior: { ...sweepRecord(prior), points: prior.pointCount, replications: prior.replications },
     ...(options.posterior !== undefined ? { posterior: { dir: options.posterior, compare: 'posterior' } } : {}),
     ...scenarioFacts(file, prior.scenarioSource.hash, prior.scenario),
     outcomes,
@@ -207,7 +206,7 @@ export async function leverSigns(file: string, options: SignsOptions, note: (tex
     minEffect: options.minEffect,
     confidence: options.confidence,
     turned:
-      'a prior point where the lever moves the pair, by more than min-effect, against its direction (the sign of its posterior mean effect)',
+      'a prior point where the lever moves the pair, by more than min-effect, the way it does less often over the prior (its direction is the other way); flip_share is their share',
     box: 'PRIM (Friedman & Fisher 1999) on the prior points, cases: the points where the sign turned',
     arms: ['baseline', ...levers].map((arm) => join('arms', arm)),
   });

@@ -2,7 +2,7 @@
 import { verdictWithOdds } from '../compare/leverOutcomes.js';
 import { DOMAINS } from '../model/domains.js';
 import type { Table } from './html.js';
-import { type Labels, pairKeyName } from './labels.js';
+import { type Labels, leverWithId, pairKeyName } from './labels.js';
 import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
 import type { Content } from './pageContent.js';
@@ -40,7 +40,7 @@ export function compareContent(out: OutputDir): Content {
           'senders',
         ],
         rows: rows.map((r) => [
-          labels.levers[r.lever as string] ? `${labels.levers[r.lever as string]} (${r.lever})` : (r.lever as string),
+          leverWithId(labels, r.lever as string),
           pairKeyName(labels, `${r.a}-${r.b}`),
           Number(r.delta_mean),
           Number(r.ci_low),
@@ -80,7 +80,7 @@ function outcomeTable(out: OutputDir, rows: readonly Row[], labels: Labels): Tab
       title: 'Verdict under each declared outcome',
       columns: ['lever', 'pair', ...words, 'verdict'],
       rows: rows.map((r) => [
-        labels.levers[r.lever as string] ? `${labels.levers[r.lever as string]} (${r.lever})` : (r.lever as string),
+        leverWithId(labels, r.lever as string),
         pairKeyName(labels, `${r.a}-${r.b}`),
         ...names.map((o) => cell(r, o)),
         r.outcome_verdict as string,

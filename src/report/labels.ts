@@ -8,6 +8,9 @@ export const actorName = (labels: Labels, id: string): string => labels.actors[i
 /** "China–Russia" for the pair CHN-RUS. */
 export const pairName = (labels: Labels, a: string, b: string): string => `${actorName(labels, a)}–${actorName(labels, b)}`;
 
+/** A lever in a table: its description with its id, "EU market access … (rewardWedge)", or the id alone. */
+export const leverWithId = (labels: Labels, lever: string): string => (labels.levers[lever] ? `${labels.levers[lever]} (${lever})` : lever);
+
 /** A pair key "A-B" as words. */
 export function pairKeyName(labels: Labels, key: string): string {
   const [a, b] = key.split('-');

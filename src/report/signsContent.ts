@@ -1,7 +1,7 @@
 /** The report of `entente compare SCENARIO --robustness`: where each lever's sign turns, over the prior and the posterior (signs.csv). */
 
-import { turnWords } from '../discovery/signsTables.js';
-import { pairKeyName } from './labels.js';
+import { SIGNIFICANT, turnWords } from '../discovery/signsTables.js';
+import { leverWithId, pairKeyName } from './labels.js';
 import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
 import type { Content } from './pageContent.js';
@@ -43,14 +43,14 @@ export function signsContent(out: OutputDir): Content {
           'where its sign turns',
         ],
         rows: rows.map((r) => [
-          labels.levers[r.lever as string] ? `${labels.levers[r.lever as string]} (${r.lever})` : (r.lever as string),
+          leverWithId(labels, r.lever as string),
           pairKeyName(labels, `${r.a}-${r.b}`),
           r.outcome as string,
           triple(r, 'posterior'),
           triple(r, 'prior'),
           turns(r),
         ]),
-        note: `Each lever against the baseline at ${prior?.points ?? 'every'} points of the prior (${prior?.file ?? 'its calibration file'}, sampled by its design) and at every particle of the posterior (posterior/). A lever's sign turns where it moves the pair the way it does less often over the prior; the box is PRIM's (Friedman & Fisher 1999), in words only its restrictions with quasi-p below 0.05 (boxes.csv has all). A sign fixed by structure turns at no point the prior allows: no datum could turn it, so its certainty is the model's, not the record's.`,
+        note: `Each lever against the baseline at ${prior?.points ?? 'every'} points of the prior (${prior?.file ?? 'its calibration file'}, sampled by its design) and at every particle of the posterior (posterior/). A lever's sign turns where it moves the pair the way it does less often over the prior; the box is PRIM's (Friedman & Fisher 1999), in words only its restrictions with quasi-p below ${SIGNIFICANT} (boxes.csv has all). A sign fixed by structure turns at no point the prior allows: no datum could turn it, so its certainty is the model's, not the record's.`,
       },
     ],
     notes: [],

@@ -8,8 +8,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readObserved } from '../../src/calibration/targets.js';
 import { readPosterior } from '../../src/compare/posterior/read.js';
 import { loadSweep } from '../../src/experiments/loadSweep.js';
+import { judge } from '../../src/patterns/judge.js';
+import { observedFrom } from '../../src/patterns/observed.js';
+import { PATTERNS } from '../../src/patterns/patterns.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { ROOT } from '../helpers.js';
 
 const WIDE = [
@@ -28,4 +33,29 @@ describe.each(WIDE)('the posterior of %s', (file, dir) => {
     expect(posterior.paths).toHaveLength(27);
     expect(posterior.values).toHaveLength(1000);
   });
+});
+
+/** Each pattern's share over a wide posterior, every particle run once with its own seed (patterns/judge.ts). */
+function shares(dir: string): Record<string, number> {
+  const observedFile = join(ROOT, 'data', 'china-russia-observed.csv');
+  const found = judge(
+    loadScenario(join(ROOT, 'scenarios', 'china-russia-2022.yaml')),
+    readPosterior(join(ROOT, 'scenarios', 'posteriors', dir)),
+    observedFrom(readObserved(observedFile), observedFile),
+  );
+  return Object.fromEntries(PATTERNS.map((p, i) => [p.id, found[i] as number]));
+}
+
+describe('the source’s facts over the wide posteriors (docs/model.md §10.3, issue 30 item 2)', () => {
+  it('as near-hard constraints they meet the bounds: flat depth and each side’s 20% in at least 90% of the posterior, at the price of fact 2', () => {
+    const hard = shares('wide-hard');
+    expect(hard['flat-depth']).toBeGreaterThanOrEqual(0.9);
+    expect(hard['russia-20']).toBeGreaterThanOrEqual(0.9);
+    expect(hard['china-20']).toBeGreaterThanOrEqual(0.9);
+    expect(hard.reluctant).toBeLessThan(0.9);
+  }, 60_000);
+
+  it('as soft constraints flat depth stays under its bound', () => {
+    expect(shares('wide')['flat-depth']).toBeLessThan(0.9);
+  }, 60_000);
 });
