@@ -6,9 +6,10 @@ import { type Labels, leverWithId, pairKeyName } from './labels.js';
 import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
 import type { Content } from './pageContent.js';
-import { domainChart, focusRows, forestChart } from './specs/compare.js';
+import { domainChart, focusRows, forestChart, type SignTurns, turnKey } from './specs/compare.js';
 
-export function compareContent(out: OutputDir): Content {
+/** The comparison's report; `turns` (a robustness study's, per lever) adds where each sign turns to the headline and the ranked table. */
+export function compareContent(out: OutputDir, turns?: SignTurns): Content {
   const labels = labelsFor(out);
   const levers = out.rows('levers.csv');
   const rows = [...focusRows(levers)].sort((x, y) => Number(y.delta_mean) - Number(x.delta_mean));
@@ -23,7 +24,7 @@ export function compareContent(out: OutputDir): Content {
   const interval = basis ? '90% credible' : '95% CI';
   const probability = (r: Row, column: string) => Number(r[column] ?? Number.NaN);
   return {
-    charts: [forestChart(levers, basis, labels), domainChart(levers, DOMAINS, labels)],
+    charts: [forestChart(levers, basis, labels, turns), domainChart(levers, DOMAINS, labels)],
     tables: [
       {
         title: 'Levers, ranked',
@@ -38,6 +39,7 @@ export function compareContent(out: OutputDir): Content {
           'Δ rhetoric',
           'Δ sender welfare',
           'senders',
+          ...(turns ? ['where its sign turns (prior, final depth)'] : []),
         ],
         rows: rows.map((r) => [
           leverWithId(labels, r.lever as string),
@@ -52,6 +54,7 @@ export function compareContent(out: OutputDir): Content {
           Number(r.delta_rhetoric),
           Number(r.delta_sender_welfare ?? Number.NaN),
           r.senders as string,
+          ...(turns ? [turns.get(turnKey(r)) ?? '—'] : []),
         ]),
         note: basis
           ? `Posterior mean paired differences against the baseline over ${basis.particles} particles (effective sample size ${Number(posterior?.ess).toFixed(0)}); 90% credible intervals; verdicts at probability ${basis.confidence} (levers.csv, particles.csv).`

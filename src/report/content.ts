@@ -211,7 +211,7 @@ function sensitivityContent(out: OutputDir, options: ReportOptions): Content {
 const CONTENT: Record<OutputDir['kind'], (out: OutputDir, options: ReportOptions) => Content> = {
   posterior: posteriorContent,
   run: runContent,
-  compare: compareContent,
+  compare: (out) => compareContent(out),
   robustness: robustnessContent,
   signs: signsContent,
   sweep: sweepContent,

@@ -143,7 +143,9 @@ describe.skipIf(!available)('entente explore in a browser', () => {
     expect(new Map(shown)).toEqual(
       new Map(expected?.effects.filter((e) => `${e.a}-${e.b}` === 'CHN-RUS').map((e) => [e.lever, e.deltaMean] as const)),
     );
-    expect(await page.locator('#forest-headline').textContent()).toMatch(/pulls China–Russia apart in \d+% of plausible worlds \(Δ depth/);
+    expect(await page.locator('#forest-headline').textContent()).toMatch(
+      /pulls China–Russia apart in \d+% of plausible worlds, a probability over the posterior's \d+ calibrated parameters and not over the model's structure or the settings it holds fixed \(Δ depth/,
+    );
     expect(new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('posterior')).toBe('1');
     await page.screenshot({ path: join(SHOTS, 'explore-posterior.png'), fullPage: true });
   });

@@ -234,7 +234,8 @@ export function drawForest(page: Embedded, view: View): void {
   $('forest-headline').textContent = !top
     ? 'The scenario has no levers.'
     : view.posterior
-      ? `${words(top)} pulls ${pairWords(page, pair)} apart in ${(100 * top.probApart).toFixed(0)}% of plausible worlds (${range(top)}).`
+      ? // What the probability covers, in the sentence that states it (as compare's report says it).
+        `${words(top)} pulls ${pairWords(page, pair)} apart in ${(100 * top.probApart).toFixed(0)}% of plausible worlds, a probability over the posterior's ${page.posterior?.paths.length ?? 0} calibrated parameters and not over the model's structure or the settings it holds fixed (${range(top)}).`
       : `Most dividing here: ${words(top)} (${range(top)}, ${top.verdict}).`;
   $('forest-note').textContent = view.posterior
     ? `Each lever against the baseline at each of ${page.posterior?.particles.length} sampled particles, on common random numbers (entente compare --posterior): the spread is the posterior's. Red: closer, blue: apart in at least 90% of them; grey: neither.`

@@ -34,8 +34,17 @@ function effectSentence(r: Row, labels: Labels, posterior: IntervalBasis | undef
   return `${verb} (Δ depth ${signed(delta)}, 95% interval over the model’s noise ${interval})`;
 }
 
+/**
+ * Where each lever's sign turns over the prior, in words (signs.csv's, for final depth on the focus
+ * pair), keyed by turnKey: a robustness study's report says it in the sentence that states the verdict.
+ */
+export type SignTurns = ReadonlyMap<string, string>;
+
+/** A lever on a pair, as SignTurns keys it. */
+export const turnKey = (r: Row): string => `${r.lever}|${r.a}-${r.b}`;
+
 /** The forest plot's headline: the strongest lever each way with a decisive verdict, else the largest effect and why it is not decisive. */
-export function forestHeadline(rows: readonly Row[], labels: Labels, posterior: IntervalBasis | undefined): string {
+export function forestHeadline(rows: readonly Row[], labels: Labels, posterior: IntervalBasis | undefined, turns?: SignTurns): string {
   // Decisive on every declared outcome (outcome_verdict), where the comparison declared several.
   const decisive = (verdict: string) =>
     rows
@@ -44,9 +53,13 @@ export function forestHeadline(rows: readonly Row[], labels: Labels, posterior: 
   const closer = decisive('closer');
   const apart = decisive('apart');
   const lead = (r: Row) => leverLabel(labels, r.lever as string);
+  const turn = (r: Row) => {
+    const words = turns?.get(turnKey(r));
+    return words ? `; ${words}` : '';
+  };
   const parts = [closer, apart]
     .filter((r): r is Row => r !== undefined)
-    .map((r) => `under ${lead(r)}, ${effectSentence(r, labels, posterior)}`);
+    .map((r) => `under ${lead(r)}, ${effectSentence(r, labels, posterior)}${turn(r)}`);
   const depends = rows.filter((r) => r.outcome_verdict === 'depends on outcome').map((r) => `${lead(r)} (${r.lever})`);
   const caveat = depends.length ? ` The verdict of ${depends.join(', ')} depends on the outcome chosen (table below).` : '';
   if (parts.length > 0) {
@@ -55,11 +68,11 @@ export function forestHeadline(rows: readonly Row[], labels: Labels, posterior: 
   }
   const largest = [...rows].sort((p, q) => Math.abs(Number(q.delta_mean)) - Math.abs(Number(p.delta_mean)))[0];
   return largest
-    ? `No lever moves the pair decisively: under the largest, ${lead(largest)}, ${effectSentence(largest, labels, posterior)}; its verdict is ${largest.verdict}.${caveat}`
+    ? `No lever moves the pair decisively: under the largest, ${lead(largest)}, ${effectSentence(largest, labels, posterior)}${turn(largest)}; its verdict is ${largest.verdict}.${caveat}`
     : 'No levers to compare.';
 }
 
-export function forestChart(levers: readonly Row[], posterior: IntervalBasis | undefined, labels: Labels): Chart {
+export function forestChart(levers: readonly Row[], posterior: IntervalBasis | undefined, labels: Labels, turns?: SignTurns): Chart {
   const rows = focusRows(levers);
   const values: Datum[] = rows.map((r) => ({
     lever: leverLabel(labels, r.lever as string),
@@ -83,7 +96,7 @@ export function forestChart(levers: readonly Row[], posterior: IntervalBasis | u
   return {
     name: 'forest',
     title: 'Which levers push the partners closer, and how sure we are',
-    headline: forestHeadline(rows, labels, posterior),
+    headline: forestHeadline(rows, labels, posterior, turns),
     caption: posterior
       ? `Each lever’s posterior mean change in final depth against the baseline (point), with its 90% credible interval over the ${posterior.particles} particles of a calibrated posterior (bar); coloured by verdict: closer or apart where that probability is at least ${posterior.confidence}, negligible where a change below the minimum effect is, uncertain otherwise. The interval covers the parameters the record leaves uncertain (and the little model noise left), not the model’s structural error. Right of zero: closer; left: apart.`
       : 'Each lever’s mean paired change in final depth against the baseline on the same seeds (point), with its 95% bootstrap interval (bar): it covers the model’s own noise only, not uncertainty about the parameters; coloured by verdict against the minimum effect. Right of zero: closer; left: apart.',
