@@ -5,7 +5,8 @@
 # submits the sweep as a 3-task array job with slurm/sweep.sbatch, merges the
 # shards and compares the files byte for byte with a local run; then runs an ABC
 # calibration as a 2-task job with slurm/abc.sbatch and compares its posterior
-# with a local one; and compare --robustness as a 2-task array job, merged, against a local one.
+# with a local one; compare --robustness as a 2-task array job, merged, against a local one;
+# and entente validate on a time split as a 2-task job (slurm/validate.sbatch) against a local one.
 # Run by .ci/run after the build; needs root and Debian's package archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -122,3 +123,17 @@ for f in signs.csv boxes.csv posterior/levers.csv; do
   cmp "$WORK/robust-local/$f" "$WORK/robust/merged/$f"
 done
 echo "slurm: compare --robustness from 2 shards equals the local one ($(wc -l < "$WORK/robust/merged/signs.csv") lines of signs.csv)"
+
+echo "== entente validate on a time split, calibrated from scratch on one machine, then as a 2-task Slurm job"
+SPLIT="$ROOT/scenarios/validation/split-dec-2023.yaml"
+SPLIT_ARGS=(--particles 100 --generations 3)
+$ENTENTE validate "$SPLIT" --out "$WORK/validate-local" --workers 2 --quiet "${SPLIT_ARGS[@]}"
+ENTENTE="$ENTENTE" sbatch --wait --ntasks=2 --cpus-per-task=1 --output="$WORK/slurm-validate.out" \
+  "$ROOT/slurm/validate.sbatch" "$SPLIT" "$WORK/validate-slurm" "${SPLIT_ARGS[@]}"
+cat "$WORK/slurm-validate.out"
+steps=$(grep -c 'round 0, shard 2/2' "$WORK/slurm-validate.out" || true)
+[ "$steps" -ge 3 ] || { echo "expected every generation's round 0 run as 2 shards, found $steps" >&2; exit 1; }
+for f in validation.csv posterior/posterior.csv; do
+  cmp "$WORK/validate-local/$f" "$WORK/validate-slurm/$f"
+done
+echo "slurm: the split's validation from $steps generations of shards equals the local one ($(wc -l < "$WORK/validate-slurm/validation.csv") lines of validation.csv)"

@@ -23,6 +23,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   compare: 6,
   sensitivity: 7,
   discovery: 7,
+  validate: 7,
   report: 8,
   explore: 9,
   index: 10,

@@ -14,6 +14,7 @@ import { Sweep } from '../experiments/sweepSchema.js';
 import { Scenario } from '../scenario/schema.js';
 import { SCHEMAS_DIR } from '../scenario/schemas.js';
 import { AJV_OPTIONS, schemaKey, VALIDATORS_DIR } from '../scenario/validate.js';
+import { Validation } from '../validate/schema.js';
 
 const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
 for (const dir of [VALIDATORS_DIR, SCHEMAS_DIR]) {
@@ -22,7 +23,8 @@ for (const dir of [VALIDATORS_DIR, SCHEMAS_DIR]) {
 }
 writeFileSync(join(SCHEMAS_DIR, 'scenario.json'), JSON.stringify(Scenario));
 writeFileSync(join(SCHEMAS_DIR, 'sweep.json'), JSON.stringify(Sweep));
-for (const schema of [Scenario, Sweep]) {
+writeFileSync(join(SCHEMAS_DIR, 'validation.json'), JSON.stringify(Validation));
+for (const schema of [Scenario, Sweep, Validation]) {
   const code = standalone.default(ajv, ajv.compile(schema));
   writeFileSync(join(VALIDATORS_DIR, `${schemaKey(schema)}.cjs`), code);
 }

@@ -67,7 +67,7 @@ export function readObserved(file: string): ObservedRow[] {
 }
 
 /** Months since the scenario's start (YYYY-MM) of the first month of a period, and its length in months. */
-function months(period: string, start: string): { first: number; count: number } {
+export function months(period: string, start: string): { first: number; count: number } {
   const year = Number(period.slice(0, 4));
   if (period[4] === '/') {
     const first = months(period.slice(0, 4), start).first;
@@ -79,19 +79,37 @@ function months(period: string, start: string): { first: number; count: number }
   return { first: offset + Number(period.slice(5, 7)) - 1, count: 1 };
 }
 
+/** A range as the record writes one ("45-50"): its midpoint, the figure set against a forecast. */
+export function observedNumber(text: string): number {
+  const range = /^\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  return range ? (Number(range[1]) + Number(range[2])) / 2 : text.trim() === '' ? Number.NaN : Number(text);
+}
+
+/** Where a list of targets sits in its file, for errors: a calibration's targets, or a validation file's figures. */
+export interface TargetList {
+  readonly at: readonly string[];
+  /** What one is called in a message ("target", "figure"). */
+  readonly noun: string;
+  /** Whether an observed range ("45-50") is read as its midpoint (a held-out figure) or refused (a calibration target). */
+  readonly ranges: boolean;
+}
+
+const CALIBRATION_TARGETS: TargetList = { at: ['calibration', 'targets'], noun: 'target', ranges: false };
+
 export function resolveTargets(
   source: Source,
   specs: readonly TargetSpec[],
   observables: readonly Observable[],
   observed: readonly ObservedRow[],
   scenario: { readonly start: string | undefined; readonly ticks: number },
+  list: TargetList = CALIBRATION_TARGETS,
 ): Target[] {
   return specs.map((spec, i) => {
-    const at = ['calibration', 'targets', i];
+    const at = [...list.at, i];
     const fail = (field: string, message: string, expected: string, found?: string): never => {
       const line = source.locate([...at, field]) ?? source.locate(at);
-      throw new EntenteError('calibration.target', `target ${spec.indicator} ${spec.period}: ${message}`, {
-        where: { file: source.file, ...(line ? { line } : {}), path: `calibration.targets[${i}].${field}` },
+      throw new EntenteError('calibration.target', `${list.noun} ${spec.indicator} ${spec.period}: ${message}`, {
+        where: { file: source.file, ...(line ? { line } : {}), path: `${list.at.join('.')}[${i}].${field}` },
         expected,
         ...(found !== undefined ? { found } : {}),
       });
@@ -126,7 +144,7 @@ export function resolveTargets(
           indicator === spec.indicator ? `no observed value for ${period}` : `no observed ${indicator} for ${period}`,
           'a row of the observed data for this indicator and period',
         );
-      const v = Number(row.value);
+      const v = list.ranges ? observedNumber(row.value) : Number(row.value);
       if (row.value.trim() === '' || !Number.isFinite(v))
         fail('period', `the observed ${indicator} for ${period} is not a number`, 'a number', JSON.stringify(row.value));
       return { v, unit: row.unit };

@@ -70,6 +70,15 @@ const COMMANDS: readonly {
     load: async () => (await import('./commands/compare.js')).registerCompare,
   },
   {
+    name: 'validate',
+    summary: 'score held-out figures over a posterior: 50%/90% intervals, coverage, CRPS against naive forecasts',
+    examples: [
+      'entente validate scenarios/validation/china-russia.yaml --report',
+      'entente validate scenarios/validation/china-russia.yaml --workers 2 --out out/held-out',
+    ],
+    load: async () => (await import('./commands/validate.js')).registerValidate,
+  },
+  {
     name: 'sensitivity',
     summary: 'global sensitivity of outcomes to a sweep’s parameters: Sobol indices or Morris elementary effects',
     examples: [

@@ -49,6 +49,20 @@ const Levels = Type.Array(Type.Union([Type.Number(), Type.String({ minLength: 1 
   description: 'A list of values (numbers or expressions of t)',
 });
 
+/** A conversion of an observed value into the observable's unit (a target's or a held-out figure's `per:`). */
+export const Per = Type.Object(
+  {
+    indicator: Type.String({ minLength: 1, description: 'An indicator of the observed data with a value for the same period' }),
+    factor: Type.Number({ exclusiveMinimum: 0, description: 'Multiplies the ratio (100 for percent)' }),
+    unit: Type.String({ minLength: 1, description: "The unit of the ratio: the observable's unit" }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Convert the observed value before comparing: value ÷ the other indicator’s value for the same period × factor (USD/bbl below Brent ÷ Brent’s price × 100 = percent of Brent)',
+  },
+);
+
 const Target = Type.Object(
   {
     indicator: Type.String({ minLength: 1, description: 'An observable of the scenario, named as in the observed data' }),
@@ -75,20 +89,7 @@ const Target = Type.Object(
           'The model’s own error on this statistic, in its units: what no parameter value can fix (Kennedy & O’Hagan 2001). The loss divides by √(scale² + discrepancy²)',
       }),
     ),
-    per: Type.Optional(
-      Type.Object(
-        {
-          indicator: Type.String({ minLength: 1, description: 'An indicator of the observed data with a value for the same period' }),
-          factor: Type.Number({ exclusiveMinimum: 0, description: 'Multiplies the ratio (100 for percent)' }),
-          unit: Type.String({ minLength: 1, description: "The unit of the ratio: the observable's unit" }),
-        },
-        {
-          additionalProperties: false,
-          description:
-            'Convert the observed value before comparing: value ÷ the other indicator’s value for the same period × factor (USD/bbl below Brent ÷ Brent’s price × 100 = percent of Brent)',
-        },
-      ),
-    ),
+    per: Type.Optional(Per),
   },
   { additionalProperties: false },
 );

@@ -17,7 +17,17 @@ import { dirname, join, resolve } from 'node:path';
 import { EntenteError } from '../errors.js';
 import { readRegularText } from './readFile.js';
 
-export const OUTPUT_KINDS = ['run', 'sweep', 'compare', 'robustness', 'signs', 'sensitivity', 'discovery', 'calibration'] as const;
+export const OUTPUT_KINDS = [
+  'run',
+  'sweep',
+  'compare',
+  'robustness',
+  'signs',
+  'sensitivity',
+  'discovery',
+  'calibration',
+  'validation',
+] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 /** The command that writes each kind, for messages. */
@@ -30,6 +40,7 @@ const COMMAND: Record<OutputKind, string> = {
   sensitivity: 'entente sensitivity',
   discovery: 'entente discover',
   calibration: 'entente calibrate',
+  validation: 'entente validate',
 };
 
 /** The manifest fields that mark a directory as entente's: spread into every manifest. */
@@ -54,6 +65,15 @@ const SWEEP: readonly Entry[] = [
 const COMPARE: readonly Entry[] = [...COMMON, f('(?:deltas|levers|particles|drivers)\\.csv')];
 const ARMS: Entry = { dir: /^arms$/, inside: [{ dir: /^[\w.-]+$/, inside: SWEEP }] };
 
+/** An ABC calibration's files: its tables, its checkpoints and its shards' rounds. */
+const CALIBRATION: readonly Entry[] = [
+  ...COMMON,
+  f('(?:calibration|targets|posterior|generations|predictive)\\.csv'),
+  // Each ABC file with its record, NAME.done.json (calibration/abc/record.ts).
+  { dir: /^checkpoint$/, inside: [f('\\d{3}(?:\\.done)?\\.json'), TMP] },
+  { dir: /^rounds$/, inside: [f('\\d{3}\\.\\d{4}\\.\\d+-of-\\d+(?:\\.done)?\\.json'), TMP] },
+];
+
 const CONTENTS: Record<OutputKind, readonly Entry[]> = {
   run: [...COMMON, f('(?:ties|pairs|actors|summary|events|contributions|observables)\\.(?:csv|parquet)')],
   sweep: SWEEP,
@@ -63,13 +83,9 @@ const CONTENTS: Record<OutputKind, readonly Entry[]> = {
   // The prior's arms, and the posterior's comparison in posterior/ (a compare output of its own).
   signs: [...COMMON, ARMS, { dir: /^posterior$/, inside: COMPARE }, f('(?:signs|boxes)\\.csv')],
   discovery: [...COMMON, ARMS, f('(?:discovery|trajectory)\\.csv')],
-  calibration: [
-    ...COMMON,
-    f('(?:calibration|targets|posterior|generations|predictive)\\.csv'),
-    // Each ABC file with its record, NAME.done.json (calibration/abc/record.ts).
-    { dir: /^checkpoint$/, inside: [f('\\d{3}(?:\\.done)?\\.json'), TMP] },
-    { dir: /^rounds$/, inside: [f('\\d{3}\\.\\d{4}\\.\\d+-of-\\d+(?:\\.done)?\\.json'), TMP] },
-  ],
+  calibration: CALIBRATION,
+  // A split's posterior, calibrated from scratch by the command, in posterior/ (a calibration output of its own).
+  validation: [...COMMON, { dir: /^posterior$/, inside: CALIBRATION }, f('validation\\.csv')],
 };
 
 /** Names under `dir` that no rule allows (relative paths), at most `limit` of them. */

@@ -62,6 +62,11 @@ export const README_SIGNS = {
   posterior: 'scenarios/posteriors/wide',
 } as const;
 
+export const VALIDATION_BEGIN = '<!-- validation-table:begin (npm run readme; do not edit by hand) -->';
+export const VALIDATION_END = '<!-- validation-table:end -->';
+/** The validation file the README's table scores: the shipped posterior's held-out figures (docs/validation.md). */
+export const README_VALIDATION = 'scenarios/validation/china-russia.yaml';
+
 /** Markdown table of signsCells (cli/print/signs.ts): the terminal's cells. */
 export function markdownTable(cells: readonly (readonly string[])[], text: ReadonlySet<number>): string {
   const [header = [], ...rows] = cells;

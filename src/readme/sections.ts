@@ -9,12 +9,22 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { executeCaptured } from '../cli/execute.js';
 import { SIGNS_TEXT, signsCells } from '../cli/print/signs.js';
+import { summaryWords, VALIDATION_TEXT, validationCells } from '../cli/print/validate.js';
 import { DEFAULT_MIN_EFFECT } from '../compare/compare.js';
 import { scenarioPosterior } from '../compare/posterior/named.js';
 import { comparePosterior, DEFAULT_CONFIDENCE } from '../compare/posterior/study.js';
 import { leverSigns } from '../discovery/signs.js';
 import { writeReport } from '../report/report.js';
-import { leverTable, markdownTable, README_COMPARE, README_RUN_OUTPUT, README_SIGNS, runOutputSample } from './leverTable.js';
+import { type Pending, type ValidationResult, validateFile } from '../validate/study.js';
+import {
+  leverTable,
+  markdownTable,
+  README_COMPARE,
+  README_RUN_OUTPUT,
+  README_SIGNS,
+  README_VALIDATION,
+  runOutputSample,
+} from './leverTable.js';
 import { README_PICTURES, README_RUN } from './pictures.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -24,6 +34,8 @@ export interface ReadmeSections {
   readonly table: string;
   /** Where each lever's sign turns over the wide prior and its posterior, in Markdown. */
   readonly signs: string;
+  /** The held-out figures over the shipped posterior, with coverage and the three mean CRPS, in Markdown. */
+  readonly validation: string;
   /** The sample of `entente run`'s output. */
   readonly runSample: string;
   /** Each picture the README shows, by file name: the chart drawn now. */
@@ -35,6 +47,12 @@ async function command(args: readonly string[]): Promise<string> {
   const r = await executeCaptured(args, ROOT);
   if (r.status !== 0) throw new Error(`entente ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return r.stdout;
+}
+
+/** The validation table and its summary line, in Markdown; the README's file names a posterior, so it is never pending. */
+function validationBlock(result: ValidationResult | Pending): string {
+  if (!('rows' in result)) throw new Error(`${README_VALIDATION} is a split: the README's table is over the shipped posterior`);
+  return `${markdownTable(validationCells(result.rows), VALIDATION_TEXT)}\n\n${summaryWords(result.summary)}.`;
 }
 
 /** Every generated section, its runs written under `dir`. */
@@ -74,6 +92,12 @@ export async function readmeSections(dir: string): Promise<ReadmeSections> {
     },
     () => {},
   );
+  const validation = await validateFile(join(ROOT, README_VALIDATION), {
+    out: join(dir, 'validation'),
+    workers: availableParallelism(),
+    force: false,
+    quiet: true,
+  });
   const run = join(dir, 'run');
   await command([...README_RUN, '--out', run]);
   const sample = join(dir, 'sample');
@@ -84,6 +108,7 @@ export async function readmeSections(dir: string): Promise<ReadmeSections> {
   return {
     table: leverTable(result.effects),
     signs: markdownTable(signsCells(signs.rows), SIGNS_TEXT),
+    validation: validationBlock(validation),
     runSample: runOutputSample(printed, sample),
     pictures,
   };

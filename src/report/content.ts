@@ -20,6 +20,7 @@ import { contributionsChart, depthChart, tieChart } from './specs/run.js';
 import { morrisChart, sobolChart } from './specs/sensitivity.js';
 import { heatmapChart, parameterChart, pointMeans } from './specs/sweep.js';
 import { bands } from './summarise.js';
+import { validationContent } from './validationContent.js';
 import { parameterWords } from './words.js';
 
 export interface ReportOptions {
@@ -60,6 +61,7 @@ const READS: Record<OutputDir['kind'], readonly (keyof ReportOptions)[]> = {
   signs: [],
   calibration: [],
   discovery: [],
+  validation: [],
 };
 
 /** "A:B" (or "A>B", which a shell takes for a redirection unless quoted) → [A, B]. */
@@ -218,6 +220,7 @@ const CONTENT: Record<OutputDir['kind'], (out: OutputDir, options: ReportOptions
   sensitivity: sensitivityContent,
   calibration: calibrationContent,
   discovery: discoveryContent,
+  validation: validationContent,
 };
 
 export function contentOf(out: OutputDir, options: ReportOptions): Content {

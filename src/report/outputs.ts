@@ -13,7 +13,17 @@ import { fromSystemError } from '../io/systemError.js';
 import { fileKind } from '../scenario/fileKind.js';
 import { readSource } from '../scenario/source.js';
 
-export type OutputKind = 'run' | 'sweep' | 'compare' | 'robustness' | 'signs' | 'sensitivity' | 'calibration' | 'posterior' | 'discovery';
+export type OutputKind =
+  | 'run'
+  | 'sweep'
+  | 'compare'
+  | 'robustness'
+  | 'signs'
+  | 'sensitivity'
+  | 'calibration'
+  | 'posterior'
+  | 'discovery'
+  | 'validation';
 
 export type Row = Record<string, string>;
 
@@ -21,6 +31,7 @@ export type Row = Record<string, string>;
 const MARKERS: readonly [OutputKind, string][] = [
   ['posterior', 'posterior.csv'],
   ['discovery', 'discovery.csv'],
+  ['validation', 'validation.csv'],
   ['signs', 'signs.csv'],
   ['calibration', 'calibration.csv'],
   ['sensitivity', 'indices.csv'],

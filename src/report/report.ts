@@ -48,6 +48,7 @@ const TITLES: Record<OutputDir['kind'], string> = {
   compare: 'Lever comparison',
   robustness: 'Levers across uncertainty',
   signs: 'Where each lever’s sign turns',
+  validation: 'Held-out figures',
   sensitivity: 'Sensitivity analysis',
   calibration: 'Calibration',
   posterior: 'Calibrated posterior',

@@ -6,11 +6,12 @@
 import { EntenteError } from '../errors.js';
 import type { Source } from './source.js';
 
-export type FileKind = 'scenario' | 'sweep';
+export type FileKind = 'scenario' | 'sweep' | 'validation';
 
-/** A sweep names a scenario and a design; a scenario has actors and ties; anything else is neither. */
+/** A sweep names a scenario and a design; a validation file a scenario and figures; a scenario has actors and ties; anything else is none. */
 export function fileKind(data: unknown): FileKind | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  if ('scenario' in data && 'figures' in data) return 'validation';
   if ('scenario' in data && ('design' in data || 'parameters' in data)) return 'sweep';
   if ('actors' in data || 'ties' in data) return 'scenario';
   return undefined;
@@ -19,6 +20,7 @@ export function fileKind(data: unknown): FileKind | undefined {
 const USE: Record<FileKind, string> = {
   scenario: 'entente run FILE; check and compare take it too',
   sweep: 'entente sweep FILE; compare, sensitivity and discover take it too',
+  validation: 'entente validate FILE',
 };
 
 /** Refuse a file of another kind than `wanted`, naming its kind and the command that takes it (exit 2). */

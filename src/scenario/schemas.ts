@@ -14,7 +14,7 @@ import type { TSchema } from '@sinclair/typebox';
 export const SCHEMAS_DIR = join(import.meta.dirname, 'schemas');
 
 /** A schema the build wrote, by name; undefined when run from the sources. */
-export function builtSchema(name: 'scenario' | 'sweep'): TSchema | undefined {
+export function builtSchema(name: 'scenario' | 'sweep' | 'validation'): TSchema | undefined {
   const file = join(SCHEMAS_DIR, `${name}.json`);
   return existsSync(file) ? (createRequire(import.meta.url)(file) as TSchema) : undefined;
 }

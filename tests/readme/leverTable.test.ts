@@ -6,7 +6,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DETAIL_COLUMNS } from '../../src/cli/print/compare.js';
-import { BEGIN, blockOf, END, README_COMPARE, RUN_BEGIN, RUN_END, SIGNS_BEGIN, SIGNS_END } from '../../src/readme/leverTable.js';
+import {
+  BEGIN,
+  blockOf,
+  END,
+  README_COMPARE,
+  RUN_BEGIN,
+  RUN_END,
+  SIGNS_BEGIN,
+  SIGNS_END,
+  VALIDATION_BEGIN,
+  VALIDATION_END,
+} from '../../src/readme/leverTable.js';
 import { PICTURE_DIR } from '../../src/readme/pictures.js';
 import { type ReadmeSections, readmeSections } from '../../src/readme/sections.js';
 import { entente, ROOT, tempDir } from '../helpers.js';
@@ -42,6 +53,15 @@ describe('README signs table', () => {
   it('is what npm run readme makes from compare --robustness over the wide prior', () => {
     expect(blockOf(readme(), SIGNS_BEGIN, SIGNS_END), 'run npm run readme').toBe(sections.signs);
     expect(sections.signs.split('\n')).toHaveLength(2 + 12); // header, rule, six levers on two outcomes
+  });
+});
+
+describe('README validation table', () => {
+  it('is what npm run readme makes from entente validate on the shipped held-out figures', () => {
+    expect(blockOf(readme(), VALIDATION_BEGIN, VALIDATION_END), 'run npm run readme').toBe(sections.validation);
+    expect(sections.validation).toMatch(
+      /held-out figure\(s\): 90% intervals cover \d+ \(\d+%\).*mean CRPS in tolerances: model [\d.]+; no change/,
+    );
   });
 });
 

@@ -1,9 +1,10 @@
-/** `entente schema [scenario]`: print the JSON Schema editors can use for autocompletion. */
+/** `entente schema [scenario|sweep|validation]`: print the JSON Schema editors can use for autocompletion. */
 import { type Command, InvalidArgumentError } from 'commander';
 import { Sweep } from '../../experiments/sweepSchemas.js';
 import { Scenario } from '../../scenario/schemas.js';
+import { Validation } from '../../validate/schemas.js';
 
-const SCHEMAS = { scenario: Scenario, sweep: Sweep } as const;
+const SCHEMAS = { scenario: Scenario, sweep: Sweep, validation: Validation } as const;
 
 export function registerSchema(program: Command, print: (text: string) => void): void {
   program

@@ -77,7 +77,7 @@ const DRIVERS = new Table<DriverRow>([
 ]);
 
 /** Every path must name something in this scenario, and each lever must accept both ends of each path's values. */
-function checkParticles(loaded: LoadedScenario, levers: readonly string[], posterior: Posterior): void {
+export function checkParticles(loaded: LoadedScenario, levers: readonly string[], posterior: Posterior): void {
   posterior.paths.forEach((path, j) => {
     const column = posterior.values.map((row) => Number(row[j]));
     const ends = [Math.min(...column), Math.max(...column)];
