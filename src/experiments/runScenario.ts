@@ -14,6 +14,7 @@ import { type OutputFormat, type OutputName, outputFile, type RowFile } from './
 import { tickDate } from './dates.js';
 import type { Observable } from './observables.js';
 import { PairSummary, runOutcomes } from './outcomes.js';
+import type { Progress } from './progress.js';
 import { atPoint } from './runFailure.js';
 import { replicationsOf, runPlace } from './runner.js';
 
@@ -25,6 +26,8 @@ export interface RunOptions {
   readonly observables?: readonly Observable[];
   /** CSV (the default) or Parquet files. */
   readonly format?: OutputFormat;
+  /** Told of each replication as it completes. */
+  readonly progress?: Progress;
 }
 
 export interface RunResult {
@@ -96,7 +99,9 @@ export async function runScenario(cfg: ModelConfig, dir: string, opts: RunOption
         depthFinal[r * cfg.P + p] = summary.depthFinal[p];
         rhetoricFinal[r * cfg.P + p] = summary.rhetoricFinal[p];
       }
+      opts.progress?.add(1);
     }
+    opts.progress?.done();
   } catch (err) {
     await closeAll(files.values());
     throw err;

@@ -11,6 +11,7 @@ import { type LoadedScenario, loadScenario } from '../scenario/load.js';
 import type { OutputFormat } from './columns.js';
 import { runOutputBytes } from './estimate.js';
 import { resolveObservables } from './observables.js';
+import { progress, progressNote } from './progress.js';
 import { runScenario } from './runScenario.js';
 
 export interface RunOptions {
@@ -23,7 +24,12 @@ export interface RunOptions {
   readonly format: OutputFormat;
   readonly out?: string;
   readonly force: boolean;
+  /** No size note and no progress bar (the command's --quiet). */
+  readonly quiet?: boolean;
 }
+
+/** Above this estimate a run says how much it will write before it starts (contributions.csv is the large one). */
+export const SIZE_NOTE_BYTES = 50e6;
 
 export interface RunStudy {
   readonly loaded: LoadedScenario;
@@ -42,16 +48,24 @@ export async function runStudy(file: string, options: RunOptions): Promise<RunSt
     replications: options.replications,
   });
   const observables = resolveObservables(loaded);
-  checkOutputSize(
-    `${loaded.replications} replication(s) × ${loaded.config.ticks} ticks`,
+  const bytes =
     runOutputBytes(loaded.config, {
       replications: loaded.replications,
       contributions: options.contributions,
       observables,
-    }) + Buffer.byteLength(JSON.stringify(loaded.spec)), // the manifest's labels: at most the scenario's own text
+    }) + Buffer.byteLength(JSON.stringify(loaded.spec)); // the manifest's labels: at most the scenario's own text
+  checkOutputSize(
+    `${loaded.replications} replication(s) × ${loaded.config.ticks} ticks`,
+    bytes,
     options.contributions ? 'fewer replications or ticks, or no --contributions' : 'fewer replications or ticks',
     file,
   );
+  // A large run says so before it starts and shows its progress; a small one stays silent.
+  const large = options.quiet !== true && bytes > SIZE_NOTE_BYTES;
+  if (large)
+    progressNote(
+      `note: this run writes about ${Math.round(bytes / 1e6)} MB, ${(bytes / 1e6 / loaded.replications).toFixed(1)} MB a replication${options.contributions ? ' (contributions.csv is most of it)' : ''}`,
+    );
   // A lever's run goes beside the baseline's (out/<name>-<lever>), not over it.
   const out = options.out ?? defaultOut(loaded.spec.name, file, loaded.lever ? `-${loaded.lever}` : '');
   const result = await writeOutputDir(
@@ -65,6 +79,7 @@ export async function runStudy(file: string, options: RunOptions): Promise<RunSt
         contributions: options.contributions,
         observables,
         format: options.format,
+        progress: progress(loaded.replications, 0, { quiet: !large, label: 'run', unit: 'replications' }),
       });
       writeJson(join(dir, 'manifest.json'), {
         ...manifestHead('run'),

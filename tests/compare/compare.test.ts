@@ -137,4 +137,11 @@ describe('entente compare (CLI)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown lever "nope"/);
   });
+
+  it('over the posterior, blames a misspelt lever on --levers with the name it meant, not on the posterior’s particles', async () => {
+    const r = await entente(['compare', DEFAULT_SCENARIO, '--levers', 'coerciveWedg,rewardWedge', '--out', join(tempDir(), 'x')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--levers: unknown lever "coerciveWedg" \(did you mean coerciveWedge\?\)/);
+    expect(r.stderr).not.toMatch(/posterior\.csv|marketGain/);
+  });
 });

@@ -29,6 +29,24 @@ describe('entente compare on a sweep file (robustness)', () => {
       .slice(1)
       .map((l) => l.split(','));
 
+  it('suggests a discovery that, run as printed, finds points (not the lever that divides everywhere)', async () => {
+    const hint = /entente discover (\S+) --lever (\w+)(?: --threshold (\S+))?/.exec(r1.stdout);
+    expect(hint, r1.stdout).not.toBeNull();
+    const [, sweep, lever, threshold] = hint as RegExpExecArray;
+    const d = await entente([
+      'discover',
+      sweep as string,
+      '--lever',
+      lever as string,
+      ...(threshold ? ['--threshold', threshold] : []),
+      '--out',
+      join(dir, 'hint'),
+    ]);
+    expect(d.status, d.stderr).toBe(0);
+    const found = /at (\d+) of 12 points/.exec(d.stdout);
+    expect(Number(found?.[1])).toBeGreaterThan(0);
+  });
+
   it('writes robustness.csv, names the best levers, and does not depend on the worker count', () => {
     expect(r1.status, r1.stderr).toBe(0);
     expect(r2.status, r2.stderr).toBe(0);

@@ -152,9 +152,9 @@ export function registerCompare(program: Command, print: (text: string) => void)
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
         });
         out = result.out;
-        const { lines, bestAverage } = robustnessLines(result, join(out, 'robustness.csv'));
+        const { lines, discover } = robustnessLines(result, join(out, 'robustness.csv'));
         say(lines);
-        next = [`entente discover ${shellQuote(file)} --lever ${bestAverage ?? 'NAME'}   # where in the sweep a lever fails`];
+        next = discover ? [`entente discover ${shellQuote(file)} ${discover}`] : [];
       } else if (posterior !== undefined) {
         const result = await comparePosterior(
           file,

@@ -61,6 +61,7 @@ export function registerRun(program: Command, print: (text: string) => void): vo
         contributions: flags.contributions === true,
         format: flags.format,
         force: flags.force === true,
+        quiet: flags.quiet === true,
       });
       if (!flags.quiet) {
         print(

@@ -108,7 +108,7 @@ export function posteriorLines(result: PosteriorResult, minEffect: number, confi
 }
 
 /** Each lever across the sweep on the focus pair, most dividing first, and which is best on average and in the worst case. */
-export function robustnessLines(result: SweepCompareResult, robustnessFile: string): { lines: string[]; bestAverage?: string } {
+export function robustnessLines(result: SweepCompareResult, robustnessFile: string): { lines: string[]; discover?: string } {
   const { rows } = result;
   const focus = result.focus ?? `${rows[0]?.a}-${rows[0]?.b}`;
   const mine = rows.filter((r) => `${r.a}-${r.b}` === focus).sort((x, y) => x.meanEffect - y.meanEffect);
@@ -125,5 +125,20 @@ export function robustnessLines(result: SweepCompareResult, robustnessFile: stri
   const bestAverage = mine[0];
   const bestWorst = [...mine].sort((x, y) => x.worstCase - y.worstCase)[0];
   if (bestAverage && bestWorst) lines.push(`best on average: ${bestAverage.lever}; best in the worst case: ${bestWorst.lever}`);
-  return { lines, ...(bestAverage ? { bestAverage: bestAverage.lever } : {}) };
+  const discover = discoverHint(mine);
+  return { lines, ...(discover ? { discover } : {}) };
+}
+
+/**
+ * The discovery worth running next, as `--lever L [--threshold x]   # what it finds`: a lever whose
+ * sign turns across the sweep, where it fails to divide (the default threshold 0, above); else the
+ * most dividing lever where it divides less than on average (above its mean): either finds points,
+ * where the lever that divides everywhere, at the default threshold, would find none.
+ */
+function discoverHint(rows: readonly SweepCompareResult['rows'][number][]): string | undefined {
+  const turning = rows.find((r) => r.shareCloser > 0 && r.shareCloser < 1);
+  if (turning) return `--lever ${turning.lever}   # where in the sweep it pushes the pair closer`;
+  const most = rows[0];
+  if (!most || most.worstCase === most.meanEffect) return undefined; // the same effect everywhere: nothing to find
+  return `--lever ${most.lever} --threshold ${Number(most.meanEffect.toPrecision(3))}   # where it divides less than on average`;
 }
