@@ -136,5 +136,5 @@ startUp(7);
 endToEnd(5);
 if (process.env.BENCH_OUTPUT !== '0') await outputBenchmark(ROOT, generatedConfig, generatedJson);
 if (process.env.BENCH_SWEEP !== '0') await sweepBenchmark(ROOT, Number(process.env.BENCH_SWEEP_ROUNDS ?? 3));
-if (process.env.BENCH_COMPARE !== '0') compareBenchmark(ROOT, engineRunsPerSecond);
+if (process.env.BENCH_COMPARE !== '0') await compareBenchmark(ROOT, engineRunsPerSecond);
 if (process.env.BENCH_EXPLORE !== '0') await exploreBenchmark(ROOT);

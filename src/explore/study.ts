@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { scenarioPosterior } from '../compare/posterior/named.js';
 import { loadUnder, type Posterior, readPosterior } from '../compare/posterior/read.js';
 import { EntenteError, inputError } from '../errors.js';
@@ -98,7 +98,7 @@ function checkedPosterior(posterior: Posterior, loaded: LoadedScenario): Posteri
 }
 
 export interface ExploreOptions {
-  /** Default: out/<scenario name>-explore.html. */
+  /** Default: out/<scenario name>-explore.html, or out/<sweep name>-explore.html for a sweep or calibration file. */
   readonly out?: string;
   /** A posterior directory; false: none; undefined: the scenario's own, if it names one. */
   readonly posterior?: string | false;
@@ -115,7 +115,9 @@ export function explore(input: string, options: ExploreOptions): Explored {
   const read = pagePosterior(options.posterior, file, fixed);
   // The posterior's fixed settings (its calibration's structure; a sweep's are the same), else the sweep's, hold on the page too.
   const loaded = read ? loadUnder(file, read) : loadScenario(file, { set: fixed ?? [] });
-  const out = options.out ?? `${defaultOut(loaded.spec.name, file)}-explore.html`;
+  // A sweep's page is named by the sweep, so it never replaces the scenario's own page.
+  const named = sweep ? (sweep.sweep.name ?? basename(input).replace(/\.(ya?ml|json)$/, '')) : loaded.spec.name;
+  const out = options.out ?? `${defaultOut(named, input)}-explore.html`;
   claimPage(out);
   const spec = loaded.spec;
   const posterior = read === undefined ? undefined : checkedPosterior(read, loaded);

@@ -177,7 +177,8 @@ export function registerCompare(program: Command, print: (text: string) => void)
           ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
           ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-          out: (name) => flags.out ?? defaultOut(name, file, '-compare'),
+          // Over replications where the scenario could be compared over its posterior: a name of its own, so neither replaces the other.
+          out: (name) => flags.out ?? defaultOut(name, file, flags.posterior === false ? '-compare-replications' : '-compare'),
         });
         out = result.out;
         say([
