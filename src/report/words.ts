@@ -24,6 +24,15 @@ export function fixed(x: number, digits = 3): string {
 }
 
 /** A probability as a share of worlds or runs: "94%". */
+/**
+ * An interval as a reader reads it: "+0.050 to +0.052", or, where both ends print alike at this
+ * precision, the value and how little it spreads ("−0.040 ±<0.0005"), never "−0.040 to −0.040".
+ */
+export function interval(low: number, high: number, digits = 3): string {
+  const [a, b] = [signed(low, digits), signed(high, digits)];
+  return a === b ? `${a} ±<${(0.5 * 10 ** -digits).toFixed(digits + 1)}` : `${a} to ${b}`;
+}
+
 export function percent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }

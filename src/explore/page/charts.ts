@@ -230,7 +230,7 @@ export function drawForest(page: Embedded, view: View): void {
   const top = rows[0];
   const words = (e: LeverEffect) => page.levers.find((l) => l.name === e.lever)?.description ?? e.lever;
   const range = (e: LeverEffect) =>
-    `Δ depth ${e.deltaMean.toFixed(3)}, ${view.posterior ? '90% credible interval' : '95% CI'} ${e.ciLow.toFixed(3)} to ${e.ciHigh.toFixed(3)}`;
+    `Δ depth ${e.deltaMean.toFixed(3)}, ${view.posterior ? '90% credible interval' : '95% CI'} ${e.ciLow.toFixed(3) === e.ciHigh.toFixed(3) ? `${e.ciLow.toFixed(3)} ±<0.0005` : `${e.ciLow.toFixed(3)} to ${e.ciHigh.toFixed(3)}`}`;
   $('forest-headline').textContent = !top
     ? 'The scenario has no levers.'
     : view.posterior

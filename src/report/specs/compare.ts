@@ -1,7 +1,7 @@
 /** Charts of `entente compare`: the forest plot of lever effects, per-domain effects, robustness across a sweep. */
 import { type Labels, leverLabel, pairKeyName } from '../labels.js';
 import type { Row } from '../outputs.js';
-import { percent, signed } from '../words.js';
+import { interval, percent, signed } from '../words.js';
 import { type Chart, CONFIG, type Datum, SCHEMA, VERDICT_SCALE, WIDTH, ZERO_RULE } from './chart.js';
 
 /** The focus pairs' rows, or every row when the scenario named no focus. */
@@ -24,14 +24,14 @@ function effectSentence(r: Row, labels: Labels, posterior: IntervalBasis | undef
   const delta = Number(r.delta_mean);
   const closer = delta > 0;
   const verb = `${a} and ${b} move ${closer ? 'closer' : 'apart'}`;
-  const interval = `${signed(Number(r.ci_low))} to ${signed(Number(r.ci_high))}`;
+  const spread = interval(Number(r.ci_low), Number(r.ci_high));
   if (posterior) {
     const p = Number(closer ? r.prob_closer : r.prob_apart);
     // What the probability covers, in the sentence that states it: the calibrated parameters, not the structure.
     const over = posterior.parameters ? `its ${posterior.parameters} calibrated parameters` : 'its calibrated parameters';
-    return `${verb} in ${percent(p)} of the worlds the posterior holds plausible, a probability over ${over} and not over the model’s structure or the settings it holds fixed (Δ depth ${signed(delta)}, 90% credible ${interval})`;
+    return `${verb} in ${percent(p)} of the worlds the posterior holds plausible, a probability over ${over} and not over the model’s structure or the settings it holds fixed (Δ depth ${signed(delta)}, 90% credible ${spread})`;
   }
-  return `${verb} (Δ depth ${signed(delta)}, 95% interval over the model’s noise ${interval})`;
+  return `${verb} (Δ depth ${signed(delta)}, 95% interval over the model’s noise ${spread})`;
 }
 
 /**
