@@ -106,6 +106,14 @@ export const Calibration = Type.Object(
           'calibrate --method abc: how a proposal is kept inside the priors. box (default): the normal kernel, redrawn until it lies inside every range (fine to about 20 parameters; beyond, drawing proposals takes longer than simulating them); truncated: each coordinate drawn from its conditional normal truncated to its range, never redrawn, its density exact (for many parameters)',
       }),
     ),
+    sampler: Type.Optional(
+      Type.Unsafe<'pmc' | 'replenish'>({
+        type: 'string',
+        enum: ['pmc', 'replenish'],
+        description:
+          'calibrate --method abc: how the population moves. pmc (default): proposals from the last population, weighted by importance (Beaumont et al. 2009); replenish: equal weights, the worst half dropped each generation and replaced by ABC-MCMC moves of the rest (Drovandi & Pettitt 2011), whose weights cannot degenerate: for priors of many parameters. Not run as --shard',
+      }),
+    ),
     refine: Type.Optional(
       Type.Object(
         {

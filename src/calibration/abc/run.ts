@@ -48,7 +48,8 @@ export function abcOptions(
 ): AbcOptions & { floor: number } {
   const floor = observationFloor(setup.targets.map((t) => t.weight));
   const kernel = loaded.sweep.calibration?.kernel;
-  return { minTolerance: floor, ...options, seed: loaded.seed, floor, ...(kernel ? { kernel } : {}) };
+  const sampler = loaded.sweep.calibration?.sampler;
+  return { minTolerance: floor, ...options, seed: loaded.seed, floor, ...(kernel ? { kernel } : {}), ...(sampler ? { sampler } : {}) };
 }
 
 /** `use` the model on a calibration worker pool, destroyed after. */

@@ -26,6 +26,11 @@ function settings(loaded: LoadedSweep, flags: AbcFlags) {
   const setup = abcSetup(loaded);
   checkAbcSize(loaded, setup, flags, true); // before the directory is started or a round file written
   const options = abcOptions(loaded, setup, { particles: flags.particles, maxGenerations: flags.generations });
+  if (options.sampler === 'replenish')
+    throw new EntenteError('calibration.shardSampler', 'the replenishment sampler runs in one process: its shards are not built yet', {
+      where: { file: loaded.source.file, path: 'calibration.sampler' },
+      expected: 'calibrate without --shard/--collect (it runs on every core of one machine), or sampler: pmc',
+    });
   return { setup, options, identity: abcIdentity(loaded, flags) };
 }
 

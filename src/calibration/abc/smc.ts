@@ -22,6 +22,7 @@ import { deriveSeed } from '../../model/rng.js';
 import { type Generation, GenerationBuilder, type Proposal, proposalAt, proposer } from './generation.js';
 import type { KernelKind } from './kernel.js';
 import type { Prior } from './priors.js';
+import { abcReplenish } from './replenish.js';
 
 export type { Generation } from './generation.js';
 
@@ -83,7 +84,17 @@ export interface AbcOptions {
   readonly batch?: number;
   /** Give up on a generation after this many proposals (default 10⁷): the tolerance can no longer be met. */
   readonly maxProposals?: number;
+  /**
+   * How the population moves: `pmc`, proposals from the previous population weighted by importance
+   * (the default); `replenish`, equal weights, the worst share dropped and replaced by MCMC moves of
+   * the survivors (replenish.ts), for priors of many parameters.
+   */
+  readonly sampler?: AbcSampler;
+  /** replenish: the share of the population dropped each generation (default ½). */
+  readonly drop?: number;
 }
+
+export type AbcSampler = 'pmc' | 'replenish';
 
 export interface AbcResult {
   readonly generations: readonly Generation[];
@@ -166,6 +177,7 @@ async function generation(model: AbcModel, options: AbcOptions, step: Step & { k
 }
 
 export async function abcSmc(model: AbcModel, options: AbcOptions): Promise<AbcResult> {
+  if (options.sampler === 'replenish') return abcReplenish(model, options);
   const generations: Generation[] = [...(options.resumeFrom ?? [])];
   for (;;) {
     const step = nextStep(generations, options);
