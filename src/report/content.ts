@@ -7,7 +7,7 @@ import { compareContent } from './compareContent.js';
 import { discoveryContent } from './discoveryContent.js';
 import type { Table } from './html.js';
 import { pairKeyName } from './labels.js';
-import { observedPoints } from './observed.js';
+import { observedPoints, posteriorPredictive } from './observed.js';
 import { labelsFor } from './outputLabels.js';
 import type { OutputDir, Row } from './outputs.js';
 import type { Content } from './pageContent.js';
@@ -107,7 +107,8 @@ function runContent(out: OutputDir, options: ReportOptions): Content {
     if (out.has('contributions.csv')) charts.push(contributionsChart(out.rows('contributions.csv'), from, to, labels));
     else notes.push('Mechanism contributions are shown when the run is made with --contributions.');
   }
-  if (out.has('observables.csv')) charts.push(observablesChart(out.rows('observables.csv'), observedPoints(out, notes), labels));
+  if (out.has('observables.csv'))
+    charts.push(observablesChart(out.rows('observables.csv'), observedPoints(out, notes), labels, posteriorPredictive(out, notes)));
   const finals = bands(
     out.rows('summary.csv'),
     (r) => `${r.a}-${r.b}`,

@@ -4,7 +4,7 @@
  * each period placed on the monthly time axis.
  */
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { readSource } from '../scenario/source.js';
 import { type OutputDir, readCsv } from './outputs.js';
 import type { ObservedPoint } from './specs/observables.js';
@@ -57,4 +57,28 @@ export function periodDate(period: string): string | undefined {
   const q = /^(\d{4})-Q([1-4])$/.exec(period);
   if (q) return `${q[1]}-${String(Number(q[2]) * 3 - 1).padStart(2, '0')}`;
   return undefined;
+}
+
+/**
+ * The posterior predictive of the scenario's calibrated posterior (its `posterior:` directory's
+ * predictive.csv: weighted quantiles of each observable, month by month), for a run that is that
+ * scenario as it stands (no lever, no --set, the same text): the band a fit should be judged by.
+ * Undefined otherwise, with a note saying why where there was one to show.
+ */
+export function posteriorPredictive(out: OutputDir, notes: string[]): { rows: Record<string, string>[]; dir: string } | undefined {
+  const file = scenarioPath(out);
+  if (!file) return undefined;
+  const source = readSource(file);
+  const named = (source.data as { posterior?: unknown }).posterior;
+  if (typeof named !== 'string') return undefined;
+  const dir = resolve(dirname(file), named);
+  if (!existsSync(join(dir, 'predictive.csv'))) return undefined;
+  const m = out.manifest as { lever?: unknown; overrides?: unknown[]; scenario?: { sha256?: string } };
+  if ((m.lever ?? null) !== null || (m.overrides ?? []).length > 0 || m.scenario?.sha256 !== source.hash) {
+    notes.push(
+      `The calibrated posterior's predictive band (${join(dir, 'predictive.csv')}) is not drawn: this run is not the scenario as calibrated (a lever, --set, or another text of the file).`,
+    );
+    return undefined;
+  }
+  return { rows: readCsv(join(dir, 'predictive.csv')), dir };
 }

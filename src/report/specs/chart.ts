@@ -65,6 +65,8 @@ export interface Band {
   readonly low: string;
   readonly high: string;
   readonly opacity: number;
+  /** Its colour (default the simulated blue). */
+  readonly color?: string;
 }
 
 /**
@@ -113,8 +115,8 @@ export function indicatorChart(
         height: 120,
         layer: [
           ...bands.map((b, k) => ({
-            transform: [drawn],
-            mark: { type: 'area' as const, opacity: b.opacity, color: '#2471a3' },
+            transform: [{ filter: `isValid(datum.${b.low})` }],
+            mark: { type: 'area' as const, opacity: b.opacity, color: b.color ?? '#2471a3' },
             encoding: { x, y: { field: b.low, type: 'quantitative' as const, ...(k === 0 ? { title: null } : {}) }, y2: { field: b.high } },
           })),
           {

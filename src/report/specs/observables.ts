@@ -12,7 +12,12 @@ export interface ObservedPoint {
 }
 
 /** The scenario's observables (median and 90% band) with the observed figures as points. */
-export function observablesChart(observables: readonly Row[], observed: readonly ObservedPoint[], labels: Labels): Chart {
+export function observablesChart(
+  observables: readonly Row[],
+  observed: readonly ObservedPoint[],
+  labels: Labels,
+  predictive?: { readonly rows: readonly Row[]; readonly dir: string },
+): Chart {
   const simulated = [
     ...bands(
       observables,
@@ -23,14 +28,37 @@ export function observablesChart(observables: readonly Row[], observed: readonly
     const [indicator, date, tick] = key.split('|') as [string, string, string];
     return { indicator, date, tick: Number(tick), low: b.low, median: b.median, high: b.high };
   });
-  const at = new Map(simulated.map((v) => [`${v.indicator}|${v.date.slice(0, 7)}`, v]));
+  // The calibrated posterior's predictive band, where the run is the scenario as calibrated: what the fit is judged by.
+  const predicted = (predictive?.rows ?? []).map((r) => ({
+    indicator: r.indicator as string,
+    date: r.date as string,
+    low: Number(r.q05),
+    median: Number(r.q50),
+    high: Number(r.q95),
+  }));
+  const noise = new Map(simulated.map((v) => [`${v.indicator}|${v.date.slice(0, 7)}`, v]));
+  const at = predicted.length > 0 ? new Map(predicted.map((v) => [`${v.indicator}|${v.date.slice(0, 7)}`, v])) : noise;
   // Each observed figure against the simulated band of its month: inside it, or how far off.
   const judged = observed.flatMap((o) => {
     const v = at.get(`${o.indicator}|${o.date.slice(0, 7)}`);
     return v ? [{ o, v, inside: o.value >= v.low && o.value <= v.high }] : [];
   });
   const off = judged.filter((j) => !j.inside).sort((p, q) => relativeMiss(q) - relativeMiss(p))[0];
-  const values: Datum[] = simulated.map((v) => ({ ...v, indicator: observableTitle(labels, v.indicator), source: 'simulated' }));
+  const values: Datum[] = [
+    ...simulated.map((v) => ({ ...v, indicator: observableTitle(labels, v.indicator), source: 'simulated' })),
+    // The predictive band's rows carry their own fields, so the noise band and the median line are drawn from the run's alone.
+    ...predicted.map((v) => ({
+      indicator: observableTitle(labels, v.indicator),
+      date: v.date,
+      plow: v.low,
+      phigh: v.high,
+      source: 'posterior predictive',
+    })),
+  ];
+  const byNoise = observed.filter((o) => {
+    const v = noise.get(`${o.indicator}|${o.date.slice(0, 7)}`);
+    return v !== undefined && o.value >= v.low && o.value <= v.high;
+  }).length;
   const points: Datum[] = observed.map((o) => ({
     indicator: observableTitle(labels, o.indicator),
     date: o.date,
@@ -48,15 +76,22 @@ export function observablesChart(observables: readonly Row[], observed: readonly
       headline:
         judged.length === 0
           ? 'No observed figure falls within the run’s months.'
-          : `${inside} of ${judged.length} observed figures lie inside the simulated 90% band of the model’s noise` +
+          : (predicted.length > 0
+              ? `${inside} of ${judged.length} observed figures lie inside the calibrated posterior’s 90% predictive band (the model’s noise alone covers ${byNoise})`
+              : `${inside} of ${judged.length} observed figures lie inside the simulated 90% band of the model’s noise only`) +
             (off
-              ? `; the furthest off is ${observableTitle(labels, off.o.indicator)} in ${off.o.label} (simulated ${round3(off.v.median)}, observed ${round3(off.o.value)}).`
+              ? `; the furthest off is ${observableTitle(labels, off.o.indicator)} in ${off.o.label} (${predicted.length > 0 ? 'predictive median' : 'simulated'} ${round3(off.v.median)}, observed ${round3(off.o.value)}; docs/model.md §8 gives the model’s account of its misses).`
               : '.'),
       caption:
-        'Each indicator the scenario maps (docs/model.md §9), each with its own scale: median (line) and 90% band (shaded) across replications, monthly; the band covers the model’s own noise, not parameter uncertainty. Black points: the observed figures (annual values at mid-year, quarters at their middle month).',
+        predicted.length > 0
+          ? `Each indicator the scenario maps (docs/model.md §9), each with its own scale. Orange: the calibrated posterior’s 90% predictive band (${predictive?.dir}/predictive.csv), what the fit is judged by; blue: this run’s median (line) and the 90% band of its replications (shaded), the model’s own noise at the fitted point only. Black points: the observed figures (annual values at mid-year, quarters at their middle month).`
+          : 'Each indicator the scenario maps (docs/model.md §9), each with its own scale: median (line) and 90% band (shaded) across replications, monthly; the band covers the model’s own noise, not parameter uncertainty. Black points: the observed figures (annual values at mid-year, quarters at their middle month).',
     },
     [...values, ...points, ...anchors],
-    [{ low: 'low', high: 'high', opacity: 0.2 }],
+    [
+      ...(predicted.length > 0 ? [{ low: 'plow', high: 'phigh', opacity: 0.25, color: '#f28e2b' }] : []),
+      { low: 'low', high: 'high', opacity: 0.2 },
+    ],
     'median',
   );
 }
