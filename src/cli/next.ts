@@ -5,10 +5,16 @@
 import { join } from 'node:path';
 import { shellQuote } from '../shellQuote.js';
 
+/**
+ * A step as the README's set-up runs it: `npx entente …` (after `npm ci` the repository's own bin,
+ * with nothing on PATH), so a hint copied into the terminal runs as printed.
+ */
+export const runnable = (step: string): string => (step.startsWith('entente ') ? `npx ${step}` : step);
+
 /** `next: A   or: B`, unless quiet. */
 export function printNext(print: (text: string) => void, quiet: boolean | undefined, steps: readonly string[]): void {
   if (quiet || steps.length === 0) return;
-  print(`next: ${steps.join('\n  or: ')}`);
+  print(`next: ${steps.map(runnable).join('\n  or: ')}`);
 }
 
 /** Read the report, if one was drawn; else draw it. */

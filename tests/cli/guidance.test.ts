@@ -70,7 +70,7 @@ describe('guidance on the command line', () => {
     const out = join(tempDir(), 'run');
     const r = await entente(['run', DEFAULT_SCENARIO, '-r', '2', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`next: entente report ${out}\n  or: entente compare ${DEFAULT_SCENARIO} --report`);
+    expect(r.stdout).toContain(`next: npx entente report ${out}\n  or: npx entente compare ${DEFAULT_SCENARIO} --report`);
     const quiet = await entente(['run', DEFAULT_SCENARIO, '-r', '2', '--out', out, '-q']);
     expect(quiet.stdout).toBe('');
   });

@@ -30,7 +30,7 @@ describe('entente compare on a sweep file (robustness)', () => {
       .map((l) => l.split(','));
 
   it('suggests a discovery that, run as printed, finds points (not the lever that divides everywhere)', async () => {
-    const hint = /entente discover (\S+) --lever (\w+)(?: --threshold (\S+))?/.exec(r1.stdout);
+    const hint = /npx entente discover (\S+) --lever (\w+)(?: --threshold (\S+))?/.exec(r1.stdout);
     expect(hint, r1.stdout).not.toBeNull();
     const [, sweep, lever, threshold] = hint as RegExpExecArray;
     const d = await entente([
