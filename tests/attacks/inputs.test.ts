@@ -160,8 +160,8 @@ describe('commands printed for pasting', () => {
     expect(r.status, r.stderr).toBe(0);
     const steps = r.stdout
       .split('\n')
-      .filter((l) => /^(next| {2}or): entente /.test(l))
-      .map((l) => (l.replace(/^(next| {2}or): entente /, '').split('   #')[0] as string).trim());
+      .filter((l) => /^(next| {2}or): npx entente /.test(l))
+      .map((l) => (l.replace(/^(next| {2}or): npx entente /, '').split('   #')[0] as string).trim());
     expect(steps.length).toBeGreaterThan(0);
     for (const step of steps) {
       const echoed = spawnSync('sh', ['-c', `printf '%s\\n' ${step}`], { cwd: dir, encoding: 'utf8' });

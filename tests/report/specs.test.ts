@@ -252,7 +252,7 @@ describe('chart specifications', () => {
       'The largest change in a single domain: Joint sanctions on both partners moves mutual trade commitment by +0.100.',
     );
     expect(headline('observables')).toMatch(
-      /^0 of 1 observed figures lie inside .*Bilateral trade \(USD bn\) in Feb 2022 \(simulated 109, observed 120\)\.$/,
+      /^0 of 1 observed figures lie inside the simulated 90% band of the model’s noise only.*Bilateral trade \(USD bn\) in Feb 2022 \(simulated 109, observed 120; docs\/model\.md §8 gives the model’s account of its misses\)\.$/,
     );
     expect(headline('tie')).toMatch(
       /^At the end, Alpha’s commitment to Beta is highest in trade \(0\.33\) and lowest in finance \(0\.10\)/,

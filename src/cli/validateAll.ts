@@ -6,8 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { validationLines } from '../cli/print/validate.js';
-import { validateFile } from './study.js';
+import { validateFile } from '../validate/study.js';
+import { validationLines } from './print/validate.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const folder = join(ROOT, 'scenarios', 'validation');
