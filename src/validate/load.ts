@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { readObserved, resolveTargets, type Target } from '../calibration/targets.js';
+import { months, readObserved, resolveTargets, type Target } from '../calibration/targets.js';
 import { scenarioPosterior } from '../compare/posterior/named.js';
 import { readPosterior } from '../compare/posterior/read.js';
 import { EntenteError } from '../errors.js';
@@ -46,44 +46,72 @@ export interface LoadedValidation {
   readonly start: string;
 }
 
-/** A file a manifest names relative to where its command ran: tried from here, then from each folder above `near`. */
+/** A file a manifest names relative to where its command ran: tried from each folder above `near`, then from here. */
 function findNamed(file: string, near: string): string | undefined {
   if (isAbsolute(file)) return existsSync(file) ? file : undefined;
-  if (existsSync(file)) return resolve(file);
   for (let dir = resolve(near); ; dir = dirname(dir)) {
     if (existsSync(join(dir, file))) return join(dir, file);
-    if (dirname(dir) === dir) return undefined;
+    if (dirname(dir) === dir) break;
   }
+  return existsSync(file) ? resolve(file) : undefined;
 }
 
-/** The calibration file whose targets the posterior saw: a split's own, or the one the posterior's manifest names. */
+/** The calibration file whose targets the posterior saw: a split's own, or the one the posterior's manifest names, as it was then. */
 function calibrationOf(loaded: { source: Source; posterior?: string; calibrationFile?: string }): string {
   if (loaded.calibrationFile) return loaded.calibrationFile;
   const posterior = readPosterior(loaded.posterior as string);
   const named = posterior.calibration && findNamed(posterior.calibration.file, posterior.dir);
+  const where = { file: join(posterior.dir, 'manifest.json'), path: 'calibration.file' };
   if (!named)
     throw new EntenteError('validation.noCalibration', 'cannot tell which figures the posterior was calibrated on', {
-      where: { file: join(posterior.dir, 'manifest.json'), path: 'calibration.file' },
+      where,
       expected: `the calibration file the posterior was drawn from${posterior.calibration ? ` (${posterior.calibration.file}, not found)` : ''}: a figure must be checked as held out before it is scored`,
+    });
+  // Its targets as they were when the posterior was drawn: a file edited since could hide a fitted figure.
+  if (readSource(named).hash !== posterior.calibration?.sha256)
+    throw new EntenteError('validation.calibrationChanged', `${named} has changed since the posterior was drawn from it`, {
+      where,
+      expected: 'the calibration file as it was (its SHA-256 in the manifest), or the posterior drawn again from the file as it is',
     });
   return named;
 }
 
-/** Refuse a figure the calibration fitted: the same indicator and period as one of its targets. */
-function checkHeldOut(source: Source, figures: readonly Target[], calibrationFile: string): void {
-  const fitted = loadSweep(calibrationFile, { lever: null, estimate: false }).sweep.calibration?.targets ?? [];
+/** Refuse a figure the calibration fitted: one whose months overlap a target's of the same indicator (patterns read no figure). */
+function checkHeldOut(source: Source, figures: readonly Target[], calibrationFile: string, start: string): void {
+  const fitted = (loadSweep(calibrationFile, { lever: null, estimate: false }).sweep.calibration?.targets ?? []).filter(
+    (t) => t.statistic !== 'rise' && t.statistic !== 'change',
+  );
   figures.forEach((figure, i) => {
-    const same = fitted.find((t) => t.indicator === figure.spec.indicator && t.period === figure.spec.period);
+    const same = fitted.find((t) => {
+      if (t.indicator !== figure.spec.indicator) return false;
+      const { first, count } = months(t.period, start);
+      return first < figure.to && figure.from < first + count;
+    });
     if (!same) return;
     const line = source.locate(['figures', i]);
     throw new EntenteError(
       'validation.notHeldOut',
-      `figure ${figure.spec.indicator} ${figure.spec.period} is a calibration target of ${calibrationFile}`,
+      `figure ${figure.spec.indicator} ${figure.spec.period} is a calibration target of ${calibrationFile} (${same.indicator} ${same.period})`,
       {
         where: { file: source.file, ...(line ? { line } : {}), path: `figures[${i}]` },
-        expected: 'a figure the posterior was not calibrated on: calibration data and validation data apart',
+        expected:
+          'a figure the posterior was not calibrated on, in months no target of the same indicator covers: calibration data and validation data apart',
       },
     );
+  });
+}
+
+/** Refuse the same figure twice: it would count twice in coverage and the mean CRPS. */
+function checkUnique(source: Source, figures: readonly Target[]): void {
+  const seen = new Set<string>();
+  figures.forEach((f, i) => {
+    const key = `${f.spec.indicator} ${f.spec.period} ${f.spec.statistic}`;
+    if (seen.has(key))
+      throw new EntenteError('validation.duplicate', `figure ${key} is listed twice`, {
+        where: { file: source.file, path: `figures[${i}]` },
+        expected: 'each figure once',
+      });
+    seen.add(key);
   });
 }
 
@@ -126,7 +154,8 @@ export function loadValidation(file: string): LoadedValidation {
     { at: ['figures'], noun: 'figure', ranges: true },
   );
   const loaded = { source, ...(posterior ? { posterior } : {}), ...(calibrationFile ? { calibrationFile } : {}) };
-  checkHeldOut(source, figures, calibrationOf(loaded));
+  checkUnique(source, figures);
+  checkHeldOut(source, figures, calibrationOf(loaded), start as string);
   return {
     ...loaded,
     spec,

@@ -41,15 +41,22 @@ export function naiveForecasts(source: Source, figure: FigureSpec, i: number, ob
     const v = raw(figure.indicator, period, field);
     return figure.per ? (v / raw(figure.per.indicator, period, field)) * figure.per.factor : v;
   };
-  if (middle(basis.last, start) >= middle(figure.period, start))
-    fail('last', `${basis.last} is not before the figure`, `a period before ${figure.period}`);
+  const ends = (period: string) => {
+    const { first, count } = months(period, start);
+    return first + count;
+  };
+  if (ends(basis.last) > months(figure.period, start).first)
+    fail('last', `${basis.last} does not end before the figure's period begins`, `a period that ends by the start of ${figure.period}`);
   if (figure.statistic === 'growth') {
     if (!/^\d{4}$/.test(basis.last)) fail('last', 'growth is year on year', 'a year, YYYY');
     if (basis.before !== undefined) fail('before', 'the trend of a growth is the last year’s growth', 'no before: for growth');
     const previous = String(Number(basis.last) - 1);
     // The trend needs the year before `last` too; where the record has none there is no trend.
     const level = value(basis.last, 'last'); // refused if the record lacks `last` itself
-    const known = observed.some((r) => r.indicator === figure.indicator && r.period === previous);
+    // A blank or non-numeric row (or a conversion the record lacks for that year) is no observation either.
+    const numeric = (indicator: string) =>
+      Number.isFinite(observedNumber(observed.find((r) => r.indicator === indicator && r.period === previous)?.value ?? ''));
+    const known = numeric(figure.indicator) && (!figure.per || numeric(figure.per.indicator));
     return known ? { noChange: 0, trend: level / value(previous, 'last') - 1 } : { noChange: 0 };
   }
   const last = value(basis.last, 'last');

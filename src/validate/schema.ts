@@ -55,7 +55,11 @@ export type FigureSpec = Static<typeof Figure>;
 const Condition = Type.Object(
   {
     path: Type.String({ minLength: 1, description: 'A scenario parameter the forecast is conditional on (e.g. a shock’s enforcement)' }),
-    values: Type.Array(Type.Number(), { minItems: 1, description: 'The grid, stated before the run: one forecast at each value' }),
+    values: Type.Array(Type.Number(), {
+      minItems: 1,
+      uniqueItems: true,
+      description: 'The grid, stated before the run: one forecast at each value',
+    }),
     reading: Type.Number({ description: 'The value independent evidence implies: the forecast that is judged' }),
     evidence: Type.String({ minLength: 1, description: 'The evidence and its source, and how it reads as this value' }),
   },
@@ -86,7 +90,12 @@ export const Validation = Type.Object(
       ),
     ),
     observed: Type.String({ minLength: 1, description: 'Observed data CSV, relative to this file' }),
-    replications: Type.Optional(Type.Integer({ minimum: 1, description: 'Runs per particle, averaged (default 2)' })),
+    replications: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'Runs per particle, each a draw of the predictive with a share of its particle’s weight (default 2)',
+      }),
+    ),
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
     condition: Type.Optional(Condition),
     figures: Type.Array(Figure, { minItems: 1 }),

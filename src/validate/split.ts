@@ -45,6 +45,24 @@ export function checkAfterSplit(loaded: LoadedValidation): void {
   if (!loaded.calibrationFile) return;
   const targets = loadSweep(loaded.calibrationFile, { lever: null, estimate: false }).sweep.calibration?.targets ?? [];
   const date = splitDate(targets, loaded.start);
+  // A split's naive forecasts read only what was observed by its date, as its calibration does.
+  loaded.spec.figures.forEach((figure, i) => {
+    for (const field of ['last', 'before'] as const) {
+      const period = figure.naive?.[field];
+      if (period === undefined) continue;
+      const { first, count } = months(period, loaded.start);
+      if (first + count <= date) continue;
+      const line = loaded.source.locate(['figures', i, 'naive', field]);
+      throw new EntenteError(
+        'validation.naiveAfterSplit',
+        `figure ${figure.indicator} ${figure.period}: its naive basis ${period} was observed after the split`,
+        {
+          where: { file: loaded.source.file, ...(line ? { line } : {}), path: `figures[${i}].naive.${field}` },
+          expected: `a period that ends by the split's date (month ${date} of the scenario), as the calibration's data do`,
+        },
+      );
+    }
+  });
   loaded.figures.forEach((figure: Target, i) => {
     if (figure.to > date) return;
     const line = loaded.source.locate(['figures', i]);

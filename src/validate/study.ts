@@ -80,13 +80,22 @@ async function scoreOver(loaded: LoadedValidation, posterior: Posterior, options
   const replaced = condition ? posterior.paths.indexOf(condition.path) : -1;
   const paths = condition && replaced < 0 ? [...posterior.paths, condition.path] : posterior.paths;
   const rows: ValidationRow[] = [];
+  // Each run is a draw of its own, weight w_i / R: the observation is one realisation of the world,
+  // so the predictive keeps the run-to-run spread a mean over replications would shrink by √R.
+  // Run r of particle i is point i·R + r (its seed deriveSeed(seed, i·R + r, 0)), the same at every value of the condition.
+  const R = loaded.replications;
+  const weights = Float64Array.from(
+    { length: posterior.weights.length * R },
+    (_, x) => (posterior.weights[Math.floor(x / R)] as number) / R,
+  );
   for (const value of conditionValues(loaded)) {
-    const points: Value[][] = posterior.values.map((row) => {
-      if (value === undefined) return [...row];
+    const points: Value[][] = posterior.values.flatMap((row) => {
       const point: Value[] = [...row];
-      if (replaced >= 0) point[replaced] = String(value);
-      else point.push(String(value));
-      return point;
+      if (value !== undefined) {
+        if (replaced >= 0) point[replaced] = String(value);
+        else point.push(String(value));
+      }
+      return Array.from({ length: R }, () => point);
     });
     const values = await predictFigures(
       {
@@ -94,7 +103,7 @@ async function scoreOver(loaded: LoadedValidation, posterior: Posterior, options
         scenario: base.spec,
         paths,
         seed: loaded.seed,
-        replications: loaded.replications,
+        replications: 1,
         figures: loaded.figures,
       },
       points,
@@ -110,7 +119,7 @@ async function scoreOver(loaded: LoadedValidation, posterior: Posterior, options
         judged: value === undefined || value === condition?.reading,
         tolerance: figure.spec.scale,
         ...(spec?.maxWidth !== undefined ? { maxWidth: spec.maxWidth } : {}),
-        score: scoreFigure(values[f] as Float64Array, posterior.weights, figure.observed, loaded.naive[f]),
+        score: scoreFigure(values[f] as Float64Array, weights, figure.observed, loaded.naive[f]),
       });
     });
   }
@@ -137,7 +146,7 @@ function manifestFacts(loaded: LoadedValidation, posterior: Posterior, summary: 
     ...(loaded.spec.condition ? { condition: loaded.spec.condition } : {}),
     summary,
     scores:
-      'CRPS of the weighted particle sample (each particle the mean of its replications) against the observation (Gneiting & Raftery 2007); a naive forecast is a point, its CRPS its absolute error; means are over judged figures, each in units of its tolerance',
+      'CRPS of the weighted sample of runs (each run of a particle a draw with its share of the particle’s weight) against the observation (Gneiting & Raftery 2007); a naive forecast is a point, its CRPS its absolute error; means are over judged figures, each in units of its tolerance',
   };
 }
 

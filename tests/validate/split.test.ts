@@ -99,6 +99,22 @@ figures:
       /settlement_national_currency_share 2023-03 was observed before the split/,
       /figures\[0\]\.period/,
     );
+    const peeking = fileIn(
+      dir,
+      'peeking.yaml',
+      `scenario: ${join(ROOT, 'scenarios', 'china-russia-2022.yaml')}
+calibrate: { file: ${join(ROOT, 'scenarios', 'calibration', 'china-russia-to-mid-2023.yaml')}, particles: 60 }
+observed: ${join(ROOT, 'data', 'china-russia-observed.csv')}
+figures:
+  - { indicator: settlement_national_currency_share, period: 2023-11, statistic: mean, tolerance: 10, naive: { last: 2023-09 } }
+`,
+    );
+    await expectRefused(
+      dir,
+      ['validate', peeking, ...SMALL],
+      /its naive basis 2023-09 was observed after the split/,
+      /figures\[0\]\.naive\.last/,
+    );
     await expectRefused(
       dir,
       ['validate', join(ROOT, 'scenarios', 'validation', 'china-russia.yaml'), '--shard', '1/2'],

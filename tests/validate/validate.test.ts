@@ -4,7 +4,7 @@
  * from validation data by construction: a figure the posterior was calibrated on is refused
  * (exit 2, naming it), and no file in scenarios/validation holds one.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,36 @@ describe('entente validate over the shipped posterior', () => {
       `scenario: ${DEFAULT_SCENARIO}\nobserved: ${join(ROOT, 'data', 'china-russia-observed.csv')}\nfigures:\n  - { indicator: bilateral_trade, period: "2024", statistic: growth, tolerance: 0.05 }\n`,
     );
     await expectRefused(dir, ['validate', file], /bilateral_trade 2024 is a calibration target/, /figures\[0\]/);
+  });
+
+  it('refuses a figure in months a target of its indicator covers, a figure listed twice, and a calibration file edited since', async () => {
+    const head = `scenario: ${DEFAULT_SCENARIO}\nobserved: ${join(ROOT, 'data', 'china-russia-observed.csv')}\n`;
+    // A quarter holding a target's month: overlapping months, though the period is written otherwise.
+    const observed = fileIn(dir, 'observed.csv', 'indicator,period,value,unit\nsettlement_national_currency_share,2023-Q4,94,percent\n');
+    const quarter = fileIn(
+      dir,
+      'quarter.yaml',
+      `scenario: ${DEFAULT_SCENARIO}\nobserved: ${observed}\nfigures:\n  - { indicator: settlement_national_currency_share, period: 2023-Q4, statistic: mean, tolerance: 10 }\n`,
+    );
+    await expectRefused(dir, ['validate', quarter], /2023-Q4 is a calibration target .*\(settlement_national_currency_share 2023-11\)/);
+    const twice = fileIn(
+      dir,
+      'twice.yaml',
+      `${head}figures:\n  - { indicator: swap_line_drawdown, period: "2023", statistic: mean, tolerance: 20 }\n  - { indicator: swap_line_drawdown, period: "2023", statistic: mean, tolerance: 30 }\n`,
+    );
+    await expectRefused(dir, ['validate', twice], /swap_line_drawdown 2023 mean is listed twice/, /figures\[1\]/);
+    // The shipped posterior with its manifest naming another text of its calibration file.
+    const copy = join(dir, 'posterior-copy');
+    cpSync(join(ROOT, 'scenarios', 'posteriors', 'china-russia-2022'), copy, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+    manifest.calibration.sha256 = '0'.repeat(64);
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
+    const edited = fileIn(
+      dir,
+      'edited.yaml',
+      `${head}posterior: ${copy}\nfigures:\n  - { indicator: swap_line_drawdown, period: "2023", statistic: mean, tolerance: 20 }\n`,
+    );
+    await expectRefused(dir, ['validate', edited], /has changed since the posterior was drawn from it/, /calibration\.file/);
   });
 
   it('refuses a naive basis the record does not have', async () => {
