@@ -5,7 +5,7 @@
  * completes, so --resume continues it), then read back. And the rule that makes it a split: every
  * figure was still unobserved when the last of the calibration's targets was.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AbcFlags } from '../calibration/abc/finish.js';
 import { collectAbc, runAbcShard } from '../calibration/abc/shardStudy.js';
 import { runAbcCommand } from '../calibration/abc/study.js';
@@ -43,7 +43,18 @@ function splitDate(targets: readonly { period: string; statistic: string }[], st
 /** Refuse a figure the split's calibration could have seen: one whose period ends by the split's date. */
 export function checkAfterSplit(loaded: LoadedValidation): void {
   if (!loaded.calibrationFile) return;
-  const targets = loadSweep(loaded.calibrationFile, { lever: null, estimate: false }).sweep.calibration?.targets ?? [];
+  const sweep = loadSweep(loaded.calibrationFile, { lever: null, estimate: false });
+  // The split calibrates the scenario its figures are read from, or its months and observables mean nothing here.
+  if (resolve(sweep.scenarioFile) !== resolve(loaded.scenarioFile))
+    throw new EntenteError(
+      'validation.splitScenario',
+      `the split's calibration ${loaded.calibrationFile} calibrates another scenario (${sweep.scenarioFile})`,
+      {
+        where: { file: loaded.source.file, path: 'calibrate.file' },
+        expected: `a calibration file whose scenario: is ${loaded.scenarioFile}`,
+      },
+    );
+  const targets = sweep.sweep.calibration?.targets ?? [];
   const date = splitDate(targets, loaded.start);
   // A split's naive forecasts read only what was observed by its date, as its calibration does.
   loaded.spec.figures.forEach((figure, i) => {

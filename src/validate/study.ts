@@ -12,11 +12,13 @@ import { checkParticles } from '../compare/posterior/study.js';
 import { EntenteError } from '../errors.js';
 import type { Value } from '../experiments/designs/design.js';
 import type { Shard } from '../experiments/plan.js';
+import { progressNote } from '../experiments/progress.js';
 import { writeAtomic } from '../io/atomicFile.js';
 import { commandLine, manifestHead } from '../io/manifest.js';
 import { defaultOut, finishInPlace, startInPlace, writeJson, writeOutputDir } from '../io/outputDir.js';
 import { inspectOutput } from '../io/ownership.js';
 import { prepare } from '../scenario/load.js';
+import { readSource } from '../scenario/source.js';
 import { VERSION } from '../version.js';
 import { scoreFigure } from './figureScore.js';
 import { type LoadedValidation, loadValidation } from './load.js';
@@ -165,6 +167,11 @@ async function overNamed(loaded: LoadedValidation, out: string, options: Validat
       expected: 'a validation file with calibrate: { file, particles }, or no --shard/--collect (a posterior’s figures take seconds)',
     });
   const posterior = readPosterior(loaded.posterior as string);
+  // As compare says it: particles drawn on another text of the scenario are used as they are, with a word.
+  if (!options.quiet && posterior.scenario.sha256 !== readSource(loaded.scenarioFile).hash)
+    progressNote(
+      `note: the posterior in ${posterior.dir} was calibrated on another text of ${posterior.scenario.file} (SHA-256 differs from ${loaded.scenarioFile}'s); its particles are used as they are.`,
+    );
   const rows = await scoreOver(loaded, posterior, options);
   const summary = summarise(rows);
   await writeOutputDir(

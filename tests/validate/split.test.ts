@@ -115,6 +115,32 @@ figures:
       /its naive basis 2023-09 was observed after the split/,
       /figures\[0\]\.naive\.last/,
     );
+    // A calibration of another scenario is no split of this one.
+    const otherCalibration = fileIn(
+      dir,
+      'other-calibration.yaml',
+      `scenario: ${join(ROOT, 'scenarios', 'tutorial.yaml')}
+design: lhs
+samples: 4
+parameters:
+  model.stepSize: { min: 0.5, max: 1 }
+calibration:
+  observed: ${join(ROOT, 'data', 'china-russia-observed.csv')}
+  targets:
+    - { indicator: bilateral_trade, period: "2022", statistic: growth, scale: 0.05 }
+`,
+    );
+    const other = fileIn(
+      dir,
+      'other.yaml',
+      `scenario: ${join(ROOT, 'scenarios', 'china-russia-2022.yaml')}
+calibrate: { file: ${otherCalibration}, particles: 20 }
+observed: ${join(ROOT, 'data', 'china-russia-observed.csv')}
+figures:
+  - { indicator: settlement_national_currency_share, period: 2023-09, statistic: mean, tolerance: 10 }
+`,
+    );
+    await expectRefused(dir, ['validate', other, ...SMALL], /calibrates another scenario/, /calibrate\.file/);
     await expectRefused(
       dir,
       ['validate', join(ROOT, 'scenarios', 'validation', 'china-russia.yaml'), '--shard', '1/2'],

@@ -86,6 +86,15 @@ describe('entente validate over the shipped posterior', () => {
       `${head}posterior: ${copy}\nfigures:\n  - { indicator: swap_line_drawdown, period: "2023", statistic: mean, tolerance: 20 }\n`,
     );
     await expectRefused(dir, ['validate', edited], /has changed since the posterior was drawn from it/, /calibration\.file/);
+    // A posterior drawn on another text of the scenario is used, with a word (as compare says it).
+    manifest.calibration.sha256 = JSON.parse(
+      readFileSync(join(ROOT, 'scenarios', 'posteriors', 'china-russia-2022', 'manifest.json'), 'utf8'),
+    ).calibration.sha256;
+    manifest.scenario.sha256 = '1'.repeat(64);
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
+    const noted = await entente(['validate', edited, '--out', join(dir, 'noted')]);
+    expect(noted.status, noted.stderr).toBe(0);
+    expect(noted.stderr).toMatch(/note: the posterior in .* was calibrated on another text of .*its particles are used as they are/);
   });
 
   it('refuses a naive basis the record does not have', async () => {
