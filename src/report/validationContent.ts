@@ -2,14 +2,13 @@
 import type { OutputDir, Row } from './outputs.js';
 import type { Content } from './pageContent.js';
 import { intervalsChart, pitChart } from './specs/validation.js';
+import { significant as sig } from './words.js';
 
 interface Beside {
   readonly figures: number;
   readonly model: number;
   readonly naive: number;
 }
-
-const sig = (x: number) => Number(x.toPrecision(3));
 
 export function validationContent(out: OutputDir): Content {
   const rows = out.rows('validation.csv');

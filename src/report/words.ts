@@ -23,7 +23,11 @@ export function fixed(x: number, digits = 3): string {
   return x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits);
 }
 
-/** A probability as a share of worlds or runs: "94%". */
+/** x to 3 significant figures, as a person reads a figure ("48.7", "0.0196"), "—" where it is not a number. */
+export function significant(x: number): string {
+  return Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : '—';
+}
+
 /**
  * An interval as a reader reads it: "+0.050 to +0.052", or, where both ends print alike at this
  * precision, the value and how little it spreads ("−0.040 ±<0.0005"), never "−0.040 to −0.040".
@@ -33,6 +37,7 @@ export function interval(low: number, high: number, digits = 3): string {
   return a === b ? `${a} ±<${(0.5 * 10 ** -digits).toFixed(digits + 1)}` : `${a} to ${b}`;
 }
 
+/** A probability as a share of worlds or runs: "94%". */
 export function percent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }

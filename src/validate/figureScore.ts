@@ -3,7 +3,7 @@
  * whether they hold the observation, the CRPS, the PIT, and the two naive forecasts' CRPS on the
  * same scale (a point forecast's CRPS is its absolute error). validation.csv's row, before labels.
  */
-import { central, crps, type Interval, pit, quantile } from './scores.js';
+import { central, crps, type Interval, pit, quantiles } from './scores.js';
 
 /** The naive forecasts of a figure, where the record allows them (validate/naive.ts). */
 export interface Naive {
@@ -26,10 +26,18 @@ export interface FigureScore {
 }
 
 export function scoreFigure(values: Float64Array, weights: Float64Array, observed: number, naive: Naive = {}): FigureScore {
+  // One sort for all five quantiles: the 90% and 50% intervals' ends and the median.
+  const [q05, q25, median, q75, q95] = quantiles(values, weights, [0.05, 0.25, 0.5, 0.75, 0.95]) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return {
-    median: quantile(values, weights, 0.5),
-    i50: central(values, weights, 0.5, observed),
-    i90: central(values, weights, 0.9, observed),
+    median,
+    i50: central(q25, q75, observed),
+    i90: central(q05, q95, observed),
     crps: crps(values, weights, observed),
     pit: pit(values, weights, observed),
     ...(naive.noChange !== undefined ? { noChange: naive.noChange, crpsNoChange: Math.abs(naive.noChange - observed) } : {}),

@@ -53,17 +53,24 @@ export function pit(values: Float64Array, weights: Float64Array, y: number): num
   return below / sum;
 }
 
-/** The weighted q-quantile: the smallest value whose cumulative weight reaches q. */
-export function quantile(values: Float64Array, weights: Float64Array, q: number): number {
+/** The weighted q-quantile of each q: the smallest value whose cumulative weight reaches it, the sample sorted once. */
+export function quantiles(values: Float64Array, weights: Float64Array, qs: readonly number[]): number[] {
   const sum = total(weights);
   const order = ascending(values);
-  let cumulative = 0;
-  for (const i of order) {
-    cumulative += (weights[i] as number) / sum;
-    if (cumulative >= q - 1e-12) return values[i] as number;
-  }
-  return values[order[order.length - 1] as number] as number;
+  const cumulative = new Float64Array(order.length);
+  let running = 0;
+  order.forEach((i, k) => {
+    running += (weights[i] as number) / sum;
+    cumulative[k] = running;
+  });
+  return qs.map((q) => {
+    for (let k = 0; k < order.length; k++) if ((cumulative[k] as number) >= q - 1e-12) return values[order[k] as number] as number;
+    return values[order[order.length - 1] as number] as number;
+  });
 }
+
+/** The weighted q-quantile. */
+export const quantile = (values: Float64Array, weights: Float64Array, q: number): number => quantiles(values, weights, [q])[0] as number;
 
 /** A central interval of the forecast and whether it holds the observation. */
 export interface Interval {
@@ -72,9 +79,7 @@ export interface Interval {
   readonly covered: boolean;
 }
 
-/** The central interval holding `level` of the weight (the (1 − level)/2 and (1 + level)/2 quantiles), against y. */
-export function central(values: Float64Array, weights: Float64Array, level: number, y: number): Interval {
-  const low = quantile(values, weights, (1 - level) / 2);
-  const high = quantile(values, weights, (1 + level) / 2);
+/** The central interval holding `level` of the weight, from the (1 − level)/2 and (1 + level)/2 quantiles, against y. */
+export function central(low: number, high: number, y: number): Interval {
   return { low, high, covered: low <= y && y <= high };
 }

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scoreFigure } from '../../src/validate/figureScore.js';
-import { central, crps, pit, quantile } from '../../src/validate/scores.js';
+import { central, crps, pit, quantile, quantiles } from '../../src/validate/scores.js';
 
 /** A seeded uniform stream (mulberry32), so the test's draws are fixed. */
 function uniform(seed: number): () => number {
@@ -78,7 +78,8 @@ describe('CRPS, PIT and quantiles of a weighted sample', () => {
       expect(pit(x, w, y)).toBeCloseTo(Phi(z), 3);
     }
     expect(quantile(x, w, 0.5)).toBeCloseTo(mu, 3);
-    const i90 = central(x, w, 0.9, mu);
+    const [q05, q95] = quantiles(x, w, [0.05, 0.95]) as [number, number];
+    const i90 = central(q05, q95, mu);
     expect(i90.low).toBeCloseTo(mu - 1.6449 * sigma, 2);
     expect(i90.high).toBeCloseTo(mu + 1.6449 * sigma, 2);
   });

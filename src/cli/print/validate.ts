@@ -1,11 +1,10 @@
 /** What entente validate prints: each judged figure against its forecast, then coverage and the three mean CRPS side by side. */
+
+import { significant as num } from '../../report/words.js';
 import type { ValidationResult } from '../../validate/study.js';
 import type { ValidationRow, ValidationSummary } from '../../validate/table.js';
 import { passed } from '../../validate/table.js';
 import { aligned } from './align.js';
-
-/** Three significant figures, a person's precision. */
-const num = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : '—');
 
 function figureCells(r: ValidationRow): string[] {
   const s = r.score;

@@ -2,6 +2,7 @@
 import { type Labels, observableTitle } from '../labels.js';
 import type { Row } from '../outputs.js';
 import { bands } from '../summarise.js';
+import { significant } from '../words.js';
 import { type Chart, type Datum, indicatorChart, scaleAnchors } from './chart.js';
 
 export interface ObservedPoint {
@@ -102,7 +103,7 @@ function relativeMiss(j: { o: ObservedPoint; v: { low: number; high: number; med
   return gap / Math.max(Math.abs(j.v.median), Math.abs(j.o.value), 1e-9);
 }
 
-/** A figure to 3 significant digits, for a sentence. */
+/** A figure to 3 significant digits, for a sentence, with a true minus sign. */
 function round3(x: number): string {
-  return Number(x.toPrecision(3)).toString().replace('-', '−');
+  return significant(x).replace('-', '−');
 }
